@@ -1,0 +1,431 @@
+// sandboxctl: the command-line companion, built on the core alone.
+#include "docker/DockerBackend.h"
+#include "docker/DockerEndpoint.h"
+#include "sandbox/Job.h"
+#include "settings/Translations.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+enum ExitCode
+{
+    Ok = 0,
+    Failed = 1,
+    UnknownSandbox = 2,
+    Usage = 64
+};
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("sandboxctl", text);
+}
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QString usage()
+{
+    return tr("Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]\n"
+              "\n"
+              "Commands:\n"
+              "  list [--json]                 list every sandbox\n"
+              "  inspect ID                    print the engine's details as JSON\n"
+              "  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]\n"
+              "         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]\n"
+              "         [--start] [-- CMD…]     create a sandbox and print its id\n"
+              "  start|stop|restart|pause|unpause|kill ID…\n"
+              "  rm [-f] ID…                   remove sandboxes (-f: also running ones)\n"
+              "  images                        list local images\n"
+              "  pull IMAGE                    pull an image\n"
+              "\n"
+              "ID is an id, a unique id prefix or a name. The engine is found like the docker\n"
+              "CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default\n"
+              "socket). Exit codes: 0 success, 1 failure, 2 unknown sandbox, 64 usage.\n");
+}
+
+QJsonObject toJson(const Sandbox& sandbox)
+{
+    QJsonObject object;
+    object.insert(QLatin1String("id"), sandbox.id);
+    object.insert(QLatin1String("name"), sandbox.name);
+    object.insert(QLatin1String("image"), sandbox.image);
+    object.insert(QLatin1String("status"), statusKey(sandbox.status));
+    object.insert(QLatin1String("statusText"), sandbox.statusText);
+    object.insert(QLatin1String("created"), sandbox.created.toString(Qt::ISODate));
+    object.insert(QLatin1String("ports"), sandbox.portsText());
+    object.insert(QLatin1String("cpus"), sandbox.cpus);
+    object.insert(QLatin1String("memoryBytes"), sandbox.memoryBytes);
+    QJsonObject labels;
+    for (auto it = sandbox.labels.begin(); it != sandbox.labels.end(); ++it)
+        labels.insert(it.key(), it.value());
+    object.insert(QLatin1String("labels"), labels);
+    object.insert(QLatin1String("backend"), sandbox.backendId);
+    return object;
+}
+
+// One run of one command: connects, does the work through the Backend contract, quits.
+class Command final : public QObject
+{
+public:
+    Command(Backend* backend, const QStringList& args)
+        : m_backend(backend)
+        , m_args(args)
+    {}
+
+    void start()
+    {
+        connect(m_backend, &Backend::stateChanged, this, [this](Backend::State state) {
+            if (m_started)
+                return;
+            if (state == Backend::State::Connected) {
+                m_started = true;
+                run();
+            } else if (state == Backend::State::Lost) {
+                m_started = true;
+                err() << m_backend->lastError().fullText() << Qt::endl;
+                finish(Failed);
+            }
+        });
+        m_backend->connectToBackend();
+    }
+
+private:
+    void run();
+    void runCreate(const QStringList& args);
+    void runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob);
+    void list(bool json);
+    QString resolve(const QString& idOrName, QString* problem) const;
+    void finishWith(Job* job, const std::function<void(const QVariant&)>& onResult);
+    void finish(int code)
+    {
+        out().flush();
+        err().flush();
+        QCoreApplication::exit(code);
+    }
+    void fail(const QString& message, int code)
+    {
+        err() << message << Qt::endl;
+        finish(code);
+    }
+
+    Backend* m_backend;
+    QStringList m_args;
+    bool m_started = false;
+    int m_worst = Ok;
+};
+
+QString Command::resolve(const QString& idOrName, QString* problem) const
+{
+    QStringList matches;
+    const QList<Sandbox> sandboxes = m_backend->sandboxes();
+    for (const Sandbox& sandbox : sandboxes) {
+        if (sandbox.id == idOrName || sandbox.name == idOrName)
+            return sandbox.id;
+        if (idOrName.size() >= 1 && sandbox.id.startsWith(idOrName))
+            matches << sandbox.id;
+    }
+    if (matches.size() == 1)
+        return matches.first();
+    *problem = matches.isEmpty() ? tr("No such sandbox: %1").arg(idOrName)
+                                 : tr("“%1” matches more than one sandbox.").arg(idOrName);
+    return {};
+}
+
+void Command::finishWith(Job* job, const std::function<void(const QVariant&)>& onResult)
+{
+    connect(job, &Job::finished, this, [this, job, onResult] {
+        if (job->error().isError()) {
+            fail(job->error().fullText(),
+                 job->error().kind == Error::NotFound ? UnknownSandbox : Failed);
+            return;
+        }
+        onResult(job->result());
+        finish(Ok);
+    });
+}
+
+void Command::list(bool json)
+{
+    const QList<Sandbox> sandboxes = m_backend->sandboxes();
+    if (json) {
+        QJsonArray array;
+        for (const Sandbox& sandbox : sandboxes)
+            array.append(toJson(sandbox));
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        finish(Ok);
+        return;
+    }
+    const QString format = QStringLiteral("%1  %2  %3  %4  %5");
+    out() << format.arg(tr("ID"), -12)
+                 .arg(tr("NAME"), -24)
+                 .arg(tr("IMAGE"), -28)
+                 .arg(tr("STATUS"), -10)
+                 .arg(tr("PORTS"))
+          << Qt::endl;
+    for (const Sandbox& sandbox : sandboxes) {
+        out() << format.arg(sandbox.id.left(12), -12)
+                     .arg(sandbox.name, -24)
+                     .arg(sandbox.image, -28)
+                     .arg(statusKey(sandbox.status), -10)
+                     .arg(sandbox.portsText())
+              << Qt::endl;
+    }
+    finish(Ok);
+}
+
+void Command::runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob)
+{
+    if (ids.isEmpty()) {
+        fail(tr("Name at least one sandbox.") + QLatin1Char('\n') + usage(), Usage);
+        return;
+    }
+    // One after the other, so the output follows the order given.
+    const QString idOrName = ids.first();
+    const QStringList rest = ids.mid(1);
+    const auto next = [this, rest, makeJob] {
+        if (rest.isEmpty())
+            finish(m_worst);
+        else
+            runEach(rest, makeJob);
+    };
+    QString problem;
+    const QString id = resolve(idOrName, &problem);
+    if (id.isEmpty()) {
+        err() << problem << Qt::endl;
+        m_worst = UnknownSandbox;
+        next();
+        return;
+    }
+    Job* job = makeJob(id);
+    connect(job, &Job::finished, this, [this, job, idOrName, next] {
+        if (job->error().isError()) {
+            err() << idOrName << ": " << job->error().fullText() << Qt::endl;
+            const int code = job->error().kind == Error::NotFound ? UnknownSandbox : Failed;
+            m_worst = qMax(m_worst, code);
+        } else {
+            out() << idOrName << Qt::endl;
+        }
+        next();
+    });
+}
+
+void Command::runCreate(const QStringList& args)
+{
+    SandboxSpec spec;
+    bool startAfter = false;
+    QStringList problems;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        const auto value = [&]() -> QString {
+            if (i + 1 >= args.size()) {
+                problems << tr("%1 needs a value.").arg(arg);
+                return {};
+            }
+            return args.at(++i);
+        };
+        if (arg == QLatin1String("--")) {
+            spec.command = args.mid(i + 1);
+            break;
+        }
+        if (arg == QLatin1String("--image")) {
+            spec.image = value();
+        } else if (arg == QLatin1String("--name")) {
+            spec.name = value();
+        } else if (arg == QLatin1String("--env") || arg == QLatin1String("-e")) {
+            spec.env << value();
+        } else if (arg == QLatin1String("--label") || arg == QLatin1String("-l")) {
+            const QString label = value();
+            const qsizetype equals = label.indexOf(QLatin1Char('='));
+            if (equals <= 0)
+                problems << tr("Label “%1” is not KEY=VALUE.").arg(label);
+            else
+                spec.labels.insert(label.left(equals), label.mid(equals + 1));
+        } else if (arg == QLatin1String("--workdir") || arg == QLatin1String("-w")) {
+            spec.workingDir = value();
+        } else if (arg == QLatin1String("--cpus")) {
+            bool ok = false;
+            const QString text = value();
+            spec.cpus = text.toDouble(&ok);
+            if (!ok)
+                problems << tr("“%1” is not a number of CPUs.").arg(text);
+        } else if (arg == QLatin1String("--memory") || arg == QLatin1String("-m")) {
+            const QString text = value();
+            spec.memoryBytes = parseMemorySize(text);
+            if (spec.memoryBytes < 0)
+                problems << tr("“%1” is not a memory size (for example 512m or 2g).").arg(text);
+        } else if (arg == QLatin1String("--network")) {
+            spec.networkMode = value();
+        } else if (arg == QLatin1String("-p") || arg == QLatin1String("--publish")) {
+            const QString text = value();
+            PortBinding binding;
+            if (parsePortBinding(text, &binding))
+                spec.ports << binding;
+            else
+                problems << tr("“%1” is not a port binding.").arg(text);
+        } else if (arg == QLatin1String("--rm")) {
+            spec.autoRemove = true;
+        } else if (arg == QLatin1String("--start")) {
+            startAfter = true;
+        } else {
+            problems << tr("Unknown option “%1”.").arg(arg);
+        }
+    }
+    problems << spec.validate();
+    if (!problems.isEmpty()) {
+        fail(problems.join(QLatin1Char('\n')), Usage);
+        return;
+    }
+    Job* job = m_backend->create(spec);
+    connect(job, &Job::finished, this, [this, job, startAfter] {
+        if (job->error().isError()) {
+            fail(job->error().fullText(), Failed);
+            return;
+        }
+        const QString id = job->result().toString();
+        out() << id << Qt::endl;
+        if (!startAfter) {
+            finish(Ok);
+            return;
+        }
+        finishWith(m_backend->perform(Backend::Action::Start, id), [](const QVariant&) {});
+    });
+}
+
+void Command::run()
+{
+    const QString verb = m_args.value(0);
+    const QStringList args = m_args.mid(1);
+    if (verb == QLatin1String("list")) {
+        const bool json = args.contains(QLatin1String("--json"));
+        if (m_backend->isSettled())
+            list(json);
+        else
+            connect(m_backend, &Backend::settled, this, [this, json] { list(json); });
+    } else if (verb == QLatin1String("inspect")) {
+        if (args.size() != 1) {
+            fail(usage(), Usage);
+            return;
+        }
+        QString problem;
+        const QString id = resolve(args.first(), &problem);
+        if (id.isEmpty()) {
+            fail(problem, UnknownSandbox);
+            return;
+        }
+        finishWith(m_backend->inspect(id), [](const QVariant& result) {
+            out() << QJsonDocument(result.toJsonObject()).toJson(QJsonDocument::Indented);
+        });
+    } else if (verb == QLatin1String("create")) {
+        runCreate(args);
+    } else if (verb == QLatin1String("rm")) {
+        const bool force =
+            args.contains(QLatin1String("-f")) || args.contains(QLatin1String("--force"));
+        QStringList ids = args;
+        ids.removeAll(QStringLiteral("-f"));
+        ids.removeAll(QStringLiteral("--force"));
+        runEach(ids, [this, force](const QString& id) { return m_backend->remove(id, force); });
+    } else if (verb == QLatin1String("images")) {
+        finishWith(m_backend->listImages(), [](const QVariant& result) {
+            const QStringList images = result.toStringList();
+            for (const QString& image : images)
+                out() << image << Qt::endl;
+        });
+    } else if (verb == QLatin1String("pull")) {
+        if (args.size() != 1) {
+            fail(usage(), Usage);
+            return;
+        }
+        Job* job = m_backend->pullImage(args.first());
+        connect(job, &Job::progressed, this, [](qint64, qint64, const QString& text) {
+            if (!text.isEmpty())
+                err() << text << Qt::endl;
+        });
+        finishWith(job, [](const QVariant& result) { out() << result.toString() << Qt::endl; });
+    } else {
+        static const QList<QPair<QString, Backend::Action>> actions = {
+            {QStringLiteral("start"), Backend::Action::Start},
+            {QStringLiteral("stop"), Backend::Action::Stop},
+            {QStringLiteral("restart"), Backend::Action::Restart},
+            {QStringLiteral("pause"), Backend::Action::Pause},
+            {QStringLiteral("unpause"), Backend::Action::Unpause},
+            {QStringLiteral("kill"), Backend::Action::Kill},
+        };
+        for (const auto& [name, action] : actions) {
+            if (verb == name) {
+                runEach(args, [this, action = action](const QString& id) {
+                    return m_backend->perform(action, id);
+                });
+                return;
+            }
+        }
+        fail(tr("Unknown command “%1”.").arg(verb) + QLatin1Char('\n') + usage(), Usage);
+    }
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("SandboxDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("sandboxctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SANDBOXDESK_VERSION));
+    Translations translations;
+    translations.apply({});
+
+    // Options come before the command; everything after it is the command's own.
+    QStringList args = QCoreApplication::arguments().mid(1);
+    QString host;
+    while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
+        const QString option = args.takeFirst();
+        if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
+            out() << usage();
+            return Ok;
+        }
+        if (option == QLatin1String("--version")) {
+            out() << "sandboxctl " << QCoreApplication::applicationVersion() << Qt::endl;
+            return Ok;
+        }
+        if (option == QLatin1String("--docker") && !args.isEmpty()) {
+            host = args.takeFirst();
+            continue;
+        }
+        err() << tr("Unknown option “%1”.").arg(option) << '\n' << usage();
+        return Usage;
+    }
+    if (args.isEmpty()) {
+        err() << usage();
+        return Usage;
+    }
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!host.isEmpty())
+        environment.insert(QStringLiteral("DOCKER_HOST"), host);
+    QString problem;
+    const DockerEndpoint::Choice choice = DockerEndpoint(environment).primary(&problem);
+    if (!choice.endpoint.isValid()) {
+        err() << problem << Qt::endl;
+        return Failed;
+    }
+    DockerBackend backend(QStringLiteral("docker"), choice.source, choice.endpoint);
+    Command command(&backend, args);
+    QTimer::singleShot(0, &command, &Command::start);
+    return QCoreApplication::exec();
+}

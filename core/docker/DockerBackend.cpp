@@ -1,0 +1,572 @@
+#include "DockerBackend.h"
+
+#include "DockerJson.h"
+#include "sandbox/Job.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace {
+
+constexpr int MaxEventLine = 1024 * 1024;
+constexpr int LimitsConcurrency = 4;
+
+QByteArray encoded(const QString& text)
+{
+    return QUrl::toPercentEncoding(text);
+}
+
+QByteArray idFilter(const QString& id)
+{
+    QJsonObject filters;
+    filters.insert(QLatin1String("id"), QJsonArray{id});
+    return encoded(QString::fromUtf8(QJsonDocument(filters).toJson(QJsonDocument::Compact)));
+}
+
+// Actions that say nothing about a container's state, only that something ran in it.
+bool changesNothingListed(const QString& action)
+{
+    return action.startsWith(QLatin1String("exec_")) || action == QLatin1String("attach") ||
+           action == QLatin1String("resize") || action == QLatin1String("top") ||
+           action == QLatin1String("archive-path") || action == QLatin1String("extract-to-dir") ||
+           action == QLatin1String("export") || action == QLatin1String("commit") ||
+           action == QLatin1String("copy");
+}
+
+} // namespace
+
+DockerBackend::DockerBackend(const QString& id, const QString& displayName,
+                             const Endpoint& endpoint, QObject* parent)
+    : Backend(parent)
+    , m_id(id)
+    , m_displayName(displayName)
+    , m_http(new HttpClient(endpoint, this))
+    , m_reconnectTimer(new QTimer(this))
+{
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &DockerBackend::attempt);
+}
+
+DockerBackend::~DockerBackend() = default;
+
+Backend::Capabilities DockerBackend::capabilities() const
+{
+    return CanPause | CanRestart | CanPullImages | CanListImages | CanKill;
+}
+
+QList<Sandbox> DockerBackend::sandboxes() const
+{
+    return m_order;
+}
+
+Sandbox DockerBackend::sandbox(const QString& id, bool* found) const
+{
+    const int index = m_indexOf.value(id, -1);
+    if (found)
+        *found = index >= 0;
+    return index >= 0 ? m_order.at(index) : Sandbox();
+}
+
+bool DockerBackend::isSettled() const
+{
+    return state() == State::Connected && m_limitsInFlight == 0 && m_limitsQueue.isEmpty();
+}
+
+void DockerBackend::setReconnectDelays(int firstMs, int maxMs)
+{
+    m_firstDelayMs = firstMs;
+    m_maxDelayMs = maxMs;
+    m_nextDelayMs = firstMs;
+}
+
+void DockerBackend::connectToBackend()
+{
+    m_wanted = true;
+    m_nextDelayMs = m_firstDelayMs;
+    setState(State::Connecting);
+    attempt();
+}
+
+void DockerBackend::disconnectFromBackend()
+{
+    m_wanted = false;
+    ++m_generation;
+    m_reconnectTimer->stop();
+    if (m_events) {
+        m_events->disconnect(this);
+        m_events->abort();
+        m_events->deleteLater();
+        m_events = nullptr;
+    }
+    setState(State::Disconnected);
+}
+
+void DockerBackend::attempt()
+{
+    if (!m_wanted)
+        return;
+    const quint64 generation = ++m_generation;
+    HttpReply* reply = m_http->send(HttpRequest::get("/version"));
+    connect(reply, &HttpReply::finished, this, [this, reply, generation] {
+        reply->deleteLater();
+        if (generation == m_generation)
+            onVersion(reply);
+    });
+}
+
+void DockerBackend::onVersion(HttpReply* reply)
+{
+    const Error error = errorFrom(reply);
+    if (error.isError()) {
+        lose(error);
+        return;
+    }
+    const QJsonObject version = QJsonDocument::fromJson(reply->body()).object();
+    setServerVersion(version.value(QLatin1String("Version")).toString());
+    openEvents();
+}
+
+void DockerBackend::openEvents()
+{
+    const quint64 generation = m_generation;
+    QJsonObject filters;
+    filters.insert(QLatin1String("type"), QJsonArray{QStringLiteral("container")});
+    const QByteArray target =
+        "/events?filters=" +
+        encoded(QString::fromUtf8(QJsonDocument(filters).toJson(QJsonDocument::Compact)));
+    m_eventBuffer.clear();
+    m_events = m_http->send(HttpRequest::get(target), HttpReply::Mode::Streaming);
+    HttpReply* events = m_events;
+    connect(events, &HttpReply::headersReceived, this, [this, events, generation] {
+        // Listing only once the stream is open means no change can fall between the two.
+        if (generation == m_generation && events->status() == 200)
+            listAll();
+    });
+    connect(events, &HttpReply::dataReceived, this, &DockerBackend::onEventData);
+    connect(events, &HttpReply::finished, this, [this, events, generation] {
+        events->deleteLater();
+        if (m_events == events)
+            m_events = nullptr;
+        if (generation != m_generation)
+            return;
+        Error error = errorFrom(events);
+        if (!error.isError()) {
+            error = Error::make(Error::Connection, tr("The engine closed the event stream."));
+        }
+        lose(error);
+    });
+}
+
+void DockerBackend::onEventData(const QByteArray& data)
+{
+    m_eventBuffer.append(data);
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype end = m_eventBuffer.indexOf('\n', start);
+        if (end < 0)
+            break;
+        handleEvent(m_eventBuffer.mid(start, end - start));
+        start = end + 1;
+    }
+    m_eventBuffer.remove(0, start);
+    if (m_eventBuffer.size() > MaxEventLine) {
+        // A line this long is no event; drop it and list afresh so nothing is missed.
+        m_eventBuffer.clear();
+        listAll();
+    }
+}
+
+void DockerBackend::handleEvent(const QByteArray& line)
+{
+    const QJsonObject event = QJsonDocument::fromJson(line).object();
+    if (event.value(QLatin1String("Type")).toString() != QLatin1String("container"))
+        return;
+    const QString action = event.value(QLatin1String("Action")).toString();
+    const QString id =
+        event.value(QLatin1String("Actor")).toObject().value(QLatin1String("ID")).toString();
+    if (id.isEmpty() || changesNothingListed(action))
+        return;
+    if (action == QLatin1String("update"))
+        m_limits.remove(id);
+    if (m_listing)
+        m_touchedWhileListing.insert(id);
+    refresh(id);
+}
+
+void DockerBackend::listAll()
+{
+    if (m_listing)
+        return;
+    m_listing = true;
+    m_touchedWhileListing.clear();
+    const quint64 generation = m_generation;
+    HttpReply* reply = m_http->send(HttpRequest::get("/containers/json?all=1"));
+    connect(reply, &HttpReply::finished, this, [this, reply, generation] {
+        reply->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_listing = false;
+        const Error error = errorFrom(reply);
+        const QJsonDocument document = QJsonDocument::fromJson(reply->body());
+        if (error.isError() || !document.isArray()) {
+            lose(error.isError() ? error
+                                 : Error::make(Error::Protocol,
+                                               tr("The engine sent a container list that is not "
+                                                  "valid JSON.")));
+            return;
+        }
+        m_order.clear();
+        m_indexOf.clear();
+        const QJsonArray entries = document.array();
+        m_order.reserve(entries.size());
+        QSet<QString> present;
+        for (const QJsonValue& entry : entries) {
+            Sandbox sandbox = DockerJson::sandboxFromListEntry(entry.toObject(), m_id);
+            if (sandbox.id.isEmpty() || m_indexOf.contains(sandbox.id))
+                continue;
+            applyLimits(&sandbox);
+            m_indexOf.insert(sandbox.id, int(m_order.size()));
+            present.insert(sandbox.id);
+            m_order.append(sandbox);
+        }
+        for (auto it = m_limits.begin(); it != m_limits.end();) {
+            it = present.contains(it.key()) ? std::next(it) : m_limits.erase(it);
+        }
+        for (const Sandbox& sandbox : std::as_const(m_order)) {
+            if (!m_limits.contains(sandbox.id))
+                fetchLimits(sandbox.id);
+        }
+        Q_EMIT sandboxesReset();
+        m_nextDelayMs = m_firstDelayMs;
+        setState(State::Connected);
+        const QSet<QString> touched = m_touchedWhileListing;
+        m_touchedWhileListing.clear();
+        for (const QString& id : touched)
+            refresh(id);
+        if (isSettled())
+            Q_EMIT settled();
+    });
+}
+
+void DockerBackend::refresh(const QString& id)
+{
+    if (m_refreshing.contains(id)) {
+        m_refreshAgain.insert(id);
+        return;
+    }
+    m_refreshing.insert(id);
+    const quint64 generation = m_generation;
+    HttpReply* reply =
+        m_http->send(HttpRequest::get("/containers/json?all=1&filters=" + idFilter(id)));
+    connect(reply, &HttpReply::finished, this, [this, reply, generation, id] {
+        reply->deleteLater();
+        m_refreshing.remove(id);
+        if (generation != m_generation)
+            return;
+        if (errorFrom(reply).isError())
+            return; // the event stream reports a dead engine; a single failure is not one
+        const QJsonArray entries = QJsonDocument::fromJson(reply->body()).array();
+        Sandbox fresh;
+        for (const QJsonValue& entry : entries) {
+            const Sandbox candidate = DockerJson::sandboxFromListEntry(entry.toObject(), m_id);
+            if (candidate.id == id)
+                fresh = candidate;
+        }
+        const int index = m_indexOf.value(id, -1);
+        if (fresh.id.isEmpty()) {
+            if (index >= 0) {
+                m_order.removeAt(index);
+                m_indexOf.remove(id);
+                for (int i = index; i < m_order.size(); ++i)
+                    m_indexOf[m_order.at(i).id] = i;
+                m_limits.remove(id);
+                Q_EMIT sandboxRemoved(id);
+            }
+        } else {
+            applyLimits(&fresh);
+            if (index >= 0) {
+                m_order[index] = fresh;
+                Q_EMIT sandboxChanged(fresh);
+            } else {
+                m_indexOf.insert(id, int(m_order.size()));
+                m_order.append(fresh);
+                Q_EMIT sandboxAdded(fresh);
+            }
+            if (!m_limits.contains(id))
+                fetchLimits(id);
+        }
+        if (m_refreshAgain.remove(id))
+            refresh(id);
+    });
+}
+
+void DockerBackend::fetchLimits(const QString& id)
+{
+    if (!m_limitsQueue.contains(id))
+        m_limitsQueue.append(id);
+    pumpLimits();
+}
+
+void DockerBackend::pumpLimits()
+{
+    while (m_limitsInFlight < LimitsConcurrency && !m_limitsQueue.isEmpty()) {
+        const QString id = m_limitsQueue.takeFirst();
+        ++m_limitsInFlight;
+        const quint64 generation = m_generation;
+        HttpReply* reply = m_http->send(HttpRequest::get("/containers/" + encoded(id) + "/json"));
+        connect(reply, &HttpReply::finished, this, [this, reply, generation, id] {
+            reply->deleteLater();
+            --m_limitsInFlight;
+            if (generation == m_generation && !errorFrom(reply).isError()) {
+                Limits limits;
+                DockerJson::limitsFromInspect(QJsonDocument::fromJson(reply->body()).object(),
+                                              &limits.cpus, &limits.memoryBytes);
+                m_limits.insert(id, limits);
+                const int index = m_indexOf.value(id, -1);
+                if (index >= 0) {
+                    Sandbox& sandbox = m_order[index];
+                    if (sandbox.cpus != limits.cpus || sandbox.memoryBytes != limits.memoryBytes) {
+                        applyLimits(&sandbox);
+                        Q_EMIT sandboxChanged(sandbox);
+                    }
+                }
+            }
+            pumpLimits();
+            if (isSettled())
+                Q_EMIT settled();
+        });
+    }
+}
+
+void DockerBackend::applyLimits(Sandbox* sandbox) const
+{
+    const auto it = m_limits.constFind(sandbox->id);
+    if (it == m_limits.constEnd())
+        return;
+    sandbox->cpus = it->cpus;
+    sandbox->memoryBytes = it->memoryBytes;
+}
+
+void DockerBackend::lose(const Error& error)
+{
+    ++m_generation;
+    m_listing = false;
+    m_limitsQueue.clear();
+    if (m_events) {
+        m_events->disconnect(this);
+        m_events->abort();
+        m_events->deleteLater();
+        m_events = nullptr;
+    }
+    if (!m_wanted)
+        return;
+    // Keep showing what we had; the next successful list replaces it whole.
+    setState(State::Lost, error);
+    m_reconnectTimer->start(m_nextDelayMs);
+    m_nextDelayMs = qMin(m_nextDelayMs * 2, m_maxDelayMs);
+}
+
+Error DockerBackend::errorFrom(HttpReply* reply)
+{
+    if (reply->error().isError())
+        return reply->error();
+    const int status = reply->status();
+    if (status < 400)
+        return {};
+    const QString detail = DockerJson::errorMessage(reply->body());
+    const QString code = QString::number(status);
+    switch (status) {
+    case 400:
+        return Error::make(Error::Invalid, tr("The engine refused the request as invalid."), code,
+                           detail);
+    case 401:
+    case 403:
+        return Error::make(Error::Auth, tr("The engine refused access."), code, detail);
+    case 404:
+        return Error::make(Error::NotFound, tr("No such sandbox or image."), code, detail);
+    case 409:
+        return Error::make(Error::Conflict,
+                           tr("The sandbox is not in a state that allows this, or the name is "
+                              "already in use."),
+                           code, detail);
+    default:
+        return Error::make(Error::Server, tr("The engine failed to carry out the request."), code,
+                           detail);
+    }
+}
+
+Job* DockerBackend::request(const HttpRequest& httpRequest, const ReplyHandler& onSuccess)
+{
+    auto* job = new Job(this);
+    HttpReply* reply = m_http->send(httpRequest);
+    connect(job, &Job::cancelRequested, reply, &HttpReply::abort);
+    connect(reply, &HttpReply::finished, job, [reply, job, onSuccess] {
+        reply->deleteLater();
+        const Error error = errorFrom(reply);
+        if (error.isError())
+            job->finishWithError(error);
+        else
+            onSuccess(reply, job);
+    });
+    return job;
+}
+
+Job* DockerBackend::create(const SandboxSpec& spec)
+{
+    QByteArray target = "/containers/create";
+    if (!spec.name.isEmpty())
+        target += "?name=" + encoded(spec.name);
+    const QByteArray body =
+        QJsonDocument(DockerJson::createBody(spec)).toJson(QJsonDocument::Compact);
+    return request(HttpRequest::post(target, body), [](HttpReply* reply, Job* job) {
+        const QString id =
+            QJsonDocument::fromJson(reply->body()).object().value(QLatin1String("Id")).toString();
+        if (id.isEmpty()) {
+            job->finishWithError(
+                Error::make(Error::Protocol, tr("The engine created nothing it could name.")));
+            return;
+        }
+        job->finishWithResult(id);
+    });
+}
+
+Job* DockerBackend::perform(Action action, const QString& id)
+{
+    QByteArray verb;
+    switch (action) {
+    case Action::Start:
+        verb = "start";
+        break;
+    case Action::Stop:
+        verb = "stop";
+        break;
+    case Action::Restart:
+        verb = "restart";
+        break;
+    case Action::Pause:
+        verb = "pause";
+        break;
+    case Action::Unpause:
+        verb = "unpause";
+        break;
+    case Action::Kill:
+        verb = "kill";
+        break;
+    }
+    return request(HttpRequest::post("/containers/" + encoded(id) + '/' + verb),
+                   [id](HttpReply*, Job* job) { job->finishWithResult(id); });
+}
+
+Job* DockerBackend::remove(const QString& id, bool force)
+{
+    HttpRequest httpRequest;
+    httpRequest.method = "DELETE";
+    httpRequest.target = "/containers/" + encoded(id) + (force ? "?force=1" : "");
+    return request(httpRequest, [id](HttpReply*, Job* job) { job->finishWithResult(id); });
+}
+
+Job* DockerBackend::inspect(const QString& id)
+{
+    return request(
+        HttpRequest::get("/containers/" + encoded(id) + "/json"), [](HttpReply* reply, Job* job) {
+            const QJsonDocument document = QJsonDocument::fromJson(reply->body());
+            if (!document.isObject()) {
+                job->finishWithError(
+                    Error::make(Error::Protocol, tr("The engine sent details that are not valid "
+                                                    "JSON.")));
+                return;
+            }
+            job->finishWithResult(document.object());
+        });
+}
+
+Job* DockerBackend::listImages()
+{
+    return request(HttpRequest::get("/images/json"), [](HttpReply* reply, Job* job) {
+        QStringList tags;
+        const QJsonArray images = QJsonDocument::fromJson(reply->body()).array();
+        for (const QJsonValue& image : images) {
+            const QJsonArray repoTags = image.toObject().value(QLatin1String("RepoTags")).toArray();
+            for (const QJsonValue& tag : repoTags) {
+                if (tag.toString() != QLatin1String("<none>:<none>"))
+                    tags << tag.toString();
+            }
+        }
+        tags.sort();
+        job->finishWithResult(tags);
+    });
+}
+
+Job* DockerBackend::pullImage(const QString& reference)
+{
+    // "name:tag" or "name@digest"; a ":" before the last "/" belongs to a registry port.
+    QString name = reference.trimmed();
+    QString tag;
+    const qsizetype at = name.indexOf(QLatin1Char('@'));
+    const qsizetype colon = name.lastIndexOf(QLatin1Char(':'));
+    if (at < 0 && colon > name.lastIndexOf(QLatin1Char('/'))) {
+        tag = name.mid(colon + 1);
+        name.truncate(colon);
+    }
+    if (at < 0 && tag.isEmpty())
+        tag = QStringLiteral("latest");
+    QByteArray target = "/images/create?fromImage=" + encoded(name);
+    if (!tag.isEmpty())
+        target += "&tag=" + encoded(tag);
+
+    auto* job = new Job(this);
+    HttpReply* reply = m_http->send(HttpRequest::post(target), HttpReply::Mode::Streaming);
+    connect(job, &Job::cancelRequested, reply, &HttpReply::abort);
+
+    struct Progress
+    {
+        QByteArray buffer;
+        QHash<QString, QPair<qint64, qint64>> layers;
+        QString failure;
+    };
+    auto progress = std::make_shared<Progress>();
+    connect(reply, &HttpReply::dataReceived, job, [job, progress](const QByteArray& data) {
+        progress->buffer.append(data);
+        qsizetype newline;
+        while ((newline = progress->buffer.indexOf('\n')) >= 0) {
+            const QJsonObject line =
+                QJsonDocument::fromJson(progress->buffer.left(newline)).object();
+            progress->buffer.remove(0, newline + 1);
+            const QString failure = line.value(QLatin1String("error")).toString();
+            if (!failure.isEmpty())
+                progress->failure = failure;
+            const QString layer = line.value(QLatin1String("id")).toString();
+            const QJsonObject detail = line.value(QLatin1String("progressDetail")).toObject();
+            if (!layer.isEmpty() && detail.contains(QLatin1String("total"))) {
+                progress->layers[layer] = {
+                    qint64(detail.value(QLatin1String("current")).toDouble()),
+                    qint64(detail.value(QLatin1String("total")).toDouble())};
+            }
+            qint64 done = 0;
+            qint64 total = 0;
+            for (const auto& [current, size] : std::as_const(progress->layers)) {
+                done += current;
+                total += size;
+            }
+            job->reportProgress(done, total, line.value(QLatin1String("status")).toString());
+        }
+        if (progress->buffer.size() > MaxEventLine)
+            progress->buffer.clear();
+    });
+    connect(reply, &HttpReply::finished, job, [reply, job, progress, reference] {
+        reply->deleteLater();
+        const Error error = errorFrom(reply);
+        if (error.isError())
+            job->finishWithError(error);
+        else if (!progress->failure.isEmpty())
+            job->finishWithError(
+                Error::make(Error::Server, tr("The image “%1” could not be pulled.").arg(reference),
+                            {}, progress->failure));
+        else
+            job->finishWithResult(reference);
+    });
+    return job;
+}

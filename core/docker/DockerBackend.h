@@ -1,0 +1,90 @@
+#pragma once
+
+#include "net/HttpClient.h"
+#include "sandbox/Backend.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QStringList>
+
+class QTimer;
+
+// A Docker (or Podman) engine. The live set is fed by the events stream, never by polling;
+// when the stream breaks the backend says so, retries with backoff and lists afresh.
+class DockerBackend final : public Backend
+{
+    Q_OBJECT
+public:
+    DockerBackend(const QString& id, const QString& displayName, const Endpoint& endpoint,
+                  QObject* parent = nullptr);
+    ~DockerBackend() override;
+
+    QString id() const override { return m_id; }
+    QString displayName() const override { return m_displayName; }
+    QString endpointDescription() const override { return m_http->endpoint().url; }
+    Capabilities capabilities() const override;
+
+    QList<Sandbox> sandboxes() const override;
+    Sandbox sandbox(const QString& id, bool* found = nullptr) const override;
+    bool isSettled() const override;
+
+    void connectToBackend() override;
+    void disconnectFromBackend() override;
+
+    Job* create(const SandboxSpec& spec) override;
+    Job* perform(Action action, const QString& id) override;
+    Job* remove(const QString& id, bool force) override;
+    Job* inspect(const QString& id) override;
+    Job* listImages() override;
+    Job* pullImage(const QString& reference) override;
+
+    // Delay before the next reconnection attempt; tests shorten it.
+    void setReconnectDelays(int firstMs, int maxMs);
+
+private:
+    using ReplyHandler = std::function<void(HttpReply* reply, Job* job)>;
+    Job* request(const HttpRequest& request, const ReplyHandler& onSuccess);
+    static Error errorFrom(HttpReply* reply);
+
+    void attempt();
+    void onVersion(HttpReply* reply);
+    void openEvents();
+    void onEventData(const QByteArray& data);
+    void handleEvent(const QByteArray& line);
+    void listAll();
+    void refresh(const QString& id);
+    void fetchLimits(const QString& id);
+    void pumpLimits();
+    void applyLimits(Sandbox* sandbox) const;
+    void lose(const Error& error);
+
+    QString m_id;
+    QString m_displayName;
+    HttpClient* m_http = nullptr;
+    QTimer* m_reconnectTimer = nullptr;
+    int m_firstDelayMs = 500;
+    int m_maxDelayMs = 5000;
+    int m_nextDelayMs = 500;
+    bool m_wanted = false;
+    quint64 m_generation = 0; // bumps on every (re)connection; stale replies are dropped
+
+    HttpReply* m_events = nullptr;
+    QByteArray m_eventBuffer;
+    bool m_listing = false;
+    QSet<QString> m_touchedWhileListing;
+
+    QList<Sandbox> m_order;        // insertion order for sandboxes()
+    QHash<QString, int> m_indexOf; // id -> position in m_order
+    QSet<QString> m_refreshing;
+    QSet<QString> m_refreshAgain;
+
+    struct Limits
+    {
+        double cpus = 0;
+        qint64 memoryBytes = 0;
+    };
+    QHash<QString, Limits> m_limits;
+    QStringList m_limitsQueue;
+    int m_limitsInFlight = 0;
+};

@@ -1,0 +1,44 @@
+#include "Backend.h"
+
+void Backend::setState(State state, const Error& error)
+{
+    const bool changed = state != m_state || error.message != m_lastError.message;
+    m_state = state;
+    m_lastError = error;
+    if (changed)
+        Q_EMIT stateChanged(state);
+}
+
+QString Backend::stateDisplayName(State state)
+{
+    switch (state) {
+    case State::Disconnected:
+        return tr("Disconnected");
+    case State::Connecting:
+        return tr("Connecting…");
+    case State::Connected:
+        return tr("Connected");
+    case State::Lost:
+        return tr("Connection lost");
+    }
+    return {};
+}
+
+QString Backend::actionDisplayName(Action action)
+{
+    switch (action) {
+    case Action::Start:
+        return tr("Start");
+    case Action::Stop:
+        return tr("Stop");
+    case Action::Restart:
+        return tr("Restart");
+    case Action::Pause:
+        return tr("Pause");
+    case Action::Unpause:
+        return tr("Resume");
+    case Action::Kill:
+        return tr("Kill");
+    }
+    return {};
+}

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "Error.h"
+#include "Sandbox.h"
+
+#include <QObject>
+
+class Job;
+
+// The contract every kind of sandbox host implements (Docker engine, ECI, …). The UI only
+// asks what a backend can do through capabilities(), never which kind it is.
+class Backend : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        Disconnected,
+        Connecting,
+        Connected,
+        Lost
+    };
+    Q_ENUM(State)
+
+    enum Capability
+    {
+        CanPause = 1 << 0,
+        CanRestart = 1 << 1,
+        CanPullImages = 1 << 2,
+        CanListImages = 1 << 3,
+        CanKill = 1 << 4,
+    };
+    Q_DECLARE_FLAGS(Capabilities, Capability)
+
+    enum class Action
+    {
+        Start,
+        Stop,
+        Restart,
+        Pause,
+        Unpause,
+        Kill
+    };
+    Q_ENUM(Action)
+
+    using QObject::QObject;
+
+    virtual QString id() const = 0;          // stable, unique among connections
+    virtual QString displayName() const = 0; // what the connections list shows
+    virtual QString endpointDescription() const = 0;
+    virtual Capabilities capabilities() const = 0;
+
+    State state() const { return m_state; }
+    const Error& lastError() const { return m_lastError; }
+    QString serverVersion() const { return m_serverVersion; }
+
+    // The live set, kept current by the backend itself.
+    virtual QList<Sandbox> sandboxes() const = 0;
+    // True once details fetched in the background after a list (limits) have all arrived.
+    virtual bool isSettled() const = 0;
+    virtual Sandbox sandbox(const QString& id, bool* found = nullptr) const = 0;
+
+    virtual void connectToBackend() = 0;
+    virtual void disconnectFromBackend() = 0;
+
+    // Jobs: parented to the backend, finished once. Results: create -> the new id (QString);
+    // inspect -> QJsonObject; listImages -> QStringList.
+    virtual Job* create(const SandboxSpec& spec) = 0;
+    virtual Job* perform(Action action, const QString& id) = 0;
+    virtual Job* remove(const QString& id, bool force) = 0;
+    virtual Job* inspect(const QString& id) = 0;
+    virtual Job* listImages() = 0;
+    virtual Job* pullImage(const QString& reference) = 0;
+
+    static QString stateDisplayName(State state); // translated
+    static QString actionDisplayName(Action action);
+
+Q_SIGNALS:
+    void stateChanged(Backend::State state);
+    void sandboxesReset();
+    void sandboxAdded(const Sandbox& sandbox);
+    void sandboxChanged(const Sandbox& sandbox);
+    void sandboxRemoved(const QString& id);
+    void settled();
+
+protected:
+    void setState(State state, const Error& error = {});
+    void setServerVersion(const QString& version) { m_serverVersion = version; }
+
+private:
+    State m_state = State::Disconnected;
+    Error m_lastError;
+    QString m_serverVersion;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Backend::Capabilities)

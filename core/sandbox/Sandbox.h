@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// The lifecycle states every backend maps its own statuses onto.
+enum class SandboxStatus
+{
+    Unknown,
+    Created,
+    Running,
+    Paused,
+    Restarting,
+    Removing,
+    Exited,
+    Dead,
+};
+
+QString statusKey(SandboxStatus status);         // lower-case, stable: "running", "exited"…
+SandboxStatus statusFromKey(const QString& key); // inverse of statusKey; Unknown otherwise
+QString statusDisplayName(SandboxStatus status); // translated
+
+struct PortBinding
+{
+    quint16 containerPort = 0;
+    quint16 hostPort = 0; // 0: not published
+    QString hostIp;
+    QString protocol = QStringLiteral("tcp");
+
+    QString toString() const; // "8080->80/tcp", "80/tcp"
+    bool operator==(const PortBinding& other) const;
+};
+
+struct Sandbox
+{
+    QString backendId; // which connection it belongs to
+    QString id;
+    QString name;
+    QString image;
+    SandboxStatus status = SandboxStatus::Unknown;
+    QString statusText; // the backend's own words, e.g. "Up 3 minutes"
+    QDateTime created;
+    QList<PortBinding> ports;
+    double cpus = 0;        // 0: no limit known
+    qint64 memoryBytes = 0; // 0: no limit known
+    QMap<QString, QString> labels;
+
+    QString portsText() const;
+    QString limitsText() const;
+    bool operator==(const Sandbox& other) const;
+};
+
+// What the user asks for when creating a sandbox.
+struct SandboxSpec
+{
+    QString image;
+    QString name;
+    QStringList command;
+    QStringList env; // KEY=VALUE
+    QMap<QString, QString> labels;
+    QString workingDir;
+    double cpus = 0;
+    qint64 memoryBytes = 0;
+    QString networkMode; // empty: the engine's default
+    QList<PortBinding> ports;
+    bool autoRemove = false;
+
+    // Checks what can be checked before anything is sent; an empty list means valid.
+    QStringList validate() const;
+};
+
+// Parses "512m", "2g", "1048576" into bytes; -1 when it is not a size.
+qint64 parseMemorySize(const QString& text);
+QString formatBytes(qint64 bytes);
+// Parses "8080:80", "127.0.0.1:8080:80/udp", "80"; false when malformed.
+bool parsePortBinding(const QString& text, PortBinding* binding);
+bool isValidSandboxName(const QString& name);
+
+Q_DECLARE_METATYPE(Sandbox)

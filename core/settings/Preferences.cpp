@@ -1,0 +1,82 @@
+#include "Preferences.h"
+
+Preferences::Preferences(const QString& path)
+    : m_settings(path.isEmpty() ? std::make_unique<QSettings>()
+                                : std::make_unique<QSettings>(path, QSettings::IniFormat))
+{}
+
+QString Preferences::language() const
+{
+    const QString language = m_settings->value(QStringLiteral("ui/language")).toString();
+    return supportedLanguages().contains(language) ? language : QString();
+}
+
+void Preferences::setLanguage(const QString& language)
+{
+    m_settings->setValue(QStringLiteral("ui/language"), language);
+}
+
+QStringList Preferences::dockerHosts() const
+{
+    return m_settings->value(QStringLiteral("docker/hosts")).toStringList();
+}
+
+void Preferences::setDockerHosts(const QStringList& hosts)
+{
+    m_settings->setValue(QStringLiteral("docker/hosts"), hosts);
+}
+
+QByteArray Preferences::windowGeometry() const
+{
+    return m_settings->value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void Preferences::setWindowGeometry(const QByteArray& geometry)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray Preferences::windowState() const
+{
+    return m_settings->value(QStringLiteral("window/state")).toByteArray();
+}
+
+void Preferences::setWindowState(const QByteArray& state)
+{
+    m_settings->setValue(QStringLiteral("window/state"), state);
+}
+
+QByteArray Preferences::tableHeaderState() const
+{
+    return m_settings->value(QStringLiteral("window/tableHeader")).toByteArray();
+}
+
+void Preferences::setTableHeaderState(const QByteArray& state)
+{
+    m_settings->setValue(QStringLiteral("window/tableHeader"), state);
+}
+
+bool Preferences::confirmDelete() const
+{
+    return m_settings->value(QStringLiteral("ui/confirmDelete"), true).toBool();
+}
+
+void Preferences::setConfirmDelete(bool confirm)
+{
+    m_settings->setValue(QStringLiteral("ui/confirmDelete"), confirm);
+}
+
+bool Preferences::startAfterCreate() const
+{
+    return m_settings->value(QStringLiteral("ui/startAfterCreate"), true).toBool();
+}
+
+void Preferences::setStartAfterCreate(bool start)
+{
+    m_settings->setValue(QStringLiteral("ui/startAfterCreate"), start);
+}
+
+QStringList Preferences::supportedLanguages()
+{
+    return {QStringLiteral("en"), QStringLiteral("zh_CN")};
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+// The user's preferences and connection profiles, in QSettings. Never a secret: credentials
+// belong to the keychain.
+class Preferences
+{
+public:
+    // An empty path uses the platform's default location for the organisation and app name.
+    explicit Preferences(const QString& path = {});
+
+    // "" follows the system locale; otherwise "en" or "zh_CN".
+    QString language() const;
+    void setLanguage(const QString& language);
+
+    // Extra engine addresses the user added, besides the one found automatically.
+    QStringList dockerHosts() const;
+    void setDockerHosts(const QStringList& hosts);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+    QByteArray tableHeaderState() const;
+    void setTableHeaderState(const QByteArray& state);
+
+    bool confirmDelete() const;
+    void setConfirmDelete(bool confirm);
+    bool startAfterCreate() const;
+    void setStartAfterCreate(bool start);
+
+    void sync() { m_settings->sync(); }
+
+    static QStringList supportedLanguages(); // "en", "zh_CN"
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
