@@ -61,6 +61,10 @@ Endpoint Endpoint::fromUrl(const QString& text, QString* error)
         endpoint.host = url.host();
         if (endpoint.host.isEmpty())
             return failWith(QCoreApplication::translate("Endpoint", "The host name is empty."));
+        if (endpoint.host.startsWith(QLatin1Char('-')) ||
+            url.userName().startsWith(QLatin1Char('-')))
+            return failWith(
+                QCoreApplication::translate("Endpoint", "“%1” is not a valid address.").arg(text));
         QString target = endpoint.host;
         if (!url.userName().isEmpty())
             target.prepend(url.userName() + QLatin1Char('@'));

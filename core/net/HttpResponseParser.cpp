@@ -128,14 +128,15 @@ QByteArray HttpResponseParser::feed(const QByteArray& data)
             break;
         }
         case State::ChunkDataEnd:
-            if (!takeLine(&line, 2))
+            if (m_buffer == "\r")
                 return {};
-            if (!line.isEmpty()) {
-                fail("chunk not followed by CRLF");
-                return {};
+            if (m_buffer.startsWith("\r\n") || m_buffer.startsWith('\n')) {
+                m_buffer.remove(0, m_buffer.startsWith('\n') ? 1 : 2);
+                m_state = State::ChunkSize;
+                break;
             }
-            m_state = State::ChunkSize;
-            break;
+            fail("chunk not followed by CRLF");
+            return {};
         case State::Trailers:
             if (!takeLine(&line, MaxLineBytes))
                 return {};

@@ -1,0 +1,112 @@
+#include "docker/DockerJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+class TestDockerJson : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void listEntry();
+    void hostileListEntry();
+    void createBody();
+    void limits();
+    void errorMessage();
+};
+
+void TestDockerJson::listEntry()
+{
+    // An entry as Docker 20.10 lists it.
+    const QByteArray json = R"({"Id":"abc123","Names":["/web-1"],"Image":"nginx:1",
+        "ImageID":"sha256:1","Command":"nginx","Created":1700000000,
+        "Ports":[{"IP":"0.0.0.0","PrivatePort":80,"PublicPort":8080,"Type":"tcp"},
+                 {"IP":"::","PrivatePort":80,"PublicPort":8080,"Type":"tcp"},
+                 {"PrivatePort":443,"Type":"tcp"}],
+        "Labels":{"team":"core"},"State":"running","Status":"Up 2 hours"})";
+    const Sandbox sandbox = DockerJson::sandboxFromListEntry(QJsonDocument::fromJson(json).object(),
+                                                             QStringLiteral("d"));
+    QCOMPARE(sandbox.backendId, QStringLiteral("d"));
+    QCOMPARE(sandbox.id, QStringLiteral("abc123"));
+    QCOMPARE(sandbox.name, QStringLiteral("web-1"));
+    QCOMPARE(sandbox.image, QStringLiteral("nginx:1"));
+    QCOMPARE(sandbox.status, SandboxStatus::Running);
+    QCOMPARE(sandbox.statusText, QStringLiteral("Up 2 hours"));
+    QCOMPARE(sandbox.created.toSecsSinceEpoch(), 1700000000);
+    QCOMPARE(sandbox.portsText(), QStringLiteral("8080->80/tcp, 443/tcp"));
+    QCOMPARE(sandbox.labels.value(QStringLiteral("team")), QStringLiteral("core"));
+}
+
+void TestDockerJson::hostileListEntry()
+{
+    // Wrong types everywhere: nothing crashes, nothing is invented.
+    const QByteArray json = R"({"Id":5,"Names":"x","Ports":[1,"a",null],"Labels":[],
+        "State":{"a":1},"Created":"yesterday"})";
+    const Sandbox sandbox = DockerJson::sandboxFromListEntry(QJsonDocument::fromJson(json).object(),
+                                                             QStringLiteral("d"));
+    QVERIFY(sandbox.id.isEmpty());
+    QVERIFY(sandbox.name.isEmpty());
+    QCOMPARE(sandbox.status, SandboxStatus::Unknown);
+    QVERIFY(sandbox.labels.isEmpty());
+}
+
+void TestDockerJson::createBody()
+{
+    SandboxSpec spec;
+    spec.image = QStringLiteral(" busybox ");
+    spec.command = {QStringLiteral("sleep"), QStringLiteral("60")};
+    spec.env = {QStringLiteral("A=1")};
+    spec.labels.insert(QStringLiteral("k"), QStringLiteral("v"));
+    spec.workingDir = QStringLiteral("/srv");
+    spec.cpus = 1.5;
+    spec.memoryBytes = 64 * 1024 * 1024;
+    spec.networkMode = QStringLiteral("none");
+    spec.autoRemove = true;
+    PortBinding port;
+    parsePortBinding(QStringLiteral("127.0.0.1:8080:80"), &port);
+    spec.ports << port;
+    const QJsonObject body = DockerJson::createBody(spec);
+    QCOMPARE(body.value(QLatin1String("Image")).toString(), QStringLiteral("busybox"));
+    QCOMPARE(body.value(QLatin1String("Cmd")).toArray().size(), 2);
+    QCOMPARE(body.value(QLatin1String("WorkingDir")).toString(), QStringLiteral("/srv"));
+    const QJsonObject host = body.value(QLatin1String("HostConfig")).toObject();
+    QCOMPARE(host.value(QLatin1String("NanoCpus")).toDouble(), 1.5e9);
+    QCOMPARE(host.value(QLatin1String("Memory")).toDouble(), 64.0 * 1024 * 1024);
+    QCOMPARE(host.value(QLatin1String("NetworkMode")).toString(), QStringLiteral("none"));
+    QVERIFY(host.value(QLatin1String("AutoRemove")).toBool());
+    const QJsonArray binding = host.value(QLatin1String("PortBindings"))
+                                   .toObject()
+                                   .value(QLatin1String("80/tcp"))
+                                   .toArray();
+    QCOMPARE(binding.first().toObject().value(QLatin1String("HostPort")).toString(),
+             QStringLiteral("8080"));
+    QVERIFY(body.value(QLatin1String("ExposedPorts")).toObject().contains(QLatin1String("80/tcp")));
+}
+
+void TestDockerJson::limits()
+{
+    double cpus = 0;
+    qint64 memory = 0;
+    DockerJson::limitsFromInspect(
+        QJsonDocument::fromJson(R"({"HostConfig":{"NanoCpus":500000000,"Memory":67108864}})")
+            .object(),
+        &cpus, &memory);
+    QCOMPARE(cpus, 0.5);
+    QCOMPARE(memory, qint64(67108864));
+    DockerJson::limitsFromInspect(
+        QJsonDocument::fromJson(R"({"HostConfig":{"CpuQuota":200000,"CpuPeriod":100000}})")
+            .object(),
+        &cpus, &memory);
+    QCOMPARE(cpus, 2.0);
+    QCOMPARE(memory, qint64(0));
+}
+
+void TestDockerJson::errorMessage()
+{
+    QCOMPARE(DockerJson::errorMessage(R"({"message":"No such container: x"})"),
+             QStringLiteral("No such container: x"));
+    QCOMPARE(DockerJson::errorMessage("plain failure\n"), QStringLiteral("plain failure"));
+}
+
+QTEST_GUILESS_MAIN(TestDockerJson)
+#include "tst_dockerjson.moc"

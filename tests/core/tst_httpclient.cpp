@@ -1,0 +1,250 @@
+#include "net/HttpClient.h"
+
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+// A local socket server that answers every connection with bytes the test chooses; it reads
+// the request first so that the client sees a real exchange.
+class BadServer : public QObject
+{
+public:
+    using Script = std::function<void(QLocalSocket*)>;
+
+    explicit BadServer(const QString& path)
+    {
+        QLocalServer::removeServer(path);
+        m_server.listen(path);
+        connect(&m_server, &QLocalServer::newConnection, this, [this] {
+            while (QLocalSocket* socket = m_server.nextPendingConnection()) {
+                connect(socket, &QLocalSocket::readyRead, socket, [this, socket] {
+                    m_request += socket->readAll();
+                    if (m_request.contains("\r\n\r\n") && !m_answered) {
+                        m_answered = true;
+                        m_script(socket);
+                    }
+                });
+            }
+        });
+    }
+
+    void setScript(const Script& script)
+    {
+        m_script = script;
+        m_answered = false;
+        m_request.clear();
+    }
+    const QByteArray& request() const { return m_request; }
+
+private:
+    QLocalServer m_server;
+    Script m_script;
+    QByteArray m_request;
+    bool m_answered = false;
+};
+
+class TestHttpClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void buffered();
+    void streamingHandsOnPieces();
+    void closedWithoutAnswer();
+    void garbage();
+    void truncatedBody();
+    void oversizedBodyIsRefused();
+    void endlessStreamHoldsNothing();
+    void noServer();
+    void upgradeHandsOverTheConnection();
+    void abortFinishesOnce();
+
+private:
+    HttpReply* send(const HttpRequest& request, HttpReply::Mode mode = HttpReply::Mode::Buffered);
+    void waitFor(HttpReply* reply);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<BadServer> m_server;
+    std::unique_ptr<HttpClient> m_client;
+};
+
+void TestHttpClient::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    const QString path = m_dir->filePath(QStringLiteral("s"));
+    m_server = std::make_unique<BadServer>(path);
+    m_client = std::make_unique<HttpClient>(Endpoint::fromUrl(QStringLiteral("unix://") + path));
+}
+
+void TestHttpClient::cleanup()
+{
+    m_client.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+HttpReply* TestHttpClient::send(const HttpRequest& request, HttpReply::Mode mode)
+{
+    return m_client->send(request, mode);
+}
+
+void TestHttpClient::waitFor(HttpReply* reply)
+{
+    if (!reply->isFinished()) {
+        QSignalSpy finished(reply, &HttpReply::finished);
+        QVERIFY(finished.wait(10000));
+    }
+}
+
+void TestHttpClient::buffered()
+{
+    m_server->setScript([](QLocalSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      "Transfer-Encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\n");
+    });
+    HttpReply* reply = send(HttpRequest::post("/containers/x/start", "{\"a\":1}"));
+    waitFor(reply);
+    QVERIFY(!reply->error().isError());
+    QCOMPARE(reply->status(), 200);
+    QCOMPARE(reply->body(), QByteArray("[]"));
+    QCOMPARE(reply->header("content-type"), QByteArray("application/json"));
+    QVERIFY(m_server->request().startsWith("POST /containers/x/start HTTP/1.1\r\n"));
+    QVERIFY(m_server->request().contains("Content-Length: 7\r\n"));
+    QVERIFY(m_server->request().contains("Host: docker\r\n"));
+}
+
+void TestHttpClient::streamingHandsOnPieces()
+{
+    m_server->setScript([](QLocalSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        socket->write("6\r\n{\"a\":1\r\n");
+        socket->flush();
+        QTimer::singleShot(20, socket, [socket] { socket->write("2\r\n}\n\r\n0\r\n\r\n"); });
+    });
+    HttpReply* reply = send(HttpRequest::get("/events"), HttpReply::Mode::Streaming);
+    QByteArray streamed;
+    connect(reply, &HttpReply::dataReceived, this,
+            [&streamed](const QByteArray& data) { streamed += data; });
+    waitFor(reply);
+    QVERIFY(!reply->error().isError());
+    QCOMPARE(streamed, QByteArray("{\"a\":1}\n"));
+    QVERIFY(reply->body().isEmpty());
+}
+
+void TestHttpClient::closedWithoutAnswer()
+{
+    m_server->setScript([](QLocalSocket* socket) { socket->disconnectFromServer(); });
+    HttpReply* reply = send(HttpRequest::get("/version"));
+    waitFor(reply);
+    QCOMPARE(reply->error().kind, Error::Connection);
+    QVERIFY(!reply->error().message.isEmpty());
+}
+
+void TestHttpClient::garbage()
+{
+    m_server->setScript([](QLocalSocket* socket) {
+        socket->write(QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 16));
+    });
+    HttpReply* reply = send(HttpRequest::get("/version"));
+    waitFor(reply);
+    QCOMPARE(reply->error().kind, Error::Protocol);
+}
+
+void TestHttpClient::truncatedBody()
+{
+    m_server->setScript([](QLocalSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"Id\":");
+        socket->flush();
+        socket->disconnectFromServer();
+    });
+    HttpReply* reply = send(HttpRequest::get("/containers/json"));
+    waitFor(reply);
+    QCOMPARE(reply->error().kind, Error::Connection);
+    QCOMPARE(reply->status(), 200);
+}
+
+void TestHttpClient::oversizedBodyIsRefused()
+{
+    m_client->setMaxBufferedBody(1024 * 1024);
+    m_server->setScript([](QLocalSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 10485760\r\n\r\n");
+        const QByteArray block(64 * 1024, 'x');
+        for (int i = 0; i < 160; ++i)
+            socket->write(block);
+    });
+    HttpReply* reply = send(HttpRequest::get("/containers/json"));
+    waitFor(reply);
+    QCOMPARE(reply->error().kind, Error::Protocol);
+    QVERIFY(reply->body().size() <= 1024 * 1024);
+}
+
+void TestHttpClient::endlessStreamHoldsNothing()
+{
+    m_server->setScript([](QLocalSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\n\r\n");
+        const QByteArray block(64 * 1024, 'y');
+        for (int i = 0; i < 320; ++i) // 20 MiB, then the peer goes away
+            socket->write(block);
+        socket->flush();
+        socket->disconnectFromServer();
+    });
+    HttpReply* reply = send(HttpRequest::get("/logs"), HttpReply::Mode::Streaming);
+    qint64 streamed = 0;
+    connect(reply, &HttpReply::dataReceived, this,
+            [&streamed](const QByteArray& data) { streamed += data.size(); });
+    waitFor(reply);
+    QVERIFY(!reply->error().isError());
+    QCOMPARE(streamed, qint64(320) * 64 * 1024);
+    QVERIFY(reply->body().isEmpty());
+}
+
+void TestHttpClient::noServer()
+{
+    HttpClient client(Endpoint::fromUrl(m_dir->filePath(QStringLiteral("missing"))));
+    HttpReply* reply = client.send(HttpRequest::get("/version"));
+    waitFor(reply);
+    QCOMPARE(reply->error().kind, Error::Connection);
+    QVERIFY(reply->error().message.contains(QStringLiteral("missing")));
+}
+
+void TestHttpClient::upgradeHandsOverTheConnection()
+{
+    m_server->setScript([](QLocalSocket* socket) {
+        socket->write("HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\nfirst");
+        socket->flush();
+        QTimer::singleShot(20, socket, [socket] { socket->write("second"); });
+    });
+    HttpReply* reply = send(HttpRequest::post("/exec/1/start", "{}"), HttpReply::Mode::Upgrade);
+    QIODevice* connection = nullptr;
+    QByteArray leftover;
+    connect(reply, &HttpReply::upgraded, this,
+            [&] { connection = reply->takeConnection(&leftover); });
+    waitFor(reply);
+    QVERIFY(connection);
+    std::unique_ptr<QIODevice> owned(connection);
+    QVERIFY(m_server->request().contains("Upgrade: tcp\r\n"));
+    QByteArray all = leftover;
+    QTRY_VERIFY_WITH_TIMEOUT((all += connection->readAll()).endsWith("second"), 5000);
+    QCOMPARE(all, QByteArray("firstsecond"));
+}
+
+void TestHttpClient::abortFinishesOnce()
+{
+    m_server->setScript([](QLocalSocket*) {}); // never answers
+    HttpReply* reply = send(HttpRequest::get("/version"));
+    QSignalSpy finished(reply, &HttpReply::finished);
+    QTest::qWait(50);
+    reply->abort();
+    reply->abort();
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(reply->error().kind, Error::Cancelled);
+}
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "tst_httpclient.moc"

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "DockerTestEnvironment.h"
+#include "docker/DockerBackend.h"
+#include "docker/DockerEndpoint.h"
+#include "sandbox/Job.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+// A DockerBackend on the test engine, and a way to run one of its jobs to the end.
+inline std::unique_ptr<DockerBackend> connectedBackend()
+{
+    const auto choice = DockerEndpoint(QProcessEnvironment::systemEnvironment()).primary();
+    auto backend =
+        std::make_unique<DockerBackend>(QStringLiteral("test"), choice.source, choice.endpoint);
+    backend->setReconnectDelays(100, 500);
+    backend->connectToBackend();
+    return backend;
+}
+
+struct JobOutcome
+{
+    Error error;
+    QVariant result;
+};
+
+inline JobOutcome await(Job* job)
+{
+    JobOutcome outcome;
+    bool done = false;
+    QObject::connect(job, &Job::finished, job, [&] {
+        outcome.error = job->error();
+        outcome.result = job->result();
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 60000))
+        outcome.error = Error::make(Error::Timeout, QStringLiteral("the job did not finish"));
+    return outcome;
+}
+
+inline QString cliStatus(const QString& id)
+{
+    const auto result = DockerTestEnvironment::docker(
+        {QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.State.Status}}"), id});
+    return QString::fromUtf8(result.out).trimmed();
+}
