@@ -13,6 +13,8 @@ namespace {
 
 constexpr int MaxEventLine = 1024 * 1024;
 constexpr int LimitsConcurrency = 4;
+constexpr int MaxStatusRetries = 10;
+constexpr int StatusRetryMs = 50;
 
 QByteArray encoded(const QString& text)
 {
@@ -34,6 +36,20 @@ bool changesNothingListed(const QString& action)
            action == QLatin1String("archive-path") || action == QLatin1String("extract-to-dir") ||
            action == QLatin1String("export") || action == QLatin1String("commit") ||
            action == QLatin1String("copy");
+}
+
+SandboxStatus statusImpliedBy(const QString& action)
+{
+    static const QHash<QString, SandboxStatus> implied = {
+        {QStringLiteral("create"), SandboxStatus::Created},
+        {QStringLiteral("start"), SandboxStatus::Running},
+        {QStringLiteral("restart"), SandboxStatus::Running},
+        {QStringLiteral("unpause"), SandboxStatus::Running},
+        {QStringLiteral("pause"), SandboxStatus::Paused},
+        {QStringLiteral("die"), SandboxStatus::Exited},
+        {QStringLiteral("stop"), SandboxStatus::Exited},
+    };
+    return implied.value(action, SandboxStatus::Unknown);
 }
 
 } // namespace
@@ -193,6 +209,17 @@ void DockerBackend::handleEvent(const QByteArray& line)
         m_limits.remove(id);
     if (m_listing)
         m_touchedWhileListing.insert(id);
+    const SandboxStatus implied = statusImpliedBy(action);
+    if (implied != SandboxStatus::Unknown) {
+        // The engine may announce a change before its list shows it; the event is the newer
+        // word, so it is shown at once and the list is asked again until it agrees.
+        m_eventStatus.insert(id, {implied, 0});
+        const int index = m_indexOf.value(id, -1);
+        if (index >= 0 && m_order.at(index).status != implied) {
+            m_order[index].status = implied;
+            Q_EMIT sandboxChanged(m_order.at(index));
+        }
+    }
     refresh(id);
 }
 
@@ -287,6 +314,16 @@ void DockerBackend::refresh(const QString& id)
             }
         } else {
             applyLimits(&fresh);
+            const auto expected = m_eventStatus.find(id);
+            if (expected != m_eventStatus.end()) {
+                if (fresh.status == expected->status || expected->retries >= MaxStatusRetries) {
+                    m_eventStatus.erase(expected);
+                } else {
+                    fresh.status = expected->status;
+                    ++expected->retries;
+                    QTimer::singleShot(StatusRetryMs, this, [this, id] { refresh(id); });
+                }
+            }
             if (index >= 0) {
                 m_order[index] = fresh;
                 Q_EMIT sandboxChanged(fresh);
@@ -355,6 +392,7 @@ void DockerBackend::lose(const Error& error)
     ++m_generation;
     m_listing = false;
     m_limitsQueue.clear();
+    m_eventStatus.clear();
     if (m_events) {
         m_events->disconnect(this);
         m_events->abort();

@@ -85,6 +85,14 @@ private:
         qint64 memoryBytes = 0;
     };
     QHash<QString, Limits> m_limits;
+
+    struct ExpectedStatus
+    {
+        SandboxStatus status;
+        int retries;
+    };
+    QHash<QString, ExpectedStatus>
+        m_eventStatus; // what the latest event said, until the list agrees
     QStringList m_limitsQueue;
     int m_limitsInFlight = 0;
 };
