@@ -79,8 +79,14 @@ HttpReply::HttpReply(QIODevice* device, const HttpRequest& request, Mode mode, q
 
 HttpReply::~HttpReply()
 {
-    if (m_device && !m_upgraded)
-        m_device->disconnect(this);
+    if (!m_device || m_upgraded)
+        return;
+    m_device->disconnect(this);
+    // A stdio transport is a child process: end it rather than leave it to QProcess's warning.
+    if (auto* process = qobject_cast<QProcess*>(m_device)) {
+        process->kill();
+        process->waitForFinished(1000);
+    }
 }
 
 void HttpReply::onConnected()

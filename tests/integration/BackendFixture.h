@@ -6,6 +6,7 @@
 #include "sandbox/Job.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 // A DockerBackend on the test engine, and a way to run one of its jobs to the end.

@@ -1,0 +1,120 @@
+#include "BackendFixture.h"
+
+using namespace DockerTestEnvironment;
+
+// The same engine reached over TLS with client certificates, and over a process's stdio
+// (what ssh:// hosts use), besides the unix socket the other tests use.
+class TestTransports : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void tlsWithClientCertificate();
+    void tlsWithoutClientCertificateIsRefused();
+    void tlsWithUnknownAuthorityIsRefused();
+    void processStdio();
+
+private:
+    static void expectListing(DockerBackend* backend);
+    Endpoint tlsEndpoint(const QString& certPath) const;
+    QString m_tlsHost;
+    QString m_certPath;
+};
+
+void TestTransports::initTestCase()
+{
+    REQUIRE_TEST_ENGINE();
+    m_tlsHost = qEnvironmentVariable("SANDBOXDESK_TEST_TLS_HOST");
+    m_certPath = qEnvironmentVariable("SANDBOXDESK_TEST_CERT_PATH");
+    QVERIFY2(!m_tlsHost.isEmpty() && !m_certPath.isEmpty(),
+             "SANDBOXDESK_TEST_TLS_HOST and SANDBOXDESK_TEST_CERT_PATH are set by scripts/test.");
+}
+
+Endpoint TestTransports::tlsEndpoint(const QString& certPath) const
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("DOCKER_HOST"), m_tlsHost);
+    env.insert(QStringLiteral("DOCKER_TLS_VERIFY"), QStringLiteral("1"));
+    env.insert(QStringLiteral("DOCKER_CERT_PATH"), certPath);
+    return DockerEndpoint(env).primary().endpoint;
+}
+
+void TestTransports::expectListing(DockerBackend* backend)
+{
+    const QString name = uniqueName(QStringLiteral("transport"));
+    QCOMPARE(docker({QStringLiteral("create"), QStringLiteral("--network"), QStringLiteral("none"),
+                     QStringLiteral("--name"), name, image()})
+                 .exitCode,
+             0);
+    backend->connectToBackend();
+    QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 15000);
+    QStringList ids;
+    const QList<Sandbox> sandboxes = backend->sandboxes();
+    for (const Sandbox& sandbox : sandboxes)
+        ids << sandbox.id;
+    ids.sort();
+    QCOMPARE(ids, allIds());
+    // Events arrive over this transport too.
+    QCOMPARE(docker({QStringLiteral("rm"), name}).exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QList<Sandbox> now = backend->sandboxes();
+            return std::none_of(now.begin(), now.end(),
+                                [&](const Sandbox& s) { return s.name == name; });
+        }(),
+        5000);
+}
+
+void TestTransports::tlsWithClientCertificate()
+{
+    const Endpoint endpoint = tlsEndpoint(m_certPath);
+    QVERIFY(endpoint.tls);
+    QVERIFY(endpoint.verifyPeer);
+    DockerBackend backend(QStringLiteral("tls"), QStringLiteral("tls"), endpoint);
+    expectListing(&backend);
+}
+
+void TestTransports::tlsWithoutClientCertificateIsRefused()
+{
+    // Only the CA: the engine demands a client certificate and must refuse us.
+    QTemporaryDir onlyCa;
+    QVERIFY(QFile::copy(m_certPath + QStringLiteral("/ca.pem"),
+                        onlyCa.filePath(QStringLiteral("ca.pem"))));
+    DockerBackend backend(QStringLiteral("tls"), QStringLiteral("tls"), tlsEndpoint(onlyCa.path()));
+    backend.setReconnectDelays(60000, 60000);
+    backend.connectToBackend();
+    QTRY_COMPARE_WITH_TIMEOUT(backend.state(), Backend::State::Lost, 15000);
+    QCOMPARE(backend.lastError().kind, Error::Connection);
+    QVERIFY(backend.sandboxes().isEmpty());
+}
+
+void TestTransports::tlsWithUnknownAuthorityIsRefused()
+{
+    // A client certificate, but no CA that signed the engine's: verification must fail.
+    QTemporaryDir noCa;
+    for (const char* file : {"cert.pem", "key.pem"}) {
+        QVERIFY(QFile::copy(m_certPath + QLatin1Char('/') + QLatin1String(file),
+                            noCa.filePath(QLatin1String(file))));
+    }
+    DockerBackend backend(QStringLiteral("tls"), QStringLiteral("tls"), tlsEndpoint(noCa.path()));
+    backend.setReconnectDelays(60000, 60000);
+    backend.connectToBackend();
+    QTRY_COMPARE_WITH_TIMEOUT(backend.state(), Backend::State::Lost, 15000);
+    QCOMPARE(backend.lastError().kind, Error::Connection);
+    QVERIFY(!backend.lastError().detail.isEmpty());
+}
+
+void TestTransports::processStdio()
+{
+    // ssh://host runs "ssh … docker system dial-stdio"; here the same program runs locally.
+    Endpoint endpoint;
+    endpoint.kind = Endpoint::Kind::Process;
+    endpoint.url = QStringLiteral("dial-stdio");
+    endpoint.program = QStringLiteral("docker");
+    endpoint.arguments = {QStringLiteral("system"), QStringLiteral("dial-stdio")};
+    DockerBackend backend(QStringLiteral("stdio"), QStringLiteral("stdio"), endpoint);
+    expectListing(&backend);
+}
+
+QTEST_GUILESS_MAIN(TestTransports)
+#include "tst_transports.moc"
