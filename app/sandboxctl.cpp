@@ -1,6 +1,7 @@
 // sandboxctl: the command-line companion, built on the core alone.
 #include "docker/DockerBackend.h"
 #include "docker/DockerEndpoint.h"
+#include "sandbox/ExecSession.h"
 #include "sandbox/Job.h"
 #include "settings/Translations.h"
 
@@ -11,7 +12,12 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <QSocketNotifier>
+
 #include <cstdio>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
 
 namespace {
 
@@ -52,12 +58,16 @@ QString usage()
               "         [--start] [-- CMD…]     create a sandbox and print its id\n"
               "  start|stop|restart|pause|unpause|kill ID…\n"
               "  rm [-f] ID…                   remove sandboxes (-f: also running ones)\n"
+              "  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;\n"
+              "                                -i passes stdin, -t gives it a terminal; both are\n"
+              "                                on when stdin is a terminal and neither is given\n"
               "  images                        list local images\n"
               "  pull IMAGE                    pull an image\n"
               "\n"
               "ID is an id, a unique id prefix or a name. The engine is found like the docker\n"
               "CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default\n"
-              "socket). Exit codes: 0 success, 1 failure, 2 unknown sandbox, 64 usage.\n");
+              "socket). Exit codes: 0 success, 1 failure, 2 unknown sandbox, 64 usage; exec exits\n"
+              "with the command's own code.\n");
 }
 
 QJsonObject toJson(const Sandbox& sandbox)
@@ -78,6 +88,51 @@ QJsonObject toJson(const Sandbox& sandbox)
     object.insert(QLatin1String("labels"), labels);
     object.insert(QLatin1String("backend"), sandbox.backendId);
     return object;
+}
+
+void writeAll(int fd, const QByteArray& bytes)
+{
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+        if (n <= 0)
+            return;
+        done += n;
+    }
+}
+
+// Puts the terminal on stdin into raw mode for an interactive session, and back after.
+class RawTerminal
+{
+public:
+    RawTerminal()
+    {
+        if (::tcgetattr(STDIN_FILENO, &m_saved) != 0)
+            return;
+        termios raw = m_saved;
+        ::cfmakeraw(&raw);
+        m_active = ::tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+    }
+    ~RawTerminal()
+    {
+        if (m_active)
+            ::tcsetattr(STDIN_FILENO, TCSANOW, &m_saved);
+    }
+    Q_DISABLE_COPY_MOVE(RawTerminal)
+
+private:
+    termios m_saved{};
+    bool m_active = false;
+};
+
+bool terminalSize(int* columns, int* rows)
+{
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_col == 0)
+        return false;
+    *columns = size.ws_col;
+    *rows = size.ws_row;
+    return true;
 }
 
 // One run of one command: connects, does the work through the Backend contract, quits.
@@ -109,6 +164,7 @@ public:
 private:
     void run();
     void runCreate(const QStringList& args);
+    void runExec(const QStringList& args);
     void runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob);
     void list(bool json);
     QString resolve(const QString& idOrName, QString* problem) const;
@@ -308,6 +364,107 @@ void Command::runCreate(const QStringList& args)
     });
 }
 
+void Command::runExec(const QStringList& args)
+{
+    ExecOptions options;
+    bool interactive = false;
+    bool tty = false;
+    QString target;
+    int at = 0;
+    for (; at < args.size(); ++at) {
+        const QString& arg = args.at(at);
+        if (arg == QLatin1String("--")) {
+            ++at;
+            break;
+        }
+        if (arg == QLatin1String("-i")) {
+            interactive = true;
+        } else if (arg == QLatin1String("-t")) {
+            tty = true;
+        } else if (arg == QLatin1String("-it") || arg == QLatin1String("-ti")) {
+            interactive = tty = true;
+        } else if (arg.startsWith(QLatin1Char('-')) || !target.isEmpty()) {
+            if (!target.isEmpty())
+                break; // the command starts here
+            fail(tr("Unknown option “%1”.").arg(arg) + QLatin1Char('\n') + usage(), Usage);
+            return;
+        } else {
+            target = arg;
+        }
+    }
+    if (target.isEmpty()) {
+        fail(tr("Name a sandbox.") + QLatin1Char('\n') + usage(), Usage);
+        return;
+    }
+    options.command = args.mid(at);
+    const bool stdinIsTerminal = ::isatty(STDIN_FILENO) == 1;
+    if (!interactive && !tty && stdinIsTerminal)
+        interactive = tty = true;
+    options.attachStdin = interactive;
+    options.tty = tty;
+    if (tty)
+        terminalSize(&options.columns, &options.rows);
+
+    QString problem;
+    const QString id = resolve(target, &problem);
+    if (id.isEmpty()) {
+        fail(problem, UnknownSandbox);
+        return;
+    }
+    ExecSession* session = m_backend->openExec(id, options);
+    if (!session) {
+        fail(tr("This sandbox cannot run commands."), Failed);
+        return;
+    }
+    session->setParent(this);
+    auto raw = std::make_shared<std::unique_ptr<RawTerminal>>();
+    if (tty && stdinIsTerminal && interactive)
+        *raw = std::make_unique<RawTerminal>();
+
+    connect(session, &ExecSession::received, this,
+            [](ExecSession::Stream stream, const QByteArray& bytes) {
+                writeAll(stream == ExecSession::Stream::Stderr ? STDERR_FILENO : STDOUT_FILENO,
+                         bytes);
+            });
+    connect(session, &ExecSession::finished, this, [this, raw](int exitCode) {
+        raw->reset();
+        finish(exitCode < 0 ? Failed : exitCode);
+    });
+    connect(session, &ExecSession::failed, this, [this, raw](const Error& error) {
+        raw->reset();
+        fail(error.fullText(), error.kind == Error::NotFound ? UnknownSandbox : Failed);
+    });
+    if (interactive) {
+        auto* notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, session);
+        connect(notifier, &QSocketNotifier::activated, session, [session, notifier] {
+            char buffer[65536];
+            const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+            if (n > 0) {
+                session->write(QByteArray(buffer, qsizetype(n)));
+                return;
+            }
+            notifier->setEnabled(false);
+            session->closeStdin();
+        });
+    }
+    if (tty && stdinIsTerminal) {
+        // Follows the terminal's size; a timer is simpler than a SIGWINCH handler here.
+        auto* sizeWatch = new QTimer(session);
+        connect(sizeWatch, &QTimer::timeout, session, [session, options]() mutable {
+            int columns = 0;
+            int rows = 0;
+            if (terminalSize(&columns, &rows) &&
+                (columns != options.columns || rows != options.rows)) {
+                options.columns = columns;
+                options.rows = rows;
+                session->resize(columns, rows);
+            }
+        });
+        sizeWatch->start(250);
+    }
+    session->start();
+}
+
 void Command::run()
 {
     const QString verb = m_args.value(0);
@@ -334,6 +491,8 @@ void Command::run()
         });
     } else if (verb == QLatin1String("create")) {
         runCreate(args);
+    } else if (verb == QLatin1String("exec")) {
+        runExec(args);
     } else if (verb == QLatin1String("rm")) {
         const bool force =
             args.contains(QLatin1String("-f")) || args.contains(QLatin1String("--force"));

@@ -1,5 +1,6 @@
 #include "DockerBackend.h"
 
+#include "DockerExecSession.h"
 #include "DockerJson.h"
 #include "sandbox/Job.h"
 
@@ -70,7 +71,7 @@ DockerBackend::~DockerBackend() = default;
 
 Backend::Capabilities DockerBackend::capabilities() const
 {
-    return CanPause | CanRestart | CanPullImages | CanListImages | CanKill;
+    return CanPause | CanRestart | CanPullImages | CanListImages | CanKill | CanExec;
 }
 
 QList<Sandbox> DockerBackend::sandboxes() const
@@ -607,4 +608,9 @@ Job* DockerBackend::pullImage(const QString& reference)
             job->finishWithResult(reference);
     });
     return job;
+}
+
+ExecSession* DockerBackend::openExec(const QString& id, const ExecOptions& options)
+{
+    return new DockerExecSession(m_http, id, options);
 }

@@ -1,5 +1,10 @@
 #include "Backend.h"
 
+ExecSession* Backend::openExec(const QString&, const ExecOptions&)
+{
+    return nullptr;
+}
+
 void Backend::setState(State state, const Error& error)
 {
     const bool changed = state != m_state || error.message != m_lastError.message;

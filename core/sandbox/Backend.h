@@ -5,7 +5,9 @@
 
 #include <QObject>
 
+class ExecSession;
 class Job;
+struct ExecOptions;
 
 // The contract every kind of sandbox host implements (Docker engine, ECI, …). The UI only
 // asks what a backend can do through capabilities(), never which kind it is.
@@ -29,6 +31,7 @@ public:
         CanPullImages = 1 << 2,
         CanListImages = 1 << 3,
         CanKill = 1 << 4,
+        CanExec = 1 << 5,
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
 
@@ -71,6 +74,9 @@ public:
     virtual Job* inspect(const QString& id) = 0;
     virtual Job* listImages() = 0;
     virtual Job* pullImage(const QString& reference) = 0;
+    // A process in the sandbox, not yet started; owned by the caller. Null when the backend
+    // cannot run processes (capabilities() has no CanExec).
+    virtual ExecSession* openExec(const QString& id, const ExecOptions& options);
 
     static QString stateDisplayName(State state); // translated
     static QString actionDisplayName(Action action);

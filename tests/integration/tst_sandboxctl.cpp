@@ -9,10 +9,12 @@ using namespace DockerTestEnvironment;
 
 namespace {
 
-Result sandboxctl(const QStringList& arguments)
+Result sandboxctl(const QStringList& arguments, const QByteArray& input = {})
 {
     QProcess process;
     process.start(QStringLiteral(SANDBOXCTL_PATH), arguments);
+    process.write(input);
+    process.closeWriteChannel();
     Result result;
     if (!process.waitForFinished(60000))
         return result;
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void unknownSandboxIsExitCodeTwo();
     void usageErrors();
     void deadEngine();
+    void exec();
 };
 
 void TestSandboxctl::lifecycle()
@@ -122,6 +125,35 @@ void TestSandboxctl::deadEngine()
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.err.contains("nonexistent"));
     QVERIFY(result.out.isEmpty());
+}
+
+void TestSandboxctl::exec()
+{
+    const QString name = uniqueName(QStringLiteral("ctlexec"));
+    QCOMPARE(docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                     QStringLiteral("none"), QStringLiteral("--name"), name, image(),
+                     QStringLiteral("sleep"), QStringLiteral("600")})
+                 .exitCode,
+             0);
+    const Result streams =
+        sandboxctl({QStringLiteral("exec"), name, QStringLiteral("--"), QStringLiteral("sh"),
+                    QStringLiteral("-c"), QStringLiteral("echo out; echo err >&2; exit 42")});
+    QCOMPARE(streams.exitCode, 42);
+    QCOMPARE(streams.out, QByteArray("out\n"));
+    QCOMPARE(streams.err, QByteArray("err\n"));
+
+    const Result piped =
+        sandboxctl({QStringLiteral("exec"), QStringLiteral("-i"), name, QStringLiteral("--"),
+                    QStringLiteral("wc"), QStringLiteral("-l")},
+                   "a\nb\nc\n");
+    QCOMPARE(piped.exitCode, 0);
+    QCOMPARE(piped.out.trimmed(), QByteArray("3"));
+
+    QCOMPARE(sandboxctl({QStringLiteral("exec"), QStringLiteral("nope-nope"), QStringLiteral("--"),
+                         QStringLiteral("true")})
+                 .exitCode,
+             2);
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
 }
 
 QTEST_GUILESS_MAIN(TestSandboxctl)

@@ -1,0 +1,250 @@
+#include "DockerExecSession.h"
+
+#include "DockerJson.h"
+#include "net/HttpClient.h"
+
+#include <QAbstractSocket>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QUrl>
+
+#include <sys/socket.h>
+
+namespace {
+
+Error httpError(HttpReply* reply, const QString& what)
+{
+    if (reply->error().isError())
+        return reply->error();
+    const QString detail = DockerJson::errorMessage(reply->body());
+    const Error::Kind kind = reply->status() == 404   ? Error::NotFound
+                             : reply->status() == 409 ? Error::Conflict
+                                                      : Error::Server;
+    return Error::make(kind, what, QString::number(reply->status()), detail);
+}
+
+} // namespace
+
+DockerExecSession::DockerExecSession(HttpClient* http, const QString& containerId,
+                                     const ExecOptions& options, QObject* parent)
+    : ExecSession(parent)
+    , m_http(http)
+    , m_containerId(containerId)
+    , m_options(options)
+{
+    m_demuxer.onPayload = [this](DockerStreamDemuxer::Stream stream, const QByteArray& payload) {
+        if (stream == DockerStreamDemuxer::Stderr || stream == DockerStreamDemuxer::EngineError)
+            Q_EMIT received(Stream::Stderr, payload);
+        else
+            Q_EMIT received(Stream::Stdout, payload);
+    };
+}
+
+DockerExecSession::~DockerExecSession()
+{
+    delete m_connection;
+}
+
+QStringList DockerExecSession::defaultShell()
+{
+    return {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+            QStringLiteral("if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi")};
+}
+
+void DockerExecSession::start()
+{
+    QJsonObject body;
+    body.insert(QLatin1String("AttachStdin"), m_options.attachStdin);
+    body.insert(QLatin1String("AttachStdout"), true);
+    body.insert(QLatin1String("AttachStderr"), true);
+    body.insert(QLatin1String("Tty"), m_options.tty);
+    body.insert(QLatin1String("Cmd"),
+                QJsonArray::fromStringList(m_options.command.isEmpty() ? defaultShell()
+                                                                       : m_options.command));
+    if (!m_options.env.isEmpty())
+        body.insert(QLatin1String("Env"), QJsonArray::fromStringList(m_options.env));
+    if (!m_options.workingDir.isEmpty())
+        body.insert(QLatin1String("WorkingDir"), m_options.workingDir);
+    if (!m_options.user.isEmpty())
+        body.insert(QLatin1String("User"), m_options.user);
+    HttpReply* reply = m_http->send(
+        HttpRequest::post("/containers/" + QUrl::toPercentEncoding(m_containerId) + "/exec",
+                          QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    connect(reply, &HttpReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        onCreated(reply);
+    });
+}
+
+void DockerExecSession::onCreated(HttpReply* reply)
+{
+    if (reply->error().isError() || reply->status() >= 300) {
+        end(httpError(reply, tr("The sandbox refused to run the command.")));
+        return;
+    }
+    m_execId =
+        QJsonDocument::fromJson(reply->body()).object().value(QLatin1String("Id")).toString();
+    if (m_execId.isEmpty()) {
+        end(Error::make(Error::Protocol, tr("The engine did not name the new process.")));
+        return;
+    }
+    QJsonObject body;
+    body.insert(QLatin1String("Detach"), false);
+    body.insert(QLatin1String("Tty"), m_options.tty);
+    HttpReply* start =
+        m_http->send(HttpRequest::post("/exec/" + QUrl::toPercentEncoding(m_execId) + "/start",
+                                       QJsonDocument(body).toJson(QJsonDocument::Compact)),
+                     HttpReply::Mode::Upgrade);
+    connect(start, &HttpReply::upgraded, this, [this, start] { onUpgraded(start); });
+    connect(start, &HttpReply::finished, this, [this, start] {
+        start->deleteLater();
+        if (!m_connection)
+            end(httpError(start, tr("The engine did not start the command.")));
+    });
+}
+
+void DockerExecSession::onUpgraded(HttpReply* reply)
+{
+    QByteArray leftover;
+    m_connection = reply->takeConnection(&leftover);
+    if (!m_connection) {
+        end(Error::make(Error::Protocol, tr("The engine did not hand over the stream.")));
+        return;
+    }
+    connect(m_connection, &QIODevice::readyRead, this, [this] { onData(m_connection->readAll()); });
+    if (auto* local = qobject_cast<QLocalSocket*>(m_connection))
+        connect(local, &QLocalSocket::disconnected, this, &DockerExecSession::onStreamEnded);
+    else if (auto* socket = qobject_cast<QAbstractSocket*>(m_connection))
+        connect(socket, &QAbstractSocket::disconnected, this, &DockerExecSession::onStreamEnded);
+    else if (auto* process = qobject_cast<QProcess*>(m_connection))
+        connect(process, &QProcess::finished, this, &DockerExecSession::onStreamEnded);
+    Q_EMIT started();
+    if (m_options.tty)
+        sendResize();
+    if (!m_pendingInput.isEmpty()) {
+        m_connection->write(m_pendingInput);
+        m_pendingInput.clear();
+    }
+    if (!leftover.isEmpty())
+        onData(leftover);
+    if (m_stdinClosePending)
+        closeStdin();
+}
+
+void DockerExecSession::onData(const QByteArray& bytes)
+{
+    if (m_ended || bytes.isEmpty())
+        return;
+    if (m_options.tty) {
+        Q_EMIT received(Stream::Stdout, bytes);
+        return;
+    }
+    if (!m_demuxer.feed(bytes)) {
+        end(Error::make(Error::Protocol, tr("The engine sent a malformed output frame.")));
+        close();
+    }
+}
+
+void DockerExecSession::onStreamEnded()
+{
+    if (m_ended)
+        return;
+    if (m_connection && m_connection->bytesAvailable() > 0)
+        onData(m_connection->readAll());
+    // The stream is gone; whether the process ended or only the connection broke, the
+    // engine's record of the exec says.
+    HttpReply* reply =
+        m_http->send(HttpRequest::get("/exec/" + QUrl::toPercentEncoding(m_execId) + "/json"));
+    connect(reply, &HttpReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (reply->error().isError() || reply->status() >= 300) {
+            end(Error::make(Error::Connection, tr("The connection to the sandbox was lost."), {},
+                            reply->error().isError() ? reply->error().fullText()
+                                                     : DockerJson::errorMessage(reply->body())));
+            return;
+        }
+        const QJsonObject state = QJsonDocument::fromJson(reply->body()).object();
+        if (state.value(QLatin1String("Running")).toBool()) {
+            end(Error::make(Error::Connection,
+                            tr("The connection to the sandbox was lost; the command is still "
+                               "running.")));
+            return;
+        }
+        if (m_ended)
+            return;
+        m_ended = true;
+        Q_EMIT finished(state.value(QLatin1String("ExitCode")).toInt(-1));
+    });
+}
+
+void DockerExecSession::write(const QByteArray& bytes)
+{
+    if (m_ended)
+        return;
+    if (!m_connection)
+        m_pendingInput.append(bytes);
+    else
+        m_connection->write(bytes);
+}
+
+void DockerExecSession::closeStdin()
+{
+    if (!m_connection) {
+        m_stdinClosePending = true;
+        return;
+    }
+    // Half-close: the engine passes end-of-file to the process and keeps sending its output.
+    qintptr descriptor = -1;
+    if (auto* local = qobject_cast<QLocalSocket*>(m_connection)) {
+        local->flush();
+        descriptor = local->socketDescriptor();
+    } else if (auto* socket = qobject_cast<QAbstractSocket*>(m_connection)) {
+        socket->flush();
+        descriptor = socket->socketDescriptor();
+    } else if (auto* process = qobject_cast<QProcess*>(m_connection)) {
+        process->closeWriteChannel();
+        return;
+    }
+    if (descriptor >= 0)
+        ::shutdown(int(descriptor), SHUT_WR);
+}
+
+void DockerExecSession::resize(int columns, int rows)
+{
+    if (columns <= 0 || rows <= 0)
+        return;
+    m_options.columns = columns;
+    m_options.rows = rows;
+    if (m_connection && m_options.tty)
+        sendResize();
+}
+
+void DockerExecSession::sendResize()
+{
+    HttpReply* reply =
+        m_http->send(HttpRequest::post("/exec/" + QUrl::toPercentEncoding(m_execId) +
+                                       "/resize?h=" + QByteArray::number(m_options.rows) +
+                                       "&w=" + QByteArray::number(m_options.columns)));
+    connect(reply, &HttpReply::finished, reply, &QObject::deleteLater);
+}
+
+void DockerExecSession::close()
+{
+    if (m_connection) {
+        m_connection->disconnect(this);
+        m_connection->close();
+    }
+    if (!m_ended)
+        end(Error::make(Error::Cancelled, tr("The session was closed.")));
+}
+
+void DockerExecSession::end(const Error& error)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    Q_EMIT failed(error);
+}
