@@ -3,18 +3,22 @@
 #include "docker/DockerEndpoint.h"
 #include "sandbox/ExecSession.h"
 #include "sandbox/Job.h"
+#include "sandbox/LogStream.h"
 #include "settings/Translations.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <QTimer>
 
 #include <QSocketNotifier>
 
+#include <array>
 #include <cstdio>
+#include <memory>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -29,10 +33,11 @@ enum ExitCode
     Usage = 64
 };
 
-QString tr(const char* text)
+// sandboxctl's own words, under one translation context.
+struct Text
 {
-    return QCoreApplication::translate("sandboxctl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(sandboxctl)
+};
 
 QTextStream& out()
 {
@@ -48,26 +53,30 @@ QTextStream& err()
 
 QString usage()
 {
-    return tr("Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]\n"
-              "\n"
-              "Commands:\n"
-              "  list [--json]                 list every sandbox\n"
-              "  inspect ID                    print the engine's details as JSON\n"
-              "  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]\n"
-              "         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]\n"
-              "         [--start] [-- CMD…]     create a sandbox and print its id\n"
-              "  start|stop|restart|pause|unpause|kill ID…\n"
-              "  rm [-f] ID…                   remove sandboxes (-f: also running ones)\n"
-              "  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;\n"
-              "                                -i passes stdin, -t gives it a terminal; both are\n"
-              "                                on when stdin is a terminal and neither is given\n"
-              "  images                        list local images\n"
-              "  pull IMAGE                    pull an image\n"
-              "\n"
-              "ID is an id, a unique id prefix or a name. The engine is found like the docker\n"
-              "CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default\n"
-              "socket). Exit codes: 0 success, 1 failure, 2 unknown sandbox, 64 usage; exec exits\n"
-              "with the command's own code.\n");
+    return Text::tr(
+        "Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]\n"
+        "\n"
+        "Commands:\n"
+        "  list [--json]                 list every sandbox\n"
+        "  inspect ID                    print the engine's details as JSON\n"
+        "  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]\n"
+        "         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]\n"
+        "         [--start] [-- CMD…]     create a sandbox and print its id\n"
+        "  start|stop|restart|pause|unpause|kill ID…\n"
+        "  rm [-f] ID…                   remove sandboxes (-f: also running ones)\n"
+        "  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;\n"
+        "                                -i passes stdin, -t gives it a terminal; both are\n"
+        "                                on when stdin is a terminal and neither is given\n"
+        "  images                        list local images\n"
+        "  pull IMAGE                    pull an image\n"
+        "  logs [-f] [--since T] [--tail N] [--timestamps] ID\n"
+        "                                print the log (stderr lines to stderr); T is\n"
+        "                                RFC 3339 or a duration back from now (10m, 2h)\n"
+        "\n"
+        "ID is an id, a unique id prefix or a name. The engine is found like the docker\n"
+        "CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default\n"
+        "socket). Exit codes: 0 success, 1 failure, 2 unknown sandbox, 64 usage; exec exits\n"
+        "with the command's own code.\n");
 }
 
 QJsonObject toJson(const Sandbox& sandbox)
@@ -135,6 +144,36 @@ bool terminalSize(int* columns, int* rows)
     return true;
 }
 
+// RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d.
+QDateTime parseSince(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    qint64 nanoseconds = 0;
+    if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds) == bytes.size())
+        return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
+    static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)"));
+    qint64 milliseconds = 0;
+    qsizetype at = 0;
+    while (at < text.size()) {
+        const QRegularExpressionMatch match =
+            part.match(text, at, QRegularExpression::NormalMatch,
+                       QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!match.hasMatch())
+            return {};
+        static const QHash<QString, qint64> units = {
+            {QStringLiteral("ms"), 1},           {QStringLiteral("s"), 1000},
+            {QStringLiteral("m"), 60 * 1000},    {QStringLiteral("h"), 3600 * 1000},
+            {QStringLiteral("d"), 86400 * 1000},
+        };
+        milliseconds +=
+            qint64(match.captured(1).toDouble() * double(units.value(match.captured(2))));
+        at = match.capturedEnd();
+    }
+    if (text.isEmpty())
+        return {};
+    return QDateTime::currentDateTimeUtc().addMSecs(-milliseconds);
+}
+
 // One run of one command: connects, does the work through the Backend contract, quits.
 class Command final : public QObject
 {
@@ -164,6 +203,7 @@ public:
 private:
     void run();
     void runCreate(const QStringList& args);
+    void runLogs(const QStringList& args);
     void runExec(const QStringList& args);
     void runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob);
     void list(bool json);
@@ -199,8 +239,8 @@ QString Command::resolve(const QString& idOrName, QString* problem) const
     }
     if (matches.size() == 1)
         return matches.first();
-    *problem = matches.isEmpty() ? tr("No such sandbox: %1").arg(idOrName)
-                                 : tr("“%1” matches more than one sandbox.").arg(idOrName);
+    *problem = matches.isEmpty() ? Text::tr("No such sandbox: %1").arg(idOrName)
+                                 : Text::tr("“%1” matches more than one sandbox.").arg(idOrName);
     return {};
 }
 
@@ -229,11 +269,11 @@ void Command::list(bool json)
         return;
     }
     const QString format = QStringLiteral("%1  %2  %3  %4  %5");
-    out() << format.arg(tr("ID"), -12)
-                 .arg(tr("NAME"), -24)
-                 .arg(tr("IMAGE"), -28)
-                 .arg(tr("STATUS"), -10)
-                 .arg(tr("PORTS"))
+    out() << format.arg(Text::tr("ID"), -12)
+                 .arg(Text::tr("NAME"), -24)
+                 .arg(Text::tr("IMAGE"), -28)
+                 .arg(Text::tr("STATUS"), -10)
+                 .arg(Text::tr("PORTS"))
           << Qt::endl;
     for (const Sandbox& sandbox : sandboxes) {
         out() << format.arg(sandbox.id.left(12), -12)
@@ -249,7 +289,7 @@ void Command::list(bool json)
 void Command::runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob)
 {
     if (ids.isEmpty()) {
-        fail(tr("Name at least one sandbox.") + QLatin1Char('\n') + usage(), Usage);
+        fail(Text::tr("Name at least one sandbox.") + QLatin1Char('\n') + usage(), Usage);
         return;
     }
     // One after the other, so the output follows the order given.
@@ -291,7 +331,7 @@ void Command::runCreate(const QStringList& args)
         const QString& arg = args.at(i);
         const auto value = [&]() -> QString {
             if (i + 1 >= args.size()) {
-                problems << tr("%1 needs a value.").arg(arg);
+                problems << Text::tr("%1 needs a value.").arg(arg);
                 return {};
             }
             return args.at(++i);
@@ -310,7 +350,7 @@ void Command::runCreate(const QStringList& args)
             const QString label = value();
             const qsizetype equals = label.indexOf(QLatin1Char('='));
             if (equals <= 0)
-                problems << tr("Label “%1” is not KEY=VALUE.").arg(label);
+                problems << Text::tr("Label “%1” is not KEY=VALUE.").arg(label);
             else
                 spec.labels.insert(label.left(equals), label.mid(equals + 1));
         } else if (arg == QLatin1String("--workdir") || arg == QLatin1String("-w")) {
@@ -320,12 +360,13 @@ void Command::runCreate(const QStringList& args)
             const QString text = value();
             spec.cpus = text.toDouble(&ok);
             if (!ok)
-                problems << tr("“%1” is not a number of CPUs.").arg(text);
+                problems << Text::tr("“%1” is not a number of CPUs.").arg(text);
         } else if (arg == QLatin1String("--memory") || arg == QLatin1String("-m")) {
             const QString text = value();
             spec.memoryBytes = parseMemorySize(text);
             if (spec.memoryBytes < 0)
-                problems << tr("“%1” is not a memory size (for example 512m or 2g).").arg(text);
+                problems
+                    << Text::tr("“%1” is not a memory size (for example 512m or 2g).").arg(text);
         } else if (arg == QLatin1String("--network")) {
             spec.networkMode = value();
         } else if (arg == QLatin1String("-p") || arg == QLatin1String("--publish")) {
@@ -334,13 +375,13 @@ void Command::runCreate(const QStringList& args)
             if (parsePortBinding(text, &binding))
                 spec.ports << binding;
             else
-                problems << tr("“%1” is not a port binding.").arg(text);
+                problems << Text::tr("“%1” is not a port binding.").arg(text);
         } else if (arg == QLatin1String("--rm")) {
             spec.autoRemove = true;
         } else if (arg == QLatin1String("--start")) {
             startAfter = true;
         } else {
-            problems << tr("Unknown option “%1”.").arg(arg);
+            problems << Text::tr("Unknown option “%1”.").arg(arg);
         }
     }
     problems << spec.validate();
@@ -386,14 +427,14 @@ void Command::runExec(const QStringList& args)
         } else if (arg.startsWith(QLatin1Char('-')) || !target.isEmpty()) {
             if (!target.isEmpty())
                 break; // the command starts here
-            fail(tr("Unknown option “%1”.").arg(arg) + QLatin1Char('\n') + usage(), Usage);
+            fail(Text::tr("Unknown option “%1”.").arg(arg) + QLatin1Char('\n') + usage(), Usage);
             return;
         } else {
             target = arg;
         }
     }
     if (target.isEmpty()) {
-        fail(tr("Name a sandbox.") + QLatin1Char('\n') + usage(), Usage);
+        fail(Text::tr("Name a sandbox.") + QLatin1Char('\n') + usage(), Usage);
         return;
     }
     options.command = args.mid(at);
@@ -413,7 +454,7 @@ void Command::runExec(const QStringList& args)
     }
     ExecSession* session = m_backend->openExec(id, options);
     if (!session) {
-        fail(tr("This sandbox cannot run commands."), Failed);
+        fail(Text::tr("This sandbox cannot run commands."), Failed);
         return;
     }
     session->setParent(this);
@@ -465,6 +506,91 @@ void Command::runExec(const QStringList& args)
     session->start();
 }
 
+void Command::runLogs(const QStringList& args)
+{
+    LogOptions options;
+    options.follow = false;
+    options.timestamps = false;
+    QString idOrName;
+    QStringList problems;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        const auto value = [&]() -> QString {
+            if (i + 1 >= args.size()) {
+                problems << Text::tr("%1 needs a value.").arg(arg);
+                return {};
+            }
+            return args.at(++i);
+        };
+        if (arg == QLatin1String("-f") || arg == QLatin1String("--follow")) {
+            options.follow = true;
+        } else if (arg == QLatin1String("-t") || arg == QLatin1String("--timestamps")) {
+            options.timestamps = true;
+        } else if (arg == QLatin1String("--since")) {
+            const QString text = value();
+            options.since = parseSince(text);
+            if (!options.since.isValid())
+                problems << Text::tr("“%1” is neither an RFC 3339 time nor a duration such as 10m.")
+                                .arg(text);
+        } else if (arg == QLatin1String("--tail") || arg == QLatin1String("-n")) {
+            const QString text = value();
+            bool ok = false;
+            options.tail = text == QLatin1String("all") ? -1 : text.toInt(&ok);
+            if (!ok && text != QLatin1String("all"))
+                problems << Text::tr("“%1” is not a number of lines.").arg(text);
+        } else if (arg.startsWith(QLatin1Char('-')) || !idOrName.isEmpty()) {
+            problems << Text::tr("Unknown option “%1”.").arg(arg);
+        } else {
+            idOrName = arg;
+        }
+    }
+    if (idOrName.isEmpty())
+        problems << Text::tr("Name a sandbox.");
+    if (!problems.isEmpty()) {
+        fail(problems.join(QLatin1Char('\n')) + QLatin1Char('\n') + usage(), Usage);
+        return;
+    }
+    QString problem;
+    const QString id = resolve(idOrName, &problem);
+    if (id.isEmpty()) {
+        fail(problem, UnknownSandbox);
+        return;
+    }
+    out().flush();
+    LogStream* stream = m_backend->openLogs(id, options);
+    // Raw bytes straight to the file descriptors; timestamps only at the start of a line.
+    auto atLineStart = std::make_shared<std::array<bool, 3>>(std::array<bool, 3>{true, true, true});
+    const bool timestamps = options.timestamps;
+    connect(stream, &LogStream::received, this,
+            [atLineStart, timestamps](LogStream::Stream which, const QByteArray& bytes,
+                                      qint64 timestamp) {
+                const bool isErr = which == LogStream::Stream::Stderr;
+                FILE* file = isErr ? stderr : stdout;
+                bool& lineStart = (*atLineStart)[isErr ? 2 : 1];
+                if (timestamps && lineStart) {
+                    const QByteArray prefix = LogStream::formatTimestamp(timestamp) + ' ';
+                    std::fwrite(prefix.constData(), 1, size_t(prefix.size()), file);
+                }
+                std::fwrite(bytes.constData(), 1, size_t(bytes.size()), file);
+                lineStart = bytes.endsWith('\n');
+            });
+    const auto done = [this](const Error& error) {
+        std::fflush(stdout);
+        std::fflush(stderr);
+        if (error.isError())
+            fail(error.fullText(), error.kind == Error::NotFound ? UnknownSandbox : Failed);
+        else
+            finish(Ok);
+    };
+    connect(stream, &LogStream::ended, this, [done] { done({}); });
+    connect(stream, &LogStream::failed, this, done);
+    // Like docker logs -f: following ends when the sandbox stops.
+    connect(stream, &LogStream::interrupted, this, [stream, done](const Error& reason) {
+        stream->stop();
+        done(reason);
+    });
+}
+
 void Command::run()
 {
     const QString verb = m_args.value(0);
@@ -491,6 +617,8 @@ void Command::run()
         });
     } else if (verb == QLatin1String("create")) {
         runCreate(args);
+    } else if (verb == QLatin1String("logs")) {
+        runLogs(args);
     } else if (verb == QLatin1String("exec")) {
         runExec(args);
     } else if (verb == QLatin1String("rm")) {
@@ -534,7 +662,7 @@ void Command::run()
                 return;
             }
         }
-        fail(tr("Unknown command “%1”.").arg(verb) + QLatin1Char('\n') + usage(), Usage);
+        fail(Text::tr("Unknown command “%1”.").arg(verb) + QLatin1Char('\n') + usage(), Usage);
     }
 }
 
@@ -566,7 +694,7 @@ int main(int argc, char* argv[])
             host = args.takeFirst();
             continue;
         }
-        err() << tr("Unknown option “%1”.").arg(option) << '\n' << usage();
+        err() << Text::tr("Unknown option “%1”.").arg(option) << '\n' << usage();
         return Usage;
     }
     if (args.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "DockerExecSession.h"
 #include "DockerJson.h"
+#include "DockerLogStream.h"
 #include "sandbox/Job.h"
 
 #include <QJsonArray>
@@ -613,4 +614,9 @@ Job* DockerBackend::pullImage(const QString& reference)
 ExecSession* DockerBackend::openExec(const QString& id, const ExecOptions& options)
 {
     return new DockerExecSession(m_http, id, options);
+}
+
+LogStream* DockerBackend::openLogs(const QString& id, const LogOptions& options)
+{
+    return new DockerLogStream(this, m_http, id, options);
 }

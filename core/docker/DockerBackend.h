@@ -38,6 +38,7 @@ public:
     Job* inspect(const QString& id) override;
     Job* listImages() override;
     Job* pullImage(const QString& reference) override;
+    LogStream* openLogs(const QString& id, const LogOptions& options) override;
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
 
     // Delay before the next reconnection attempt; tests shorten it.

@@ -10,11 +10,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("DockerEndpoint", text);
-}
-
 QJsonObject readJsonObject(const QString& path, bool* exists)
 {
     QFile file(path);

@@ -2,6 +2,7 @@
 
 #include "net/Endpoint.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
@@ -10,6 +11,8 @@
 // context of config.json, the default socket; then the rootless and Podman sockets.
 class DockerEndpoint
 {
+    Q_DECLARE_TR_FUNCTIONS(DockerEndpoint)
+
 public:
     struct Choice
     {

@@ -10,6 +10,26 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+namespace {
+
+// Qt's own words for these ("Invalid name") mislead; say what it means for an engine socket.
+QString localSocketProblem(QLocalSocket::LocalSocketError code, const QString& qtText)
+{
+    switch (code) {
+    case QLocalSocket::ServerNotFoundError:
+        return HttpClient::tr("The socket does not exist.");
+    case QLocalSocket::ConnectionRefusedError:
+        return HttpClient::tr("Nothing is listening on the socket.");
+    case QLocalSocket::SocketAccessError:
+        return HttpClient::tr("Permission denied; the socket may need membership of its group "
+                              "(for Docker: docker).");
+    default:
+        return qtText;
+    }
+}
+
+} // namespace
+
 HttpRequest HttpRequest::get(const QByteArray& target)
 {
     HttpRequest request;
@@ -211,7 +231,7 @@ HttpReply* HttpClient::send(const HttpRequest& request, HttpReply::Mode mode)
                     if (code == QLocalSocket::PeerClosedError || reply->m_parser.status() != 0)
                         reply->onClosed();
                     else
-                        connectionError(socket->errorString());
+                        connectionError(localSocketProblem(code, socket->errorString()));
                 });
         const QString path = m_endpoint.socketPath;
         // Started from the event loop so that a failure reaches slots connected after send().

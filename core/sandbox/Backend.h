@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Error.h"
+#include "LogStream.h"
 #include "Sandbox.h"
 
 #include <QObject>
@@ -74,6 +75,8 @@ public:
     virtual Job* inspect(const QString& id) = 0;
     virtual Job* listImages() = 0;
     virtual Job* pullImage(const QString& reference) = 0;
+    // A stream of the sandbox's output, parented to the backend; the caller deletes it.
+    virtual LogStream* openLogs(const QString& id, const LogOptions& options) = 0;
     // A process in the sandbox, not yet started; owned by the caller. Null when the backend
     // cannot run processes (capabilities() has no CanExec).
     virtual ExecSession* openExec(const QString& id, const ExecOptions& options);

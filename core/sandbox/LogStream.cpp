@@ -1,5 +1,7 @@
 #include "LogStream.h"
 
+#include <cstdio>
+
 namespace {
 
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -119,5 +121,5 @@ qsizetype LogStream::parseTimestamp(const char* data, qsizetype size, qint64* na
 
 QDateTime LogStream::toDateTime(qint64 nanoseconds)
 {
-    return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, QTimeZone::UTC);
+    return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
 }

@@ -168,9 +168,6 @@ bool isValidSandboxName(const QString& name)
 QStringList SandboxSpec::validate() const
 {
     QStringList problems;
-    const auto tr = [](const char* text) {
-        return QCoreApplication::translate("SandboxSpec", text);
-    };
     if (image.trimmed().isEmpty())
         problems << tr("An image is required.");
     else if (image.contains(QRegularExpression(QStringLiteral("\\s"))))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -58,6 +59,9 @@ struct Sandbox
 // What the user asks for when creating a sandbox.
 struct SandboxSpec
 {
+    Q_DECLARE_TR_FUNCTIONS(SandboxSpec)
+
+public:
     QString image;
     QString name;
     QStringList command;

@@ -48,6 +48,9 @@ QString Translations::apply(const QString& requested)
         Preferences::supportedLanguages().contains(requested) ? requested : systemLanguage();
     removeAll();
     m_current = language;
+    // Dates and numbers follow the chosen language, not only the words.
+    QLocale::setDefault(Preferences::supportedLanguages().contains(requested) ? QLocale(language)
+                                                                              : QLocale::system());
     if (language == QLatin1String("en"))
         return language; // the sources are English
 

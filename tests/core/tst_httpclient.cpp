@@ -211,6 +211,7 @@ void TestHttpClient::noServer()
     waitFor(reply);
     QCOMPARE(reply->error().kind, Error::Connection);
     QVERIFY(reply->error().message.contains(QStringLiteral("missing")));
+    QCOMPARE(reply->error().detail, HttpClient::tr("The socket does not exist."));
 }
 
 void TestHttpClient::upgradeHandsOverTheConnection()

@@ -41,6 +41,7 @@ public:
     Job* inspect(const QString&) override { return nullptr; }
     Job* listImages() override { return nullptr; }
     Job* pullImage(const QString&) override { return nullptr; }
+    LogStream* openLogs(const QString&, const LogOptions&) override { return nullptr; }
 
     Sandbox make(const QString& id, SandboxStatus status)
     {

@@ -1,4 +1,5 @@
 #include "DockerTestEnvironment.h"
+#include "sandbox/LogStream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void usageErrors();
     void deadEngine();
     void exec();
+    void logs();
 };
 
 void TestSandboxctl::lifecycle()
@@ -154,6 +156,75 @@ void TestSandboxctl::exec()
                  .exitCode,
              2);
     docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+}
+
+void TestSandboxctl::logs()
+{
+    const QString name = uniqueName(QStringLiteral("logs"));
+    const auto run =
+        docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                QStringLiteral("none"), QStringLiteral("--name"), name, image(),
+                QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("echo one; echo oops >&2; sleep 1.2; echo two; "
+                               "printf 'three\\000x'")});
+    QCOMPARE(run.exitCode, 0);
+    docker({QStringLiteral("wait"), name});
+
+    const Result all = sandboxctl({QStringLiteral("logs"), name});
+    QCOMPARE(all.exitCode, 0);
+    QCOMPARE(all.out, QByteArray("one\ntwo\nthree\0x", 15));
+    QCOMPARE(all.err, QByteArray("oops\n"));
+
+    const Result tail =
+        sandboxctl({QStringLiteral("logs"), QStringLiteral("--tail"), QStringLiteral("1"), name});
+    QCOMPARE(tail.exitCode, 0);
+    QCOMPARE(tail.out, QByteArray("three\0x", 7));
+
+    const Result stamped =
+        sandboxctl({QStringLiteral("logs"), QStringLiteral("--timestamps"), name});
+    QCOMPARE(stamped.exitCode, 0);
+    const auto cli = docker({QStringLiteral("logs"), QStringLiteral("-t"), name});
+    QCOMPARE(stamped.out, cli.out);
+    QCOMPARE(stamped.err, cli.err);
+
+    // "two" came 1.2 s after "one"; a time between them leaves only the later lines.
+    const QByteArray twoAt = cli.out.split('\n').value(1).left(30);
+    qint64 nanoseconds = 0;
+    QVERIFY(LogStream::parseTimestamp(twoAt.constData(), twoAt.size(), &nanoseconds) > 0);
+    const QString between =
+        QString::fromLatin1(LogStream::formatTimestamp(nanoseconds - 500000000));
+    const Result since =
+        sandboxctl({QStringLiteral("logs"), QStringLiteral("--since"), between, name});
+    QCOMPARE(since.exitCode, 0);
+    QCOMPARE(since.out, QByteArray("two\nthree\0x", 11));
+    QCOMPARE(since.err, QByteArray());
+    const Result recent = sandboxctl(
+        {QStringLiteral("logs"), QStringLiteral("--since"), QStringLiteral("10m"), name});
+    QCOMPARE(recent.out, all.out);
+    const Result future = sandboxctl({QStringLiteral("logs"), QStringLiteral("--since"),
+                                      QStringLiteral("2100-01-01T00:00:00Z"), name});
+    QCOMPARE(future.exitCode, 0);
+    QCOMPARE(future.out, QByteArray());
+
+    // -f follows a running sandbox until it stops.
+    const QString follower = uniqueName(QStringLiteral("follow"));
+    QCOMPARE(docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                     QStringLiteral("none"), QStringLiteral("--name"), follower, image(),
+                     QStringLiteral("sh"), QStringLiteral("-c"),
+                     QStringLiteral("for i in 1 2 3 4; do echo $i; sleep 0.3; done")})
+                 .exitCode,
+             0);
+    const Result followed = sandboxctl({QStringLiteral("logs"), QStringLiteral("-f"), follower});
+    QCOMPARE(followed.exitCode, 0);
+    QCOMPARE(followed.out, QByteArray("1\n2\n3\n4\n"));
+
+    QCOMPARE(sandboxctl({QStringLiteral("logs"), QStringLiteral("no-such-sandbox")}).exitCode, 2);
+    QCOMPARE(sandboxctl({QStringLiteral("logs")}).exitCode, 64);
+    QCOMPARE(sandboxctl(
+                 {QStringLiteral("logs"), QStringLiteral("--since"), QStringLiteral("soon"), name})
+                 .exitCode,
+             64);
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name, follower});
 }
 
 QTEST_GUILESS_MAIN(TestSandboxctl)

@@ -1,0 +1,72 @@
+// sandboxdesk: the desktop window over the same core as sandboxctl.
+#include "AppIcon.h"
+#include "DockerConnections.h"
+#include "MainWindow.h"
+#include "sandbox/Backend.h"
+#include "settings/Preferences.h"
+#include "settings/Translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SandboxDesk"));
+    QApplication::setApplicationName(QStringLiteral("sandboxdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("SandboxDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(SANDBOXDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("sandboxdesk"));
+    QApplication::setWindowIcon(appIcon());
+
+    Preferences preferences;
+    Translations translations;
+
+    translations.apply(preferences.language());
+    // --language also decides the language of --help, so it is read before the rest.
+    const QString languageName = QStringLiteral("language");
+    QCommandLineParser languageOnly;
+    languageOnly.addOption({languageName, QString(), QStringLiteral("LANGUAGE")});
+    languageOnly.parse(QCoreApplication::arguments());
+    if (languageOnly.isSet(languageName)) {
+        const QString language = languageOnly.value(languageName);
+        if (!Preferences::supportedLanguages().contains(language)) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate(
+                                        "main", "Unknown language “%1”; use one of: %2.")
+                                        .arg(language, Preferences::supportedLanguages().join(
+                                                           QStringLiteral(", ")))));
+            return 64;
+        }
+        translations.apply(language);
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "See and manage the sandboxes on your container engines."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dockerOption(
+        QStringLiteral("docker"),
+        QCoreApplication::translate("main", "Use the engine at HOST for this run instead of the "
+                                            "one DOCKER_HOST or the docker context names."),
+        QStringLiteral("HOST"));
+    parser.addOption(dockerOption);
+    parser.addOption(
+        {languageName,
+         QCoreApplication::translate("main", "Use LANGUAGE (en or zh_CN) for this run."),
+         QStringLiteral("LANGUAGE")});
+    parser.process(app);
+
+    const DockerConnections::Discovery discovery =
+        DockerConnections::discover(QProcessEnvironment::systemEnvironment(),
+                                    parser.value(dockerOption), preferences.dockerHosts(), nullptr);
+    MainWindow window(preferences, translations, discovery.backends);
+    window.setDiscoveryProblem(discovery.problem);
+    window.show();
+    for (Backend* backend : discovery.backends)
+        backend->connectToBackend();
+    return QApplication::exec();
+}

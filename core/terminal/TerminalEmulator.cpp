@@ -1,0 +1,1303 @@
+#include "terminal/TerminalEmulator.h"
+
+#include <QTimer>
+
+#include <vterm.h>
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <vector>
+
+namespace {
+
+constexpr qsizetype MaxHeldSequence = 1 << 20; // longest OSC/DCS string we keep (OSC 52)
+constexpr int MaxTitleLength = 1024;
+
+const quint32 xtermBase16[16] = {0x000000, 0xcd0000, 0x00cd00, 0xcdcd00, 0x0000ee, 0xcd00cd,
+                                 0x00cdcd, 0xe5e5e5, 0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00,
+                                 0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff};
+
+struct Row
+{
+    // Cells at and past `used` are default blanks, so trimming and clearing stop there.
+    std::vector<TerminalCell> cells;
+    std::vector<TerminalMarks> marks;
+    int used = 0;
+    bool wrapped = false;
+};
+using Grid = std::vector<std::unique_ptr<Row>>;
+
+void removeMarks(Row& row, int column)
+{
+    for (auto it = row.marks.begin(); it != row.marks.end(); ++it) {
+        if (it->column == column) {
+            row.marks.erase(it);
+            return;
+        }
+    }
+}
+
+void removeMarksIn(Row& row, int first, int end)
+{
+    row.marks.erase(
+        std::remove_if(row.marks.begin(), row.marks.end(),
+                       [&](const TerminalMarks& m) { return m.column >= first && m.column < end; }),
+        row.marks.end());
+}
+
+TerminalLine lineOf(const Row& row)
+{
+    return TerminalLine(row.cells.data(), int(row.cells.size()), row.marks.data(),
+                        int(row.marks.size()), row.wrapped);
+}
+
+int trimmedLength(const Row& row)
+{
+    int length = std::min(row.used, int(row.cells.size()));
+    while (length > 0 && row.cells[size_t(length - 1)].isBlank())
+        --length;
+    return length;
+}
+
+TerminalColor fromVterm(const VTermColor& c, bool foreground)
+{
+    if (foreground ? VTERM_COLOR_IS_DEFAULT_FG(&c) : VTERM_COLOR_IS_DEFAULT_BG(&c))
+        return {};
+    if (VTERM_COLOR_IS_INDEXED(&c))
+        return TerminalColor::indexed(c.indexed.idx);
+    return TerminalColor::rgb(c.rgb.red, c.rgb.green, c.rgb.blue);
+}
+
+bool isDigits(const QByteArray& s)
+{
+    return !s.isEmpty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The concealment after an SGR sequence (ESC [ ... m): 1 on, 0 off, -1 untouched or not SGR.
+int sgrConceal(const char* seq, size_t size)
+{
+    if (size < 3 || seq[1] != '[' || seq[size - 1] != 'm')
+        return -1;
+    const char* p = seq + 2;
+    const char* const end = seq + size - 1;
+    if (p == end)
+        return 0;
+    int result = -1;
+    int skip = 0;
+    bool colour = false; // the previous parameter was 38/48/58 without sub-parameters
+    while (p <= end) {
+        int value = 0;
+        bool sub = false;
+        while (p < end && *p >= '0' && *p <= '9') {
+            value = std::min(value * 10 + (*p - '0'), 100000);
+            ++p;
+        }
+        while (p < end && *p == ':') {
+            sub = true;
+            ++p;
+            while (p < end && *p >= '0' && *p <= '9')
+                ++p;
+        }
+        if (p < end && *p != ';')
+            return -1; // a leader or intermediate: not SGR
+        if (colour) {
+            colour = false;
+            skip = value == 5 ? 1 : value == 2 ? 3 : 0;
+        } else if (skip > 0) {
+            --skip;
+        } else if (value == 0 || value == 28) {
+            result = 0;
+        } else if (value == 8) {
+            result = 1;
+        } else if ((value == 38 || value == 48 || value == 58) && !sub) {
+            colour = true;
+        }
+        ++p; // past ';' (or past the end)
+    }
+    return result;
+}
+
+} // namespace
+
+quint32 TerminalColor::toRgb(quint32 fallback) const
+{
+    if (kind == Rgb)
+        return quint32(red) << 16 | quint32(green) << 8 | blue;
+    if (kind == Default)
+        return fallback;
+    const int i = red;
+    if (i < 16)
+        return xtermBase16[i];
+    if (i < 232) {
+        static const int levels[6] = {0, 95, 135, 175, 215, 255};
+        const int c = i - 16;
+        return quint32(levels[c / 36]) << 16 | quint32(levels[c / 6 % 6]) << 8 | levels[c % 6];
+    }
+    const quint32 grey = quint32(8 + 10 * (i - 232));
+    return grey << 16 | grey << 8 | grey;
+}
+
+QString TerminalLine::text(int column) const
+{
+    const TerminalCell c = cell(column);
+    if (c.attributes & TerminalCell::WideTail)
+        return {};
+    if (c.codepoint == 0)
+        return QStringLiteral(" ");
+    QString s = QString::fromUcs4(&c.codepoint, 1);
+    if (c.attributes & TerminalCell::HasMarks) {
+        for (int i = 0; i < m_markCount; ++i) {
+            if (m_marks[i].column != column)
+                continue;
+            for (char32_t mark : m_marks[i].marks) {
+                if (mark)
+                    s += QString::fromUcs4(&mark, 1);
+            }
+        }
+    }
+    return s;
+}
+
+QString TerminalLine::toString() const
+{
+    QString s;
+    s.reserve(m_count);
+    for (int column = 0; column < m_count; ++column)
+        s += text(column);
+    while (s.endsWith(QLatin1Char(' ')))
+        s.chop(1);
+    return s;
+}
+
+struct TerminalEmulator::Private
+{
+    enum class Scan
+    {
+        Ground,
+        Esc,
+        EscIntermediate,
+        Csi,
+        String,
+        StringEsc,
+        Discard,
+        DiscardEsc
+    };
+
+    TerminalEmulator* q = nullptr;
+    VTerm* vt = nullptr;
+    VTermState* state = nullptr;
+    int columns = 0;
+    int rowCount = 0;
+    Grid primary; // rows behind pointers: scrolling rotates pointers, not rows
+    Grid alternate;
+    Grid* screen = &primary;
+    bool altScreen = false;
+    std::deque<Row> history;
+    int historyLimit = DefaultScrollbackLimit;
+    std::function<void(const TerminalLine&)> historySink;
+    bool keepCleared = false;
+
+    TerminalCell pen;
+    TerminalCursor cursor;
+    bool wrapCandidate = false;
+    VTermPos wrapPos{-1, -1};
+
+    std::vector<quint8> dirty;
+    bool allDirty = false;
+    bool anyDirty = false;
+    int scrolled = 0;
+    bool cursorMoved = false;
+    QTimer damageTimer;
+
+    Scan scan = Scan::Ground;
+    QByteArray held;
+    QByteArray utf8Tail;
+
+    bool capturing = false;
+    QByteArray captured;
+    QByteArray replies;
+
+    QString title;
+    bool titlePending = false;
+    int bells = 0;
+    QList<QByteArray> clipboardWrites;
+    bool clipboardAllowed = false;
+    bool altChanged = false;
+    MouseMode mouse = MouseMode::None;
+    bool mouseChanged = false;
+    bool reverseVideo = false;
+
+    TerminalCell blank() const
+    {
+        TerminalCell c;
+        c.background = pen.background;
+        return c;
+    }
+
+    void blankRowInPlace(Row& row)
+    {
+        const TerminalCell b = blank();
+        const bool plain = b == TerminalCell();
+        const int end = plain ? std::min(row.used, int(row.cells.size())) : int(row.cells.size());
+        std::fill(row.cells.begin(), row.cells.begin() + end, b);
+        row.used = plain ? 0 : int(row.cells.size());
+        row.marks.clear();
+        row.wrapped = false;
+    }
+
+    void markDirty(int first, int end)
+    {
+        if (first <= 0 && end >= rowCount) {
+            allDirty = true;
+            anyDirty = true;
+            return;
+        }
+        for (int r = std::max(0, first); r < std::min(end, rowCount); ++r)
+            dirty[size_t(r)] = 1;
+        anyDirty = true;
+    }
+
+    void pushHistory(const Row& row)
+    {
+        if (!historySink && historyLimit <= 0)
+            return;
+        Row copy;
+        const int length = trimmedLength(row);
+        copy.cells.assign(row.cells.begin(), row.cells.begin() + length);
+        for (const TerminalMarks& m : row.marks) {
+            if (m.column < length)
+                copy.marks.push_back(m);
+        }
+        copy.wrapped = row.wrapped;
+        copy.used = length;
+        if (historySink)
+            historySink(lineOf(copy));
+        if (historyLimit <= 0)
+            return;
+        if (int(history.size()) >= historyLimit)
+            history.pop_front();
+        history.push_back(std::move(copy));
+    }
+
+    void trimHistory()
+    {
+        while (int(history.size()) > std::max(0, historyLimit))
+            history.pop_front();
+    }
+
+    void write(const char* bytes, size_t size)
+    {
+        if (size)
+            vterm_input_write(vt, bytes, size);
+    }
+
+    bool concealChangedBy(const char* seq, size_t size)
+    {
+        const int after = sgrConceal(seq, size);
+        const bool current = pen.attributes & TerminalCell::Conceal;
+        return after >= 0 && (after == 1) != current;
+    }
+
+    void toggleConceal() { pen.attributes ^= TerminalCell::Conceal; }
+
+    bool advance(const char* p, size_t n, size_t from, size_t* end);
+    void frame(const char* p, size_t n);
+    size_t completeUtf8Tail(const char* p, size_t n);
+    void writeText(const char* p, size_t n);
+    void holdTail(const char* p, size_t n);
+    void filterReplies();
+    void resizeGrid(Grid& grid, int newRows, int newColumns, bool active, VTermPos* delta);
+
+    static int onPutglyph(VTermGlyphInfo* info, VTermPos pos, void* user);
+    static int onMovecursor(VTermPos pos, VTermPos oldpos, int visible, void* user);
+    static int onScrollrect(VTermRect rect, int downward, int rightward, void* user);
+    static int onMoverect(VTermRect dest, VTermRect src, void* user);
+    static int onErase(VTermRect rect, int selective, void* user);
+    static int onInitpen(void* user);
+    static int onSetpenattr(VTermAttr attr, VTermValue* val, void* user);
+    static int onSettermprop(VTermProp prop, VTermValue* val, void* user);
+    static int onBell(void* user);
+    static int onResize(int rows, int cols, VTermPos* delta, void* user);
+    static int onSetlineinfo(int, const VTermLineInfo*, const VTermLineInfo*, void*) { return 1; }
+    static int onOsc(const char* command, size_t size, void* user);
+    static int onIgnoredCsi(const char*, const long[], int, const char*, char, void*) { return 1; }
+    static int onIgnoredString(const char*, size_t, void*) { return 1; }
+    static void onOutput(const char* s, size_t len, void* user);
+};
+
+int TerminalEmulator::Private::onPutglyph(VTermGlyphInfo* info, VTermPos pos, void* user)
+{
+    auto* d = static_cast<Private*>(user);
+    if (pos.row < 0 || pos.row >= d->rowCount || pos.col < 0 || pos.col >= d->columns)
+        return 1;
+    Row& row = *(*d->screen)[size_t(pos.row)];
+    // libvterm wraps inside one text run without moving the cursor in between.
+    if (pos.col == 0 && d->wrapCandidate && pos.row > 0)
+        (*d->screen)[size_t(pos.row - 1)]->wrapped = true;
+    d->wrapCandidate = pos.col + info->width >= d->columns;
+    d->wrapPos = pos;
+
+    TerminalCell* cell = row.cells.data() + pos.col;
+    if (cell->attributes & TerminalCell::HasMarks)
+        removeMarks(row, pos.col);
+    *cell = d->pen;
+    cell->codepoint = info->chars[0];
+    if (info->chars[0] && info->chars[1]) {
+        TerminalMarks marks;
+        marks.column = quint16(pos.col);
+        for (int i = 0; i < TerminalMarks::Max && info->chars[i + 1]; ++i)
+            marks.marks[i] = info->chars[i + 1];
+        row.marks.push_back(marks);
+        cell->attributes |= TerminalCell::HasMarks;
+    }
+    if (info->width == 2 && pos.col + 1 < d->columns) {
+        cell->attributes |= TerminalCell::Wide;
+        TerminalCell* tail = cell + 1;
+        if (tail->attributes & TerminalCell::HasMarks)
+            removeMarks(row, pos.col + 1);
+        *tail = d->pen;
+        tail->codepoint = 0;
+        tail->attributes |= TerminalCell::WideTail;
+    }
+    row.used = std::max(row.used, std::min(pos.col + info->width, d->columns));
+    d->dirty[size_t(pos.row)] = 1;
+    d->anyDirty = true;
+    return 1;
+}
+
+int TerminalEmulator::Private::onMovecursor(VTermPos pos, VTermPos oldpos, int visible, void* user)
+{
+    Q_UNUSED(visible) // the CURSORVISIBLE property carries the same
+    auto* d = static_cast<Private*>(user);
+    if (pos.row != d->wrapPos.row || pos.col != d->wrapPos.col)
+        d->wrapCandidate = false;
+    d->cursor.row = pos.row;
+    d->cursor.column = pos.col;
+    if (oldpos.row >= 0 && oldpos.row < d->rowCount)
+        d->dirty[size_t(oldpos.row)] = 1;
+    if (pos.row >= 0 && pos.row < d->rowCount)
+        d->dirty[size_t(pos.row)] = 1;
+    d->cursorMoved = true;
+    return 1;
+}
+
+int TerminalEmulator::Private::onScrollrect(VTermRect rect, int downward, int rightward, void* user)
+{
+    auto* d = static_cast<Private*>(user);
+    if (rightward != 0 || rect.start_col != 0 || rect.end_col != d->columns)
+        return 0; // libvterm falls back to moverect + erase
+    Grid& grid = *d->screen;
+    const int top = rect.start_row;
+    const int bottom = rect.end_row;
+    const int height = bottom - top;
+    const int n = std::min(std::abs(downward), height);
+    if (n <= 0)
+        return 1;
+    if (downward > 0) {
+        if (top == 0 && !d->altScreen) {
+            for (int r = 0; r < n; ++r)
+                d->pushHistory(*grid[size_t(r)]);
+            d->scrolled += n;
+        }
+        std::rotate(grid.begin() + top, grid.begin() + top + n, grid.begin() + bottom);
+        for (int r = bottom - n; r < bottom; ++r)
+            d->blankRowInPlace(*grid[size_t(r)]);
+    } else {
+        std::rotate(grid.begin() + top, grid.begin() + bottom - n, grid.begin() + bottom);
+        for (int r = top; r < top + n; ++r)
+            d->blankRowInPlace(*grid[size_t(r)]);
+    }
+    d->markDirty(top, bottom);
+    return 1;
+}
+
+int TerminalEmulator::Private::onMoverect(VTermRect dest, VTermRect src, void* user)
+{
+    auto* d = static_cast<Private*>(user);
+    Grid& grid = *d->screen;
+    const int height = dest.end_row - dest.start_row;
+    const int width = dest.end_col - dest.start_col;
+    const int shift = dest.start_col - src.start_col;
+    const bool fullWidth = dest.start_col == 0 && dest.end_col == d->columns;
+    std::vector<Row> copies(static_cast<size_t>(height));
+    for (int r = 0; r < height; ++r) {
+        const Row& from = *grid[size_t(src.start_row + r)];
+        Row& copy = copies[size_t(r)];
+        copy.cells.assign(from.cells.begin() + src.start_col,
+                          from.cells.begin() + src.start_col + width);
+        for (const TerminalMarks& m : from.marks) {
+            if (m.column >= src.start_col && m.column < src.end_col) {
+                TerminalMarks moved = m;
+                moved.column = quint16(m.column + shift);
+                copy.marks.push_back(moved);
+            }
+        }
+        copy.wrapped = from.wrapped;
+    }
+    for (int r = 0; r < height; ++r) {
+        Row& to = *grid[size_t(dest.start_row + r)];
+        const Row& copy = copies[size_t(r)];
+        std::copy(copy.cells.begin(), copy.cells.end(), to.cells.begin() + dest.start_col);
+        removeMarksIn(to, dest.start_col, dest.end_col);
+        to.marks.insert(to.marks.end(), copy.marks.begin(), copy.marks.end());
+        if (fullWidth)
+            to.wrapped = copy.wrapped;
+        to.used = std::max(to.used, dest.end_col);
+    }
+    d->markDirty(dest.start_row, dest.end_row);
+    return 1;
+}
+
+int TerminalEmulator::Private::onErase(VTermRect rect, int selective, void* user)
+{
+    Q_UNUSED(selective)
+    auto* d = static_cast<Private*>(user);
+    Grid& grid = *d->screen;
+    if (d->keepCleared && !d->altScreen && rect.start_row == 0 && rect.end_row == d->rowCount &&
+        rect.start_col == 0 && rect.end_col == d->columns) {
+        int last = d->rowCount - 1;
+        while (last >= 0 && trimmedLength(*grid[size_t(last)]) == 0)
+            --last;
+        for (int r = 0; r <= last; ++r)
+            d->pushHistory(*grid[size_t(r)]);
+    }
+    const TerminalCell blank = d->blank();
+    for (int r = rect.start_row; r < rect.end_row; ++r) {
+        Row& row = *grid[size_t(r)];
+        std::fill(row.cells.begin() + rect.start_col, row.cells.begin() + rect.end_col, blank);
+        if (!row.marks.empty())
+            removeMarksIn(row, rect.start_col, rect.end_col);
+        if (rect.end_col == d->columns)
+            row.wrapped = false;
+        if (!(blank == TerminalCell()))
+            row.used = std::max(row.used, rect.end_col);
+        else if (rect.end_col >= row.used)
+            row.used = std::min(row.used, rect.start_col);
+    }
+    d->markDirty(rect.start_row, rect.end_row);
+    return 1;
+}
+
+int TerminalEmulator::Private::onInitpen(void* user)
+{
+    static_cast<Private*>(user)->pen = TerminalCell();
+    return 1;
+}
+
+int TerminalEmulator::Private::onSetpenattr(VTermAttr attr, VTermValue* val, void* user)
+{
+    auto* d = static_cast<Private*>(user);
+    auto set = [d](quint16 flag, bool on) {
+        d->pen.attributes =
+            on ? quint16(d->pen.attributes | flag) : quint16(d->pen.attributes & ~flag);
+    };
+    switch (attr) {
+    case VTERM_ATTR_BOLD:
+        set(TerminalCell::Bold, val->boolean);
+        break;
+    case VTERM_ATTR_UNDERLINE:
+        set(TerminalCell::Underline, val->number == 1 || val->number == 3);
+        set(TerminalCell::DoubleUnderline, val->number == 2);
+        break;
+    case VTERM_ATTR_ITALIC:
+        set(TerminalCell::Italic, val->boolean);
+        break;
+    case VTERM_ATTR_BLINK:
+        set(TerminalCell::Blink, val->boolean);
+        break;
+    case VTERM_ATTR_REVERSE:
+        set(TerminalCell::Reverse, val->boolean);
+        break;
+    case VTERM_ATTR_STRIKE:
+        set(TerminalCell::Strike, val->boolean);
+        break;
+    case VTERM_ATTR_FOREGROUND:
+        d->pen.foreground = fromVterm(val->color, true);
+        break;
+    case VTERM_ATTR_BACKGROUND:
+        d->pen.background = fromVterm(val->color, false);
+        break;
+    default:
+        break;
+    }
+    return 1;
+}
+
+int TerminalEmulator::Private::onSettermprop(VTermProp prop, VTermValue* val, void* user)
+{
+    auto* d = static_cast<Private*>(user);
+    switch (prop) {
+    case VTERM_PROP_CURSORVISIBLE:
+        d->cursor.visible = val->boolean;
+        d->cursorMoved = true;
+        break;
+    case VTERM_PROP_CURSORBLINK:
+        d->cursor.blinking = val->boolean;
+        d->cursorMoved = true;
+        break;
+    case VTERM_PROP_CURSORSHAPE:
+        d->cursor.shape =
+            val->number == VTERM_PROP_CURSORSHAPE_UNDERLINE  ? TerminalCursor::Shape::Underline
+            : val->number == VTERM_PROP_CURSORSHAPE_BAR_LEFT ? TerminalCursor::Shape::Bar
+                                                             : TerminalCursor::Shape::Block;
+        d->cursorMoved = true;
+        break;
+    case VTERM_PROP_ALTSCREEN: {
+        const bool on = val->boolean;
+        if (on == d->altScreen)
+            break;
+        d->altScreen = on;
+        d->screen = on ? &d->alternate : &d->primary;
+        if (on) {
+            for (auto& row : d->alternate)
+                d->blankRowInPlace(*row);
+        }
+        d->altChanged = true;
+        d->markDirty(0, d->rowCount);
+        break;
+    }
+    case VTERM_PROP_TITLE: {
+        // Control characters would let a title carry commands into a title report or a shell.
+        QString title;
+        const QString raw = QString::fromUtf8(val->string);
+        for (const QChar c : raw) {
+            const char16_t u = c.unicode();
+            if (u < 0x20 || (u >= 0x7f && u < 0xa0))
+                continue;
+            title += c;
+        }
+        title.truncate(MaxTitleLength);
+        if (title != d->title) {
+            d->title = title;
+            d->titlePending = true;
+        }
+        break;
+    }
+    case VTERM_PROP_REVERSE:
+        d->reverseVideo = val->boolean;
+        d->markDirty(0, d->rowCount);
+        break;
+    case VTERM_PROP_MOUSE: {
+        const MouseMode mode = val->number == VTERM_PROP_MOUSE_CLICK  ? MouseMode::Click
+                               : val->number == VTERM_PROP_MOUSE_DRAG ? MouseMode::Drag
+                               : val->number == VTERM_PROP_MOUSE_MOVE ? MouseMode::Move
+                                                                      : MouseMode::None;
+        if (mode != d->mouse) {
+            d->mouse = mode;
+            d->mouseChanged = true;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return 1;
+}
+
+int TerminalEmulator::Private::onBell(void* user)
+{
+    ++static_cast<Private*>(user)->bells;
+    return 1;
+}
+
+void TerminalEmulator::Private::resizeGrid(Grid& grid, int newRows, int newColumns, bool active,
+                                           VTermPos* delta)
+{
+    const int oldRows = int(grid.size());
+    if (newRows < oldRows) {
+        // Keep the cursor's row on screen, as other terminals do: the top goes to the history.
+        const int drop =
+            active ? std::max(0, std::min(cursor.row - (newRows - 1), oldRows - newRows)) : 0;
+        if (&grid == &primary) {
+            for (int r = 0; r < drop; ++r)
+                pushHistory(*grid[size_t(r)]);
+        }
+        grid.erase(grid.begin(), grid.begin() + drop);
+        grid.resize(size_t(newRows));
+        if (active && delta)
+            delta->row -= drop;
+    }
+    for (auto& row : grid) {
+        row->cells.resize(size_t(newColumns), TerminalCell());
+        if (newColumns < columns) {
+            removeMarksIn(*row, newColumns, columns);
+            row->wrapped = false;
+            row->used = std::min(row->used, newColumns);
+        }
+    }
+    while (int(grid.size()) < newRows) {
+        auto row = std::make_unique<Row>();
+        row->cells.assign(size_t(newColumns), TerminalCell());
+        grid.push_back(std::move(row));
+    }
+}
+
+int TerminalEmulator::Private::onResize(int rows, int cols, VTermPos* delta, void* user)
+{
+    auto* d = static_cast<Private*>(user);
+    d->resizeGrid(d->primary, rows, cols, !d->altScreen, delta);
+    d->resizeGrid(d->alternate, rows, cols, d->altScreen, delta);
+    d->rowCount = rows;
+    d->columns = cols;
+    d->dirty.assign(size_t(rows), 1);
+    d->anyDirty = true;
+    return 1;
+}
+
+int TerminalEmulator::Private::onOsc(const char* command, size_t size, void* user)
+{
+    auto* d = static_cast<Private*>(user);
+    // libvterm 0.1.4 hands over a bogus length for some split strings; we never split them.
+    if (size > size_t(MaxHeldSequence))
+        return 1;
+    const QByteArray osc = QByteArray::fromRawData(command, qsizetype(size));
+    if (!osc.startsWith("52;"))
+        return 1; // colour, font and other queries are never answered
+    const qsizetype separator = osc.indexOf(';', 3);
+    if (separator < 0)
+        return 1;
+    const QByteArray data = osc.mid(separator + 1);
+    if (data == "?" || !d->clipboardAllowed)
+        return 1; // reading the clipboard is refused
+    auto decoded = QByteArray::fromBase64Encoding(data, QByteArray::AbortOnBase64DecodingErrors);
+    if (decoded)
+        d->clipboardWrites.append(decoded.decoded);
+    return 1;
+}
+
+void TerminalEmulator::Private::onOutput(const char* s, size_t len, void* user)
+{
+    auto* d = static_cast<Private*>(user);
+    (d->capturing ? d->captured : d->replies).append(s, qsizetype(len));
+}
+
+// Runs the sequence scanner from `from`; true with *end just past the sequence when it ended.
+bool TerminalEmulator::Private::advance(const char* p, size_t n, size_t from, size_t* end)
+{
+    for (size_t k = from; k < n; ++k) {
+        const auto c = static_cast<unsigned char>(p[k]);
+        const bool cancel = c == 0x18 || c == 0x1a;
+        switch (scan) {
+        case Scan::Ground:
+            *end = k;
+            return true;
+        case Scan::Esc:
+            if (c == ']' || c == 'P') {
+                scan = Scan::String;
+                continue;
+            }
+            if (c == '[') {
+                scan = Scan::Csi;
+                continue;
+            }
+            [[fallthrough]];
+        case Scan::EscIntermediate:
+            if (c == 0x1b) { // a new sequence starts here
+                scan = Scan::Ground;
+                *end = k;
+                return true;
+            }
+            if (c >= 0x20 && c <= 0x2f) {
+                scan = Scan::EscIntermediate;
+                continue;
+            }
+            if (c < 0x20 && !cancel)
+                continue;
+            break;
+        case Scan::Csi:
+            if (c == 0x1b) {
+                scan = Scan::Ground;
+                *end = k;
+                return true;
+            }
+            if (!cancel && (c < 0x40 || c > 0x7e))
+                continue;
+            break;
+        case Scan::String:
+        case Scan::Discard: {
+            const bool discard = scan == Scan::Discard;
+            while (k < n) {
+                const auto b = static_cast<unsigned char>(p[k]);
+                if (b == 0x07 || b == 0x18 || b == 0x1a || b == 0x1b)
+                    break;
+                ++k;
+            }
+            if (k == n)
+                return false;
+            if (static_cast<unsigned char>(p[k]) == 0x1b) {
+                scan = discard ? Scan::DiscardEsc : Scan::StringEsc;
+                continue;
+            }
+            break;
+        }
+        case Scan::StringEsc:
+        case Scan::DiscardEsc:
+            break;
+        }
+        scan = Scan::Ground;
+        *end = k + 1;
+        return true;
+    }
+    return false;
+}
+
+void TerminalEmulator::Private::holdTail(const char* p, size_t n)
+{
+    if (scan == Scan::Discard || scan == Scan::DiscardEsc)
+        return;
+    held.append(p, qsizetype(n));
+    if (held.size() <= MaxHeldSequence)
+        return;
+    if (scan == Scan::String || scan == Scan::StringEsc) {
+        // Too long to be anything we honour: drop it up to its terminator.
+        scan = scan == Scan::String ? Scan::Discard : Scan::DiscardEsc;
+    } else {
+        write(held.constData(), size_t(held.size()));
+        scan = Scan::Ground;
+    }
+    held.clear();
+}
+
+// libvterm 0.1.4 gets OSC/DCS strings split over two writes wrong (it drops the first part, and
+// once reports a length of SIZE_MAX), so incomplete sequences are held back until complete. It
+// also has no concealed attribute: SGR 8/28 are followed here, splitting the write after them.
+void TerminalEmulator::Private::frame(const char* p, size_t n)
+{
+    size_t flushFrom = 0;
+    size_t i = 0;
+    if (!utf8Tail.isEmpty()) {
+        i = flushFrom = completeUtf8Tail(p, n);
+        if (!utf8Tail.isEmpty())
+            return;
+    }
+    if (scan != Scan::Ground) {
+        const bool discarding = scan == Scan::Discard || scan == Scan::DiscardEsc;
+        size_t end = 0;
+        if (!advance(p, n, 0, &end)) {
+            holdTail(p, n);
+            return;
+        }
+        if (!discarding) {
+            held.append(p, qsizetype(end));
+            write(held.constData(), size_t(held.size()));
+            if (concealChangedBy(held.constData(), size_t(held.size())))
+                toggleConceal();
+        }
+        held.clear();
+        i = flushFrom = end;
+    }
+    while (i < n) {
+        const void* found = std::memchr(p + i, 0x1b, n - i);
+        if (!found)
+            break;
+        const size_t start = size_t(static_cast<const char*>(found) - p);
+        scan = Scan::Esc;
+        size_t end = 0;
+        if (!advance(p, n, start + 1, &end)) {
+            write(p + flushFrom, start - flushFrom);
+            holdTail(p + start, n - start);
+            return;
+        }
+        if (p[end - 1] == 'm' && concealChangedBy(p + start, end - start)) {
+            write(p + flushFrom, end - flushFrom);
+            toggleConceal();
+            flushFrom = end;
+        }
+        i = end;
+    }
+    writeText(p + flushFrom, n - flushFrom);
+}
+
+// Takes continuation bytes for a character left incomplete by the previous feed; returns how
+// many bytes of p it used.
+size_t TerminalEmulator::Private::completeUtf8Tail(const char* p, size_t n)
+{
+    const auto lead = static_cast<unsigned char>(utf8Tail.at(0));
+    const qsizetype need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    size_t used = 0;
+    while (utf8Tail.size() < need && used < n &&
+           (static_cast<unsigned char>(p[used]) & 0xc0) == 0x80)
+        utf8Tail.append(p[used++]);
+    if (utf8Tail.size() < need && used == n)
+        return used; // still incomplete: wait for more
+    write(utf8Tail.constData(), size_t(utf8Tail.size()));
+    utf8Tail.clear();
+    return used;
+}
+
+// libvterm 0.1.4 mangles a character split over two writes after other text; hold the tail.
+void TerminalEmulator::Private::writeText(const char* p, size_t n)
+{
+    size_t keep = 0;
+    for (size_t back = 1; back <= 3 && back <= n; ++back) {
+        const auto c = static_cast<unsigned char>(p[n - back]);
+        if ((c & 0xc0) == 0x80)
+            continue;
+        const size_t length = c >= 0xf0 && c < 0xf8 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+        if (c >= 0xc0 && c < 0xf8 && length > back)
+            keep = back;
+        break;
+    }
+    write(p, n - keep);
+    if (keep)
+        utf8Tail = QByteArray(p + n - keep, qsizetype(keep));
+}
+
+void TerminalEmulator::Private::filterReplies()
+{
+    // libvterm also answers DECRQSS and DECRQM; only DA, DSR and CPR may reach the program.
+    QByteArray allowed;
+    const QByteArray& r = replies;
+    qsizetype i = 0;
+    while (i < r.size()) {
+        const auto c = static_cast<unsigned char>(r.at(i));
+        qsizetype bodyStart = -1;
+        if (c == 0x1b && i + 1 < r.size() && r.at(i + 1) == '[')
+            bodyStart = i + 2;
+        else if (c == 0x9b)
+            bodyStart = i + 1;
+        if (bodyStart < 0) {
+            // Not a CSI: skip a whole string reply (DCS/OSC) or the single byte.
+            const bool string =
+                (c == 0x1b && i + 1 < r.size() && (r.at(i + 1) == 'P' || r.at(i + 1) == ']')) ||
+                c == 0x90 || c == 0x9d;
+            if (!string) {
+                ++i;
+                continue;
+            }
+            qsizetype k = i + (c == 0x1b ? 2 : 1);
+            while (k < r.size() && r.at(k) != '\a' && uchar(r.at(k)) != 0x9c &&
+                   !(r.at(k) == '\x1b' && k + 1 < r.size() && r.at(k + 1) == '\\'))
+                ++k;
+            i = k + (k < r.size() && r.at(k) == '\x1b' ? 2 : 1);
+            continue;
+        }
+        qsizetype k = bodyStart;
+        while (k < r.size() && (uchar(r.at(k)) < 0x40 || uchar(r.at(k)) > 0x7e))
+            ++k;
+        if (k >= r.size())
+            break;
+        const char final = r.at(k);
+        QByteArray body = r.mid(bodyStart, k - bodyStart);
+        i = k + 1;
+        char leader = 0;
+        if (!body.isEmpty() && (body.at(0) == '?' || body.at(0) == '>')) {
+            leader = body.at(0);
+            body.remove(0, 1);
+        }
+        const QList<QByteArray> params = body.split(';');
+        const bool numeric =
+            body.isEmpty() || std::all_of(params.begin(), params.end(),
+                                          [](const QByteArray& v) { return isDigits(v); });
+        if (!numeric || body.size() > 32)
+            continue;
+        if (final == 'c' && leader) // DA1 (?) and DA2 (>)
+            allowed += "\x1b[" + QByteArray(1, leader) + body + 'c';
+        else if (final == 'n' && !leader && body == "0") // DSR: ready
+            allowed += "\x1b[0n";
+        else if (final == 'R' && !leader && params.size() == 2) // CPR
+            allowed += "\x1b[" + body + 'R';
+    }
+    replies.clear();
+    if (!allowed.isEmpty())
+        Q_EMIT q->outputToProgram(allowed);
+}
+
+TerminalEmulator::TerminalEmulator(int columns, int rows, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->columns = std::max(1, columns);
+    d->rowCount = std::max(1, rows);
+    for (Grid* grid : {&d->primary, &d->alternate}) {
+        for (int r = 0; r < d->rowCount; ++r) {
+            grid->push_back(std::make_unique<Row>());
+            grid->back()->cells.assign(size_t(d->columns), TerminalCell());
+        }
+    }
+    d->dirty.assign(size_t(d->rowCount), 1);
+
+    d->damageTimer.setSingleShot(true);
+    d->damageTimer.setInterval(16);
+    connect(&d->damageTimer, &QTimer::timeout, this, &TerminalEmulator::damaged);
+
+    d->vt = vterm_new(d->rowCount, d->columns);
+    vterm_set_utf8(d->vt, 1);
+    vterm_output_set_callback(d->vt, &Private::onOutput, d.get());
+    d->state = vterm_obtain_state(d->vt);
+    static const VTermStateCallbacks callbacks = {
+        &Private::onPutglyph,   &Private::onMovecursor,  &Private::onScrollrect,
+        &Private::onMoverect,   &Private::onErase,       &Private::onInitpen,
+        &Private::onSetpenattr, &Private::onSettermprop, &Private::onBell,
+        &Private::onResize,     &Private::onSetlineinfo};
+    vterm_state_set_callbacks(d->state, &callbacks, d.get());
+    static const VTermParserCallbacks fallbacks = {nullptr,         nullptr,
+                                                   nullptr,         &Private::onIgnoredCsi,
+                                                   &Private::onOsc, &Private::onIgnoredString,
+                                                   nullptr};
+    vterm_state_set_unrecognised_fallbacks(d->state, &fallbacks, d.get());
+    vterm_state_reset(d->state, 1);
+    d->replies.clear();
+    d->titlePending = false;
+}
+
+TerminalEmulator::~TerminalEmulator()
+{
+    vterm_free(d->vt);
+}
+
+void TerminalEmulator::feed(const QByteArray& bytes)
+{
+    feed(bytes.constData(), bytes.size());
+}
+
+void TerminalEmulator::feed(const char* bytes, qsizetype size)
+{
+    if (size <= 0)
+        return;
+    d->frame(bytes, size_t(size));
+    // Signals go out after libvterm returned, so a slot may feed again safely.
+    if (!d->replies.isEmpty())
+        d->filterReplies();
+    if (d->titlePending) {
+        d->titlePending = false;
+        Q_EMIT titleChanged(d->title);
+    }
+    for (; d->bells > 0; --d->bells)
+        Q_EMIT bellRang();
+    const QList<QByteArray> writes = std::exchange(d->clipboardWrites, {});
+    for (const QByteArray& data : writes)
+        Q_EMIT clipboardWriteRequested(data);
+    if (d->altChanged) {
+        d->altChanged = false;
+        Q_EMIT alternateScreenChanged(d->altScreen);
+    }
+    if (d->mouseChanged) {
+        d->mouseChanged = false;
+        Q_EMIT mouseModeChanged(d->mouse);
+    }
+    if ((d->anyDirty || d->cursorMoved || d->scrolled) && !d->damageTimer.isActive())
+        d->damageTimer.start();
+}
+
+void TerminalEmulator::resize(int columns, int rows)
+{
+    columns = std::max(1, columns);
+    rows = std::max(1, rows);
+    if (columns == d->columns && rows == d->rowCount)
+        return;
+    vterm_set_size(d->vt, rows, columns);
+    if (!d->damageTimer.isActive())
+        d->damageTimer.start();
+}
+
+int TerminalEmulator::columns() const
+{
+    return d->columns;
+}
+
+int TerminalEmulator::rows() const
+{
+    return d->rowCount;
+}
+
+int TerminalEmulator::scrollbackSize() const
+{
+    return int(d->history.size());
+}
+
+int TerminalEmulator::scrollbackLimit() const
+{
+    return d->historyLimit;
+}
+
+void TerminalEmulator::setScrollbackLimit(int lines)
+{
+    d->historyLimit = std::max(0, lines);
+    d->trimHistory();
+}
+
+int TerminalEmulator::lineCount() const
+{
+    return scrollbackSize() + d->rowCount;
+}
+
+TerminalLine TerminalEmulator::line(int index) const
+{
+    const int history = scrollbackSize();
+    if (index < 0 || index >= history + d->rowCount)
+        return {};
+    if (index < history)
+        return lineOf(d->history[size_t(index)]);
+    return lineOf(*(*d->screen)[size_t(index - history)]);
+}
+
+TerminalLine TerminalEmulator::screenRow(int row) const
+{
+    return line(scrollbackSize() + row);
+}
+
+TerminalCell TerminalEmulator::cell(int row, int column) const
+{
+    return screenRow(row).cell(column);
+}
+
+QString TerminalEmulator::text(int firstLine, int lastLine) const
+{
+    QString result;
+    firstLine = std::max(0, firstLine);
+    lastLine = std::min(lastLine, lineCount() - 1);
+    for (int i = firstLine; i <= lastLine; ++i) {
+        const TerminalLine l = line(i);
+        if (l.isWrapped() && i < lastLine) {
+            for (int column = 0; column < l.size(); ++column)
+                result += l.text(column);
+        } else {
+            result += l.toString();
+            if (i < lastLine)
+                result += QLatin1Char('\n');
+        }
+    }
+    return result;
+}
+
+QList<TerminalMatch> TerminalEmulator::find(const QString& needle, Qt::CaseSensitivity cs) const
+{
+    QList<TerminalMatch> matches;
+    if (needle.isEmpty())
+        return matches;
+    QString text;
+    QList<int> columnOf; // for each QChar of text, its cell
+    for (int i = 0; i < lineCount(); ++i) {
+        const TerminalLine l = line(i);
+        text.clear();
+        columnOf.clear();
+        for (int column = 0; column < l.size(); ++column) {
+            const QString piece = l.text(column);
+            text += piece;
+            for (qsizetype k = 0; k < piece.size(); ++k)
+                columnOf.append(column);
+        }
+        qsizetype from = 0;
+        while ((from = text.indexOf(needle, from, cs)) >= 0) {
+            const int first = columnOf.at(from);
+            const int lastCell = columnOf.at(from + needle.size() - 1);
+            const int end = lastCell + l.cell(lastCell).width();
+            matches.append({i, first, end - first});
+            from += needle.size();
+        }
+    }
+    return matches;
+}
+
+TerminalCursor TerminalEmulator::cursor() const
+{
+    return d->cursor;
+}
+
+QString TerminalEmulator::title() const
+{
+    return d->title;
+}
+
+bool TerminalEmulator::isAlternateScreen() const
+{
+    return d->altScreen;
+}
+
+bool TerminalEmulator::isReverseVideo() const
+{
+    return d->reverseVideo;
+}
+
+// libvterm 0.1.4 keeps these modes private; its keyboard encoder shows them exactly.
+bool TerminalEmulator::bracketedPaste() const
+{
+    d->capturing = true;
+    d->captured.clear();
+    vterm_keyboard_start_paste(d->vt);
+    d->capturing = false;
+    return !std::exchange(d->captured, {}).isEmpty();
+}
+
+bool TerminalEmulator::applicationCursorKeys() const
+{
+    d->capturing = true;
+    d->captured.clear();
+    vterm_keyboard_key(d->vt, VTERM_KEY_UP, VTERM_MOD_NONE);
+    d->capturing = false;
+    return std::exchange(d->captured, {}).startsWith("\x1bO");
+}
+
+bool TerminalEmulator::applicationKeypad() const
+{
+    d->capturing = true;
+    d->captured.clear();
+    vterm_keyboard_key(d->vt, VTERM_KEY_KP_0, VTERM_MOD_NONE);
+    d->capturing = false;
+    return std::exchange(d->captured, {}).startsWith("\x1bO");
+}
+
+TerminalEmulator::MouseMode TerminalEmulator::mouseMode() const
+{
+    return d->mouse;
+}
+
+TerminalDamage TerminalEmulator::takeDamage()
+{
+    TerminalDamage damage;
+    for (int r = 0; r < d->rowCount; ++r) {
+        if (d->dirty[size_t(r)] || d->allDirty)
+            damage.rows.append(r);
+        d->dirty[size_t(r)] = 0;
+    }
+    d->allDirty = false;
+    damage.scrolledLines = std::exchange(d->scrolled, 0);
+    damage.cursorMoved = std::exchange(d->cursorMoved, false);
+    d->anyDirty = false;
+    return damage;
+}
+
+void TerminalEmulator::setDamageInterval(int ms)
+{
+    d->damageTimer.setInterval(std::max(0, ms));
+}
+
+static VTermModifier toVterm(TerminalEmulator::Modifiers modifiers)
+{
+    int mod = VTERM_MOD_NONE;
+    if (modifiers & TerminalEmulator::Modifier::Shift)
+        mod |= VTERM_MOD_SHIFT;
+    if (modifiers & TerminalEmulator::Modifier::Alt)
+        mod |= VTERM_MOD_ALT;
+    if (modifiers & TerminalEmulator::Modifier::Ctrl)
+        mod |= VTERM_MOD_CTRL;
+    return VTermModifier(mod);
+}
+
+static VTermKey toVterm(TerminalEmulator::Key key)
+{
+    using Key = TerminalEmulator::Key;
+    switch (key) {
+    case Key::Up:
+        return VTERM_KEY_UP;
+    case Key::Down:
+        return VTERM_KEY_DOWN;
+    case Key::Left:
+        return VTERM_KEY_LEFT;
+    case Key::Right:
+        return VTERM_KEY_RIGHT;
+    case Key::Home:
+        return VTERM_KEY_HOME;
+    case Key::End:
+        return VTERM_KEY_END;
+    case Key::PageUp:
+        return VTERM_KEY_PAGEUP;
+    case Key::PageDown:
+        return VTERM_KEY_PAGEDOWN;
+    case Key::Insert:
+        return VTERM_KEY_INS;
+    case Key::Delete:
+        return VTERM_KEY_DEL;
+    case Key::Backspace:
+        return VTERM_KEY_BACKSPACE;
+    case Key::Tab:
+        return VTERM_KEY_TAB;
+    case Key::Enter:
+        return VTERM_KEY_ENTER;
+    case Key::Escape:
+        return VTERM_KEY_ESCAPE;
+    default:
+        return VTermKey(VTERM_KEY_FUNCTION(1 + int(key) - int(Key::F1)));
+    }
+}
+
+QByteArray TerminalEmulator::keyBytes(Key key, Modifiers modifiers)
+{
+    d->capturing = true;
+    d->captured.clear();
+    vterm_keyboard_key(d->vt, toVterm(key), toVterm(modifiers));
+    d->capturing = false;
+    return std::exchange(d->captured, {});
+}
+
+QByteArray TerminalEmulator::textBytes(const QString& text, Modifiers modifiers)
+{
+    d->capturing = true;
+    d->captured.clear();
+    const QList<uint> codepoints = text.toUcs4();
+    for (uint c : codepoints)
+        vterm_keyboard_unichar(d->vt, c, toVterm(modifiers));
+    d->capturing = false;
+    return std::exchange(d->captured, {});
+}
+
+QByteArray TerminalEmulator::pasteBytes(const QString& text)
+{
+    QString clean = text;
+    // A paste must not end the bracket early; removing one marker may form another.
+    for (;;) {
+        const qsizetype before = clean.size();
+        clean.remove(QStringLiteral("\x1b[201~"));
+        clean.remove(QStringLiteral("\x1b[200~"));
+        if (clean.size() == before)
+            break;
+    }
+    clean.replace(QStringLiteral("\r\n"), QStringLiteral("\r"));
+    clean.replace(QLatin1Char('\n'), QLatin1Char('\r'));
+    d->capturing = true;
+    d->captured.clear();
+    vterm_keyboard_start_paste(d->vt);
+    d->captured += clean.toUtf8();
+    vterm_keyboard_end_paste(d->vt);
+    d->capturing = false;
+    return std::exchange(d->captured, {});
+}
+
+QByteArray TerminalEmulator::mouseMoveBytes(int row, int column, Modifiers modifiers)
+{
+    if (d->mouse == MouseMode::None)
+        return {};
+    d->capturing = true;
+    d->captured.clear();
+    vterm_mouse_move(d->vt, row, column, toVterm(modifiers));
+    d->capturing = false;
+    return std::exchange(d->captured, {});
+}
+
+QByteArray TerminalEmulator::mouseButtonBytes(int row, int column, int button, bool pressed,
+                                              Modifiers modifiers)
+{
+    // libvterm 0.1.4 reports buttons even with mouse reporting off.
+    if (d->mouse == MouseMode::None)
+        return {};
+    d->capturing = true;
+    vterm_mouse_move(d->vt, row, column, toVterm(modifiers));
+    d->captured.clear(); // the press carries the position itself
+    vterm_mouse_button(d->vt, button, pressed, toVterm(modifiers));
+    d->capturing = false;
+    return std::exchange(d->captured, {});
+}
+
+void TerminalEmulator::setClipboardWritesAllowed(bool allowed)
+{
+    d->clipboardAllowed = allowed;
+}
+
+bool TerminalEmulator::clipboardWritesAllowed() const
+{
+    return d->clipboardAllowed;
+}
+
+void TerminalEmulator::setKeepClearedScreenInHistory(bool keep)
+{
+    d->keepCleared = keep;
+}
+
+void TerminalEmulator::setHistorySink(std::function<void(const TerminalLine&)> sink)
+{
+    d->historySink = std::move(sink);
+}

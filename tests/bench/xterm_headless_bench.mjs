@@ -1,0 +1,22 @@
+// Feeds a capture file to @xterm/headless in fixed chunks and prints MB/s.
+//   node xterm_headless_bench.mjs FILE CHUNK_BYTES
+// Run with NODE_PATH (or from a folder) where @xterm/headless is installed.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(process.env.XTERM_NODE_PREFIX
+    ? `${process.env.XTERM_NODE_PREFIX}/node_modules/`
+    : import.meta.url);
+const { Terminal } = require('@xterm/headless');
+
+const [file, chunkArg] = process.argv.slice(2);
+const chunk = Number(chunkArg || 65536);
+const data = readFileSync(file);
+const term = new Terminal({ cols: 120, rows: 40, scrollback: 10000, allowProposedApi: true });
+
+const write = (bytes) => new Promise((resolve) => term.write(bytes, resolve));
+const start = process.hrtime.bigint();
+for (let at = 0; at < data.length; at += chunk)
+    await write(data.subarray(at, Math.min(at + chunk, data.length)));
+const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+console.log(`xtermjs_headless_mb_s: ${(data.length / 1e6 / seconds).toFixed(1)}`);

@@ -1,0 +1,437 @@
+#include "terminal/TerminalEmulator.h"
+
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+// Everything the view can read, as text, to compare emulators fed in different ways.
+QString snapshot(const TerminalEmulator& t)
+{
+    QString s;
+    const TerminalCursor c = t.cursor();
+    s += QStringLiteral("size %1x%2 history %3 cursor %4,%5 visible %6 alt %7 title [%8]\n")
+             .arg(t.columns())
+             .arg(t.rows())
+             .arg(t.scrollbackSize())
+             .arg(c.row)
+             .arg(c.column)
+             .arg(c.visible)
+             .arg(t.isAlternateScreen())
+             .arg(t.title());
+    for (int i = 0; i < t.lineCount(); ++i) {
+        const TerminalLine line = t.line(i);
+        s += QStringLiteral("%1%2|").arg(i).arg(line.isWrapped() ? QStringLiteral("w") : QString());
+        for (int col = 0; col < line.size(); ++col) {
+            const TerminalCell cell = line.cell(col);
+            s += QStringLiteral("%1/%2.%3.%4.%5/%6.%7.%8.%9/%10 ")
+                     .arg(line.text(col))
+                     .arg(cell.foreground.kind)
+                     .arg(cell.foreground.red)
+                     .arg(cell.foreground.green)
+                     .arg(cell.foreground.blue)
+                     .arg(cell.background.kind)
+                     .arg(cell.background.red)
+                     .arg(cell.background.green)
+                     .arg(cell.background.blue)
+                     .arg(cell.attributes, 0, 16);
+        }
+        s += QLatin1Char('\n');
+    }
+    return s;
+}
+
+QByteArray richSample()
+{
+    QByteArray b;
+    b += "\x1b]0;sample title\x07";
+    for (int i = 0; i < 60; ++i) {
+        b += "line " + QByteArray::number(i) + " \x1b[1;31mred\x1b[0m \x1b[38;5;" +
+             QByteArray::number(i * 4 % 256) + "m256\x1b[0m \x1b[38;2;10;20;" +
+             QByteArray::number(i) +
+             "mtrue\x1b[m \xe4\xb8\xad\xe6\x96\x87 e\xcc\x81 \xf0\x9f\x98\x80\r\n";
+    }
+    b += "\x1b[2;10r\x1b[5;1Hin region\x1b[S\x1b[T\x1b[2L\x1b[M\x1b[r";
+    b += "\x1b[3;5H\x1b[4@\x1b[2P\x1b[K\x1b[1J";
+    b += "\x1b[?1049h\x1b[Halt screen text\x1b[?1049l";
+    b += QByteArray(300, 'x') + "\r\n"; // soft wraps
+    b += "\x1b]2;second \x1b\\";
+    b += "\x1b]52;c;aGVsbG8=\x07\x1bP$qm\x1b\\";
+    b += "\x1b[8mhidden\x1b[28m shown \x1b[?25l";
+    b += "\x1b[5;3Hover\x1b[1;1H";
+    return b;
+}
+
+void feedInChunks(TerminalEmulator& t, const QByteArray& bytes, const QList<int>& sizes)
+{
+    qsizetype pos = 0;
+    int i = 0;
+    while (pos < bytes.size()) {
+        const qsizetype n = qMin<qsizetype>(sizes.at(i++ % sizes.size()), bytes.size() - pos);
+        t.feed(bytes.constData() + pos, n);
+        pos += n;
+    }
+}
+
+// Line by line, so that a failure shows the line that differs.
+void compareLines(const QString& actual, const QString& expected)
+{
+    const QStringList a = actual.split(QLatin1Char('\n'));
+    const QStringList e = expected.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < qMin(a.size(), e.size()); ++i) {
+        if (a.at(i) == e.at(i))
+            continue;
+        qsizetype at = 0;
+        while (at < a.at(i).size() && at < e.at(i).size() && a.at(i).at(at) == e.at(i).at(at))
+            ++at;
+        const qsizetype from = qMax<qsizetype>(0, at - 60);
+        QFAIL(qPrintable(QStringLiteral("line %1 differs at %2:\n got  %3\n want %4")
+                             .arg(i)
+                             .arg(at)
+                             .arg(a.at(i).mid(from, 120), e.at(i).mid(from, 120))));
+    }
+    QCOMPARE(a.size(), e.size());
+}
+
+} // namespace
+
+class TestTerminalEmulator final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void plainText()
+    {
+        TerminalEmulator t(20, 5);
+        t.feed("hello\r\nworld");
+        QCOMPARE(t.screenRow(0).toString(), QStringLiteral("hello"));
+        QCOMPARE(t.screenRow(1).toString(), QStringLiteral("world"));
+        QCOMPARE(t.cursor().row, 1);
+        QCOMPARE(t.cursor().column, 5);
+        QCOMPARE(t.cell(0, 1).codepoint, char32_t(U'e'));
+    }
+
+    void splitWriteInvariance()
+    {
+        const QByteArray sample = richSample();
+        TerminalEmulator whole(40, 12);
+        whole.feed(sample);
+        const QString expected = snapshot(whole);
+        QVERIFY(expected.contains(QStringLiteral("second")));
+
+        TerminalEmulator bytewise(40, 12);
+        feedInChunks(bytewise, sample, {1});
+        compareLines(snapshot(bytewise), expected);
+
+        for (int round = 0; round < 20; ++round) {
+            QList<int> sizes;
+            for (int i = 0; i < 64; ++i)
+                sizes.append(QRandomGenerator::global()->bounded(1, 40));
+            TerminalEmulator chunked(40, 12);
+            feedInChunks(chunked, sample, sizes);
+            compareLines(snapshot(chunked), expected);
+        }
+    }
+
+    void utf8SplitAcrossFeeds()
+    {
+        TerminalEmulator t(20, 3);
+        const QByteArray text = "a\xe4\xb8\xad\xf0\x9f\x98\x80z";
+        for (char c : text)
+            t.feed(&c, 1);
+        QCOMPARE(t.screenRow(0).toString(), QStringLiteral("a中😀z"));
+        QCOMPARE(t.cursor().column, 6);
+    }
+
+    void colours()
+    {
+        TerminalEmulator t(40, 3);
+        t.feed("\x1b[31mA\x1b[92mB\x1b[38;5;200mC\x1b[38;2;1;2;3mD\x1b[48;5;17mE\x1b[48;2;250;251;"
+               "252mF"
+               "\x1b[0mG\x1b[44mH\x1b[39;49mI");
+        QCOMPARE(t.cell(0, 0).foreground, TerminalColor::indexed(1));
+        QCOMPARE(t.cell(0, 1).foreground, TerminalColor::indexed(10));
+        QCOMPARE(t.cell(0, 2).foreground, TerminalColor::indexed(200));
+        QCOMPARE(t.cell(0, 3).foreground, TerminalColor::rgb(1, 2, 3));
+        QCOMPARE(t.cell(0, 4).background, TerminalColor::indexed(17));
+        QCOMPARE(t.cell(0, 5).background, TerminalColor::rgb(250, 251, 252));
+        QCOMPARE(t.cell(0, 6).foreground, TerminalColor());
+        QCOMPARE(t.cell(0, 6).background, TerminalColor());
+        QCOMPARE(t.cell(0, 7).background, TerminalColor::indexed(4));
+        QVERIFY(t.cell(0, 8).background.isDefault());
+        QCOMPARE(TerminalColor::indexed(1).toRgb(0), 0xcd0000u);
+        QCOMPARE(TerminalColor::indexed(196).toRgb(0), 0xff0000u);
+        QCOMPARE(TerminalColor::indexed(232).toRgb(0), 0x080808u);
+    }
+
+    void attributes()
+    {
+        TerminalEmulator t(40, 3);
+        t.feed("\x1b[1ma\x1b[3mb\x1b[4mc\x1b[7md\x1b[9me\x1b[5mf\x1b[8mg\x1b[0mh\x1b[21mi\x1b[0;"
+               "8mj\x1b[28mk"
+               "\x1b[38;5;8ml");
+        using C = TerminalCell;
+        QCOMPARE(t.cell(0, 0).attributes, quint16(C::Bold));
+        QCOMPARE(t.cell(0, 1).attributes, quint16(C::Bold | C::Italic));
+        QCOMPARE(t.cell(0, 2).attributes, quint16(C::Bold | C::Italic | C::Underline));
+        QCOMPARE(t.cell(0, 5).attributes,
+                 quint16(C::Bold | C::Italic | C::Underline | C::Reverse | C::Strike | C::Blink));
+        QVERIFY(t.cell(0, 6).has(C::Conceal));
+        QCOMPARE(t.cell(0, 7).attributes, quint16(0));
+        QVERIFY(t.cell(0, 8).has(C::DoubleUnderline));
+        QCOMPARE(t.cell(0, 9).attributes, quint16(C::Conceal));
+        QCOMPARE(t.cell(0, 10).attributes, quint16(0));
+        // 8 as a colour index is not concealment
+        QCOMPARE(t.cell(0, 11).attributes, quint16(0));
+        QCOMPARE(t.cell(0, 11).foreground, TerminalColor::indexed(8));
+    }
+
+    void wideAndCombining()
+    {
+        TerminalEmulator t(10, 3);
+        t.feed("\xe4\xb8\xad\xe6\x96\x87x e\xcc\x81\xcc\xa3");
+        QVERIFY(t.cell(0, 0).has(TerminalCell::Wide));
+        QVERIFY(t.cell(0, 1).has(TerminalCell::WideTail));
+        QCOMPARE(t.cell(0, 2).codepoint, char32_t(0x6587));
+        QCOMPARE(t.cell(0, 4).codepoint, char32_t(U'x'));
+        QCOMPARE(t.screenRow(0).text(6), QStringLiteral("e\u0301\u0323"));
+        QCOMPARE(t.screenRow(0).toString(), QStringLiteral("中文x e\u0301\u0323"));
+        QCOMPARE(t.cursor().column, 7);
+        // A wide character that does not fit in the last column wraps whole.
+        TerminalEmulator narrow(5, 3);
+        narrow.feed("abcd\xe4\xb8\xad");
+        QCOMPARE(narrow.screenRow(0).toString(), QStringLiteral("abcd"));
+        QCOMPARE(narrow.screenRow(1).toString(), QStringLiteral("中"));
+        // Overwriting a combined cell drops its marks.
+        t.feed("\r\x1b[6Cz");
+        QCOMPARE(t.screenRow(0).text(6), QStringLiteral("z"));
+    }
+
+    void alternateScreen()
+    {
+        TerminalEmulator t(20, 4);
+        QSignalSpy spy(&t, &TerminalEmulator::alternateScreenChanged);
+        t.feed("main\r\n");
+        t.feed("\x1b[?1049h");
+        QVERIFY(t.isAlternateScreen());
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(t.screenRow(0).toString(), QString());
+        for (int i = 0; i < 10; ++i)
+            t.feed("alt line\r\n");
+        QCOMPARE(t.scrollbackSize(), 0); // no history while on the alternate screen
+        t.feed("\x1b[?1049l");
+        QVERIFY(!t.isAlternateScreen());
+        QCOMPARE(t.screenRow(0).toString(), QStringLiteral("main"));
+        QCOMPARE(t.cursor().row, 1);
+        QCOMPARE(spy.count(), 2);
+    }
+
+    void scrollRegion()
+    {
+        TerminalEmulator t(10, 5);
+        t.feed("0\r\n1\r\n2\r\n3\r\n4");
+        t.feed("\x1b[2;4r\x1b[4;1H\n"); // scroll rows 2-4 (1-based) up by one
+        QCOMPARE(t.screenRow(0).toString(), QStringLiteral("0"));
+        QCOMPARE(t.screenRow(1).toString(), QStringLiteral("2"));
+        QCOMPARE(t.screenRow(2).toString(), QStringLiteral("3"));
+        QCOMPARE(t.screenRow(3).toString(), QString());
+        QCOMPARE(t.screenRow(4).toString(), QStringLiteral("4"));
+        QCOMPARE(t.scrollbackSize(), 0); // the region does not start at the top
+        t.feed("\x1b[2;1H\x1b[M");       // delete line inside the region
+        QCOMPARE(t.screenRow(1).toString(), QStringLiteral("3"));
+        t.feed("\x1b[r\x1b[1;1H\x1b[2@"); // insert characters: a horizontal move
+        QCOMPARE(t.screenRow(0).toString(), QStringLiteral("  0"));
+        t.feed("\x1b[1;4r\x1b[4;1H\n"); // a region from the top feeds the history
+        QCOMPARE(t.scrollbackSize(), 1);
+        QCOMPARE(t.line(0).toString(), QStringLiteral("  0"));
+        QCOMPARE(t.screenRow(3).toString(), QString());
+        QCOMPARE(t.screenRow(4).toString(), QStringLiteral("4"));
+    }
+
+    void scrollbackLimit()
+    {
+        TerminalEmulator t(10, 3);
+        QCOMPARE(t.scrollbackLimit(), 10000);
+        t.setScrollbackLimit(5);
+        for (int i = 0; i < 20; ++i)
+            t.feed("l" + QByteArray::number(i) + "\r\n");
+        QCOMPARE(t.scrollbackSize(), 5);
+        QCOMPARE(t.line(0).toString(), QStringLiteral("l13"));
+        QCOMPARE(t.line(4).toString(), QStringLiteral("l17"));
+        QCOMPARE(t.line(0).size(), 3); // trailing blanks are not stored
+        QCOMPARE(t.screenRow(0).toString(), QStringLiteral("l18"));
+        t.setScrollbackLimit(2);
+        QCOMPARE(t.scrollbackSize(), 2);
+        QCOMPARE(t.line(0).toString(), QStringLiteral("l16"));
+    }
+
+    void titleStripped()
+    {
+        TerminalEmulator t(10, 3);
+        QSignalSpy spy(&t, &TerminalEmulator::titleChanged);
+        t.feed("\x1b]2;a\tb\x7f\xc2\x9b"
+               "c\x1b\\");
+        QCOMPARE(t.title(), QStringLiteral("abc"));
+        QCOMPARE(spy.count(), 1);
+        // Split across feeds, also right before the string terminator.
+        t.feed("\x1b]0;new ti");
+        t.feed("tle\x1b");
+        t.feed("\\");
+        QCOMPARE(t.title(), QStringLiteral("new title"));
+        QCOMPARE(spy.count(), 2);
+    }
+
+    void softWrapAndText()
+    {
+        TerminalEmulator t(5, 4);
+        t.feed("abcdefgh\r\nxy");
+        QVERIFY(t.screenRow(0).isWrapped());
+        QVERIFY(!t.screenRow(1).isWrapped());
+        QCOMPARE(t.text(0, 2), QStringLiteral("abcdefgh\nxy"));
+        t.feed("\r\nabcde\r\nz");
+        QVERIFY(!t.screenRow(2).isWrapped()); // explicit CR LF after the last column
+    }
+
+    void search()
+    {
+        TerminalEmulator t(20, 3);
+        t.setScrollbackLimit(100);
+        t.feed("Foo bar\r\n中文 foo\r\nx\r\ny\r\nFOO");
+        QCOMPARE(t.scrollbackSize(), 2);
+        const QList<TerminalMatch> all = t.find(QStringLiteral("foo"));
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.at(0), (TerminalMatch{0, 0, 3}));
+        QCOMPARE(all.at(1), (TerminalMatch{1, 5, 3})); // after two wide characters
+        QCOMPARE(all.at(2), (TerminalMatch{4, 0, 3}));
+        QCOMPARE(t.find(QStringLiteral("foo"), Qt::CaseSensitive).size(), 1);
+        QCOMPARE(t.find(QStringLiteral("文 f")).first(), (TerminalMatch{1, 2, 4}));
+    }
+
+    void damageIsCoalesced()
+    {
+        TerminalEmulator t(10, 5);
+        t.setDamageInterval(0);
+        t.takeDamage();
+        QSignalSpy spy(&t, &TerminalEmulator::damaged);
+        for (int i = 0; i < 5; ++i)
+            t.feed("x");
+        t.feed("\r\n\x1b[3;1Hy");
+        QCOMPARE(spy.count(), 0); // never from inside feed()
+        QVERIFY(spy.wait(1000));
+        QTest::qWait(20);
+        QCOMPARE(spy.count(), 1);
+        const TerminalDamage damage = t.takeDamage();
+        QVERIFY(damage.rows.contains(0));
+        QVERIFY(damage.rows.contains(2));
+        QVERIFY(!damage.rows.contains(4));
+        QVERIFY(t.takeDamage().isEmpty());
+    }
+
+    void keys()
+    {
+        TerminalEmulator t(10, 3);
+        using K = TerminalEmulator::Key;
+        using M = TerminalEmulator::Modifier;
+        QCOMPARE(t.keyBytes(K::Up), QByteArray("\x1b[A"));
+        QVERIFY(!t.applicationCursorKeys());
+        t.feed("\x1b[?1h");
+        QVERIFY(t.applicationCursorKeys());
+        QCOMPARE(t.keyBytes(K::Up), QByteArray("\x1bOA"));
+        QCOMPARE(t.keyBytes(K::Up, M::Ctrl), QByteArray("\x1b[1;5A"));
+        QCOMPARE(t.keyBytes(K::Enter), QByteArray("\r"));
+        QCOMPARE(t.keyBytes(K::Tab, M::Shift), QByteArray("\x1b[Z"));
+        QCOMPARE(t.keyBytes(K::F1), QByteArray("\x1bOP"));
+        QCOMPARE(t.keyBytes(K::F5), QByteArray("\x1b[15~"));
+        QCOMPARE(t.keyBytes(K::Delete), QByteArray("\x1b[3~"));
+        QCOMPARE(t.keyBytes(K::PageUp), QByteArray("\x1b[5~"));
+        QCOMPARE(t.keyBytes(K::Escape), QByteArray("\x1b"));
+        QCOMPARE(t.keyBytes(K::Backspace), QByteArray("\x7f"));
+        QCOMPARE(t.textBytes(QStringLiteral("c"), M::Ctrl), QByteArray("\x03"));
+        QCOMPARE(t.textBytes(QStringLiteral("x"), M::Alt), QByteArray("\x1bx"));
+        QCOMPARE(t.textBytes(QStringLiteral("中")), QByteArray("\xe4\xb8\xad"));
+        QVERIFY(!t.applicationKeypad());
+        t.feed("\x1b=");
+        QVERIFY(t.applicationKeypad());
+        // Key encodings never reach the program as replies.
+        QSignalSpy replies(&t, &TerminalEmulator::outputToProgram);
+        t.keyBytes(K::Up);
+        QCOMPARE(replies.count(), 0);
+    }
+
+    void paste()
+    {
+        TerminalEmulator t(10, 3);
+        QVERIFY(!t.bracketedPaste());
+        QCOMPARE(t.pasteBytes(QStringLiteral("a\nb")), QByteArray("a\rb"));
+        t.feed("\x1b[?2004h");
+        QVERIFY(t.bracketedPaste());
+        QCOMPARE(t.pasteBytes(QStringLiteral("ls\x1b[201~; rm -rf ~\r\n")),
+                 QByteArray("\x1b[200~ls; rm -rf ~\r\x1b[201~"));
+        QCOMPARE(t.pasteBytes(QStringLiteral("\x1b[20\x1b[201~1~x")),
+                 QByteArray("\x1b[200~x\x1b[201~"));
+        t.feed("\x1b[?2004l");
+        QVERIFY(!t.bracketedPaste());
+    }
+
+    void mouseModes()
+    {
+        TerminalEmulator t(10, 3);
+        QCOMPARE(t.mouseMode(), TerminalEmulator::MouseMode::None);
+        QVERIFY(t.mouseButtonBytes(0, 0, 1, true).isEmpty());
+        QVERIFY(t.mouseButtonBytes(0, 0, 1, false).isEmpty());
+        t.feed("\x1b[?1000h\x1b[?1006h");
+        QCOMPARE(t.mouseMode(), TerminalEmulator::MouseMode::Click);
+        QCOMPARE(t.mouseButtonBytes(1, 2, 1, true), QByteArray("\x1b[<0;3;2M"));
+        QCOMPARE(t.mouseButtonBytes(1, 2, 1, false), QByteArray("\x1b[<0;3;2m"));
+        t.feed("\x1b[?1003h");
+        QCOMPARE(t.mouseMode(), TerminalEmulator::MouseMode::Move);
+    }
+
+    void cursorProperties()
+    {
+        TerminalEmulator t(10, 3);
+        QVERIFY(t.cursor().visible);
+        t.feed("\x1b[?25l\x1b[6 q");
+        QVERIFY(!t.cursor().visible);
+        QCOMPARE(t.cursor().shape, TerminalCursor::Shape::Bar);
+        QVERIFY(!t.cursor().blinking);
+        t.feed("\x1b[?25h\x1b[3 q");
+        QVERIFY(t.cursor().visible);
+        QCOMPARE(t.cursor().shape, TerminalCursor::Shape::Underline);
+        QSignalSpy bell(&t, &TerminalEmulator::bellRang);
+        t.feed("\a\a");
+        QCOMPARE(bell.count(), 2);
+    }
+
+    void resize()
+    {
+        TerminalEmulator t(10, 5);
+        t.feed("1\r\n2\r\n3\r\n4\r\n5");
+        t.resize(6, 3);
+        QCOMPARE(t.rows(), 3);
+        QCOMPARE(t.columns(), 6);
+        // The cursor's row stays visible; the lines above went into the history.
+        QCOMPARE(t.screenRow(2).toString(), QStringLiteral("5"));
+        QCOMPARE(t.cursor().row, 2);
+        QCOMPARE(t.scrollbackSize(), 2);
+        t.resize(12, 6);
+        QCOMPARE(t.screenRow(2).toString(), QStringLiteral("5"));
+        t.feed("abc");
+        QCOMPARE(t.screenRow(2).toString(), QStringLiteral("5abc"));
+    }
+
+    void hugeUnterminatedStringIsDropped()
+    {
+        TerminalEmulator t(10, 3);
+        t.feed("a\x1b]2;");
+        for (int i = 0; i < 40; ++i)
+            t.feed(QByteArray(64 * 1024, 'z'));
+        t.feed("\x07"
+               "b");
+        QCOMPARE(t.screenRow(0).toString(), QStringLiteral("ab"));
+        QCOMPARE(t.title(), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTerminalEmulator)
+#include "tst_terminalemulator.moc"

@@ -1,0 +1,139 @@
+#include "FakeBackend.h"
+
+#include "sandbox/Job.h"
+
+#include <QCryptographicHash>
+#include <QJsonObject>
+#include <QTimer>
+
+FakeBackend::FakeBackend(const QString& id, QObject* parent)
+    : Backend(parent)
+    , m_id(id)
+{}
+
+Sandbox FakeBackend::sandbox(const QString& id, bool* found) const
+{
+    for (const Sandbox& sandbox : m_sandboxes) {
+        if (sandbox.id == id) {
+            if (found)
+                *found = true;
+            return sandbox;
+        }
+    }
+    if (found)
+        *found = false;
+    return {};
+}
+
+void FakeBackend::connectToBackend()
+{
+    setServerVersion(QStringLiteral("1.0-fake"));
+    setState(State::Connected);
+}
+
+void FakeBackend::disconnectFromBackend()
+{
+    setState(State::Disconnected);
+}
+
+Sandbox FakeBackend::add(const QString& name, const QString& image, SandboxStatus status)
+{
+    Sandbox sandbox;
+    sandbox.backendId = m_id;
+    // Looks like an engine's id: 64 hex digits that share no prefix with their neighbours.
+    sandbox.id = QString::fromLatin1(
+        QCryptographicHash::hash(QStringLiteral("%1/%2").arg(m_id).arg(m_nextId++).toUtf8(),
+                                 QCryptographicHash::Sha256)
+            .toHex());
+    sandbox.name = name;
+    sandbox.image = image;
+    sandbox.status = status;
+    sandbox.statusText = statusDisplayName(status);
+    m_sandboxes << sandbox;
+    Q_EMIT sandboxAdded(sandbox);
+    return sandbox;
+}
+
+void FakeBackend::change(const Sandbox& sandbox)
+{
+    for (Sandbox& existing : m_sandboxes) {
+        if (existing.id == sandbox.id)
+            existing = sandbox;
+    }
+    Q_EMIT sandboxChanged(sandbox);
+}
+
+Job* FakeBackend::finishLater(const QVariant& result, const Error& error)
+{
+    auto* job = new Job(this);
+    QTimer::singleShot(0, job, [job, result, error] {
+        if (error.isError())
+            job->finishWithError(error);
+        else
+            job->finishWithResult(result);
+    });
+    return job;
+}
+
+Job* FakeBackend::create(const SandboxSpec& spec)
+{
+    created << spec;
+    const Sandbox sandbox = add(spec.name, spec.image, SandboxStatus::Created);
+    return finishLater(sandbox.id);
+}
+
+Job* FakeBackend::perform(Action action, const QString& id)
+{
+    performed << qMakePair(action, id);
+    if (performError.isError())
+        return finishLater({}, performError);
+    bool found = false;
+    Sandbox changed = sandbox(id, &found);
+    if (!found) {
+        return finishLater({}, Error::make(Error::NotFound, QStringLiteral("No such sandbox."),
+                                           QStringLiteral("404")));
+    }
+    switch (action) {
+    case Action::Start:
+    case Action::Restart:
+    case Action::Unpause:
+        changed.status = SandboxStatus::Running;
+        break;
+    case Action::Stop:
+    case Action::Kill:
+        changed.status = SandboxStatus::Exited;
+        break;
+    case Action::Pause:
+        changed.status = SandboxStatus::Paused;
+        break;
+    }
+    change(changed);
+    return finishLater(id);
+}
+
+Job* FakeBackend::remove(const QString& id, bool force)
+{
+    removed << qMakePair(id, force);
+    m_sandboxes.erase(std::remove_if(m_sandboxes.begin(), m_sandboxes.end(),
+                                     [&](const Sandbox& s) { return s.id == id; }),
+                      m_sandboxes.end());
+    Q_EMIT sandboxRemoved(id);
+    return finishLater(id);
+}
+
+Job* FakeBackend::inspect(const QString& id)
+{
+    return finishLater(QJsonObject{{QStringLiteral("Id"), id}});
+}
+
+Job* FakeBackend::listImages()
+{
+    return finishLater(m_images);
+}
+
+Job* FakeBackend::pullImage(const QString& reference)
+{
+    pulled << reference;
+    m_images << reference;
+    return finishLater(reference);
+}

@@ -1,0 +1,166 @@
+#include "FakeBackend.h"
+#include "MainWindow.h"
+#include "PreferencesDialog.h"
+#include "settings/Preferences.h"
+#include "settings/Translations.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestPreferencesDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void showsAndSavesPreferences();
+    void refusesAnAddressThatIsNone();
+    void addsAnAddressTypedButNotAdded();
+    void mainWindowFollowsEngineAddresses();
+
+private:
+    QString settingsPath() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
+    static void clickOk(QDialog* dialog);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Preferences> m_preferences;
+    std::unique_ptr<Translations> m_translations;
+};
+
+void TestPreferencesDialog::init()
+{
+    QVERIFY(m_dir.isValid());
+    QFile::remove(settingsPath());
+    m_preferences = std::make_unique<Preferences>(settingsPath());
+    m_translations = std::make_unique<Translations>();
+    m_translations->apply(QStringLiteral("en"));
+}
+
+void TestPreferencesDialog::cleanup()
+{
+    m_translations.reset();
+    m_preferences.reset();
+}
+
+void TestPreferencesDialog::clickOk(QDialog* dialog)
+{
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+}
+
+void TestPreferencesDialog::showsAndSavesPreferences()
+{
+    m_preferences->setConfirmDelete(true);
+    m_preferences->setStartAfterCreate(false);
+    m_preferences->setDockerHosts({QStringLiteral("tcp://10.0.0.5:2375")});
+
+    PreferencesDialog dialog(*m_preferences, *m_translations);
+    dialog.show();
+    auto* confirm = dialog.findChild<QCheckBox*>(QStringLiteral("confirmDeleteCheck"));
+    auto* start = dialog.findChild<QCheckBox*>(QStringLiteral("startAfterCreateCheck"));
+    auto* hosts = dialog.findChild<QListWidget*>(QStringLiteral("hostsList"));
+    QVERIFY(confirm->isChecked());
+    QVERIFY(!start->isChecked());
+    QCOMPARE(hosts->count(), 1);
+
+    confirm->setChecked(false);
+    start->setChecked(true);
+    hosts->setCurrentRow(0);
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("removeHostButton")),
+                      Qt::LeftButton);
+    QCOMPARE(hosts->count(), 0);
+    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("hostEdit"));
+    QTest::keyClicks(edit, QStringLiteral("unix:///run/user/1000/docker.sock"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(hosts->count(), 1);
+    QVERIFY(edit->text().isEmpty());
+
+    clickOk(&dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    const Preferences reread(settingsPath());
+    QVERIFY(!reread.confirmDelete());
+    QVERIFY(reread.startAfterCreate());
+    QCOMPARE(reread.dockerHosts(),
+             QStringList{QStringLiteral("unix:///run/user/1000/docker.sock")});
+}
+
+void TestPreferencesDialog::refusesAnAddressThatIsNone()
+{
+    PreferencesDialog dialog(*m_preferences, *m_translations);
+    dialog.show();
+    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("hostEdit"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("hostError"));
+    QTest::keyClicks(edit, QStringLiteral("ftp://example.com"));
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("addHostButton")),
+                      Qt::LeftButton);
+    QVERIFY(error->isVisible());
+    QVERIFY(!error->text().isEmpty());
+    QCOMPARE(dialog.findChild<QListWidget*>(QStringLiteral("hostsList"))->count(), 0);
+
+    // OK does not close over an address that cannot be used.
+    clickOk(&dialog);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(m_preferences->dockerHosts().isEmpty());
+
+    edit->clear();
+    QVERIFY(!error->isVisible());
+}
+
+void TestPreferencesDialog::addsAnAddressTypedButNotAdded()
+{
+    PreferencesDialog dialog(*m_preferences, *m_translations);
+    dialog.show();
+    QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("hostEdit")),
+                     QStringLiteral("tcp://192.168.1.10:2375"));
+    clickOk(&dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(m_preferences->dockerHosts(), QStringList{QStringLiteral("tcp://192.168.1.10:2375")});
+}
+
+void TestPreferencesDialog::mainWindowFollowsEngineAddresses()
+{
+    auto* local = new FakeBackend(QStringLiteral("local"));
+    MainWindow window(*m_preferences, *m_translations, {local});
+    window.show();
+    local->connectToBackend();
+    QCOMPARE(window.backends().size(), 1);
+
+    const QString address = QStringLiteral("unix://") + m_dir.filePath(QStringLiteral("no.sock"));
+    window.findChild<QAction*>(QStringLiteral("actionPreferences"))->trigger();
+    PreferencesDialog* dialog = nullptr;
+    QTRY_VERIFY(dialog = window.findChild<PreferencesDialog*>());
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("hostEdit")), address);
+    clickOk(dialog);
+
+    QTRY_COMPARE(window.backends().size(), 2);
+    Backend* added = window.backends().at(1);
+    QCOMPARE(added->endpointDescription(), address);
+    // It is connected to at once; nothing answers on that socket.
+    QTRY_COMPARE(added->state(), Backend::State::Lost);
+    QVERIFY(added->lastError().fullText().contains(address));
+
+    QTRY_VERIFY(!window.findChild<PreferencesDialog*>());
+    window.findChild<QAction*>(QStringLiteral("actionPreferences"))->trigger();
+    QTRY_VERIFY(dialog = window.findChild<PreferencesDialog*>());
+    auto* hosts = dialog->findChild<QListWidget*>(QStringLiteral("hostsList"));
+    QCOMPARE(hosts->count(), 1);
+    hosts->setCurrentRow(0);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("removeHostButton")),
+                      Qt::LeftButton);
+    clickOk(dialog);
+    QTRY_COMPARE(window.backends().size(), 1);
+    QCOMPARE(window.backends().first(), local);
+}
+
+QTEST_MAIN(TestPreferencesDialog)
+#include "tst_preferencesdialog.moc"

@@ -1,0 +1,56 @@
+#include "BulkOperation.h"
+
+#include "sandbox/Backend.h"
+#include "sandbox/Job.h"
+
+BulkOperation::BulkOperation(const QString& title, const QList<Target>& targets,
+                             const JobStarter& startJob, QObject* parent)
+    : QObject(parent)
+    , m_title(title)
+    , m_targets(targets)
+    , m_startJob(startJob)
+{}
+
+void BulkOperation::start()
+{
+    if (m_targets.isEmpty()) {
+        Q_EMIT finished(m_failures);
+        deleteLater();
+        return;
+    }
+    const QList<Target> targets = m_targets;
+    for (const Target& target : targets) {
+        if (!target.backend) {
+            onJobFinished(target, nullptr);
+            continue;
+        }
+        Job* job = m_startJob(target.backend, target.id);
+        m_jobs.append(job);
+        connect(job, &Job::finished, this, [this, target, job] { onJobFinished(target, job); });
+    }
+}
+
+void BulkOperation::cancel()
+{
+    const QList<QPointer<Job>> jobs = m_jobs;
+    for (const QPointer<Job>& job : jobs) {
+        if (job)
+            job->cancel();
+    }
+}
+
+void BulkOperation::onJobFinished(const Target& target, Job* job)
+{
+    if (!job) {
+        m_failures.append(
+            {target.name, Error::make(Error::Connection, tr("The connection is gone."))});
+    } else if (job->error().isError() && job->error().kind != Error::Cancelled) {
+        m_failures.append({target.name, job->error()});
+    }
+    ++m_done;
+    Q_EMIT progressed(m_done, total());
+    if (m_done == total()) {
+        Q_EMIT finished(m_failures);
+        deleteLater();
+    }
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "sandbox/Error.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class Backend;
+class Job;
+
+// One operation over several sandboxes: every job runs at once, failures are collected and
+// reported together when the last one has finished. Deletes itself after finished().
+class BulkOperation final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Target
+    {
+        QPointer<Backend> backend;
+        QString id;
+        QString name;
+    };
+    struct Failure
+    {
+        QString name;
+        Error error;
+    };
+    using JobStarter = std::function<Job*(Backend* backend, const QString& id)>;
+
+    BulkOperation(const QString& title, const QList<Target>& targets, const JobStarter& startJob,
+                  QObject* parent = nullptr);
+
+    QString title() const { return m_title; }
+    int total() const { return int(m_targets.size()); }
+    int done() const { return m_done; }
+
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void progressed(int done, int total);
+    void finished(const QList<BulkOperation::Failure>& failures);
+
+private:
+    void onJobFinished(const Target& target, Job* job);
+
+    QString m_title;
+    QList<Target> m_targets;
+    JobStarter m_startJob;
+    QList<QPointer<Job>> m_jobs;
+    QList<Failure> m_failures;
+    int m_done = 0;
+};

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "BulkOperation.h"
+#include "sandbox/Backend.h"
+
+#include <QMainWindow>
+
+class ConnectionList;
+class DetailsPane;
+class EmptyState;
+class Preferences;
+class QAction;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QToolBar;
+class SandboxFilterModel;
+class SandboxTableModel;
+class Translations;
+
+// The one window: connections on the left, the sandboxes in the middle (or why there are none),
+// the current sandbox's details below. It owns the backends it is given.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Preferences& preferences, Translations& translations,
+               const QList<Backend*>& backends, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Why the engine could not even be addressed; shown while nothing is connected.
+    void setDiscoveryProblem(const QString& problem);
+    QList<Backend*> backends() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    struct Selected
+    {
+        Backend* backend;
+        Sandbox sandbox;
+    };
+
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentralWidget();
+    void createDocks();
+    void createStatusBar();
+    void retranslateUi();
+    void restoreSettings();
+    void saveSettings();
+
+    void addBackend(Backend* backend);
+    void removeBackend(Backend* backend);
+    void updateConnectionColumn();
+    void syncExtraHosts();
+    void retryConnections();
+
+    QList<Selected> selectedSandboxes() const;
+    void updatePage();
+    void updateActions();
+    void updateStatusBar();
+    void updateDetails();
+    void selectPending();
+
+    void newSandbox();
+    void runAction(Backend::Action action);
+    void deleteSelected();
+    void removeSandboxes(const QList<BulkOperation::Target>& targets, bool force);
+    void runBulk(const QString& title, const QList<BulkOperation::Target>& targets,
+                 const BulkOperation::JobStarter& startJob);
+    void reportFailures(const QString& title, int total,
+                        const QList<BulkOperation::Failure>& failures);
+    void showPreferences();
+    void showAbout();
+
+    Preferences& m_preferences;
+    Translations& m_translations;
+    QString m_discoveryProblem;
+    QString m_pendingBackendId; // a sandbox just created, selected once it is listed
+    QString m_pendingId;
+
+    SandboxTableModel* m_model = nullptr;
+    SandboxFilterModel* m_filter = nullptr;
+
+    QStackedWidget* m_pages = nullptr;
+    QWidget* m_tablePage = nullptr;
+    QTableView* m_table = nullptr;
+    QLineEdit* m_search = nullptr;
+    QLabel* m_statusFilterLabel = nullptr;
+    QComboBox* m_statusFilter = nullptr;
+    EmptyState* m_connectingState = nullptr;
+    EmptyState* m_noConnectionState = nullptr;
+    EmptyState* m_noSandboxesState = nullptr;
+    QPushButton* m_retryButton = nullptr;
+    QPushButton* m_preferencesButton = nullptr;
+    QPushButton* m_newButton = nullptr;
+
+    QDockWidget* m_connectionsDock = nullptr;
+    ConnectionList* m_connections = nullptr;
+    QDockWidget* m_detailsDock = nullptr;
+    DetailsPane* m_details = nullptr;
+
+    QLabel* m_countLabel = nullptr;
+    QLabel* m_versionLabel = nullptr;
+
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_sandboxMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QMenu* m_contextMenu = nullptr;
+    QToolBar* m_toolBar = nullptr;
+
+    QAction* m_preferencesAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_newAction = nullptr;
+    QAction* m_startAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_restartAction = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QAction* m_resumeAction = nullptr;
+    QAction* m_deleteAction = nullptr;
+    QAction* m_refreshAction = nullptr;
+    QAction* m_searchAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+};
