@@ -174,6 +174,16 @@ QDateTime parseSince(const QString& text)
     return QDateTime::currentDateTimeUtc().addMSecs(-milliseconds);
 }
 
+// The value after the option at args[*at], or an empty one and a problem when it is missing.
+QString takeValue(const QStringList& args, int* at, QStringList* problems)
+{
+    if (*at + 1 >= args.size()) {
+        *problems << Text::tr("%1 needs a value.").arg(args.at(*at));
+        return {};
+    }
+    return args.at(++*at);
+}
+
 // One run of one command: connects, does the work through the Backend contract, quits.
 class Command final : public QObject
 {
@@ -329,12 +339,8 @@ void Command::runCreate(const QStringList& args)
     QStringList problems;
     for (int i = 0; i < args.size(); ++i) {
         const QString& arg = args.at(i);
-        const auto value = [&]() -> QString {
-            if (i + 1 >= args.size()) {
-                problems << Text::tr("%1 needs a value.").arg(arg);
-                return {};
-            }
-            return args.at(++i);
+        const auto value = [&] {
+            return takeValue(args, &i, &problems);
         };
         if (arg == QLatin1String("--")) {
             spec.command = args.mid(i + 1);
@@ -515,12 +521,8 @@ void Command::runLogs(const QStringList& args)
     QStringList problems;
     for (int i = 0; i < args.size(); ++i) {
         const QString& arg = args.at(i);
-        const auto value = [&]() -> QString {
-            if (i + 1 >= args.size()) {
-                problems << Text::tr("%1 needs a value.").arg(arg);
-                return {};
-            }
-            return args.at(++i);
+        const auto value = [&] {
+            return takeValue(args, &i, &problems);
         };
         if (arg == QLatin1String("-f") || arg == QLatin1String("--follow")) {
             options.follow = true;

@@ -2,6 +2,7 @@
 //   bench_list [--count N] [--rounds R]
 // Needs DOCKER_HOST and SANDBOXDESK_TEST_IMAGE (scripts/test's environment, or any engine
 // with a small image). Creates N containers labelled sandboxdesk.bench and removes them after.
+#include "BenchSupport.h"
 #include "docker/DockerBackend.h"
 #include "docker/DockerEndpoint.h"
 #include "net/HttpClient.h"
@@ -23,18 +24,6 @@
 #include <cstdio>
 
 namespace {
-
-bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
-    }
-    return true;
-}
 
 double median(QList<double> values)
 {
@@ -74,24 +63,12 @@ void sendAll(HttpClient& http, const QList<HttpRequest>& requests, int* failures
         }
     };
     pump();
-    waitUntil([&] { return running == 0 && next == requests.size(); }, 600000);
+    BenchSupport::waitUntil([&] { return running == 0 && next == requests.size(); }, 600000);
 }
 
 QByteArray benchFilter()
 {
     return QUrl::toPercentEncoding(QStringLiteral("{\"label\":[\"sandboxdesk.bench\"]}"));
-}
-
-[[maybe_unused]] double rssMiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
 }
 
 } // namespace
@@ -143,7 +120,7 @@ int main(int argc, char* argv[])
         model.addBackend(&backend);
         timer.restart();
         backend.connectToBackend();
-        waitUntil([&] { return model.rowCount() >= count; }, 60000);
+        BenchSupport::waitUntil([&] { return model.rowCount() >= count; }, 60000);
         ours << timer.nsecsElapsed() / 1e6;
         listed = model.rowCount();
     }
@@ -167,7 +144,8 @@ int main(int argc, char* argv[])
         DockerBackend backend(QStringLiteral("bench"), choice.source, choice.endpoint);
         model.addBackend(&backend);
         backend.connectToBackend();
-        waitUntil([&] { return backend.state() == Backend::State::Connected; }, 60000);
+        BenchSupport::waitUntil([&] { return backend.state() == Backend::State::Connected; },
+                                60000);
         QJsonObject body{
             {QStringLiteral("Image"), image},
             {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sleep"), QStringLiteral("3600")}},
@@ -177,13 +155,13 @@ int main(int argc, char* argv[])
              QJsonObject{{QStringLiteral("NetworkMode"), QStringLiteral("none")}}}};
         HttpReply* created = http.send(HttpRequest::post(
             "/containers/create", QJsonDocument(body).toJson(QJsonDocument::Compact)));
-        waitUntil([&] { return created->isFinished(); }, 60000);
+        BenchSupport::waitUntil([&] { return created->isFinished(); }, 60000);
         const QString id = QJsonDocument::fromJson(created->body())
                                .object()
                                .value(QStringLiteral("Id"))
                                .toString();
         HttpReply* started = http.send(HttpRequest::post("/containers/" + id.toUtf8() + "/start"));
-        waitUntil([&] { return started->isFinished(); }, 60000);
+        BenchSupport::waitUntil([&] { return started->isFinished(); }, 60000);
 
         // Our own view of the events, for the engine's timestamps.
         QHash<QString, qint64> eventTime; // action -> timeNano of the latest
@@ -203,7 +181,7 @@ int main(int argc, char* argv[])
                                  qint64(event.value(QStringLiteral("timeNano")).toDouble()));
             }
         });
-        waitUntil([&] { return events->status() == 200; }, 10000);
+        BenchSupport::waitUntil([&] { return events->status() == 200; }, 10000);
 
         QList<double> latencies;
         qint64 changedAt = 0;
@@ -221,14 +199,15 @@ int main(int argc, char* argv[])
             changedAt = 0;
             HttpReply* reply =
                 http.send(HttpRequest::post("/containers/" + id.toUtf8() + '/' + action.toUtf8()));
-            waitUntil([&] { return changedAt != 0 && eventTime.contains(action); }, 10000);
+            BenchSupport::waitUntil([&] { return changedAt != 0 && eventTime.contains(action); },
+                                    10000);
             if (changedAt && eventTime.contains(action))
                 latencies << (changedAt - eventTime.value(action)) / 1e6;
             else
                 std::fprintf(stderr, "missed %s: changed %lld event %d status %s\n",
                              qPrintable(action), changedAt, int(eventTime.contains(action)),
                              qPrintable(statusKey(backend.sandbox(id).status)));
-            waitUntil([&] { return reply->isFinished(); }, 10000);
+            BenchSupport::waitUntil([&] { return reply->isFinished(); }, 10000);
         }
         std::printf("event_to_model_ms_median: %.2f\n", median(latencies));
         std::printf("event_to_model_ms_p95: %.2f\n", percentile(latencies, 0.95));
@@ -248,7 +227,8 @@ int main(int argc, char* argv[])
         gui.waitForStarted();
         QThread::sleep(10);
         QCoreApplication::processEvents();
-        std::printf("gui_idle_rss_mib: %.1f\n", rssMiB(gui.processId()));
+        std::printf("gui_idle_rss_mib: %.1f\n",
+                    BenchSupport::residentBytes(QString::number(gui.processId())) / 1048576.0);
         gui.terminate();
         if (!gui.waitForFinished(5000))
             gui.kill();
@@ -258,7 +238,7 @@ int main(int argc, char* argv[])
     // Clean up everything the benchmark made.
     HttpReply* list =
         http.send(HttpRequest::get("/containers/json?all=1&filters=" + benchFilter()));
-    waitUntil([&] { return list->isFinished(); }, 60000);
+    BenchSupport::waitUntil([&] { return list->isFinished(); }, 60000);
     QList<HttpRequest> removes;
     const QJsonArray entries = QJsonDocument::fromJson(list->body()).array();
     for (const QJsonValue& entry : entries) {

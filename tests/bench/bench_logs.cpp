@@ -2,6 +2,7 @@
 // it, each beside the reference tool (docker logs, grep -c) in the same run.
 //   bench_logs [--lines N] [--memory-limit MIB] [--log-driver DRIVER]
 // Needs DOCKER_HOST and SANDBOXDESK_TEST_IMAGE. The container is removed afterwards.
+#include "BenchSupport.h"
 #include "docker/DockerBackend.h"
 #include "docker/DockerEndpoint.h"
 #include "logs/LogBuffer.h"
@@ -20,18 +21,6 @@
 
 namespace {
 
-bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
-    }
-    return true;
-}
-
 QByteArray run(const QString& program, const QStringList& arguments, double* seconds = nullptr,
                bool discardOutput = false)
 {
@@ -48,18 +37,6 @@ QByteArray run(const QString& program, const QStringList& arguments, double* sec
         std::fprintf(stderr, "%s failed: %s\n", qPrintable(program),
                      process.readAllStandardError().constData());
     return process.readAllStandardOutput();
-}
-
-qint64 rssBytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    }
-    return 0;
 }
 
 } // namespace
@@ -116,11 +93,12 @@ int main(int argc, char* argv[])
     const auto choice = DockerEndpoint(QProcessEnvironment::systemEnvironment()).primary();
     DockerBackend backend(QStringLiteral("bench"), choice.source, choice.endpoint);
     backend.connectToBackend();
-    if (!waitUntil([&] { return backend.state() == Backend::State::Connected; }, 30000)) {
+    if (!BenchSupport::waitUntil([&] { return backend.state() == Backend::State::Connected; },
+                                 30000)) {
         std::fprintf(stderr, "no engine\n");
         return 1;
     }
-    const qint64 rssBefore = rssBytes();
+    const qint64 rssBefore = BenchSupport::residentBytes();
     LogBuffer buffer(memoryLimitMiB * 1024 * 1024);
     LogOptions options;
     options.follow = false;
@@ -136,11 +114,11 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "failed: %s\n", qPrintable(error.fullText()));
         done = true;
     });
-    waitUntil([&] { return done; }, 3600 * 1000);
+    BenchSupport::waitUntil([&] { return done; }, 3600 * 1000);
     buffer.flush();
     const double oursSeconds = timer.nsecsElapsed() / 1e9;
     const double megabytes = (buffer.totalBytes() + buffer.count()) / 1e6;
-    const qint64 rss = rssBytes() - rssBefore;
+    const qint64 rss = BenchSupport::residentBytes() - rssBefore;
     std::printf("ingested_lines: %lld\n", qlonglong(buffer.count()));
     std::printf("ingested_mb: %.1f\n", megabytes);
     std::printf("ingest_s: %.2f\n", oursSeconds);
@@ -169,7 +147,7 @@ int main(int argc, char* argv[])
         exported = true;
     });
     exporter.exportAll(textFile, LogExporter::Format::PlainText);
-    waitUntil([&] { return exported; }, 3600 * 1000);
+    BenchSupport::waitUntil([&] { return exported; }, 3600 * 1000);
     std::printf("export_text_s: %.2f\n", timer.nsecsElapsed() / 1e9);
 
     for (const auto& [name, sensitivity] :
@@ -179,7 +157,7 @@ int main(int argc, char* argv[])
         QObject::connect(&search, &LogSearch::finished, &search, [&] { finished = true; });
         timer.restart();
         search.start({QStringLiteral("needle"), LogSearch::Mode::Plain, sensitivity});
-        waitUntil([&] { return finished; }, 3600 * 1000);
+        BenchSupport::waitUntil([&] { return finished; }, 3600 * 1000);
         std::printf("search_%s_s: %.2f\n", name, timer.nsecsElapsed() / 1e9);
         std::printf("search_%s_matches: %lld\n", name, qlonglong(search.matches().size()));
     }

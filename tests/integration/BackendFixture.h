@@ -20,6 +20,17 @@ inline std::unique_ptr<DockerBackend> connectedBackend()
     return backend;
 }
 
+// The ids a backend lists, sorted like DockerTestEnvironment::allIds().
+inline QStringList backendIds(const Backend& backend)
+{
+    QStringList ids;
+    const QList<Sandbox> sandboxes = backend.sandboxes();
+    for (const Sandbox& sandbox : sandboxes)
+        ids << sandbox.id;
+    ids.sort();
+    return ids;
+}
+
 struct JobOutcome
 {
     Error error;

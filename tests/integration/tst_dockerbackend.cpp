@@ -40,18 +40,8 @@ void TestDockerBackend::listEqualsTheCli()
                      QStringLiteral("--name"), name, image()})
                  .exitCode,
              0);
-    QStringList ids;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            ids.clear();
-            const QList<Sandbox> sandboxes = m_backend->sandboxes();
-            for (const Sandbox& sandbox : sandboxes)
-                ids << sandbox.id;
-            ids.sort();
-            return ids == allIds();
-        }(),
-        5000);
-    QVERIFY(!ids.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(backendIds(*m_backend), allIds(), 5000);
+    QVERIFY(!allIds().isEmpty());
     docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
 }
 

@@ -35,12 +35,7 @@ void TestEngineRestart::comesBackByItself()
     QVERIFY2(started.exitCode == 0, started.err.constData());
     QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 30000);
 
-    QStringList ids;
-    const QList<Sandbox> sandboxes = backend->sandboxes();
-    for (const Sandbox& sandbox : sandboxes)
-        ids << sandbox.id;
-    ids.sort();
-    QCOMPARE(ids, allIds());
+    QCOMPARE(backendIds(*backend), allIds());
 
     // Events flow again: a container made now shows up without any refresh.
     const QString after = uniqueName(QStringLiteral("after"));

@@ -48,12 +48,7 @@ void TestTransports::expectListing(DockerBackend* backend)
              0);
     backend->connectToBackend();
     QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 15000);
-    QStringList ids;
-    const QList<Sandbox> sandboxes = backend->sandboxes();
-    for (const Sandbox& sandbox : sandboxes)
-        ids << sandbox.id;
-    ids.sort();
-    QCOMPARE(ids, allIds());
+    QCOMPARE(backendIds(*backend), allIds());
     // Events arrive over this transport too.
     QCOMPARE(docker({QStringLiteral("rm"), name}).exitCode, 0);
     QTRY_VERIFY_WITH_TIMEOUT(
