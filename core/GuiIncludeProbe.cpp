@@ -1,0 +1,2 @@
+// Must not compile: core/CMakeLists.txt forbids QtGui in core, and a test checks it does.
+#include <QtGui/QColor>
