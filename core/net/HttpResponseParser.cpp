@@ -44,6 +44,16 @@ bool HttpResponseParser::takeLine(QByteArray* line, int limit)
     return true;
 }
 
+bool HttpResponseParser::handOnBody()
+{
+    const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
+    if (onBody)
+        onBody(m_buffer.left(take));
+    m_buffer.remove(0, take);
+    m_remaining -= take;
+    return m_remaining == 0;
+}
+
 QByteArray HttpResponseParser::feed(const QByteArray& data)
 {
     if (m_state == State::Done || m_state == State::Failed)
@@ -93,12 +103,7 @@ QByteArray HttpResponseParser::feed(const QByteArray& data)
                     onBody(piece);
                 return {};
             }
-            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
-            if (onBody)
-                onBody(m_buffer.left(take));
-            m_buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining == 0)
+            if (handOnBody())
                 done();
             break;
         }
@@ -118,12 +123,7 @@ QByteArray HttpResponseParser::feed(const QByteArray& data)
             break;
         }
         case State::ChunkData: {
-            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
-            if (onBody)
-                onBody(m_buffer.left(take));
-            m_buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining == 0)
+            if (handOnBody())
                 m_state = State::ChunkDataEnd;
             break;
         }

@@ -54,6 +54,8 @@ public:
 
 private:
     bool takeLine(QByteArray* line, int limit);
+    // Hands on what the buffer holds of the current body or chunk; true once it is all there.
+    bool handOnBody();
     bool parseStatusLine(const QByteArray& line);
     bool parseHeaderLine(const QByteArray& line);
     void headersComplete();
