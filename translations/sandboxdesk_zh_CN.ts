@@ -412,6 +412,81 @@
     </message>
 </context>
 <context>
+    <name>EciClient</name>
+    <message numerus="yes">
+        <source>The ECI endpoint did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>ECI 端点在 %n 秒内没有响应。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not reach the ECI endpoint %1.</source>
+        <translation>无法连接 ECI 端点 %1。</translation>
+    </message>
+    <message>
+        <source>The ECI endpoint sent a response that is not valid JSON.</source>
+        <translation>ECI 端点返回的响应不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud refused the request because this computer&apos;s clock is off by more than 15 minutes. Correct the system time and try again.</source>
+        <translation>阿里云拒绝了请求：这台电脑的时钟偏差超过 15 分钟。请校正系统时间后重试。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud refused the request signature: check the AccessKey secret.</source>
+        <translation>阿里云拒绝了请求签名：请检查 AccessKey Secret。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud does not know this AccessKey ID, or it is disabled.</source>
+        <translation>阿里云找不到这个 AccessKey ID，或它已被禁用。</translation>
+    </message>
+    <message>
+        <source>The security token is invalid or has expired.</source>
+        <translation>安全令牌无效或已过期。</translation>
+    </message>
+    <message>
+        <source>This AccessKey is not allowed to do this operation.</source>
+        <translation>这个 AccessKey 无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>The container group is not in a state that allows this operation.</source>
+        <translation>容器组当前的状态不允许执行此操作。</translation>
+    </message>
+    <message>
+        <source>No such container group or resource.</source>
+        <translation>容器组或资源不存在。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud is throttling requests; try again later.</source>
+        <translation>阿里云正在对请求限流，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud failed to process the request.</source>
+        <translation>阿里云处理请求失败。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud refused the request as invalid.</source>
+        <translation>阿里云认为请求无效，已拒绝。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud refused the request.</source>
+        <translation>阿里云拒绝了请求。</translation>
+    </message>
+    <message>
+        <source>The ECI endpoint &quot;%1&quot; is not a host, host:port or http(s) URL.</source>
+        <translation>ECI 端点“%1”不是主机名、主机:端口或 http(s) 地址。</translation>
+    </message>
+    <message>
+        <source>No Alibaba Cloud AccessKey is configured.</source>
+        <translation>尚未配置阿里云 AccessKey。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alibaba Cloud is throttling requests; retrying in %n s.</source>
+        <translation>
+            <numerusform>阿里云正在对请求限流，%n 秒后重试。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>No address given.</source>
@@ -522,6 +597,216 @@
     <message>
         <source>The regular expression is not valid: %1</source>
         <translation>正则表达式无效：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message numerus="yes">
+        <source>Jump to latest (%n new lines)</source>
+        <translation>
+            <numerusform>跳到最新（%n 行新内容）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogWindow</name>
+    <message>
+        <source>Logs — %1</source>
+        <translation>日志 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Last lines:</source>
+        <translation>最后几行：</translation>
+    </message>
+    <message>
+        <source>S&amp;ince:</source>
+        <translation>起始时间(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>跟随(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Keep showing new output as the sandbox writes it</source>
+        <translation>沙箱有新输出时继续显示</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fetch the logs again with these options</source>
+        <translation>按这些选项重新获取日志</translation>
+    </message>
+    <message>
+        <source>Log Toolbar</source>
+        <translation>日志工具栏</translation>
+    </message>
+    <message>
+        <source>Search the logs</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>&amp;Case Sensitive</source>
+        <translation>区分大小写(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Regular Expression</source>
+        <translation>正则表达式(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Previous match (%1)</source>
+        <translation>上一个匹配 (%1)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Next match (%1)</source>
+        <translation>下一个匹配 (%1)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Show only the lines that match</source>
+        <translation>只显示匹配的行</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Show times in UTC instead of local time</source>
+        <translation>以 UTC 而非本地时间显示时间</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export &amp;All Lines…</source>
+        <translation>导出全部行(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Matching Lines…</source>
+        <translation>导出匹配的行(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Clear View</source>
+        <translation>清空视图</translation>
+    </message>
+    <message>
+        <source>Remove the lines shown so far; new output still appears</source>
+        <translation>移除目前显示的行；新的输出仍会出现</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>正在跟随</translation>
+    </message>
+    <message>
+        <source>Paused — the sandbox stopped; resumes when it runs again</source>
+        <translation>已暂停 — 沙箱已停止；再次运行时自动继续</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lines</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>显示 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>第 %L1 个，共 %L2 个</translation>
+    </message>
+    <message>
+        <source>Plain text (*.log *.txt)</source>
+        <translation>纯文本 (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Matching Lines</source>
+        <translation>导出匹配的行</translation>
+    </message>
+    <message>
+        <source>Export Logs</source>
+        <translation>导出日志</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The logs could not be exported.</source>
+        <translation>无法导出日志。</translation>
     </message>
 </context>
 <context>
@@ -754,6 +1039,22 @@
         <source>Built with Qt %1.</source>
         <translation>基于 Qt %1 构建。</translation>
     </message>
+    <message>
+        <source>Show &amp;Logs</source>
+        <translation>显示日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Terminal</source>
+        <translation>打开终端(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Show &amp;Terminals</source>
+        <translation>显示终端(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>OperationProgress</name>
@@ -927,6 +1228,155 @@
     <message>
         <source>The recording could not be read.</source>
         <translation>无法读取会话记录。</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalSession</name>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The session could not be exported.
+
+%1</source>
+        <translation>无法导出会话。
+
+%1</translation>
+    </message>
+    <message>
+        <source>The connection was removed.</source>
+        <translation>该连接已被移除。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Session</source>
+        <translation>导出会话(&amp;E)</translation>
+    </message>
+    <message>
+        <source>As &amp;Plain Text…</source>
+        <translation>导出为纯文本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>As &amp;HTML…</source>
+        <translation>导出为 HTML(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>As &amp;asciicast…</source>
+        <translation>导出为 asciicast(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>重新连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Own Window</source>
+        <translation>移到独立窗口(&amp;M)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>This connection cannot open terminals.</source>
+        <translation>此连接无法打开终端。</translation>
+    </message>
+    <message>
+        <source>The session ended (exit code %1).</source>
+        <translation>会话已结束（退出码 %1）。</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>asciicast files (*.cast)</source>
+        <translation>asciicast 文件 (*.cast)</translation>
+    </message>
+    <message>
+        <source>Export Session</source>
+        <translation>导出会话</translation>
+    </message>
+    <message>
+        <source>An export of this session is already running.</source>
+        <translation>此会话已有一个导出正在进行。</translation>
+    </message>
+    <message>
+        <source>The export could not be started.</source>
+        <translation>无法开始导出。</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalTabs</name>
+    <message>
+        <source>Terminal menu</source>
+        <translation>终端菜单</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalView</name>
+    <message>
+        <source>Find in terminal</source>
+        <translation>在终端中查找</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一个匹配项</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配项</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Ctrl+click to open %1</source>
+        <translation>按住 Ctrl 单击以打开 %1</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配项</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
     </message>
 </context>
 <context>

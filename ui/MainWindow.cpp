@@ -6,10 +6,12 @@
 #include "DetailsPane.h"
 #include "DockerConnections.h"
 #include "EmptyState.h"
+#include "LogWindow.h"
 #include "OperationProgress.h"
 #include "PreferencesDialog.h"
 #include "SandboxFilterModel.h"
 #include "StatusBadgeDelegate.h"
+#include "TerminalTabs.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
 
@@ -203,6 +205,10 @@ void MainWindow::createActions()
     m_refreshAction = make("actionRefreshDetails", QKeySequence::Refresh, {});
     connect(m_refreshAction, &QAction::triggered, this, [this] { m_details->refresh(); });
 
+    m_logsAction = make("actionShowLogs", QKeySequence(Qt::CTRL | Qt::Key_L),
+                        icon("utilities-log-viewer", QStyle::SP_FileDialogDetailedView));
+    connect(m_logsAction, &QAction::triggered, this, &MainWindow::showLogs);
+
     m_searchAction = make("actionSearch", QKeySequence::Find, {});
     connect(m_searchAction, &QAction::triggered, this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -212,6 +218,10 @@ void MainWindow::createActions()
     m_aboutAction = make("actionAbout", {}, {});
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_terminalAction = make("actionOpenTerminal", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+                            icon("utilities-terminal", QStyle::SP_ComputerIcon));
+    connect(m_terminalAction, &QAction::triggered, this, &MainWindow::openTerminal);
 }
 
 void MainWindow::createCentralWidget()
@@ -337,6 +347,21 @@ void MainWindow::createDocks()
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::BottomDockWidgetArea, m_detailsDock);
     resizeDocks({m_detailsDock}, {200}, Qt::Vertical);
+
+    m_terminals = new TerminalTabs(m_preferences);
+    m_terminalsDock = new QDockWidget;
+    m_terminalsDock->setObjectName(QStringLiteral("terminalsDock"));
+    m_terminalsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                                 QDockWidget::DockWidgetFloatable);
+    m_terminalsDock->setWidget(m_terminals);
+    addDockWidget(Qt::BottomDockWidgetArea, m_terminalsDock);
+    tabifyDockWidget(m_detailsDock, m_terminalsDock);
+    m_detailsDock->raise();
+    m_terminalsDock->hide();
+    connect(m_terminals, &TerminalTabs::countChanged, this, [this](int count) {
+        if (count == 0)
+            m_terminalsDock->hide();
+    });
 }
 
 void MainWindow::createMenus()
@@ -354,6 +379,8 @@ void MainWindow::createMenus()
     m_sandboxMenu->addSeparator();
     m_sandboxMenu->addAction(m_deleteAction);
     m_sandboxMenu->addSeparator();
+    m_sandboxMenu->addAction(m_logsAction);
+    m_sandboxMenu->addAction(m_terminalAction);
     m_sandboxMenu->addAction(m_refreshAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
@@ -361,6 +388,7 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_connectionsDock->toggleViewAction());
     m_viewMenu->addAction(m_detailsDock->toggleViewAction());
+    m_viewMenu->addAction(m_terminalsDock->toggleViewAction());
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
@@ -371,6 +399,8 @@ void MainWindow::createMenus()
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(m_deleteAction);
     m_contextMenu->addSeparator();
+    m_contextMenu->addAction(m_logsAction);
+    m_contextMenu->addAction(m_terminalAction);
     m_contextMenu->addAction(m_refreshAction);
     m_contextMenu->addAction(m_newAction);
 }
@@ -387,6 +417,10 @@ void MainWindow::createToolBar()
         {m_startAction, m_stopAction, m_restartAction, m_pauseAction, m_resumeAction});
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_deleteAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_terminalAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_logsAction);
 }
 
 void MainWindow::createStatusBar()
@@ -427,14 +461,18 @@ void MainWindow::retranslateUi()
     setActionText(m_resumeAction, tr("Res&ume"));
     setActionText(m_deleteAction, tr("&Delete…"));
     setActionText(m_refreshAction, tr("Refresh &Details"));
+    setActionText(m_logsAction, tr("Show &Logs"));
     setActionText(m_searchAction, tr("&Find…"));
     setActionText(m_aboutAction, tr("&About SandboxDesk"));
+    setActionText(m_terminalAction, tr("Open &Terminal"));
 
     // The dock resets its toggle action's text to its title, so the title goes first.
     m_connectionsDock->setWindowTitle(tr("Connections"));
     m_connectionsDock->toggleViewAction()->setText(tr("Show &Connections"));
     m_detailsDock->setWindowTitle(tr("Details"));
     m_detailsDock->toggleViewAction()->setText(tr("Show &Details Pane"));
+    m_terminalsDock->setWindowTitle(tr("Terminals"));
+    m_terminalsDock->toggleViewAction()->setText(tr("Show &Terminals"));
 
     m_search->setPlaceholderText(tr("Search by name, image or ID"));
     m_statusFilterLabel->setText(tr("S&tatus:"));
@@ -654,6 +692,11 @@ void MainWindow::updateActions()
     m_pauseAction->setEnabled(canPause);
     m_resumeAction->setEnabled(canResume);
     m_deleteAction->setEnabled(canDelete);
+    // Any status: the output of a sandbox that exited is often what is wanted.
+    m_logsAction->setEnabled(selected.size() == 1);
+    m_terminalAction->setEnabled(
+        selected.size() == 1 && selected.first().sandbox.status == SandboxStatus::Running &&
+        selected.first().backend->capabilities().testFlag(Backend::CanExec));
     m_refreshAction->setEnabled(m_table->selectionModel()->currentIndex().isValid());
 }
 
@@ -848,6 +891,22 @@ void MainWindow::showPreferences()
     dialog->open();
 }
 
+void MainWindow::openTerminal()
+{
+    const QList<Selected> selected = selectedSandboxes();
+    if (selected.size() != 1 ||
+        !selected.first().backend->capabilities().testFlag(Backend::CanExec))
+        return;
+    const Selected& s = selected.first();
+    const bool wasHidden = m_terminalsDock->isHidden();
+    m_terminalsDock->show();
+    m_terminalsDock->raise();
+    // A terminal needs more room than the details pane it shares the area with.
+    if (wasHidden)
+        resizeDocks({m_terminalsDock}, {height() / 2}, Qt::Vertical);
+    m_terminals->openTerminal(s.backend, s.sandbox.id, s.sandbox.name);
+}
+
 void MainWindow::showAbout()
 {
     auto* box = new QMessageBox(this);
@@ -860,4 +919,21 @@ void MainWindow::showAbout()
         QStringLiteral("\n\n") + tr("Built with Qt %1.").arg(QLatin1String(qVersion())));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::showLogs()
+{
+    const QList<Selected> selected = selectedSandboxes();
+    if (selected.size() != 1)
+        return;
+    const Selected& s = selected.first();
+    const QString key = s.sandbox.backendId + QLatin1Char('/') + s.sandbox.id;
+    LogWindow* window = m_logWindows.value(key);
+    if (!window) {
+        window = new LogWindow(s.backend, s.sandbox, this);
+        m_logWindows.insert(key, window);
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
 }

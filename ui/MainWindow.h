@@ -3,11 +3,14 @@
 #include "BulkOperation.h"
 #include "sandbox/Backend.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 class ConnectionList;
 class DetailsPane;
 class EmptyState;
+class LogWindow;
 class Preferences;
 class QAction;
 class QComboBox;
@@ -21,6 +24,7 @@ class QTableView;
 class QToolBar;
 class SandboxFilterModel;
 class SandboxTableModel;
+class TerminalTabs;
 class Translations;
 
 // The one window: connections on the left, the sandboxes in the middle (or why there are none),
@@ -81,12 +85,15 @@ private:
                         const QList<BulkOperation::Failure>& failures);
     void showPreferences();
     void showAbout();
+    void openTerminal();
+    void showLogs();
 
     Preferences& m_preferences;
     Translations& m_translations;
     QString m_discoveryProblem;
     QString m_pendingBackendId; // a sandbox just created, selected once it is listed
     QString m_pendingId;
+    QHash<QString, QPointer<LogWindow>> m_logWindows; // by backend id and sandbox id
 
     SandboxTableModel* m_model = nullptr;
     SandboxFilterModel* m_filter = nullptr;
@@ -130,5 +137,9 @@ private:
     QAction* m_deleteAction = nullptr;
     QAction* m_refreshAction = nullptr;
     QAction* m_searchAction = nullptr;
+    QAction* m_logsAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_terminalAction = nullptr;
+    QDockWidget* m_terminalsDock = nullptr;
+    TerminalTabs* m_terminals = nullptr;
 };

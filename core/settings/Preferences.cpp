@@ -76,6 +76,46 @@ void Preferences::setStartAfterCreate(bool start)
     m_settings->setValue(QStringLiteral("ui/startAfterCreate"), start);
 }
 
+QString Preferences::terminalFontFamily() const
+{
+    return m_settings->value(QStringLiteral("terminal/fontFamily")).toString();
+}
+
+void Preferences::setTerminalFontFamily(const QString& family)
+{
+    m_settings->setValue(QStringLiteral("terminal/fontFamily"), family);
+}
+
+int Preferences::terminalFontSize() const
+{
+    return m_settings->value(QStringLiteral("terminal/fontSize"), 0).toInt();
+}
+
+void Preferences::setTerminalFontSize(int pointSize)
+{
+    m_settings->setValue(QStringLiteral("terminal/fontSize"), pointSize);
+}
+
+int Preferences::scrollbackLines() const
+{
+    return m_settings->value(QStringLiteral("terminal/scrollbackLines"), 10000).toInt();
+}
+
+void Preferences::setScrollbackLines(int lines)
+{
+    m_settings->setValue(QStringLiteral("terminal/scrollbackLines"), lines);
+}
+
+bool Preferences::terminalClipboardWrites() const
+{
+    return m_settings->value(QStringLiteral("terminal/clipboardWrites"), false).toBool();
+}
+
+void Preferences::setTerminalClipboardWrites(bool allowed)
+{
+    m_settings->setValue(QStringLiteral("terminal/clipboardWrites"), allowed);
+}
+
 QStringList Preferences::supportedLanguages()
 {
     return {QStringLiteral("en"), QStringLiteral("zh_CN")};

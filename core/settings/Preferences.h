@@ -32,6 +32,17 @@ public:
     bool startAfterCreate() const;
     void setStartAfterCreate(bool start);
 
+    // Empty family and 0 size: the system's fixed-pitch font.
+    QString terminalFontFamily() const;
+    void setTerminalFontFamily(const QString& family);
+    int terminalFontSize() const;
+    void setTerminalFontSize(int pointSize);
+    int scrollbackLines() const; // 10000 unless set
+    void setScrollbackLines(int lines);
+    // Programs may set the clipboard (OSC 52) only when the user allowed it.
+    bool terminalClipboardWrites() const;
+    void setTerminalClipboardWrites(bool allowed);
+
     void sync() { m_settings->sync(); }
 
     static QStringList supportedLanguages(); // "en", "zh_CN"

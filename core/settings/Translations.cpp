@@ -51,9 +51,7 @@ QString Translations::apply(const QString& requested)
     // Dates and numbers follow the chosen language, not only the words.
     QLocale::setDefault(Preferences::supportedLanguages().contains(requested) ? QLocale(language)
                                                                               : QLocale::system());
-    if (language == QLatin1String("en"))
-        return language; // the sources are English
-
+    // English is the source language; its .qm only adds plural forms.
     m_app = new QTranslator;
     if (!m_app->load(QStringLiteral(":/i18n/sandboxdesk_") + language)) {
         delete m_app;
@@ -61,6 +59,8 @@ QString Translations::apply(const QString& requested)
     } else {
         QCoreApplication::installTranslator(m_app);
     }
+    if (language == QLatin1String("en"))
+        return language;
     m_qt = new QTranslator;
     if (!m_qt->load(QStringLiteral("qtbase_") + language,
                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
