@@ -1,2 +1,0 @@
-// Must not compile: core/CMakeLists.txt forbids QtGui in core, and a test checks it does.
-#include <QtGui/QColor>
