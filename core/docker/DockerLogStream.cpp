@@ -185,25 +185,37 @@ void DockerLogParser::feedRaw(bool atEnd, const Sink& sink)
     m_buffer.remove(0, at);
 }
 
-bool LogResumeFilter::accept(qint64 timestamp)
+QByteArray LogResumeFilter::keyOf(qint64 timestamp, LogStream::Stream stream,
+                                  const QByteArray& bytes)
+{
+    return QByteArray::number(timestamp) + ':' + QByteArray::number(int(stream)) + ':' +
+           QByteArray::number(qHash(bytes)) + ':' + QByteArray::number(bytes.size());
+}
+
+bool LogResumeFilter::accept(qint64 timestamp, LogStream::Stream stream, const QByteArray& bytes)
 {
     if (timestamp == 0)
         return true;
+    const QByteArray key = keyOf(timestamp, stream, bytes);
     if (m_catchingUp) {
-        if (timestamp < m_last)
-            return false;
-        if (timestamp == m_last && m_toSkip > 0) {
-            --m_toSkip;
+        if (timestamp > m_resumeNewest) {
+            m_catchingUp = false;
+            m_toSkip.clear();
+        } else if (timestamp < m_resumeNewest - WindowNs) {
+            return false; // older than anything the engine should send again
+        } else if (int& left = m_toSkip[key]; left > 0) {
+            --left;
             return false;
         }
-        m_catchingUp = false;
     }
-    if (m_seen && timestamp == m_last) {
-        ++m_deliveredAtLast;
-    } else {
-        m_seen = true;
-        m_last = timestamp;
-        m_deliveredAtLast = 1;
+    m_seen = true;
+    m_newest = qMax(m_newest, timestamp);
+    m_recent.append({timestamp, key});
+    ++m_recentCount[key];
+    while (!m_recent.isEmpty() && m_recent.first().timestamp < m_newest - WindowNs) {
+        const QByteArray old = m_recent.takeFirst().key;
+        if (--m_recentCount[old] <= 0)
+            m_recentCount.remove(old);
     }
     return true;
 }
@@ -213,7 +225,8 @@ void LogResumeFilter::rewind()
     if (!m_seen)
         return;
     m_catchingUp = true;
-    m_toSkip = m_deliveredAtLast;
+    m_resumeNewest = m_newest;
+    m_toSkip = m_recentCount;
 }
 
 DockerLogStream::DockerLogStream(DockerBackend* backend, HttpClient* http, const QString& id,
@@ -332,7 +345,7 @@ void DockerLogStream::open()
 void DockerLogStream::onData(const QByteArray& data)
 {
     const bool ok = m_parser.feed(data, [this](DockerLogParser::Message&& message) {
-        if (m_stopped || !m_filter.accept(message.timestamp))
+        if (m_stopped || !m_filter.accept(message.timestamp, message.stream, message.bytes))
             return;
         m_receivedThisTime = true;
         m_retryMs = 0;
@@ -371,7 +384,7 @@ void DockerLogStream::onFinished(HttpReply* reply)
     }
     if (!error.isError()) {
         m_parser.finish([this](DockerLogParser::Message&& message) {
-            if (m_filter.accept(message.timestamp))
+            if (m_filter.accept(message.timestamp, message.stream, message.bytes))
                 Q_EMIT received(message.stream, message.bytes, message.timestamp);
         });
     }

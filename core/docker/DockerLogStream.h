@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+
 #include "sandbox/Backend.h"
 #include "sandbox/LogStream.h"
 
@@ -63,18 +65,33 @@ private:
 class LogResumeFilter final
 {
 public:
-    bool accept(qint64 timestamp);
+    // The engine copies stdout and stderr separately, so a line can arrive after one with a
+    // later time. Resuming from the newest time less this window, and dropping what was already
+    // delivered in it, neither loses nor repeats such lines.
+    static constexpr qint64 WindowNs = 2000000000;
+
+    bool accept(qint64 timestamp, LogStream::Stream stream = LogStream::Stream::Stdout,
+                const QByteArray& bytes = {});
     // Called when the stream re-opens from since().
     void rewind();
     bool hasSeen() const { return m_seen; }
-    qint64 since() const { return m_last; }
+    qint64 since() const { return qMax<qint64>(1, m_newest - WindowNs); }
 
 private:
+    struct Delivered
+    {
+        qint64 timestamp;
+        QByteArray key;
+    };
+    static QByteArray keyOf(qint64 timestamp, LogStream::Stream stream, const QByteArray& bytes);
+
     bool m_seen = false;
-    qint64 m_last = 0;
-    qint64 m_deliveredAtLast = 0;
+    qint64 m_newest = 0;
+    QList<Delivered> m_recent; // in arrival order, pruned to the window below m_newest
+    QHash<QByteArray, int> m_recentCount;
     bool m_catchingUp = false;
-    qint64 m_toSkip = 0;
+    qint64 m_resumeNewest = 0;
+    QHash<QByteArray, int> m_toSkip;
 };
 
 class DockerBackend;
