@@ -1,5 +1,7 @@
 #include "LogExporter.h"
 
+#include "WorkerThread.h"
+
 #include "LogBuffer.h"
 
 #include <QCoreApplication>
@@ -111,12 +113,7 @@ void LogExporter::cancel()
 void LogExporter::stopWorker()
 {
     ++m_generation;
-    if (!m_thread)
-        return;
-    m_cancel->store(true);
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    stopWorkerThread(m_thread, m_cancel);
 }
 
 void LogExporter::run(const QString& fileName, Format format, qint64 count,

@@ -1,5 +1,7 @@
 #include "LogSearch.h"
 
+#include "WorkerThread.h"
+
 #include "LogBuffer.h"
 
 #include <QElapsedTimer>
@@ -101,12 +103,7 @@ void LogSearch::cancel()
 void LogSearch::stopWorker()
 {
     ++m_generation;
-    if (!m_thread)
-        return;
-    m_cancel->store(true);
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    stopWorkerThread(m_thread, m_cancel);
 }
 
 void LogSearch::start(const Query& query, qint64 first, qint64 last)
