@@ -5,6 +5,11 @@ ExecSession* Backend::openExec(const QString&, const ExecOptions&)
     return nullptr;
 }
 
+Job* Backend::resourceHistory(const QString&)
+{
+    return nullptr;
+}
+
 void Backend::setState(State state, const Error& error)
 {
     const bool changed = state != m_state || error.message != m_lastError.message;

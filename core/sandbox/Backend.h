@@ -33,6 +33,8 @@ public:
         CanListImages = 1 << 3,
         CanKill = 1 << 4,
         CanExec = 1 << 5,
+        HasContainerGroups = 1 << 6, // a sandbox holds several containers; the user picks one
+        CanShowResourceHistory = 1 << 7,
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
 
@@ -80,6 +82,9 @@ public:
     // A process in the sandbox, not yet started; owned by the caller. Null when the backend
     // cannot run processes (capabilities() has no CanExec).
     virtual ExecSession* openExec(const QString& id, const ExecOptions& options);
+    // CPU, memory and network over the last hour; the job's result is a
+    // QList<ResourceSample> in a QVariant. Null without CanShowResourceHistory.
+    virtual Job* resourceHistory(const QString& id);
 
     static QString stateDisplayName(State state); // translated
     static QString actionDisplayName(Action action);

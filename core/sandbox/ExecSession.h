@@ -16,6 +16,7 @@ struct ExecOptions
     QStringList env; // KEY=VALUE
     int columns = 80;
     int rows = 24;
+    QString container; // which container of a group (ECI); empty: the first
 };
 
 // A process running in a sandbox: bytes in, bytes out (stdout and stderr apart when there is

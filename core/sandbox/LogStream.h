@@ -14,6 +14,7 @@ struct LogOptions
     QDateTime since; // invalid: from the beginning
     int tail = -1;   // -1: all lines
     bool timestamps = true;
+    QString container; // which container of a group (ECI); empty: the first
 };
 
 // A sandbox's output as it arrives. Each received() carries one piece of one stream as the

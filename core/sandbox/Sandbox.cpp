@@ -102,7 +102,8 @@ bool Sandbox::operator==(const Sandbox& other) const
     return backendId == other.backendId && id == other.id && name == other.name &&
            image == other.image && status == other.status && statusText == other.statusText &&
            created == other.created && ports == other.ports && cpus == other.cpus &&
-           memoryBytes == other.memoryBytes && labels == other.labels;
+           memoryBytes == other.memoryBytes && labels == other.labels &&
+           containers == other.containers;
 }
 
 qint64 parseMemorySize(const QString& text)

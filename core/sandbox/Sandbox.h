@@ -47,9 +47,10 @@ struct Sandbox
     QString statusText; // the backend's own words, e.g. "Up 3 minutes"
     QDateTime created;
     QList<PortBinding> ports;
-    double cpus = 0;        // 0: no limit known
-    qint64 memoryBytes = 0; // 0: no limit known
-    QMap<QString, QString> labels;
+    double cpus = 0;               // 0: no limit known
+    qint64 memoryBytes = 0;        // 0: no limit known
+    QMap<QString, QString> labels; // Docker labels; ECI tags
+    QStringList containers;        // a container group's containers (ECI); empty for Docker
 
     QString portsText() const;
     QString limitsText() const;
@@ -74,8 +75,25 @@ public:
     QList<PortBinding> ports;
     bool autoRemove = false;
 
+    // ECI only: the container's arguments after the command, and where the group runs.
+    QStringList args;
+    QString zoneId;
+    QString vSwitchId;
+    QString securityGroupId;
+    QString restartPolicy; // "Always", "OnFailure", "Never"; empty: the service's default
+
     // Checks what can be checked before anything is sent; an empty list means valid.
     QStringList validate() const;
+};
+
+// One point of a sandbox's resource history.
+struct ResourceSample
+{
+    QDateTime time;
+    double cpuPercent = 0;  // of one core
+    qint64 memoryBytes = 0; // in use
+    qint64 networkRxBytes = 0;
+    qint64 networkTxBytes = 0;
 };
 
 // Parses "512m", "2g", "1048576" into bytes; -1 when it is not a size.
@@ -86,3 +104,4 @@ bool parsePortBinding(const QString& text, PortBinding* binding);
 bool isValidSandboxName(const QString& name);
 
 Q_DECLARE_METATYPE(Sandbox)
+Q_DECLARE_METATYPE(ResourceSample)
