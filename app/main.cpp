@@ -1,13 +1,18 @@
 // sandboxdesk: the desktop window over the same core as sandboxctl.
 #include "AppIcon.h"
 #include "DockerConnections.h"
+#include "EciConnections.h"
 #include "MainWindow.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "logs/ActivityLog.h"
 #include "sandbox/Backend.h"
+#include "settings/EciAccounts.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QNetworkAccessManager>
 
 #include <cstdio>
 
@@ -63,8 +68,15 @@ int main(int argc, char* argv[])
     const DockerConnections::Discovery discovery =
         DockerConnections::discover(QProcessEnvironment::systemEnvironment(),
                                     parser.value(dockerOption), preferences.dockerHosts(), nullptr);
-    MainWindow window(preferences, translations, discovery.backends);
+    // ECI accounts: profiles in the settings, secrets in the keychain only.
+    KeychainCredentialStore keychain;
+    EciAccounts accounts;
+    QNetworkAccessManager network;
+    EciConnections eci(accounts, keychain, &network);
+    ActivityLog activity; // outlives the window that records into it
+    MainWindow window(preferences, translations, discovery.backends, &eci);
     window.setDiscoveryProblem(discovery.problem);
+    window.setActivityLog(&activity);
     window.show();
     for (Backend* backend : discovery.backends)
         backend->connectToBackend();

@@ -1,16 +1,22 @@
 // sandboxctl: the command-line companion, built on the core alone.
+#include "credentials/CredentialImport.h"
+#include "credentials/KeychainCredentialStore.h"
 #include "docker/DockerBackend.h"
 #include "docker/DockerEndpoint.h"
+#include "eci/EciBackend.h"
 #include "sandbox/ExecSession.h"
 #include "sandbox/Job.h"
 #include "sandbox/LogStream.h"
+#include "settings/EciAccounts.h"
 #include "settings/Translations.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 
@@ -51,7 +57,7 @@ QTextStream& err()
     return stream;
 }
 
-QString usage()
+QString dockerUsage()
 {
     return Text::tr(
         "Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]\n"
@@ -79,6 +85,32 @@ QString usage()
         "with the command's own code.\n");
 }
 
+QString eciUsage()
+{
+    return Text::tr(
+        "\n"
+        "Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]\n"
+        "  list [--json] | inspect ID | rm [-f] ID… | restart ID…\n"
+        "  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]\n"
+        "         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]\n"
+        "         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]\n"
+        "         [-- CMD…]               create a container group and print its id\n"
+        "  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID\n"
+        "  exec [-i] [-t] [--container NAME] ID [-- CMD…]\n"
+        "The AccessKey comes from --account NAME (an account added in SandboxDesk, its\n"
+        "secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,\n"
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by\n"
+        "ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,\n"
+        "else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account's default.\n"
+        "ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and\n"
+        "ECI_SANDBOX_TIMEOUT_MS the time each request may take.\n");
+}
+
+QString usage()
+{
+    return dockerUsage() + eciUsage();
+}
+
 QJsonObject toJson(const Sandbox& sandbox)
 {
     QJsonObject object;
@@ -96,6 +128,8 @@ QJsonObject toJson(const Sandbox& sandbox)
         labels.insert(it.key(), it.value());
     object.insert(QLatin1String("labels"), labels);
     object.insert(QLatin1String("backend"), sandbox.backendId);
+    if (!sandbox.containers.isEmpty())
+        object.insert(QLatin1String("containers"), QJsonArray::fromStringList(sandbox.containers));
     return object;
 }
 
@@ -191,6 +225,7 @@ public:
     Command(Backend* backend, const QStringList& args)
         : m_backend(backend)
         , m_args(args)
+        , m_eci(backend->capabilities().testFlag(Backend::HasContainerGroups))
     {}
 
     void start()
@@ -233,6 +268,7 @@ private:
 
     Backend* m_backend;
     QStringList m_args;
+    bool m_eci = false; // container groups: the ECI options apply
     bool m_started = false;
     int m_worst = Ok;
 };
@@ -373,6 +409,21 @@ void Command::runCreate(const QStringList& args)
             if (spec.memoryBytes < 0)
                 problems
                     << Text::tr("“%1” is not a memory size (for example 512m or 2g).").arg(text);
+        } else if (m_eci && arg == QLatin1String("--arg")) {
+            spec.args << value();
+        } else if (m_eci && arg == QLatin1String("--zone")) {
+            spec.zoneId = value();
+        } else if (m_eci && arg == QLatin1String("--vswitch")) {
+            spec.vSwitchId = value();
+        } else if (m_eci && arg == QLatin1String("--security-group")) {
+            spec.securityGroupId = value();
+        } else if (m_eci && arg == QLatin1String("--restart")) {
+            spec.restartPolicy = value();
+        } else if (m_eci && (arg == QLatin1String("--network") || arg == QLatin1String("--rm") ||
+                             arg == QLatin1String("--start"))) {
+            problems << Text::tr("“%1” does not apply to ECI: a container group starts when it "
+                                 "is created and keeps its own network.")
+                            .arg(arg);
         } else if (arg == QLatin1String("--network")) {
             spec.networkMode = value();
         } else if (arg == QLatin1String("-p") || arg == QLatin1String("--publish")) {
@@ -430,6 +481,12 @@ void Command::runExec(const QStringList& args)
             tty = true;
         } else if (arg == QLatin1String("-it") || arg == QLatin1String("-ti")) {
             interactive = tty = true;
+        } else if (m_eci && arg == QLatin1String("--container") && target.isEmpty()) {
+            if (at + 1 >= args.size()) {
+                fail(Text::tr("%1 needs a value.").arg(arg), Usage);
+                return;
+            }
+            options.container = args.at(++at);
         } else if (arg.startsWith(QLatin1Char('-')) || !target.isEmpty()) {
             if (!target.isEmpty())
                 break; // the command starts here
@@ -540,6 +597,8 @@ void Command::runLogs(const QStringList& args)
             options.tail = text == QLatin1String("all") ? -1 : text.toInt(&ok);
             if (!ok && text != QLatin1String("all"))
                 problems << Text::tr("“%1” is not a number of lines.").arg(text);
+        } else if (m_eci && arg == QLatin1String("--container")) {
+            options.container = value();
         } else if (arg.startsWith(QLatin1Char('-')) || !idOrName.isEmpty()) {
             problems << Text::tr("Unknown option “%1”.").arg(arg);
         } else {
@@ -668,6 +727,129 @@ void Command::run()
     }
 }
 
+bool isCommandName(const QString& word)
+{
+    static const QStringList commands = {
+        QStringLiteral("list"),  QStringLiteral("inspect"), QStringLiteral("create"),
+        QStringLiteral("start"), QStringLiteral("stop"),    QStringLiteral("restart"),
+        QStringLiteral("pause"), QStringLiteral("unpause"), QStringLiteral("kill"),
+        QStringLiteral("rm"),    QStringLiteral("exec"),    QStringLiteral("images"),
+        QStringLiteral("pull"),  QStringLiteral("logs"),
+    };
+    return commands.contains(word);
+}
+
+// ECI: credentials from a stored account (secrets from the keychain) or the environment,
+// then the same commands as for Docker through the Backend contract.
+int runEci(const QStringList& args, QString region, const QString& accountName)
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    EciBackendConfig config;
+    EciAccount account;
+    if (!accountName.isEmpty()) {
+        // The accounts SandboxDesk keeps; sandboxctl only reads them.
+        const QSettings appSettings(QStringLiteral("SandboxDesk"), QStringLiteral("sandboxdesk"));
+        const EciAccounts accounts(appSettings.fileName());
+        bool found = false;
+        account = accounts.account(accountName, &found);
+        if (!found) {
+            err() << Text::tr("There is no ECI account named “%1”; add it in SandboxDesk first.")
+                         .arg(accountName)
+                  << Qt::endl;
+            return Failed;
+        }
+        config.accountName = account.name;
+        config.credentials.accessKeyId = account.accessKeyId;
+        config.endpoint = account.endpoint;
+        config.signatureVersion = account.signatureVersion;
+        if (region.isEmpty()) {
+            const QString fromEnvironment =
+                environment.value(QStringLiteral("ECI_SANDBOX_REGION_ID"),
+                                  environment.value(QStringLiteral("ALIBABA_CLOUD_REGION_ID")));
+            region = fromEnvironment.isEmpty() ? account.defaultRegion : fromEnvironment;
+        }
+    } else {
+        QString problem;
+        const ImportedCredentials imported =
+            CredentialImport::fromEnvironment(environment, &problem);
+        if (imported.isEmpty() || !problem.isEmpty()) {
+            err() << (problem.isEmpty() ? Text::tr("No Alibaba Cloud AccessKey was found.")
+                                        : problem)
+                  << '\n'
+                  << Text::tr("Or use --account NAME with an account added in SandboxDesk.")
+                  << Qt::endl;
+            return Failed;
+        }
+        config.accountName = QStringLiteral("env");
+        config.credentials = {imported.accessKeyId, imported.accessKeySecret,
+                              imported.securityToken};
+        config.endpoint = imported.endpoint;
+        if (region.isEmpty())
+            region = imported.regionId;
+    }
+    const QString endpoint = environment.value(QStringLiteral("ECI_SANDBOX_ENDPOINT")).trimmed();
+    if (!endpoint.isEmpty())
+        config.endpoint = endpoint;
+    if (region.isEmpty()) {
+        err() << Text::tr("Name a region: sandboxctl --eci REGION …, or set "
+                          "ECI_SANDBOX_REGION_ID.")
+              << Qt::endl;
+        return Usage;
+    }
+    config.regionId = region;
+    QString problem;
+    if (!config.endpoint.isEmpty() &&
+        !EciClient::parseEndpoint(config.endpoint, &problem).isValid()) {
+        err() << problem << Qt::endl;
+        return Failed;
+    }
+
+    QNetworkAccessManager network;
+    std::unique_ptr<EciBackend> backend;
+    std::unique_ptr<Command> command;
+    const auto launch = [&] {
+        backend = std::make_unique<EciBackend>(config, &network);
+        command = std::make_unique<Command>(backend.get(), args);
+        command->start();
+    };
+    KeychainCredentialStore keychain;
+    // The secret (and the token, when the account has one), then the commands.
+    const auto readSecret = [&](const QString& key, const std::function<void(QString)>& next) {
+        Job* job = keychain.read(key);
+        QObject::connect(job, &Job::finished, &network, [job, next] {
+            if (job->error().isError()) {
+                err() << Text::tr("The account's secret could not be read from the keychain.")
+                      << '\n'
+                      << job->error().fullText() << Qt::endl;
+                QCoreApplication::exit(Failed);
+                return;
+            }
+            next(job->result().toString());
+        });
+    };
+    if (accountName.isEmpty()) {
+        QTimer::singleShot(0, &network, launch);
+    } else {
+        QTimer::singleShot(0, &network, [&] {
+            readSecret(account.secretKey(), [&](const QString& secret) {
+                config.credentials.accessKeySecret = secret;
+                if (!account.hasSecurityToken) {
+                    launch();
+                    return;
+                }
+                readSecret(account.securityTokenKey(), [&](const QString& token) {
+                    config.credentials.securityToken = token;
+                    launch();
+                });
+            });
+        });
+    }
+    const int code = QCoreApplication::exec();
+    command.reset();
+    backend.reset();
+    return code;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -682,6 +864,9 @@ int main(int argc, char* argv[])
     // Options come before the command; everything after it is the command's own.
     QStringList args = QCoreApplication::arguments().mid(1);
     QString host;
+    bool eci = false;
+    QString region;
+    QString account;
     while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
         const QString option = args.takeFirst();
         if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
@@ -696,12 +881,33 @@ int main(int argc, char* argv[])
             host = args.takeFirst();
             continue;
         }
+        if (option == QLatin1String("--eci")) {
+            eci = true;
+            // An optional region: a word before the command that is no command itself.
+            if (!args.isEmpty() && !args.first().startsWith(QLatin1Char('-')) &&
+                !isCommandName(args.first()))
+                region = args.takeFirst();
+            continue;
+        }
+        if (option == QLatin1String("--account") && !args.isEmpty()) {
+            eci = true;
+            account = args.takeFirst();
+            continue;
+        }
         err() << Text::tr("Unknown option “%1”.").arg(option) << '\n' << usage();
         return Usage;
     }
     if (args.isEmpty()) {
         err() << usage();
         return Usage;
+    }
+
+    if (eci) {
+        if (!host.isEmpty()) {
+            err() << Text::tr("--docker and --eci cannot be used together.") << Qt::endl;
+            return Usage;
+        }
+        return runEci(args, region, account);
     }
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

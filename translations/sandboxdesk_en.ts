@@ -2,6 +2,406 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountEditor</name>
+    <message>
+        <source>An account named “%1” exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AccessKey secret is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was not saved: %1
+
+You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To keep this account for this session only, type its AccessKey secret again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the AccessKey ID and secret first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regions could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Alibaba Cloud for the regions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n region(s) available to this key.</source>
+        <translation>
+            <numerusform>%n region available to this key.</numerusform>
+            <numerusform>%n regions available to this key.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AccessKey &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AccessKey &amp;secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STS &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default &amp;region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other regions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example LTAI5t…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain, never shown again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged; type a new secret to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, for a temporary STS key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged; type a new token to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the stored token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example cn-hangzhou</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fetch Regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask Alibaba Cloud which regions this key can use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, comma-separated, for example cn-beijing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; empty uses eci.&lt;region&gt;.aliyuncs.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V3 (ACS3-HMAC-SHA256, recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V1 (HMAC-SHA1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Session only:&lt;/b&gt; this account and its secret are kept in memory and are gone when SandboxDesk quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep for This &amp;Session Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Import a .env File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain can be used.&lt;/b&gt; %1&lt;br&gt;Accounts can still be added for this session only: their secrets stay in memory and are forgotten when SandboxDesk quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session only (memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The aliyun configuration has no profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import an aliyun CLI Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles in %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”? Its connections close and its secret is deleted from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account “%1” was not removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AccessKey ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret kept in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the &amp;Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a .&amp;env File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From an &amp;aliyun CLI Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLog</name>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLogWindow</name>
+    <message>
+        <source>Activity Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity Log Toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Case Sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Regular Expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the entries that match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show times in UTC instead of local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;All Entries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Matching Entries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export matching activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export activity log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text (*.log *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Matching Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Activity Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activity log could not be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Backend</name>
     <message>
         <source>Disconnected</source>
@@ -212,6 +612,176 @@
         <source>C&amp;reate</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” is not a zone ID such as cn-hangzhou-h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a security group ID such as sg-bp1234abcd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;vSwitch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security &amp;group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart &amp;policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, passed after the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, for example cn-hangzhou-h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example vsw-bp1234abcd; empty: the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example sg-bp1234abcd; empty: the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service default (Always)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CredentialImport</name>
+    <message>
+        <source>the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file contains NUL bytes; it is not a text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 is not NAME=VALUE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 has an unterminated or misplaced single quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 has an unterminated or misplaced double quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 has a quote inside an unquoted value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No AccessKey was found in %1: set %2 and %3 (or %4 and %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An AccessKey secret was found in %1, but no AccessKey ID (%2 or %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An AccessKey ID was found in %1, but no secret (%2 or %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AccessKey ID may hold only letters, digits, “.”, “_” and “-”, at most 128 of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AccessKey secret must be at most 256 printable characters without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The security token must be printable characters without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region “%1” is not a region ID such as cn-hangzhou.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The aliyun configuration is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The aliyun configuration has no “profiles” list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1 in the aliyun configuration has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It signs in with “%1”, which SandboxDesk cannot use: only AK and StsToken profiles hold an AccessKey it can store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has no AccessKey ID or secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a StsToken profile without a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 1 MiB; it is not a credentials file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>The keychain holds no secret named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain can be used: it is missing, locked or not answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused access.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DetailsPane</name>
@@ -265,6 +835,101 @@
     </message>
     <message>
         <source>Labels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No samples yet: the service keeps them once the group has run for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) over the last hour. Peak CPU %1 % of one core, peak memory %2.</source>
+        <translation>
+            <numerusform>%n sample over the last hour. Peak CPU %1 % of one core, peak memory %2.</numerusform>
+            <numerusform>%n samples over the last hour. Peak CPU %1 % of one core, peak memory %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -412,6 +1077,60 @@
     </message>
 </context>
 <context>
+    <name>EciAccount</name>
+    <message>
+        <source>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AccessKey ID is required and may hold only letters, digits, “.”, “_” and “-”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A default region is required, for example cn-hangzhou.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a region ID such as cn-hangzhou.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EciBackend</name>
+    <message>
+        <source>ECI · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud sent a container group list that is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud kept sending further pages of the container group list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud created a container group without naming it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECI container groups cannot be told to “%1”; they can be restarted or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such container group: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECI has no image list: a container group pulls its images from the registry when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECI cannot pull “%1” ahead of time: a container group pulls its images when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EciClient</name>
     <message numerus="yes">
         <source>The ECI endpoint did not answer within %n second(s).</source>
@@ -486,6 +1205,87 @@
             <numerusform>Alibaba Cloud is throttling requests; retrying in %n s.</numerusform>
             <numerusform>Alibaba Cloud is throttling requests; retrying in %n s.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EciExecSession</name>
+    <message>
+        <source>This command is longer than ECI allows (%1 parts of %2 characters) and cannot be sent through a terminal; run it without a terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This command is longer than ECI allows (%1 parts of %2 characters) and can only be sent with standard input open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud did not open the command in the container: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud did not return a usable terminal address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the container group&apos;s terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container group sent a malformed terminal frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container group sent an exit status that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command could not run in the container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container group refused the terminal connection: its address was used already or has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the container group was lost before the command ended; the command may still be running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EciJson</name>
+    <message>
+        <source>A container group name may use lower-case letters, digits and “-”, must start and end with a letter or digit and be 2 to 128 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECI does not remove a container group by itself when it stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECI allows at most %1 tags on a container group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restart policy must be Always, OnFailure or Never.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EciLogStream</name>
+    <message>
+        <source>The ECI connection is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such container group, or it has no containers: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -814,6 +1614,74 @@
         <source>The logs could not be exported.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The beginning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stdout and stderr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stdout only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stderr only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which of the sandbox&apos;s output streams to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap long lines instead of scrolling sideways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs — %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1061,6 +1929,58 @@
         <source>Show &amp;Terminals</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI sandboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activity Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account “%1” is not connected: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a terminal in which container?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the logs of which container?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OperationProgress</name>
@@ -1117,6 +2037,102 @@
     </message>
     <message>
         <source>for example tcp://host:2375 or ssh://user@host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session Log Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder for the session logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session-log folder must be a full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one format for the session logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;memory per window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older lines of a bigger log move to a temporary file, removed with the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s &amp;fixed-width font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ont:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines of &amp;history:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let programs set the &amp;clipboard (OSC 52)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blin&amp;king cursor when the program asks for one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a &amp;log of every session when it ends or its tab closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fol&amp;der:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain &amp;text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HT&amp;ML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;asciicast</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1235,6 +2251,10 @@
         <source>The recording could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TerminalSession</name>
@@ -1342,6 +2362,10 @@
     </message>
     <message>
         <source>The export could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move Back to Tabs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1505,6 +2529,54 @@ with the command&apos;s own code.
     </message>
     <message>
         <source>Unknown command “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm [-f] ID… | restart ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
+         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
+         [-- CMD…]               create a container group and print its id
+  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
+  exec [-i] [-t] [--container NAME] ID [-- CMD…]
+The AccessKey comes from --account NAME (an account added in SandboxDesk, its
+secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
+ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
+else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
+ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
+ECI_SANDBOX_TIMEOUT_MS the time each request may take.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not apply to ECI: a container group starts when it is created and keeps its own network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no ECI account named “%1”; add it in SandboxDesk first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Alibaba Cloud AccessKey was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or use --account NAME with an account added in SandboxDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a region: sandboxctl --eci REGION …, or set ECI_SANDBOX_REGION_ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s secret could not be read from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--docker and --eci cannot be used together.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

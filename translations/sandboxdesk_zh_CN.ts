@@ -2,6 +2,406 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountEditor</name>
+    <message>
+        <source>An account named “%1” exists already.</source>
+        <translation>名为“%1”的账号已存在。</translation>
+    </message>
+    <message>
+        <source>The AccessKey secret is required.</source>
+        <translation>必须填写 AccessKey Secret。</translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation>正在保存到钥匙串…</translation>
+    </message>
+    <message>
+        <source>The account was not saved: %1
+
+You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
+        <translation>账号未保存：%1
+
+您可以仅在本次会话中使用该账号。其密钥只保存在 SandboxDesk 的内存中，退出 SandboxDesk 后即被清除，不会写入磁盘。</translation>
+    </message>
+    <message>
+        <source>The account was not saved: %1</source>
+        <translation>账号未保存：%1</translation>
+    </message>
+    <message>
+        <source>To keep this account for this session only, type its AccessKey secret again.</source>
+        <translation>若要仅在本次会话中使用此账号，请重新输入其 AccessKey Secret。</translation>
+    </message>
+    <message>
+        <source>Type the AccessKey ID and secret first.</source>
+        <translation>请先输入 AccessKey ID 和 Secret。</translation>
+    </message>
+    <message>
+        <source>The regions could not be listed: %1</source>
+        <translation>无法列出地域：%1</translation>
+    </message>
+    <message>
+        <source>Asking Alibaba Cloud for the regions…</source>
+        <translation>正在向阿里云查询地域…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n region(s) available to this key.</source>
+        <translation>
+            <numerusform>此密钥可用 %n 个地域。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>Edit Account</source>
+        <translation>编辑账号</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>AccessKey &amp;ID:</source>
+        <translation>AccessKey &amp;ID：</translation>
+    </message>
+    <message>
+        <source>AccessKey &amp;secret:</source>
+        <translation>AccessKey Secret(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>STS &amp;token:</source>
+        <translation>STS 令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;region:</source>
+        <translation>默认地域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Other regions:</source>
+        <translation>其他地域(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>接入地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>签名(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>for example work</source>
+        <translation>例如 work</translation>
+    </message>
+    <message>
+        <source>for example LTAI5t…</source>
+        <translation>例如 LTAI5t…</translation>
+    </message>
+    <message>
+        <source>kept in the keychain, never shown again</source>
+        <translation>保存在钥匙串中，不会再次显示</translation>
+    </message>
+    <message>
+        <source>unchanged; type a new secret to replace it</source>
+        <translation>保持不变；输入新的 Secret 以替换</translation>
+    </message>
+    <message>
+        <source>optional, for a temporary STS key</source>
+        <translation>可选，用于临时 STS 密钥</translation>
+    </message>
+    <message>
+        <source>unchanged; type a new token to replace it</source>
+        <translation>保持不变；输入新的令牌以替换</translation>
+    </message>
+    <message>
+        <source>Remove the stored token</source>
+        <translation>删除已保存的令牌</translation>
+    </message>
+    <message>
+        <source>for example cn-hangzhou</source>
+        <translation>例如 cn-hangzhou</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch Regions</source>
+        <translation>获取地域(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ask Alibaba Cloud which regions this key can use</source>
+        <translation>向阿里云查询此密钥可使用的地域</translation>
+    </message>
+    <message>
+        <source>optional, comma-separated, for example cn-beijing</source>
+        <translation>可选，以逗号分隔，例如 cn-beijing</translation>
+    </message>
+    <message>
+        <source>optional; empty uses eci.&lt;region&gt;.aliyuncs.com</source>
+        <translation>可选；留空则使用 eci.&lt;地域&gt;.aliyuncs.com</translation>
+    </message>
+    <message>
+        <source>V3 (ACS3-HMAC-SHA256, recommended)</source>
+        <translation>V3（ACS3-HMAC-SHA256，推荐）</translation>
+    </message>
+    <message>
+        <source>V1 (HMAC-SHA1)</source>
+        <translation>V1（HMAC-SHA1）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Session only:&lt;/b&gt; this account and its secret are kept in memory and are gone when SandboxDesk quits.</source>
+        <translation>&lt;b&gt;仅限本次会话：&lt;/b&gt;此账号及其密钥只保存在内存中，退出 SandboxDesk 后即被清除。</translation>
+    </message>
+    <message>
+        <source>Keep for This &amp;Session Only</source>
+        <translation>仅在本次会话中保留(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Import a .env File</source>
+        <translation>导入 .env 文件</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain can be used.&lt;/b&gt; %1&lt;br&gt;Accounts can still be added for this session only: their secrets stay in memory and are forgotten when SandboxDesk quits.</source>
+        <translation>&lt;b&gt;无法使用钥匙串。&lt;/b&gt;%1&lt;br&gt;仍可添加仅限本次会话的账号：其密钥只保存在内存中，退出 SandboxDesk 后即被清除。</translation>
+    </message>
+    <message>
+        <source>This session only (memory)</source>
+        <translation>仅本次会话（内存）</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>钥匙串</translation>
+    </message>
+    <message>
+        <source>The aliyun configuration has no profiles.</source>
+        <translation>aliyun 配置中没有任何配置档案。</translation>
+    </message>
+    <message>
+        <source>Import an aliyun CLI Profile</source>
+        <translation>导入 aliyun CLI 配置档案</translation>
+    </message>
+    <message>
+        <source>Profiles in %1:</source>
+        <translation>%1 中的配置档案：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>删除账号</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”? Its connections close and its secret is deleted from the keychain.</source>
+        <translation>删除账号“%1”？其连接将被关闭，其密钥将从钥匙串中删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The account “%1” was not removed: %2</source>
+        <translation>账号“%1”未删除：%2</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</source>
+        <translation>用于弹性容器实例（ECI）的阿里云账号。账号的每个地域都是主窗口中的一个连接。密钥保存在系统钥匙串中，绝不会写入 SandboxDesk 的设置。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>AccessKey ID</source>
+        <translation>AccessKey ID</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Secret kept in</source>
+        <translation>密钥保存位置</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>From the &amp;Environment</source>
+        <translation>从环境变量(&amp;E)</translation>
+    </message>
+    <message>
+        <source>From a .&amp;env File…</source>
+        <translation>从 .env 文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>From an &amp;aliyun CLI Profile…</source>
+        <translation>从 aliyun CLI 配置档案(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLog</name>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>位于 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”.</source>
+        <translation>无法写入“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLogWindow</name>
+    <message>
+        <source>Activity Log</source>
+        <translation>活动日志</translation>
+    </message>
+    <message>
+        <source>Activity Log Toolbar</source>
+        <translation>活动日志工具栏</translation>
+    </message>
+    <message>
+        <source>Search the activity</source>
+        <translation>搜索活动</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>&amp;Case Sensitive</source>
+        <translation>区分大小写(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Regular Expression</source>
+        <translation>正则表达式(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Show only the entries that match</source>
+        <translation>只显示匹配的条目</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>自动换行</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Show times in UTC instead of local time</source>
+        <translation>以 UTC 而非本地时间显示时间</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export &amp;All Entries…</source>
+        <translation>导出全部条目(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Matching Entries…</source>
+        <translation>导出匹配的条目(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>第 %L1 个，共 %L2 个</translation>
+    </message>
+    <message>
+        <source>Export matching activity</source>
+        <translation>导出匹配的活动</translation>
+    </message>
+    <message>
+        <source>Export activity log</source>
+        <translation>导出活动日志</translation>
+    </message>
+    <message>
+        <source>Plain text (*.log *.txt)</source>
+        <translation>纯文本 (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Matching Entries</source>
+        <translation>导出匹配的条目</translation>
+    </message>
+    <message>
+        <source>Export Activity Log</source>
+        <translation>导出活动日志</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The activity log could not be exported.</source>
+        <translation>无法导出活动日志。</translation>
+    </message>
+</context>
+<context>
     <name>Backend</name>
     <message>
         <source>Disconnected</source>
@@ -212,6 +612,176 @@
         <source>C&amp;reate</source>
         <translation>创建(&amp;R)</translation>
     </message>
+    <message>
+        <source>“%1” is not a zone ID such as cn-hangzhou-h.</source>
+        <translation>“%1”不是可用区 ID（例如 cn-hangzhou-h）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</source>
+        <translation>“%1”不是交换机 ID（例如 vsw-bp1234abcd）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a security group ID such as sg-bp1234abcd.</source>
+        <translation>“%1”不是安全组 ID（例如 sg-bp1234abcd）。</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>标签(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation>参数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation>可用区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>&amp;vSwitch:</source>
+        <translation>交换机(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Security &amp;group:</source>
+        <translation>安全组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Restart &amp;policy:</source>
+        <translation>重启策略(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>optional, passed after the command</source>
+        <translation>可选，附加在命令之后</translation>
+    </message>
+    <message>
+        <source>optional, for example cn-hangzhou-h</source>
+        <translation>可选，例如 cn-hangzhou-h</translation>
+    </message>
+    <message>
+        <source>for example vsw-bp1234abcd; empty: the default</source>
+        <translation>例如 vsw-bp1234abcd；留空则使用默认值</translation>
+    </message>
+    <message>
+        <source>for example sg-bp1234abcd; empty: the default</source>
+        <translation>例如 sg-bp1234abcd；留空则使用默认值</translation>
+    </message>
+    <message>
+        <source>Service default (Always)</source>
+        <translation>服务默认值（Always）</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialImport</name>
+    <message>
+        <source>the environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>The file contains NUL bytes; it is not a text file.</source>
+        <translation>该文件包含 NUL 字节，不是文本文件。</translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8 text.</source>
+        <translation>该文件不是有效的 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Line %1 is not NAME=VALUE.</source>
+        <translation>第 %1 行不是 NAME=VALUE 格式。</translation>
+    </message>
+    <message>
+        <source>Line %1 has an unterminated or misplaced single quote.</source>
+        <translation>第 %1 行的单引号未闭合或位置不对。</translation>
+    </message>
+    <message>
+        <source>Line %1 has an unterminated or misplaced double quote.</source>
+        <translation>第 %1 行的双引号未闭合或位置不对。</translation>
+    </message>
+    <message>
+        <source>Line %1 has a quote inside an unquoted value.</source>
+        <translation>第 %1 行未加引号的值中含有引号。</translation>
+    </message>
+    <message>
+        <source>No AccessKey was found in %1: set %2 and %3 (or %4 and %5).</source>
+        <translation>在%1中未找到 AccessKey：请设置 %2 和 %3（或 %4 和 %5）。</translation>
+    </message>
+    <message>
+        <source>An AccessKey secret was found in %1, but no AccessKey ID (%2 or %3).</source>
+        <translation>在%1中找到了 AccessKey Secret，但没有 AccessKey ID（%2 或 %3）。</translation>
+    </message>
+    <message>
+        <source>An AccessKey ID was found in %1, but no secret (%2 or %3).</source>
+        <translation>在%1中找到了 AccessKey ID，但没有 Secret（%2 或 %3）。</translation>
+    </message>
+    <message>
+        <source>The AccessKey ID may hold only letters, digits, “.”, “_” and “-”, at most 128 of them.</source>
+        <translation>AccessKey ID 只能包含字母、数字、“.”、“_”和“-”，最多 128 个字符。</translation>
+    </message>
+    <message>
+        <source>The AccessKey secret must be at most 256 printable characters without spaces.</source>
+        <translation>AccessKey Secret 必须是不含空格的可打印字符，最多 256 个。</translation>
+    </message>
+    <message>
+        <source>The security token must be printable characters without spaces.</source>
+        <translation>安全令牌必须是不含空格的可打印字符。</translation>
+    </message>
+    <message>
+        <source>The region “%1” is not a region ID such as cn-hangzhou.</source>
+        <translation>“%1”不是地域 ID（例如 cn-hangzhou）。</translation>
+    </message>
+    <message>
+        <source>The aliyun configuration is not valid JSON (%1 at byte %2).</source>
+        <translation>aliyun 配置不是有效的 JSON（第 %2 字节处：%1）。</translation>
+    </message>
+    <message>
+        <source>The aliyun configuration has no “profiles” list.</source>
+        <translation>aliyun 配置中没有“profiles”列表。</translation>
+    </message>
+    <message>
+        <source>Profile %1 in the aliyun configuration has no name.</source>
+        <translation>aliyun 配置中的第 %1 个配置档案没有名称。</translation>
+    </message>
+    <message>
+        <source>It signs in with “%1”, which SandboxDesk cannot use: only AK and StsToken profiles hold an AccessKey it can store.</source>
+        <translation>它使用“%1”方式登录，SandboxDesk 无法使用：只有 AK 和 StsToken 配置档案含有可保存的 AccessKey。</translation>
+    </message>
+    <message>
+        <source>no mode</source>
+        <translation>未指定模式</translation>
+    </message>
+    <message>
+        <source>It has no AccessKey ID or secret.</source>
+        <translation>它没有 AccessKey ID 或 Secret。</translation>
+    </message>
+    <message>
+        <source>It is a StsToken profile without a token.</source>
+        <translation>这是一个没有令牌的 StsToken 配置档案。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 1 MiB; it is not a credentials file.</source>
+        <translation>“%1”大于 1 MiB，不是凭据文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>The keychain holds no secret named “%1”.</source>
+        <translation>钥匙串中没有名为“%1”的密钥。</translation>
+    </message>
+    <message>
+        <source>No keychain can be used: it is missing, locked or not answering.</source>
+        <translation>无法使用钥匙串：它不存在、已锁定或没有响应。</translation>
+    </message>
+    <message>
+        <source>The keychain refused access.</source>
+        <translation>钥匙串拒绝了访问。</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPane</name>
@@ -266,6 +836,100 @@
     <message>
         <source>Labels:</source>
         <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No samples yet: the service keeps them once the group has run for a while.</source>
+        <translation>暂无采样数据：容器组运行一段时间后，服务才会保存采样。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) over the last hour. Peak CPU %1 % of one core, peak memory %2.</source>
+        <translation>
+            <numerusform>过去一小时内共 %n 个采样。CPU 峰值为单核的 %1 %，内存峰值 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
     </message>
 </context>
 <context>
@@ -412,6 +1076,60 @@
     </message>
 </context>
 <context>
+    <name>EciAccount</name>
+    <message>
+        <source>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation>账号名称可使用字母、数字、空格、“.”、“@”、“_”和“-”，必须以字母或数字开头，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The AccessKey ID is required and may hold only letters, digits, “.”, “_” and “-”.</source>
+        <translation>必须填写 AccessKey ID，且只能包含字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+    <message>
+        <source>A default region is required, for example cn-hangzhou.</source>
+        <translation>必须指定默认地域，例如 cn-hangzhou。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a region ID such as cn-hangzhou.</source>
+        <translation>“%1”不是地域 ID（例如 cn-hangzhou）。</translation>
+    </message>
+</context>
+<context>
+    <name>EciBackend</name>
+    <message>
+        <source>ECI · %1 · %2</source>
+        <translation>ECI · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud sent a container group list that is not a list.</source>
+        <translation>阿里云返回的容器组列表格式不正确。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud kept sending further pages of the container group list.</source>
+        <translation>阿里云不断返回容器组列表的后续分页,列表无法结束。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud created a container group without naming it.</source>
+        <translation>阿里云创建了容器组,但没有返回其 ID。</translation>
+    </message>
+    <message>
+        <source>ECI container groups cannot be told to “%1”; they can be restarted or deleted.</source>
+        <translation>ECI 容器组不支持“%1”操作;只能重启或删除。</translation>
+    </message>
+    <message>
+        <source>No such container group: %1</source>
+        <translation>没有这个容器组:%1</translation>
+    </message>
+    <message>
+        <source>ECI has no image list: a container group pulls its images from the registry when it starts.</source>
+        <translation>ECI 没有镜像列表:容器组在启动时从镜像仓库拉取镜像。</translation>
+    </message>
+    <message>
+        <source>ECI cannot pull “%1” ahead of time: a container group pulls its images when it starts.</source>
+        <translation>ECI 无法预先拉取“%1”:容器组在启动时拉取镜像。</translation>
+    </message>
+</context>
+<context>
     <name>EciClient</name>
     <message numerus="yes">
         <source>The ECI endpoint did not answer within %n second(s).</source>
@@ -484,6 +1202,87 @@
         <translation>
             <numerusform>阿里云正在对请求限流，%n 秒后重试。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EciExecSession</name>
+    <message>
+        <source>This command is longer than ECI allows (%1 parts of %2 characters) and cannot be sent through a terminal; run it without a terminal.</source>
+        <translation>此命令超出了 ECI 允许的长度（%1 段，每段 %2 个字符），无法通过终端发送；请不使用终端运行。</translation>
+    </message>
+    <message>
+        <source>This command is longer than ECI allows (%1 parts of %2 characters) and can only be sent with standard input open.</source>
+        <translation>此命令超出了 ECI 允许的长度（%1 段，每段 %2 个字符），只能在标准输入打开时发送。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud did not open the command in the container: %1</source>
+        <translation>阿里云未能在容器中启动该命令：%1</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud did not return a usable terminal address.</source>
+        <translation>阿里云未返回可用的终端地址。</translation>
+    </message>
+    <message>
+        <source>Could not connect to the container group&apos;s terminal.</source>
+        <translation>无法连接到容器组的终端。</translation>
+    </message>
+    <message>
+        <source>The container group sent a malformed terminal frame.</source>
+        <translation>容器组发送了格式错误的终端帧。</translation>
+    </message>
+    <message>
+        <source>The container group sent an exit status that cannot be read.</source>
+        <translation>容器组发送的退出状态无法读取。</translation>
+    </message>
+    <message>
+        <source>The command could not run in the container.</source>
+        <translation>该命令无法在容器中运行。</translation>
+    </message>
+    <message>
+        <source>The container group refused the terminal connection: its address was used already or has expired.</source>
+        <translation>容器组拒绝了终端连接：该地址已被使用或已过期。</translation>
+    </message>
+    <message>
+        <source>The connection to the container group was lost before the command ended; the command may still be running.</source>
+        <translation>命令结束前与容器组的连接已断开；该命令可能仍在运行。</translation>
+    </message>
+    <message>
+        <source>The session was closed.</source>
+        <translation>会话已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>EciJson</name>
+    <message>
+        <source>A container group name may use lower-case letters, digits and “-”, must start and end with a letter or digit and be 2 to 128 characters long.</source>
+        <translation>容器组名称只能包含小写字母、数字和“-”,必须以字母或数字开头和结尾,长度为 2 到 128 个字符。</translation>
+    </message>
+    <message>
+        <source>ECI does not remove a container group by itself when it stops.</source>
+        <translation>ECI 不会在容器组停止时自动删除它。</translation>
+    </message>
+    <message>
+        <source>ECI allows at most %1 tags on a container group.</source>
+        <translation>ECI 的一个容器组最多只能有 %1 个标签。</translation>
+    </message>
+    <message>
+        <source>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</source>
+        <translation>ECI 无法将端口 %1 映射到 %2:容器组按原样暴露其容器的端口。</translation>
+    </message>
+    <message>
+        <source>The restart policy must be Always, OnFailure or Never.</source>
+        <translation>重启策略必须是 Always、OnFailure 或 Never。</translation>
+    </message>
+</context>
+<context>
+    <name>EciLogStream</name>
+    <message>
+        <source>The ECI connection is gone.</source>
+        <translation>ECI 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>No such container group, or it has no containers: %1</source>
+        <translation>没有这个容器组,或者它没有容器:%1</translation>
     </message>
 </context>
 <context>
@@ -808,6 +1607,74 @@
         <source>The logs could not be exported.</source>
         <translation>无法导出日志。</translation>
     </message>
+    <message>
+        <source>The beginning</source>
+        <translation>最早</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last…</source>
+        <translation>最近…</translation>
+    </message>
+    <message>
+        <source>A date and time</source>
+        <translation>指定日期和时间</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>stdout and stderr</source>
+        <translation>stdout 和 stderr</translation>
+    </message>
+    <message>
+        <source>stdout only</source>
+        <translation>仅 stdout</translation>
+    </message>
+    <message>
+        <source>stderr only</source>
+        <translation>仅 stderr</translation>
+    </message>
+    <message>
+        <source>Which of the sandbox&apos;s output streams to show</source>
+        <translation>要显示沙箱的哪个输出流</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>自动换行</translation>
+    </message>
+    <message>
+        <source>Wrap long lines instead of scrolling sideways</source>
+        <translation>长行自动换行，而不是横向滚动</translation>
+    </message>
+    <message>
+        <source>Logs — %1 (%2)</source>
+        <translation>日志 — %1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1055,6 +1922,58 @@
         <source>Show &amp;Terminals</source>
         <translation>显示终端(&amp;T)</translation>
     </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账号(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI sandboxes</source>
+        <translation>用于 ECI 沙箱的阿里云账号</translation>
+    </message>
+    <message>
+        <source>&amp;Activity Log</source>
+        <translation>活动日志(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Change Preferences</source>
+        <translation>更改首选项</translation>
+    </message>
+    <message>
+        <source>The account “%1” is not connected: %2</source>
+        <translation>账号“%1”未连接：%2</translation>
+    </message>
+    <message>
+        <source>Open Terminal</source>
+        <translation>打开终端</translation>
+    </message>
+    <message>
+        <source>Export Logs</source>
+        <translation>导出日志</translation>
+    </message>
+    <message>
+        <source>Open Logs</source>
+        <translation>打开日志</translation>
+    </message>
+    <message>
+        <source>Open a terminal in which container?</source>
+        <translation>在哪个容器中打开终端？</translation>
+    </message>
+    <message>
+        <source>Choose a Container</source>
+        <translation>选择容器</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show the logs of which container?</source>
+        <translation>显示哪个容器的日志？</translation>
+    </message>
 </context>
 <context>
     <name>OperationProgress</name>
@@ -1112,6 +2031,102 @@
     <message>
         <source>for example tcp://host:2375 or ssh://user@host</source>
         <translation>例如 tcp://host:2375 或 ssh://user@host</translation>
+    </message>
+    <message>
+        <source>Session Log Folder</source>
+        <translation>会话日志文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the session logs.</source>
+        <translation>请为会话日志选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The session-log folder must be a full path.</source>
+        <translation>会话日志文件夹必须是完整路径。</translation>
+    </message>
+    <message>
+        <source>Choose at least one format for the session logs.</source>
+        <translation>请为会话日志至少选择一种格式。</translation>
+    </message>
+    <message>
+        <source>Log &amp;memory per window:</source>
+        <translation>每个窗口的日志内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Older lines of a bigger log move to a temporary file, removed with the window</source>
+        <translation>日志超出此大小时，较早的行移入临时文件，窗口关闭时删除</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s &amp;fixed-width font</source>
+        <translation>使用系统的等宽字体(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;ont:</source>
+        <translation>字体(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>字号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>Lines of &amp;history:</source>
+        <translation>历史行数(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Let programs set the &amp;clipboard (OSC 52)</source>
+        <translation>允许程序设置剪贴板（OSC 52）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Blin&amp;king cursor when the program asks for one</source>
+        <translation>程序要求时光标闪烁(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Session Logs</source>
+        <translation>会话日志</translation>
+    </message>
+    <message>
+        <source>Save a &amp;log of every session when it ends or its tab closes</source>
+        <translation>在每个会话结束或其标签页关闭时保存会话日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fol&amp;der:</source>
+        <translation>文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Plain &amp;text</source>
+        <translation>纯文本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>HT&amp;ML</source>
+        <translation>HT&amp;ML</translation>
+    </message>
+    <message>
+        <source>&amp;asciicast</source>
+        <translation>&amp;asciicast</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +2244,10 @@
         <source>The recording could not be read.</source>
         <translation>无法读取会话记录。</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
 </context>
 <context>
     <name>TerminalSession</name>
@@ -1339,6 +2358,10 @@
     <message>
         <source>The export could not be started.</source>
         <translation>无法开始导出。</translation>
+    </message>
+    <message>
+        <source>&amp;Move Back to Tabs</source>
+        <translation>移回标签页(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +2547,70 @@ ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 
     <message>
         <source>Unknown command “%1”.</source>
         <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>
+Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm [-f] ID… | restart ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
+         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
+         [-- CMD…]               create a container group and print its id
+  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
+  exec [-i] [-t] [--container NAME] ID [-- CMD…]
+The AccessKey comes from --account NAME (an account added in SandboxDesk, its
+secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
+ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
+else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
+ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
+ECI_SANDBOX_TIMEOUT_MS the time each request may take.
+</source>
+        <translation>
+阿里云 ECI:sandboxctl --eci [地域] [--account 名称] 命令 [参数…]
+  list [--json] | inspect ID | rm [-f] ID… | restart ID…
+  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--workdir 目录]
+         [--cpus N] [--memory 大小] [-p 端口]… [--arg 参数]… [--zone 可用区]
+         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
+         [-- 命令…]              创建容器组并打印其 ID
+  logs [-f] [--tail N] [--since T] [--timestamps] [--container 名称] ID
+  exec [-i] [-t] [--container 名称] ID [-- 命令…]
+AccessKey 取自 --account 名称(在 SandboxDesk 中添加的账号,其密钥从钥匙串读取),
+或取自 ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET 和
+ALIBABA_CLOUD_SECURITY_TOKEN,ECI_SANDBOX_ACCESS_KEY_ID 与
+ECI_SANDBOX_ACCESS_KEY_SECRET 优先。地域取自“地域”参数,否则取自
+ECI_SANDBOX_REGION_ID、ALIBABA_CLOUD_REGION_ID 或账号的默认地域。
+ECI_SANDBOX_ENDPOINT(主机、主机:端口或 URL)可覆盖接入地址,
+ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
+</translation>
+    </message>
+    <message>
+        <source>“%1” does not apply to ECI: a container group starts when it is created and keeps its own network.</source>
+        <translation>“%1”不适用于 ECI:容器组在创建时即启动,并使用自己的网络。</translation>
+    </message>
+    <message>
+        <source>There is no ECI account named “%1”; add it in SandboxDesk first.</source>
+        <translation>没有名为“%1”的 ECI 账号;请先在 SandboxDesk 中添加。</translation>
+    </message>
+    <message>
+        <source>No Alibaba Cloud AccessKey was found.</source>
+        <translation>未找到阿里云 AccessKey。</translation>
+    </message>
+    <message>
+        <source>Or use --account NAME with an account added in SandboxDesk.</source>
+        <translation>或者使用 --account 名称,指定在 SandboxDesk 中添加的账号。</translation>
+    </message>
+    <message>
+        <source>Name a region: sandboxctl --eci REGION …, or set ECI_SANDBOX_REGION_ID.</source>
+        <translation>请指定地域:sandboxctl --eci 地域 …,或设置 ECI_SANDBOX_REGION_ID。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s secret could not be read from the keychain.</source>
+        <translation>无法从钥匙串读取该账号的密钥。</translation>
+    </message>
+    <message>
+        <source>--docker and --eci cannot be used together.</source>
+        <translation>--docker 和 --eci 不能同时使用。</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "BulkOperation.h"
 
+#include "logs/ActivityLog.h"
 #include "sandbox/Backend.h"
 #include "sandbox/Job.h"
 
@@ -10,6 +11,11 @@ BulkOperation::BulkOperation(const QString& title, const QList<Target>& targets,
     , m_targets(targets)
     , m_startJob(startJob)
 {}
+
+void BulkOperation::setActivityLog(ActivityLog* log)
+{
+    m_activity = log;
+}
 
 void BulkOperation::start()
 {
@@ -46,6 +52,11 @@ void BulkOperation::onJobFinished(const Target& target, Job* job)
             {target.name, Error::make(Error::Connection, tr("The connection is gone."))});
     } else if (job->error().isError() && job->error().kind != Error::Cancelled) {
         m_failures.append({target.name, job->error()});
+    }
+    if (m_activity) {
+        const Error error = !job ? m_failures.last().error : job->error();
+        m_activity->record(m_title, target.name, target.id,
+                           target.backend ? target.backend->displayName() : QString(), error);
     }
     ++m_done;
     Q_EMIT progressed(m_done, total());

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class ActivityLog;
 class Backend;
 class Job;
 
@@ -37,6 +38,8 @@ public:
     int total() const { return int(m_targets.size()); }
     int done() const { return m_done; }
 
+    // Each sandbox's outcome is recorded there as it comes.
+    void setActivityLog(ActivityLog* log);
     void start();
     void cancel();
 
@@ -52,5 +55,6 @@ private:
     JobStarter m_startJob;
     QList<QPointer<Job>> m_jobs;
     QList<Failure> m_failures;
+    QPointer<ActivityLog> m_activity;
     int m_done = 0;
 };

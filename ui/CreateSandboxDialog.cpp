@@ -1,5 +1,6 @@
 #include "CreateSandboxDialog.h"
 
+#include "eci/EciJson.h"
 #include "sandbox/Backend.h"
 #include "sandbox/Job.h"
 #include "settings/Preferences.h"
@@ -18,6 +19,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace {
@@ -69,6 +71,11 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
     , m_networkCombo(new QComboBox)
     , m_portsEdit(new QLineEdit)
     , m_autoRemoveCheck(new QCheckBox)
+    , m_argsEdit(new QLineEdit)
+    , m_zoneEdit(new QLineEdit)
+    , m_vSwitchEdit(new QLineEdit)
+    , m_securityGroupEdit(new QLineEdit)
+    , m_restartPolicyCombo(new QComboBox)
     , m_startCheck(new QCheckBox)
     , m_messageLabel(new QLabel)
     , m_progressRow(new QWidget)
@@ -102,6 +109,14 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
     m_autoRemoveCheck->setObjectName(QStringLiteral("autoRemoveCheck"));
     m_startCheck->setObjectName(QStringLiteral("startCheck"));
     m_startCheck->setChecked(preferences.startAfterCreate());
+    m_argsEdit->setObjectName(QStringLiteral("argsEdit"));
+    m_zoneEdit->setObjectName(QStringLiteral("zoneEdit"));
+    m_vSwitchEdit->setObjectName(QStringLiteral("vSwitchEdit"));
+    m_securityGroupEdit->setObjectName(QStringLiteral("securityGroupEdit"));
+    m_restartPolicyCombo->setObjectName(QStringLiteral("restartPolicyCombo"));
+    m_restartPolicyCombo->addItem(QString());
+    for (const char* policy : {"Always", "OnFailure", "Never"})
+        m_restartPolicyCombo->addItem(QLatin1String(policy), QLatin1String(policy));
 
     auto* options = new QWidget;
     auto* optionsLayout = new QVBoxLayout(options);
@@ -117,8 +132,9 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
         m_formLayout->addRow(label, field);
     };
     for (QWidget* field : std::initializer_list<QWidget*>{
-             m_backendCombo, m_imageCombo, m_nameEdit, m_commandEdit, m_envEdit, m_labelsEdit,
-             m_workdirEdit, m_cpusSpin, m_memoryEdit, m_networkCombo, m_portsEdit, options})
+             m_backendCombo, m_imageCombo, m_nameEdit, m_commandEdit, m_argsEdit, m_envEdit,
+             m_labelsEdit, m_workdirEdit, m_cpusSpin, m_memoryEdit, m_networkCombo, m_portsEdit,
+             m_zoneEdit, m_vSwitchEdit, m_securityGroupEdit, m_restartPolicyCombo, options})
         addRow(field);
     m_formLayout->setRowVisible(m_backendCombo, backends.size() > 1);
 
@@ -152,6 +168,8 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
     connect(m_buttons, &QDialogButtonBox::rejected, this, &CreateSandboxDialog::reject);
     connect(m_backendCombo, &QComboBox::currentIndexChanged, this,
             &CreateSandboxDialog::loadImages);
+    connect(m_backendCombo, &QComboBox::currentIndexChanged, this,
+            &CreateSandboxDialog::updateBackendFields);
 
     // Once the user has tried to create, the problems follow every edit.
     const auto revalidate = [this] {
@@ -171,10 +189,32 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
     connect(m_memoryEdit, &QLineEdit::textChanged, this, revalidate);
     connect(m_networkCombo, &QComboBox::editTextChanged, this, revalidate);
     connect(m_portsEdit, &QLineEdit::textChanged, this, revalidate);
+    for (QLineEdit* edit : {m_argsEdit, m_zoneEdit, m_vSwitchEdit, m_securityGroupEdit})
+        connect(edit, &QLineEdit::textChanged, this, revalidate);
 
+    updateBackendFields();
     retranslateUi();
     loadImages();
     m_imageCombo->setFocus();
+}
+
+bool CreateSandboxDialog::isGroupBackend() const
+{
+    const Backend* backend = currentBackend();
+    return backend && backend->capabilities().testFlag(Backend::HasContainerGroups);
+}
+
+void CreateSandboxDialog::updateBackendFields()
+{
+    const bool groups = isGroupBackend();
+    for (QWidget* field : std::initializer_list<QWidget*>{
+             m_argsEdit, m_zoneEdit, m_vSwitchEdit, m_securityGroupEdit, m_restartPolicyCombo})
+        m_formLayout->setRowVisible(field, groups);
+    m_formLayout->setRowVisible(m_networkCombo, !groups);
+    // A container group runs once created and is never removed by the service itself.
+    m_autoRemoveCheck->setVisible(!groups);
+    m_startCheck->setVisible(!groups);
+    retranslateUi();
 }
 
 Backend* CreateSandboxDialog::currentBackend() const
@@ -268,10 +308,36 @@ SandboxSpec CreateSandboxDialog::spec(QStringList* problems) const
                       "IP:HOST:CONTAINER, with an optional /tcp or /udp, for example 8080:80.")
                        .arg(port.trimmed());
     }
-    spec.autoRemove = m_autoRemoveCheck->isChecked();
+    if (!isGroupBackend()) {
+        spec.autoRemove = m_autoRemoveCheck->isChecked();
+        if (problems)
+            *problems = spec.validate() + own;
+        return spec;
+    }
 
+    spec.networkMode.clear();
+    spec.args = QProcess::splitCommand(m_argsEdit->text());
+    spec.zoneId = m_zoneEdit->text().trimmed();
+    spec.vSwitchId = m_vSwitchEdit->text().trimmed();
+    spec.securityGroupId = m_securityGroupEdit->text().trimmed();
+    spec.restartPolicy = m_restartPolicyCombo->currentData().toString();
+    const auto checkId = [&own](const QString& value, const QString& pattern,
+                                const QString& problem) {
+        const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
+        if (!value.isEmpty() && !expression.match(value).hasMatch())
+            own << problem.arg(value);
+    };
+    checkId(spec.zoneId, QStringLiteral("[a-z0-9]+(-[a-z0-9]+)+"),
+            tr("“%1” is not a zone ID such as cn-hangzhou-h."));
+    checkId(spec.vSwitchId, QStringLiteral("vsw-[a-z0-9]+"),
+            tr("“%1” is not a vSwitch ID such as vsw-bp1234abcd."));
+    checkId(spec.securityGroupId, QStringLiteral("sg-[a-z0-9]+"),
+            tr("“%1” is not a security group ID such as sg-bp1234abcd."));
+    // The service's own rules, as the backend will apply them; it includes validate().
+    QStringList serviceProblems;
+    EciJson::createParams(spec, QStringLiteral("-"), &serviceProblems);
     if (problems)
-        *problems = spec.validate() + own;
+        *problems = serviceProblems + own;
     return spec;
 }
 
@@ -413,7 +479,8 @@ void CreateSandboxDialog::create(const SandboxSpec& sandboxSpec)
         }
         m_createdBackendId = backend->id();
         m_createdId = job->result().toString();
-        if (m_startCheck->isChecked()) {
+        const bool runsOnCreate = backend->capabilities().testFlag(Backend::HasContainerGroups);
+        if (m_startCheck->isChecked() && !runsOnCreate) {
             start(backend, m_createdId);
         } else {
             setIdle();
@@ -450,7 +517,12 @@ void CreateSandboxDialog::retranslateUi()
     setRowLabel(m_formLayout, m_nameEdit, tr("&Name:"));
     setRowLabel(m_formLayout, m_commandEdit, tr("Co&mmand:"));
     setRowLabel(m_formLayout, m_envEdit, tr("&Environment:"));
-    setRowLabel(m_formLayout, m_labelsEdit, tr("&Labels:"));
+    setRowLabel(m_formLayout, m_labelsEdit, isGroupBackend() ? tr("T&ags:") : tr("&Labels:"));
+    setRowLabel(m_formLayout, m_argsEdit, tr("&Arguments:"));
+    setRowLabel(m_formLayout, m_zoneEdit, tr("&Zone:"));
+    setRowLabel(m_formLayout, m_vSwitchEdit, tr("&vSwitch:"));
+    setRowLabel(m_formLayout, m_securityGroupEdit, tr("Security &group:"));
+    setRowLabel(m_formLayout, m_restartPolicyCombo, tr("Restart &policy:"));
     setRowLabel(m_formLayout, m_workdirEdit, tr("&Working directory:"));
     setRowLabel(m_formLayout, m_cpusSpin, tr("&CPUs:"));
     setRowLabel(m_formLayout, m_memoryEdit, tr("Memor&y:"));
@@ -472,6 +544,11 @@ void CreateSandboxDialog::retranslateUi()
     m_autoRemoveCheck->setText(tr("Remove the sandbox when it e&xits"));
     m_startCheck->setText(tr("&Start after creating"));
     m_createButton->setText(tr("C&reate"));
+    m_argsEdit->setPlaceholderText(tr("optional, passed after the command"));
+    m_zoneEdit->setPlaceholderText(tr("optional, for example cn-hangzhou-h"));
+    m_vSwitchEdit->setPlaceholderText(tr("for example vsw-bp1234abcd; empty: the default"));
+    m_securityGroupEdit->setPlaceholderText(tr("for example sg-bp1234abcd; empty: the default"));
+    m_restartPolicyCombo->setItemText(0, tr("Service default (Always)"));
 
     if (m_attempted && !m_job) {
         QStringList problems;

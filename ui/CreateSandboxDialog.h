@@ -48,6 +48,9 @@ protected:
 private:
     void retranslateUi();
     Backend* currentBackend() const;
+    // Container groups (ECI) have placement fields instead of Docker's network and removal.
+    bool isGroupBackend() const;
+    void updateBackendFields();
     void loadImages();
     bool hasImage(const QString& image) const;
     void showProblems(const QStringList& problems);
@@ -84,6 +87,11 @@ private:
     QComboBox* m_networkCombo = nullptr;
     QLineEdit* m_portsEdit = nullptr;
     QCheckBox* m_autoRemoveCheck = nullptr;
+    QLineEdit* m_argsEdit = nullptr;
+    QLineEdit* m_zoneEdit = nullptr;
+    QLineEdit* m_vSwitchEdit = nullptr;
+    QLineEdit* m_securityGroupEdit = nullptr;
+    QComboBox* m_restartPolicyCombo = nullptr;
     QCheckBox* m_startCheck = nullptr;
     QLabel* m_messageLabel = nullptr;
     QWidget* m_progressRow = nullptr;

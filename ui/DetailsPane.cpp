@@ -7,12 +7,59 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+enum Tab
+{
+    SummaryTab,
+    InspectTab,
+    ContainersTab,
+    EventsTab,
+    HistoryTab
+};
+
+QTreeWidget* makeTree(const char* name, std::initializer_list<int> widths)
+{
+    auto* tree = new QTreeWidget;
+    tree->setObjectName(QLatin1String(name));
+    tree->setRootIsDecorated(false);
+    tree->setAlternatingRowColors(true);
+    tree->setColumnCount(int(widths.size()) + 1);
+    int column = 0;
+    for (const int width : widths)
+        tree->header()->resizeSection(column++, width);
+    tree->setUniformRowHeights(true);
+    tree->header()->setStretchLastSection(true);
+    return tree;
+}
+
+QString jsonText(const QJsonValue& value)
+{
+    if (value.isDouble())
+        return QString::number(value.toDouble());
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return value.toString();
+}
+
+QString localTime(const QString& iso)
+{
+    const QDateTime time = QDateTime::fromString(iso, Qt::ISODate);
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : iso;
+}
+
+} // namespace
 
 DetailsPane::DetailsPane(QWidget* parent)
     : QTabWidget(parent)
@@ -53,6 +100,21 @@ DetailsPane::DetailsPane(QWidget* parent)
     m_inspectText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     addTab(m_inspectText, QString());
 
+    m_containersTree = makeTree("containersTree", {170, 240, 190, 60});
+    addTab(m_containersTree, QString());
+    m_eventsTree = makeTree("eventsTree", {150, 70, 120, 140, 50});
+    addTab(m_eventsTree, QString());
+    m_historyPage = new QWidget;
+    m_historySummary = new QLabel;
+    m_historySummary->setObjectName(QStringLiteral("historySummary"));
+    m_historySummary->setWordWrap(true);
+    m_historyTree = makeTree("historyTree", {110, 90, 110, 110});
+    auto* historyLayout = new QVBoxLayout(m_historyPage);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(m_historySummary);
+    historyLayout->addWidget(m_historyTree, 1);
+    addTab(m_historyPage, QString());
+
     retranslateUi();
     clear();
 }
@@ -75,8 +137,19 @@ void DetailsPane::showSandbox(Backend* backend, const Sandbox& sandbox)
     m_sandbox = sandbox;
     m_hasSandbox = true;
     fillSummary();
+    updateTabs();
     if (another)
         refresh();
+}
+
+void DetailsPane::updateTabs()
+{
+    const Backend::Capabilities capabilities =
+        m_backend ? m_backend->capabilities() : Backend::Capabilities();
+    const bool groups = capabilities.testFlag(Backend::HasContainerGroups);
+    setTabVisible(ContainersTab, groups);
+    setTabVisible(EventsTab, groups);
+    setTabVisible(HistoryTab, capabilities.testFlag(Backend::CanShowResourceHistory));
 }
 
 void DetailsPane::clear()
@@ -86,6 +159,11 @@ void DetailsPane::clear()
     m_sandbox = Sandbox();
     m_hasSandbox = false;
     fillSummary();
+    updateTabs();
+    m_containersTree->clear();
+    m_eventsTree->clear();
+    m_historyTree->clear();
+    m_historySummary->clear();
     m_inspectText->setPlainText(QString());
     m_inspectText->setPlaceholderText(tr("Select a sandbox to see its details."));
 }
@@ -95,6 +173,10 @@ void DetailsPane::cancelInspect()
     // Forgotten first, so that its finished() is ignored.
     if (Job* job = m_inspectJob) {
         m_inspectJob = nullptr;
+        job->cancel();
+    }
+    if (Job* job = m_historyJob) {
+        m_historyJob = nullptr;
         job->cancel();
     }
 }
@@ -116,8 +198,100 @@ void DetailsPane::refresh()
             m_inspectText->setPlaceholderText(job->error().fullText());
             return;
         }
-        const QJsonDocument document(job->result().toJsonObject());
-        m_inspectText->setPlainText(QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+        const QJsonObject inspect = job->result().toJsonObject();
+        m_inspectText->setPlainText(
+            QString::fromUtf8(QJsonDocument(inspect).toJson(QJsonDocument::Indented)));
+        if (m_backend && m_backend->capabilities().testFlag(Backend::HasContainerGroups))
+            fillGroup(inspect);
+    });
+    loadHistory();
+}
+
+void DetailsPane::fillGroup(const QJsonObject& inspect)
+{
+    m_containersTree->clear();
+    const QJsonArray containers = inspect.value(QLatin1String("Containers")).toArray();
+    for (const QJsonValue& value : containers) {
+        const QJsonObject container = value.toObject();
+        const QJsonObject state = container.value(QLatin1String("CurrentState")).toObject();
+        QString stateText = jsonText(state.value(QLatin1String("State")));
+        const QString reason = jsonText(state.value(QLatin1String("Reason")));
+        if (!reason.isEmpty())
+            stateText += QStringLiteral(" (%1)").arg(reason);
+        auto* item = new QTreeWidgetItem(m_containersTree);
+        item->setText(0, jsonText(container.value(QLatin1String("Name"))));
+        item->setText(1, jsonText(container.value(QLatin1String("Image"))));
+        item->setText(2, stateText);
+        item->setText(3, container.value(QLatin1String("Ready")).toBool() ? tr("Yes") : tr("No"));
+        item->setText(4, jsonText(container.value(QLatin1String("RestartCount"))));
+    }
+    // The live list knows the names even when the service sent no details.
+    if (containers.isEmpty()) {
+        for (const QString& name : std::as_const(m_sandbox.containers))
+            (new QTreeWidgetItem(m_containersTree))->setText(0, name);
+    }
+
+    m_eventsTree->clear();
+    const QJsonArray events = inspect.value(QLatin1String("Events")).toArray();
+    for (const QJsonValue& value : events) {
+        const QJsonObject event = value.toObject();
+        auto* item = new QTreeWidgetItem(m_eventsTree);
+        QString last = jsonText(event.value(QLatin1String("LastTimestamp")));
+        if (last.isEmpty())
+            last = jsonText(event.value(QLatin1String("FirstTimestamp")));
+        item->setText(0, localTime(last));
+        item->setText(1, jsonText(event.value(QLatin1String("Type"))));
+        item->setText(2, jsonText(event.value(QLatin1String("Reason"))));
+        item->setText(3, jsonText(event.value(QLatin1String("Name"))));
+        item->setText(4, jsonText(event.value(QLatin1String("Count"))));
+        item->setText(5, jsonText(event.value(QLatin1String("Message"))));
+        item->setToolTip(5, item->text(5));
+    }
+}
+
+void DetailsPane::loadHistory()
+{
+    m_historyTree->clear();
+    m_historySummary->clear();
+    if (!m_backend || !m_backend->capabilities().testFlag(Backend::CanShowResourceHistory))
+        return;
+    Job* job = m_backend->resourceHistory(m_sandbox.id);
+    if (!job)
+        return;
+    m_historyJob = job;
+    m_historySummary->setText(tr("Loading…"));
+    connect(job, &Job::finished, this, [this, job] {
+        if (job != m_historyJob)
+            return;
+        m_historyJob = nullptr;
+        if (job->error().isError()) {
+            m_historySummary->setText(job->error().fullText());
+            return;
+        }
+        const QList<ResourceSample> samples = job->result().value<QList<ResourceSample>>();
+        double peakCpu = 0;
+        qint64 peakMemory = 0;
+        const QLocale locale;
+        for (const ResourceSample& sample : samples) {
+            peakCpu = std::max(peakCpu, sample.cpuPercent);
+            peakMemory = std::max(peakMemory, sample.memoryBytes);
+            auto* item = new QTreeWidgetItem(m_historyTree);
+            item->setText(0,
+                          locale.toString(sample.time.toLocalTime().time(), QLocale::ShortFormat));
+            item->setText(1, tr("%1 %").arg(locale.toString(sample.cpuPercent, 'f', 1)));
+            item->setText(2, formatBytes(sample.memoryBytes));
+            item->setText(3, formatBytes(sample.networkRxBytes));
+            item->setText(4, formatBytes(sample.networkTxBytes));
+        }
+        if (samples.isEmpty()) {
+            m_historySummary->setText(tr("No samples yet: the service keeps them once the "
+                                         "group has run for a while."));
+            return;
+        }
+        m_historySummary->setText(
+            tr("%n sample(s) over the last hour. Peak CPU %1 % of one core, peak memory %2.",
+               nullptr, int(samples.size()))
+                .arg(locale.toString(peakCpu, 'f', 1), formatBytes(peakMemory)));
     });
 }
 
@@ -155,8 +329,17 @@ void DetailsPane::changeEvent(QEvent* event)
 
 void DetailsPane::retranslateUi()
 {
-    setTabText(0, tr("Summary"));
-    setTabText(1, tr("Inspect"));
+    setTabText(SummaryTab, tr("Summary"));
+    setTabText(InspectTab, tr("Inspect"));
+    setTabText(ContainersTab, tr("Containers"));
+    setTabText(EventsTab, tr("Events"));
+    setTabText(HistoryTab, tr("Resources"));
+    m_containersTree->setHeaderLabels(
+        {tr("Container"), tr("Image"), tr("State"), tr("Ready"), tr("Restarts")});
+    m_eventsTree->setHeaderLabels(
+        {tr("Time"), tr("Type"), tr("Reason"), tr("Object"), tr("Count"), tr("Message")});
+    m_historyTree->setHeaderLabels(
+        {tr("Time"), tr("CPU"), tr("Memory"), tr("Received"), tr("Sent")});
     const QStringList names = {tr("ID:"),      tr("Name:"),  tr("Image:"),  tr("Status:"),
                                tr("Created:"), tr("Ports:"), tr("Limits:"), tr("Labels:")};
     for (int i = 0; i < names.size(); ++i)

@@ -9,9 +9,13 @@ class Backend;
 class Job;
 class QFormLayout;
 class QLabel;
+class QJsonObject;
 class QPlainTextEdit;
+class QTreeWidget;
 
-// The current sandbox: a summary from the live table and the engine's raw inspect JSON.
+// The current sandbox: a summary from the live table and the engine's raw inspect JSON; for a
+// container group (ECI) also its containers and events, and its resource history where the
+// backend keeps one.
 class DetailsPane final : public QTabWidget
 {
     Q_OBJECT
@@ -31,11 +35,15 @@ private:
     void retranslateUi();
     void fillSummary();
     void cancelInspect();
+    void fillGroup(const QJsonObject& inspect);
+    void loadHistory();
+    void updateTabs();
     QLabel* addField(QFormLayout* form);
 
     QPointer<Backend> m_backend;
     Sandbox m_sandbox;
     QPointer<Job> m_inspectJob;
+    QPointer<Job> m_historyJob;
     bool m_hasSandbox = false;
 
     QWidget* m_summaryPage = nullptr;
@@ -49,4 +57,9 @@ private:
     QLabel* m_limitsValue = nullptr;
     QLabel* m_labelsValue = nullptr;
     QPlainTextEdit* m_inspectText = nullptr;
+    QTreeWidget* m_containersTree = nullptr;
+    QTreeWidget* m_eventsTree = nullptr;
+    QWidget* m_historyPage = nullptr;
+    QLabel* m_historySummary = nullptr;
+    QTreeWidget* m_historyTree = nullptr;
 };

@@ -217,6 +217,24 @@ void LogView::setTimestampsShown(bool shown)
     viewport()->update();
 }
 
+void LogView::setWrap(bool wrap)
+{
+    if (m_wrap == wrap)
+        return;
+    m_wrap = wrap;
+    m_painted.clear();
+    updateScrollBars();
+    viewport()->update();
+}
+
+QList<int> LogView::paintedRowCounts() const
+{
+    QList<int> counts;
+    for (const PaintedLine& painted : m_painted)
+        counts.append(painted.height / lineHeight());
+    return counts;
+}
+
 void LogView::setUtc(bool utc)
 {
     m_utc = utc;
@@ -301,7 +319,7 @@ void LogView::updateScrollBars()
     if (m_following && !m_filtered)
         vertical->setValue(vertical->maximum());
     QScrollBar* horizontal = horizontalScrollBar();
-    horizontal->setRange(0, std::max(0, m_maxWidth - viewport()->width()));
+    horizontal->setRange(0, m_wrap ? 0 : std::max(0, m_maxWidth - viewport()->width()));
     horizontal->setPageStep(viewport()->width());
     horizontal->setSingleStep(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 4);
     m_scrolling = false;
@@ -377,6 +395,49 @@ QList<QPair<int, int>> LogView::matchRanges(const QString& text) const
     return ranges;
 }
 
+LogView::LineLayout LogView::layoutLine(qint64 row, int textWidth, int maxRows) const
+{
+    LineLayout layout;
+    layout.row = row;
+    layout.line = lineAt(row);
+    layout.runs = AnsiText::parse(m_buffer->line(layout.line));
+    layout.texts.reserve(layout.runs.size());
+    int column = 0;
+    for (const AnsiRun& run : std::as_const(layout.runs)) {
+        layout.texts.append(expandTabs(run.text, &column));
+        layout.plain += layout.texts.last();
+    }
+    const auto size = int(layout.plain.size());
+    if (!m_wrap || textWidth <= 0) {
+        layout.rows.append({0, size});
+        return layout;
+    }
+    // Cut where the next character would pass the edge, never inside a surrogate pair; only as
+    // many rows as can be seen are laid out.
+    const QFontMetrics metrics = fontMetrics();
+    const int ascii = metrics.horizontalAdvance(QLatin1Char('x'));
+    int start = 0;
+    int width = 0;
+    for (int i = 0; i < size;) {
+        const QChar c = layout.plain.at(i);
+        const int units = c.isHighSurrogate() && i + 1 < size ? 2 : 1;
+        const int advance = c.unicode() >= 0x20 && c.unicode() < 0x7f
+                                ? ascii
+                                : metrics.horizontalAdvance(layout.plain.mid(i, units));
+        if (width + advance > textWidth && i > start) {
+            layout.rows.append({start, i});
+            if (layout.rows.size() >= maxRows)
+                return layout;
+            start = i;
+            width = 0;
+        }
+        width += advance;
+        i += units;
+    }
+    layout.rows.append({start, size});
+    return layout;
+}
+
 void LogView::paintEvent(QPaintEvent* event)
 {
     Q_UNUSED(event)
@@ -397,57 +458,98 @@ void LogView::paintEvent(QPaintEvent* event)
     const QFontMetrics metrics = fontMetrics();
     const int height = lineHeight();
     const int ascent = metrics.ascent() + 1;
-    const int xOffset = -horizontalScrollBar()->value();
+    const int xOffset = m_wrap ? 0 : -horizontalScrollBar()->value();
     const int width = viewport()->width();
+    const int viewHeight = viewport()->height();
     const qint64 first = firstVisibleRow();
     const qint64 rows = rowCount();
     const qint64 selFirst = std::min(m_anchorRow, m_cursorRow);
     const qint64 selLast = std::max(m_anchorRow, m_cursorRow);
+    const int textStart = MarginWidth + TextIndent +
+                          (m_timestamps ? metrics.horizontalAdvance(timestampText(0)) +
+                                              metrics.horizontalAdvance(QLatin1Char(' ')) * 2
+                                        : 0);
+    const int textWidth = width - textStart - TextIndent;
 
-    int converted = 0;
+    // Which lines are seen, and where: from the first visible row down, or, when wrapped lines
+    // sit at the end, from the last line up so that it is not cut off.
+    QList<LineLayout> layouts;
     int y = 0;
-    for (qint64 row = first; row < rows && y < viewport()->height(); ++row, y += height) {
-        const qint64 line = lineAt(row);
-        const LogStream::Stream stream = m_buffer->stream(line);
-        const bool isErr = stream == LogStream::Stream::Stderr;
+    const QScrollBar* vertical = verticalScrollBar();
+    if (m_wrap && rows > 0 && vertical->value() == vertical->maximum()) {
+        int total = 0;
+        for (qint64 row = rows - 1; row >= 0 && total < viewHeight; --row) {
+            layouts.prepend(layoutLine(row, textWidth, INT_MAX / height));
+            total += int(layouts.first().rows.size()) * height;
+        }
+        y = std::min(0, viewHeight - total);
+    } else {
+        int filled = 0;
+        for (qint64 row = first; row < rows && filled < viewHeight; ++row) {
+            layouts.append(layoutLine(row, textWidth, (viewHeight - filled) / height + 1));
+            filled += int(layouts.last().rows.size()) * height;
+        }
+    }
+
+    m_painted.clear();
+    for (const LineLayout& layout : std::as_const(layouts)) {
+        const qint64 row = layout.row;
+        const qint64 line = layout.line;
+        const int lineTop = y;
+        const int lineHeightPx = int(layout.rows.size()) * height;
+        m_painted.append({row, lineTop, lineHeightPx});
+        const bool isErr = m_buffer->stream(line) == LogStream::Stream::Stderr;
         const bool selected = selFirst >= 0 && row >= selFirst && row <= selLast;
-        const QRect rowRect(0, y, width, height);
+        const QRect lineRect(0, lineTop, width, lineHeightPx);
         if (selected)
-            painter.fillRect(rowRect, selection);
+            painter.fillRect(lineRect, selection);
         else if (isErr)
-            painter.fillRect(rowRect, stderrTint);
-        painter.fillRect(QRect(0, y, MarginWidth, height), isErr ? stderrMark : stdoutMark);
+            painter.fillRect(lineRect, stderrTint);
+        painter.fillRect(QRect(0, lineTop, MarginWidth, lineHeightPx),
+                         isErr ? stderrMark : stdoutMark);
 
-        int x = MarginWidth + TextIndent + xOffset;
         if (m_timestamps) {
-            const QString stamp = timestampText(m_buffer->timestamp(line));
             painter.setPen(selected ? selectionText : timeColor);
-            painter.drawText(x, y + ascent, stamp);
-            x += metrics.horizontalAdvance(stamp) + metrics.horizontalAdvance(QLatin1Char(' ')) * 2;
+            painter.drawText(MarginWidth + TextIndent + xOffset, lineTop + ascent,
+                             timestampText(m_buffer->timestamp(line)));
         }
 
-        const QList<AnsiRun> runs = AnsiText::parse(m_buffer->line(line));
-        ++converted;
-        QList<QString> texts;
-        texts.reserve(runs.size());
-        QString plain;
-        int column = 0;
-        for (const AnsiRun& run : runs) {
-            texts.append(expandTabs(run.text, &column));
-            plain += texts.last();
-        }
-        const int textStart = x;
-        const QList<QPair<int, int>> ranges = matchRanges(plain);
+        // Where plain[from, to) of this line is drawn: its row's top and left.
+        const auto place = [&](int from, int* rowTop) {
+            int r = 0;
+            while (r + 1 < layout.rows.size() && layout.rows.at(r + 1).first <= from)
+                ++r;
+            *rowTop = lineTop + r * height;
+            const int rowStart = layout.rows.at(r).first;
+            return textStart + xOffset +
+                   metrics.horizontalAdvance(layout.plain.mid(rowStart, from - rowStart));
+        };
+        // Calls draw(from, to) for the parts of [from, to) that fall on one row each.
+        const auto forEachRowPart = [&](int from, int to, const auto& draw) {
+            for (const auto& [rowStart, rowEnd] : layout.rows) {
+                const int a = std::max(from, rowStart);
+                const int b = std::min(to, rowEnd);
+                if (a < b)
+                    draw(a, b);
+            }
+        };
+
+        const QList<QPair<int, int>> ranges = matchRanges(layout.plain);
         for (const auto& [start, length] : ranges) {
-            const int left = textStart + metrics.horizontalAdvance(plain.left(start));
-            const int right = left + metrics.horizontalAdvance(plain.mid(start, length));
-            painter.fillRect(QRect(left, y, right - left, height),
-                             line == m_currentLine ? currentColor : matchColor);
+            forEachRowPart(start, start + length, [&](int a, int b) {
+                int top = 0;
+                const int left = place(a, &top);
+                const int right = left + metrics.horizontalAdvance(layout.plain.mid(a, b - a));
+                painter.fillRect(QRect(left, top, right - left, height),
+                                 line == m_currentLine ? currentColor : matchColor);
+            });
         }
-        for (int i = 0; i < runs.size(); ++i) {
-            const AnsiRun& run = runs.at(i);
-            const QString& piece = texts.at(i);
-            const int advance = metrics.horizontalAdvance(piece);
+        int runStart = 0;
+        int right = textStart + xOffset;
+        for (int i = 0; i < layout.runs.size(); ++i) {
+            const AnsiRun& run = layout.runs.at(i);
+            const QString& piece = layout.texts.at(i);
+            const int runEnd = runStart + int(piece.size());
             QColor fg = toColor(run.foreground, selected ? selectionText : text);
             QColor bg = toColor(run.background, QColor());
             if (run.inverse) {
@@ -457,8 +559,6 @@ void LogView::paintEvent(QPaintEvent* event)
             }
             if (run.faint)
                 fg.setAlpha(150);
-            if (bg.isValid() && !selected)
-                painter.fillRect(QRect(x, y, advance, height), bg);
             if (run.bold || run.italic || run.underline) {
                 QFont f = font();
                 f.setBold(run.bold);
@@ -467,17 +567,30 @@ void LogView::paintEvent(QPaintEvent* event)
                 painter.setFont(f);
             }
             painter.setPen(fg);
-            painter.drawText(x, y + ascent, piece);
+            forEachRowPart(runStart, runEnd, [&](int a, int b) {
+                int top = 0;
+                const int left = place(a, &top);
+                if (top >= viewHeight || top + height <= 0)
+                    return;
+                const QString part = layout.plain.mid(a, b - a);
+                const int advance = metrics.horizontalAdvance(part);
+                if (bg.isValid() && !selected)
+                    painter.fillRect(QRect(left, top, advance, height), bg);
+                painter.drawText(left, top + ascent, part);
+                right = std::max(right, left + advance);
+            });
             if (run.bold || run.italic || run.underline)
                 painter.setFont(font());
-            x += advance;
+            runStart = runEnd;
         }
         if (line == m_currentLine)
-            painter.fillRect(QRect(MarginWidth, y + height - 1, width, 1), currentColor);
-        m_maxWidth = std::max(m_maxWidth, x - xOffset + TextIndent);
+            painter.fillRect(QRect(MarginWidth, lineTop + lineHeightPx - 1, width, 1),
+                             currentColor);
+        m_maxWidth = std::max(m_maxWidth, right - xOffset + TextIndent);
+        y += lineHeightPx;
     }
-    m_convertedInLastPaint = converted;
-    if (horizontalScrollBar()->maximum() < m_maxWidth - width)
+    m_convertedInLastPaint = int(layouts.size());
+    if (!m_wrap && horizontalScrollBar()->maximum() < m_maxWidth - width)
         QTimer::singleShot(0, this, &LogView::updateScrollBars);
 }
 
@@ -490,6 +603,13 @@ void LogView::resizeEvent(QResizeEvent* event)
 
 qint64 LogView::rowAt(const QPoint& pos) const
 {
+    if (m_wrap && !m_painted.isEmpty()) {
+        for (const PaintedLine& painted : m_painted) {
+            if (pos.y() < painted.top + painted.height)
+                return painted.row;
+        }
+        return m_painted.last().row;
+    }
     const qint64 row = firstVisibleRow() + pos.y() / lineHeight();
     return std::clamp<qint64>(row, 0, std::max<qint64>(0, rowCount() - 1));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "logs/AnsiText.h"
 #include "logs/LogSearch.h"
 
 #include <QAbstractScrollArea>
@@ -40,6 +41,12 @@ public:
     bool timestampsShown() const { return m_timestamps; }
     void setUtc(bool utc);
     bool isUtc() const { return m_utc; }
+    // Long lines go on in rows below instead of past the right edge; only the lines on screen
+    // are laid out.
+    void setWrap(bool wrap);
+    bool wrapsLines() const { return m_wrap; }
+    // After a paint: the rows the painted lines took, in order (one each unless wrapped).
+    QList<int> paintedRowCounts() const;
 
     qint64 rowCount() const;
     qint64 lineAt(qint64 row) const;
@@ -72,6 +79,23 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    struct LineLayout
+    {
+        qint64 row = 0;
+        qint64 line = 0;
+        QList<AnsiRun> runs;
+        QList<QString> texts; // the runs' text with tabs expanded
+        QString plain;
+        QList<QPair<int, int>> rows; // [start, end) of plain on each row
+    };
+    struct PaintedLine
+    {
+        qint64 row;
+        int top;
+        int height;
+    };
+
+    LineLayout layoutLine(qint64 row, int textWidth, int maxRows) const;
     void updateScrollBars();
     void setFollowing(bool following);
     void updateJumpButton();
@@ -95,6 +119,8 @@ private:
 
     bool m_timestamps = true;
     bool m_utc = false;
+    bool m_wrap = false;
+    QList<PaintedLine> m_painted;
     bool m_following = true;
     bool m_scrolling = false; // our own scroll bar changes, which say nothing about following
     qint64 m_unseen = 0;

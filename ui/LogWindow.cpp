@@ -39,22 +39,42 @@ enum TailMode
     TailLast
 };
 
+enum SinceMode
+{
+    SinceBeginning,
+    SinceMinutes5,
+    SinceHour,
+    SinceDay,
+    SinceDuration,
+    SinceDate
+};
+
+enum SinceUnit
+{
+    Seconds = 1,
+    Minutes = 60,
+    Hours = 3600,
+    Days = 86400
+};
+
 } // namespace
 
-LogWindow::LogWindow(Backend* backend, const Sandbox& sandbox, QWidget* parent)
+LogWindow::LogWindow(Backend* backend, const Sandbox& sandbox, QWidget* parent, qint64 memoryLimit,
+                     const QString& container)
     : QMainWindow(parent, Qt::Window)
     , m_backend(backend)
     , m_sandbox(sandbox)
-    , m_buffer(std::make_unique<LogBuffer>())
+    , m_container(container)
+    , m_buffer(std::make_shared<LogBuffer>(memoryLimit))
 {
     setObjectName(QStringLiteral("logWindow"));
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowIcon(appIcon());
 
-    m_search = new LogSearch(m_buffer.get(), this);
+    m_search = new LogSearch(m_buffer, this);
     connect(m_search, &LogSearch::matchesFound, this, [this](const QList<qint64>& lines) {
         m_matches.append(lines);
-        if (m_filterAction->isChecked())
+        if (filtersView())
             applyFilter();
         updateMatchLabel();
     });
@@ -70,7 +90,7 @@ LogWindow::LogWindow(Backend* backend, const Sandbox& sandbox, QWidget* parent)
         m_matchLabel->setToolTip(message);
     });
 
-    m_exporter = new LogExporter(m_buffer.get(), this);
+    m_exporter = new LogExporter(m_buffer, this);
     connect(m_exporter, &LogExporter::progressed, this, [this](qint64 lines, qint64 total) {
         m_exportProgress->setRange(0, 1000);
         m_exportProgress->setValue(total > 0 ? int(lines * 1000 / total) : 0);
@@ -103,9 +123,6 @@ LogWindow::LogWindow(Backend* backend, const Sandbox& sandbox, QWidget* parent)
 LogWindow::~LogWindow()
 {
     closeStream();
-    // The workers read the buffer; they go before it does.
-    delete m_search;
-    delete m_exporter;
     m_view->setBuffer(nullptr);
 }
 
@@ -130,14 +147,34 @@ void LogWindow::createOptionBar(QWidget* parent)
     connect(m_tailMode, &QComboBox::currentIndexChanged, this,
             [this] { m_tailCount->setEnabled(m_tailMode->currentData().toInt() == TailLast); });
 
-    m_sinceCheck = new QCheckBox;
-    m_sinceCheck->setObjectName(QStringLiteral("sinceCheck"));
+    m_sinceLabel = new QLabel;
+    m_sinceMode = new QComboBox;
+    m_sinceMode->setObjectName(QStringLiteral("sinceMode"));
+    for (const int mode :
+         {SinceBeginning, SinceMinutes5, SinceHour, SinceDay, SinceDuration, SinceDate})
+        m_sinceMode->addItem(QString(), mode);
+    m_sinceLabel->setBuddy(m_sinceMode);
+    m_sinceAmount = new QSpinBox;
+    m_sinceAmount->setObjectName(QStringLiteral("sinceAmount"));
+    m_sinceAmount->setRange(1, 100000);
+    m_sinceAmount->setValue(30);
+    m_sinceUnit = new QComboBox;
+    m_sinceUnit->setObjectName(QStringLiteral("sinceUnit"));
+    for (const int unit : {Seconds, Minutes, Hours, Days})
+        m_sinceUnit->addItem(QString(), unit);
+    m_sinceUnit->setCurrentIndex(1);
     m_since = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(-3600));
     m_since->setObjectName(QStringLiteral("sinceEdit"));
     m_since->setCalendarPopup(true);
     m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    m_since->setEnabled(false);
-    connect(m_sinceCheck, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
+    const auto showSince = [this] {
+        const int mode = m_sinceMode->currentData().toInt();
+        m_sinceAmount->setVisible(mode == SinceDuration);
+        m_sinceUnit->setVisible(mode == SinceDuration);
+        m_since->setVisible(mode == SinceDate);
+    };
+    connect(m_sinceMode, &QComboBox::currentIndexChanged, this, showSince);
+    showSince();
 
     m_followCheck = new QCheckBox;
     m_followCheck->setObjectName(QStringLiteral("followCheck"));
@@ -151,7 +188,10 @@ void LogWindow::createOptionBar(QWidget* parent)
     layout->addWidget(m_tailMode);
     layout->addWidget(m_tailCount);
     layout->addSpacing(12);
-    layout->addWidget(m_sinceCheck);
+    layout->addWidget(m_sinceLabel);
+    layout->addWidget(m_sinceMode);
+    layout->addWidget(m_sinceAmount);
+    layout->addWidget(m_sinceUnit);
     layout->addWidget(m_since);
     layout->addSpacing(12);
     layout->addWidget(m_followCheck);
@@ -214,7 +254,20 @@ void LogWindow::createToolBar()
     m_filterAction->setObjectName(QStringLiteral("filterAction"));
     m_filterAction->setCheckable(true);
     connect(m_filterAction, &QAction::toggled, this, &LogWindow::applyFilter);
+    m_streamFilter = new QComboBox;
+    m_streamFilter->setObjectName(QStringLiteral("streamFilter"));
+    m_streamFilter->addItem(QString(), int(LogSearch::Streams::Both));
+    m_streamFilter->addItem(QString(), int(LogSearch::Streams::Stdout));
+    m_streamFilter->addItem(QString(), int(LogSearch::Streams::Stderr));
+    connect(m_streamFilter, &QComboBox::currentIndexChanged, this, &LogWindow::startSearch);
+    m_toolBar->addWidget(m_streamFilter);
     m_toolBar->addSeparator();
+
+    m_wrapAction = new QAction(this);
+    m_toolBar->addAction(m_wrapAction);
+    m_wrapAction->setObjectName(QStringLiteral("wrapAction"));
+    m_wrapAction->setCheckable(true);
+    connect(m_wrapAction, &QAction::toggled, m_view, &LogView::setWrap);
 
     m_timestampsAction = new QAction(this);
     m_toolBar->addAction(m_timestampsAction);
@@ -282,11 +335,24 @@ void LogWindow::changeEvent(QEvent* event)
 void LogWindow::retranslateUi()
 {
     const QString name = m_sandbox.name.isEmpty() ? m_sandbox.id.left(12) : m_sandbox.name;
-    setWindowTitle(tr("Logs — %1").arg(name));
+    if (m_container.isEmpty())
+        setWindowTitle(tr("Logs — %1").arg(name));
+    else
+        setWindowTitle(tr("Logs — %1 (%2)").arg(name, m_container));
     m_tailLabel->setText(tr("&Show:"));
     m_tailMode->setItemText(0, tr("All lines"));
     m_tailMode->setItemText(1, tr("Last lines:"));
-    m_sinceCheck->setText(tr("S&ince:"));
+    m_sinceLabel->setText(tr("S&ince:"));
+    m_sinceMode->setItemText(0, tr("The beginning"));
+    m_sinceMode->setItemText(1, tr("Last 5 minutes"));
+    m_sinceMode->setItemText(2, tr("Last hour"));
+    m_sinceMode->setItemText(3, tr("Last 24 hours"));
+    m_sinceMode->setItemText(4, tr("Last…"));
+    m_sinceMode->setItemText(5, tr("A date and time"));
+    m_sinceUnit->setItemText(0, tr("seconds"));
+    m_sinceUnit->setItemText(1, tr("minutes"));
+    m_sinceUnit->setItemText(2, tr("hours"));
+    m_sinceUnit->setItemText(3, tr("days"));
     m_followCheck->setText(tr("&Follow"));
     m_followCheck->setToolTip(tr("Keep showing new output as the sandbox writes it"));
     m_reloadButton->setText(tr("&Reload"));
@@ -306,6 +372,12 @@ void LogWindow::retranslateUi()
         tr("Next match (%1)").arg(m_nextAction->shortcut().toString(QKeySequence::NativeText)));
     m_filterAction->setText(tr("Filter"));
     m_filterAction->setToolTip(tr("Show only the lines that match"));
+    m_streamFilter->setItemText(0, tr("stdout and stderr"));
+    m_streamFilter->setItemText(1, tr("stdout only"));
+    m_streamFilter->setItemText(2, tr("stderr only"));
+    m_streamFilter->setToolTip(tr("Which of the sandbox's output streams to show"));
+    m_wrapAction->setText(tr("Wrap"));
+    m_wrapAction->setToolTip(tr("Wrap long lines instead of scrolling sideways"));
     m_timestampsAction->setText(tr("Timestamps"));
     m_utcAction->setText(tr("UTC"));
     m_utcAction->setToolTip(tr("Show times in UTC instead of local time"));
@@ -334,12 +406,7 @@ void LogWindow::openStream()
         setState(State::Failed, tr("The connection is gone."));
         return;
     }
-    LogOptions options;
-    options.follow = m_followCheck->isChecked();
-    options.tail = m_tailMode->currentData().toInt() == TailLast ? m_tailCount->value() : -1;
-    if (m_sinceCheck->isChecked())
-        options.since = m_since->dateTime();
-    options.timestamps = true;
+    const LogOptions options = requestedOptions();
     m_stream = m_backend->openLogs(m_sandbox.id, options);
     connect(m_stream, &LogStream::received, this,
             [this](LogStream::Stream stream, const QByteArray& bytes, qint64 timestamp) {
@@ -364,6 +431,37 @@ void LogWindow::openStream()
         setState(State::Failed, error.fullText());
     });
     setState(options.follow ? State::Following : State::Connecting);
+}
+
+LogOptions LogWindow::requestedOptions() const
+{
+    LogOptions options;
+    options.follow = m_followCheck->isChecked();
+    options.tail = m_tailMode->currentData().toInt() == TailLast ? m_tailCount->value() : -1;
+    options.container = m_container;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    switch (m_sinceMode->currentData().toInt()) {
+    case SinceMinutes5:
+        options.since = now.addSecs(-5 * 60);
+        break;
+    case SinceHour:
+        options.since = now.addSecs(-3600);
+        break;
+    case SinceDay:
+        options.since = now.addDays(-1);
+        break;
+    case SinceDuration:
+        options.since =
+            now.addSecs(-qint64(m_sinceAmount->value()) * m_sinceUnit->currentData().toInt());
+        break;
+    case SinceDate:
+        options.since = m_since->dateTime();
+        break;
+    default:
+        break;
+    }
+    options.timestamps = true;
+    return options;
 }
 
 void LogWindow::closeStream()
@@ -437,6 +535,7 @@ LogSearch::Query LogWindow::currentQuery() const
     query.mode =
         m_regexAction->isChecked() ? LogSearch::Mode::RegularExpression : LogSearch::Mode::Plain;
     query.caseSensitivity = m_caseAction->isChecked() ? Qt::CaseSensitive : Qt::CaseInsensitive;
+    query.streams = LogSearch::Streams(m_streamFilter->currentData().toInt());
     return query;
 }
 
@@ -460,9 +559,21 @@ void LogWindow::resetSearch()
     searchNewLines();
 }
 
+bool LogWindow::filtersView() const
+{
+    // One stream only is a filter by itself; a text filters when asked to.
+    return (m_filterAction->isChecked() && !m_activeQuery.text.isEmpty()) ||
+           m_activeQuery.streams != LogSearch::Streams::Both;
+}
+
+bool LogWindow::isSearchActive() const
+{
+    return !m_activeQuery.text.isEmpty() || m_activeQuery.streams != LogSearch::Streams::Both;
+}
+
 void LogWindow::searchNewLines()
 {
-    if (m_activeQuery.text.isEmpty())
+    if (!isSearchActive())
         return;
     if (m_search->isRunning()) {
         m_searchPending = true;
@@ -480,7 +591,10 @@ void LogWindow::updateMatchLabel()
 {
     if (m_activeQuery.text.isEmpty()) {
         m_matchLabel->clear();
-    } else if (m_matches.isEmpty()) {
+        m_exportMatchesAction->setEnabled(isSearchActive() && !m_matches.isEmpty());
+        return;
+    }
+    if (m_matches.isEmpty()) {
         m_matchLabel->setText(m_search->isRunning() ? tr("Searching…") : tr("No matches"));
     } else if (m_currentMatch < 0) {
         m_matchLabel->setText(tr("%Ln matches", nullptr, int(m_matches.size())));
@@ -508,7 +622,7 @@ void LogWindow::goToMatch(int delta)
 
 void LogWindow::applyFilter()
 {
-    if (m_filterAction->isChecked() && !m_activeQuery.text.isEmpty())
+    if (filtersView())
         m_view->setFilter(m_matches);
     else
         m_view->clearFilter();
@@ -525,7 +639,8 @@ void LogWindow::chooseExportFile(bool matchesOnly)
     dialog->setNameFilters({plain, json});
     dialog->setDefaultSuffix(QStringLiteral("log"));
     const QString name = m_sandbox.name.isEmpty() ? m_sandbox.id.left(12) : m_sandbox.name;
-    dialog->selectFile(name + QStringLiteral(".log"));
+    dialog->selectFile((m_container.isEmpty() ? name : name + QLatin1Char('-') + m_container) +
+                       QStringLiteral(".log"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::filterSelected, dialog, [dialog, json](const QString& filter) {
         dialog->setDefaultSuffix(filter == json ? QStringLiteral("jsonl") : QStringLiteral("log"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "logs/LogBuffer.h"
 #include "logs/LogExporter.h"
 #include "logs/LogSearch.h"
 #include "sandbox/LogStream.h"
@@ -11,7 +12,6 @@
 #include <memory>
 
 class Backend;
-class LogBuffer;
 class LogView;
 class QAction;
 class QCheckBox;
@@ -31,7 +31,10 @@ class LogWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    LogWindow(Backend* backend, const Sandbox& sandbox, QWidget* parent = nullptr);
+    // memoryLimit: log bytes kept in memory; older ones move to a temporary file.
+    // container: which container of a group (ECI); empty for the first.
+    LogWindow(Backend* backend, const Sandbox& sandbox, QWidget* parent = nullptr,
+              qint64 memoryLimit = LogBuffer::DefaultMemoryLimit, const QString& container = {});
     ~LogWindow() override;
 
     LogView* view() const { return m_view; }
@@ -43,6 +46,8 @@ public:
 
     // Starts the stream again with the options in the option bar; the view starts empty.
     void reload();
+    // What the option bar asks for now (a duration counts back from this moment).
+    LogOptions requestedOptions() const;
     void exportTo(const QString& fileName, LogExporter::Format format, bool matchesOnly);
 
 Q_SIGNALS:
@@ -80,13 +85,16 @@ private:
     void updateMatchLabel();
     void goToMatch(int delta);
     void applyFilter();
+    bool isSearchActive() const; // a text to find, or one stream only
+    bool filtersView() const;
 
     void chooseExportFile(bool matchesOnly);
     void exportFinishedWith(const Error& error);
 
     QPointer<Backend> m_backend;
     const Sandbox m_sandbox;
-    std::unique_ptr<LogBuffer> m_buffer;
+    const QString m_container;
+    std::shared_ptr<LogBuffer> m_buffer;
     QPointer<LogStream> m_stream;
     LogSearch* m_search = nullptr;
     LogExporter* m_exporter = nullptr;
@@ -103,7 +111,10 @@ private:
     QLabel* m_tailLabel = nullptr;
     QComboBox* m_tailMode = nullptr;
     QSpinBox* m_tailCount = nullptr;
-    QCheckBox* m_sinceCheck = nullptr;
+    QLabel* m_sinceLabel = nullptr;
+    QComboBox* m_sinceMode = nullptr;
+    QSpinBox* m_sinceAmount = nullptr;
+    QComboBox* m_sinceUnit = nullptr;
     QDateTimeEdit* m_since = nullptr;
     QCheckBox* m_followCheck = nullptr;
     QPushButton* m_reloadButton = nullptr;
@@ -117,6 +128,8 @@ private:
     QAction* m_nextAction = nullptr;
     QLabel* m_matchLabel = nullptr;
     QAction* m_filterAction = nullptr;
+    QComboBox* m_streamFilter = nullptr;
+    QAction* m_wrapAction = nullptr;
     QAction* m_timestampsAction = nullptr;
     QAction* m_utcAction = nullptr;
     QToolButton* m_exportButton = nullptr;

@@ -1,10 +1,13 @@
 #include "MainWindow.h"
 
+#include "AccountsDialog.h"
+#include "ActivityLogWindow.h"
 #include "AppIcon.h"
 #include "ConnectionList.h"
 #include "CreateSandboxDialog.h"
 #include "DetailsPane.h"
 #include "DockerConnections.h"
+#include "EciConnections.h"
 #include "EmptyState.h"
 #include "LogWindow.h"
 #include "OperationProgress.h"
@@ -23,6 +26,7 @@
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -89,10 +93,11 @@ void setActionText(QAction* action, const QString& text)
 } // namespace
 
 MainWindow::MainWindow(Preferences& preferences, Translations& translations,
-                       const QList<Backend*>& backends, QWidget* parent)
+                       const QList<Backend*>& backends, EciConnections* eci, QWidget* parent)
     : QMainWindow(parent)
     , m_preferences(preferences)
     , m_translations(translations)
+    , m_eci(eci)
     , m_model(new SandboxTableModel(this))
     , m_filter(new SandboxFilterModel(this))
 {
@@ -136,6 +141,7 @@ MainWindow::MainWindow(Preferences& preferences, Translations& translations,
     retranslateUi();
     restoreSettings();
     updateActions();
+    connectEci();
 }
 
 MainWindow::~MainWindow() = default;
@@ -149,6 +155,19 @@ void MainWindow::setDiscoveryProblem(const QString& problem)
 {
     m_discoveryProblem = problem;
     updatePage();
+}
+
+void MainWindow::setActivityLog(ActivityLog* log)
+{
+    m_activity = log;
+    m_activityAction->setEnabled(log != nullptr);
+}
+
+void MainWindow::recordActivity(const QString& action, const Backend* backend, const QString& id,
+                                const QString& name, const Error& error)
+{
+    if (m_activity)
+        m_activity->record(action, name, id, backend ? backend->displayName() : QString(), error);
 }
 
 void MainWindow::createActions()
@@ -166,6 +185,10 @@ void MainWindow::createActions()
     m_preferencesAction = make("actionPreferences", QKeySequence(Qt::CTRL | Qt::Key_Comma), {});
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+
+    m_accountsAction =
+        make("actionAccounts", {}, icon("dialog-password", QStyle::SP_DialogOpenButton));
+    connect(m_accountsAction, &QAction::triggered, this, &MainWindow::showAccounts);
 
     m_quitAction = make("actionQuit", QKeySequence::Quit, {});
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -208,6 +231,10 @@ void MainWindow::createActions()
     m_logsAction = make("actionShowLogs", QKeySequence(Qt::CTRL | Qt::Key_L),
                         icon("utilities-log-viewer", QStyle::SP_FileDialogDetailedView));
     connect(m_logsAction, &QAction::triggered, this, &MainWindow::showLogs);
+
+    m_activityAction = make("actionActivityLog", {}, {});
+    m_activityAction->setEnabled(false);
+    connect(m_activityAction, &QAction::triggered, this, &MainWindow::showActivityLog);
 
     m_searchAction = make("actionSearch", QKeySequence::Find, {});
     connect(m_searchAction, &QAction::triggered, this, [this] {
@@ -367,6 +394,7 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_accountsAction);
     m_fileMenu->addAction(m_preferencesAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
@@ -389,6 +417,8 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_connectionsDock->toggleViewAction());
     m_viewMenu->addAction(m_detailsDock->toggleViewAction());
     m_viewMenu->addAction(m_terminalsDock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_activityAction);
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
@@ -421,6 +451,8 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_terminalAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_logsAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_accountsAction);
 }
 
 void MainWindow::createStatusBar()
@@ -450,6 +482,8 @@ void MainWindow::retranslateUi()
     m_toolBar->setWindowTitle(tr("Toolbar"));
 
     setActionText(m_preferencesAction, tr("&Preferences…"));
+    setActionText(m_accountsAction, tr("&Accounts…"));
+    m_accountsAction->setToolTip(tr("Alibaba Cloud accounts for ECI sandboxes"));
     setActionText(m_quitAction, tr("&Quit"));
     setActionText(m_newAction, tr("&New…"));
     m_newAction->setToolTip(tr("Create a sandbox (%1)")
@@ -462,6 +496,7 @@ void MainWindow::retranslateUi()
     setActionText(m_deleteAction, tr("&Delete…"));
     setActionText(m_refreshAction, tr("Refresh &Details"));
     setActionText(m_logsAction, tr("Show &Logs"));
+    setActionText(m_activityAction, tr("&Activity Log"));
     setActionText(m_searchAction, tr("&Find…"));
     setActionText(m_aboutAction, tr("&About SandboxDesk"));
     setActionText(m_terminalAction, tr("Open &Terminal"));
@@ -771,6 +806,11 @@ void MainWindow::newSandbox()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_pendingBackendId = dialog->createdBackendId();
         m_pendingId = dialog->createdId();
+        const Backend* created = m_model->backend(m_pendingBackendId);
+        recordActivity(tr("Create"), created, m_pendingId, QString());
+        if (dialog->startError().isError())
+            recordActivity(Backend::actionDisplayName(Backend::Action::Start), created, m_pendingId,
+                           QString(), dialog->startError());
         selectPending();
         if (dialog->startError().isError()) {
             auto* box = new QMessageBox(QMessageBox::Warning, tr("Sandbox Not Started"),
@@ -857,6 +897,7 @@ void MainWindow::runBulk(const QString& title, const QList<BulkOperation::Target
                          const BulkOperation::JobStarter& startJob)
 {
     auto* operation = new BulkOperation(title, targets, startJob, this);
+    operation->setActivityLog(m_activity);
     statusBar()->addWidget(new OperationProgress(operation));
     const int total = int(targets.size());
     connect(operation, &BulkOperation::finished, this,
@@ -888,7 +929,46 @@ void MainWindow::showPreferences()
     auto* dialog = new PreferencesDialog(m_preferences, m_translations, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &MainWindow::syncExtraHosts);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { recordActivity(tr("Change Preferences"), nullptr, QString(), QString()); });
     dialog->open();
+}
+
+void MainWindow::showAccounts()
+{
+    if (!m_eci)
+        return;
+    auto* dialog = new AccountsDialog(*m_eci, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::connectEci()
+{
+    m_accountsAction->setVisible(m_eci != nullptr);
+    if (!m_eci)
+        return;
+    connect(m_eci, &EciConnections::backendAdded, this, [this](Backend* backend) {
+        addBackend(backend);
+        backend->connectToBackend();
+        updatePage();
+        updateActions();
+        updateStatusBar();
+    });
+    connect(m_eci, &EciConnections::backendRemoved, this, [this](Backend* backend) {
+        removeBackend(backend);
+        updatePage();
+        updateActions();
+        updateStatusBar();
+    });
+    connect(m_eci, &EciConnections::accountFailed, this,
+            [this](const QString& name, const Error& error) {
+                statusBar()->showMessage(
+                    tr("The account “%1” is not connected: %2").arg(name, error.fullText()));
+            });
+    connect(m_eci, &EciConnections::throttled, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 15000); });
+    m_eci->sync();
 }
 
 void MainWindow::openTerminal()
@@ -897,14 +977,41 @@ void MainWindow::openTerminal()
     if (selected.size() != 1 ||
         !selected.first().backend->capabilities().testFlag(Backend::CanExec))
         return;
-    const Selected& s = selected.first();
-    const bool wasHidden = m_terminalsDock->isHidden();
-    m_terminalsDock->show();
-    m_terminalsDock->raise();
-    // A terminal needs more room than the details pane it shares the area with.
-    if (wasHidden)
-        resizeDocks({m_terminalsDock}, {height() / 2}, Qt::Vertical);
-    m_terminals->openTerminal(s.backend, s.sandbox.id, s.sandbox.name);
+    const Selected s = selected.first();
+    chooseContainer(
+        s, tr("Open a terminal in which container?"), [this, s](const QString& container) {
+            const bool wasHidden = m_terminalsDock->isHidden();
+            m_terminalsDock->show();
+            m_terminalsDock->raise();
+            // A terminal needs more room than the details pane it shares the area with.
+            if (wasHidden)
+                resizeDocks({m_terminalsDock}, {height() / 2}, Qt::Vertical);
+            m_terminals->openTerminal(s.backend, s.sandbox.id, s.sandbox.name, container);
+            recordActivity(tr("Open Terminal"), s.backend, s.sandbox.id, displayName(s.sandbox));
+        });
+}
+
+void MainWindow::chooseContainer(const Selected& selected, const QString& purpose,
+                                 std::function<void(const QString&)> then)
+{
+    const QStringList containers = selected.sandbox.containers;
+    if (!selected.backend->capabilities().testFlag(Backend::HasContainerGroups) ||
+        containers.size() < 2) {
+        then({});
+        return;
+    }
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("containerChooser"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setWindowTitle(tr("Choose a Container"));
+    dialog->setLabelText(purpose);
+    dialog->setComboBoxItems(containers);
+    dialog->setComboBoxEditable(false);
+    dialog->setOkButtonText(tr("Open"));
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [then = std::move(then)](const QString& container) { then(container); });
+    dialog->open();
 }
 
 void MainWindow::showAbout()
@@ -926,14 +1033,38 @@ void MainWindow::showLogs()
     const QList<Selected> selected = selectedSandboxes();
     if (selected.size() != 1)
         return;
-    const Selected& s = selected.first();
-    const QString key = s.sandbox.backendId + QLatin1Char('/') + s.sandbox.id;
-    LogWindow* window = m_logWindows.value(key);
-    if (!window) {
-        window = new LogWindow(s.backend, s.sandbox, this);
-        m_logWindows.insert(key, window);
-    }
-    window->show();
-    window->raise();
-    window->activateWindow();
+    const Selected s = selected.first();
+    chooseContainer(
+        s, tr("Show the logs of which container?"), [this, s](const QString& container) {
+            const QString key = s.sandbox.backendId + QLatin1Char('/') + s.sandbox.id +
+                                QLatin1Char('/') + container;
+            LogWindow* window = m_logWindows.value(key);
+            if (!window) {
+                window = new LogWindow(s.backend, s.sandbox, this,
+                                       qint64(m_preferences.logMemoryLimitMiB()) * 1024 * 1024,
+                                       container);
+                m_logWindows.insert(key, window);
+                connect(window, &LogWindow::exportFinished, this,
+                        [this, backend = QPointer<Backend>(s.backend),
+                         sandbox = s.sandbox](const Error& error) {
+                            recordActivity(tr("Export Logs"), backend, sandbox.id,
+                                           displayName(sandbox), error);
+                        });
+            }
+            window->show();
+            window->raise();
+            window->activateWindow();
+            recordActivity(tr("Open Logs"), s.backend, s.sandbox.id, displayName(s.sandbox));
+        });
+}
+
+void MainWindow::showActivityLog()
+{
+    if (!m_activity)
+        return;
+    if (!m_activityWindow)
+        m_activityWindow = new ActivityLogWindow(m_activity, this);
+    m_activityWindow->show();
+    m_activityWindow->raise();
+    m_activityWindow->activateWindow();
 }

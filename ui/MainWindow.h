@@ -7,8 +7,13 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
+class ActivityLog;
+class ActivityLogWindow;
 class ConnectionList;
 class DetailsPane;
+class EciConnections;
 class EmptyState;
 class LogWindow;
 class Preferences;
@@ -33,12 +38,16 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
+    // eci: where ECI connections come from as accounts are loaded; nullptr for none.
     MainWindow(Preferences& preferences, Translations& translations,
-               const QList<Backend*>& backends, QWidget* parent = nullptr);
+               const QList<Backend*>& backends, EciConnections* eci = nullptr,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Why the engine could not even be addressed; shown while nothing is connected.
     void setDiscoveryProblem(const QString& problem);
+    // Where what the user does is recorded; it must outlive the window. None: nothing is.
+    void setActivityLog(ActivityLog* log);
     QList<Backend*> backends() const;
 
 protected:
@@ -69,6 +78,10 @@ private:
     void retryConnections();
 
     QList<Selected> selectedSandboxes() const;
+    // Calls then() with the container to use: at once (empty) when the sandbox has at most one,
+    // else after the user picked one in a small window-modal chooser.
+    void chooseContainer(const Selected& selected, const QString& purpose,
+                         std::function<void(const QString&)> then);
     void updatePage();
     void updateActions();
     void updateStatusBar();
@@ -84,16 +97,24 @@ private:
     void reportFailures(const QString& title, int total,
                         const QList<BulkOperation::Failure>& failures);
     void showPreferences();
+    void showAccounts();
+    void connectEci();
     void showAbout();
     void openTerminal();
     void showLogs();
+    void showActivityLog();
+    void recordActivity(const QString& action, const Backend* backend, const QString& id,
+                        const QString& name, const Error& error = {});
 
     Preferences& m_preferences;
     Translations& m_translations;
+    EciConnections* m_eci = nullptr;
     QString m_discoveryProblem;
     QString m_pendingBackendId; // a sandbox just created, selected once it is listed
     QString m_pendingId;
-    QHash<QString, QPointer<LogWindow>> m_logWindows; // by backend id and sandbox id
+    QHash<QString, QPointer<LogWindow>> m_logWindows; // by backend id, sandbox id and container
+    QPointer<ActivityLog> m_activity;
+    QPointer<ActivityLogWindow> m_activityWindow;
 
     SandboxTableModel* m_model = nullptr;
     SandboxFilterModel* m_filter = nullptr;
@@ -127,6 +148,7 @@ private:
     QToolBar* m_toolBar = nullptr;
 
     QAction* m_preferencesAction = nullptr;
+    QAction* m_accountsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_newAction = nullptr;
     QAction* m_startAction = nullptr;
@@ -138,6 +160,7 @@ private:
     QAction* m_refreshAction = nullptr;
     QAction* m_searchAction = nullptr;
     QAction* m_logsAction = nullptr;
+    QAction* m_activityAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_terminalAction = nullptr;
     QDockWidget* m_terminalsDock = nullptr;

@@ -27,6 +27,7 @@ TerminalSession::TerminalSession(Backend* backend, const QString& sandboxId,
                                  const QString& sandboxName, const Preferences& preferences,
                                  QWidget* parent)
     : QWidget(parent)
+    , m_preferences(preferences)
     , m_backend(backend)
     , m_sandboxId(sandboxId)
     , m_sandboxName(sandboxName)
@@ -43,6 +44,7 @@ TerminalSession::TerminalSession(Backend* backend, const QString& sandboxId,
     if (preferences.terminalFontSize() > 0)
         font.setPointSize(preferences.terminalFontSize());
     m_view->setTerminalFont(font);
+    m_view->setCursorBlinkEnabled(preferences.terminalCursorBlink());
     m_recorder = std::make_unique<SessionRecorder>(m_emulator->columns(), m_emulator->rows());
 
     m_exportBar = new QWidget(this);
@@ -81,6 +83,8 @@ TerminalSession::TerminalSession(Backend* backend, const QString& sandboxId,
     m_exportCastAction = make("terminalExportCastAction");
     m_reconnectAction = make("terminalReconnectAction");
     m_detachAction = make("terminalDetachAction");
+    m_attachAction = make("terminalAttachAction");
+    m_attachAction->setVisible(false);
     m_closeAction = make("terminalCloseAction");
     connect(m_copyAction, &QAction::triggered, m_view, &TerminalView::copy);
     connect(m_pasteAction, &QAction::triggered, m_view, &TerminalView::paste);
@@ -93,6 +97,7 @@ TerminalSession::TerminalSession(Backend* backend, const QString& sandboxId,
             [this] { chooseExport(SessionExporter::Format::Asciicast); });
     connect(m_reconnectAction, &QAction::triggered, this, &TerminalSession::connectToSandbox);
     connect(m_detachAction, &QAction::triggered, this, &TerminalSession::detachRequested);
+    connect(m_attachAction, &QAction::triggered, this, &TerminalSession::attachRequested);
     connect(m_closeAction, &QAction::triggered, this, &TerminalSession::closeRequested);
 
     m_menu = new QMenu(this);
@@ -105,6 +110,7 @@ TerminalSession::TerminalSession(Backend* backend, const QString& sandboxId,
     m_menu->addSeparator();
     m_menu->addAction(m_reconnectAction);
     m_menu->addAction(m_detachAction);
+    m_menu->addAction(m_attachAction);
     m_menu->addAction(m_closeAction);
     connect(m_menu, &QMenu::aboutToShow, this,
             [this] { m_copyAction->setEnabled(m_view->hasSelection()); });
@@ -157,6 +163,17 @@ TerminalSession::TerminalSession(Backend* backend, const QString& sandboxId,
 TerminalSession::~TerminalSession()
 {
     dropExec();
+    saveLog();
+}
+
+void TerminalSession::saveLog()
+{
+    const QString folder = m_preferences.sessionLogFolder();
+    if (folder.isEmpty() || m_recorder->eventCount() == m_loggedEvents)
+        return;
+    m_loggedEvents = m_recorder->eventCount();
+    SessionLogWriter::save(*m_recorder, folder, m_sandboxName,
+                           SessionLogWriter::formatsFromNames(m_preferences.sessionLogFormats()));
 }
 
 void TerminalSession::retranslateUi()
@@ -170,6 +187,7 @@ void TerminalSession::retranslateUi()
     m_exportCastAction->setText(tr("As &asciicast…"));
     m_reconnectAction->setText(tr("&Reconnect"));
     m_detachAction->setText(tr("&Move to Own Window"));
+    m_attachAction->setText(tr("&Move Back to Tabs"));
     m_closeAction->setText(tr("C&lose"));
     m_reconnectButton->setText(tr("Reconnect"));
     m_exportCancel->setText(tr("Cancel"));
@@ -224,6 +242,7 @@ void TerminalSession::connectToSandbox()
     options.columns = m_emulator->columns();
     options.rows = m_emulator->rows();
     options.env << QStringLiteral("TERM=xterm-256color");
+    options.container = m_container;
     ExecSession* exec = m_backend->openExec(m_sandboxId, options);
     if (!exec) {
         onFailed(Error::make(Error::Invalid, tr("This connection cannot open terminals.")));
@@ -262,6 +281,7 @@ void TerminalSession::onEnded(int exitCode)
     m_error = {};
     setState(State::Ended);
     showEndBanner();
+    saveLog();
     // The line stays in the history, unlike the banner.
     m_emulator->feed(QStringLiteral("\r\n\x1b[0;7m %1 \x1b[0m\r\n\x1b[?25l")
                          .arg(tr("The session ended (exit code %1).").arg(exitCode))
@@ -273,6 +293,7 @@ void TerminalSession::onFailed(const Error& error)
     m_error = error;
     setState(State::Lost);
     showEndBanner();
+    saveLog();
     m_emulator->feed(QStringLiteral("\r\n\x1b[0;7m %1 \x1b[0m\r\n\x1b[?25l")
                          .arg(tr("Connection lost: %1")
                                   .arg(error.message.isEmpty() ? error.fullText() : error.message))

@@ -45,6 +45,10 @@ public:
     State state() const { return m_state; }
     QString sandboxId() const { return m_sandboxId; }
     QString sandboxName() const { return m_sandboxName; }
+    // Which container of a group the shell runs in (ECI); empty: the first. Set before
+    // connectToSandbox().
+    void setContainer(const QString& container) { m_container = container; }
+    QString container() const { return m_container; }
     // "name — program title", for a tab or a window.
     QString title() const;
 
@@ -53,6 +57,8 @@ public:
     const SessionRecorder& recorder() const { return *m_recorder; }
     QAction* reconnectAction() const { return m_reconnectAction; }
     QAction* detachAction() const { return m_detachAction; }
+    // Shown while the terminal is in a window of its own.
+    QAction* attachAction() const { return m_attachAction; }
     QAction* closeAction() const { return m_closeAction; }
     QMenu* menu() const { return m_menu; }
 
@@ -64,6 +70,7 @@ Q_SIGNALS:
     void titleChanged(const QString& title);
     void stateChanged(TerminalSession::State state);
     void detachRequested();
+    void attachRequested();
     void closeRequested();
     void exportFinished(SessionExporter::Outcome outcome, const QString& errorString);
 
@@ -79,10 +86,14 @@ private:
     void write(const QByteArray& bytes);
     void chooseExport(SessionExporter::Format format);
     void dropExec();
+    // Into the session-log folder of the preferences, when one is set and there is news.
+    void saveLog();
 
+    const Preferences& m_preferences;
     QPointer<Backend> m_backend;
     QString m_sandboxId;
     QString m_sandboxName;
+    QString m_container;
     State m_state = State::Connecting;
     int m_exitCode = 0;
     Error m_error;
@@ -91,6 +102,7 @@ private:
     TerminalView* m_view;
     std::unique_ptr<SessionRecorder> m_recorder;
     ExecSession* m_exec = nullptr;
+    qint64 m_loggedEvents = 0;
 
     QToolButton* m_menuButton = nullptr;
     QMenu* m_menu = nullptr;
@@ -104,6 +116,7 @@ private:
     QAction* m_exportCastAction = nullptr;
     QAction* m_reconnectAction = nullptr;
     QAction* m_detachAction = nullptr;
+    QAction* m_attachAction = nullptr;
     QAction* m_closeAction = nullptr;
 
     SessionExporter* m_exporter = nullptr;

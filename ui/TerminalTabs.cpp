@@ -4,6 +4,7 @@
 #include "TerminalView.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QMainWindow>
 #include <QMenu>
@@ -26,8 +27,27 @@ public:
         setWindowTitle(session->title());
         connect(session, &TerminalSession::titleChanged, this, &QWidget::setWindowTitle);
         connect(session, &TerminalSession::closeRequested, this, &QWidget::close);
-        session->detachAction()->setEnabled(false);
+        session->detachAction()->setVisible(false);
+        session->attachAction()->setVisible(true);
         resize(session->view()->sizeHint());
+    }
+
+    // Gives the session up, and closes.
+    void release(TerminalSession* session)
+    {
+        session->disconnect(this);
+        if (centralWidget() == session)
+            takeCentralWidget();
+        close();
+    }
+
+protected:
+    void closeEvent(QCloseEvent* event) override
+    {
+        // The session ends (and saves its log) now, not at a later deleteLater() that the end
+        // of the application may never reach.
+        delete takeCentralWidget();
+        QMainWindow::closeEvent(event);
     }
 };
 
@@ -93,9 +113,20 @@ QList<TerminalSession*> TerminalTabs::sessions() const
 }
 
 TerminalSession* TerminalTabs::openTerminal(Backend* backend, const QString& sandboxId,
-                                            const QString& sandboxName)
+                                            const QString& sandboxName, const QString& container)
 {
-    auto* session = new TerminalSession(backend, sandboxId, sandboxName, m_preferences, this);
+    const QString name = container.isEmpty()
+                             ? sandboxName
+                             : sandboxName + QStringLiteral(" (") + container + QLatin1Char(')');
+    auto* session = new TerminalSession(backend, sandboxId, name, m_preferences, this);
+    session->setContainer(container);
+    addSessionTab(session);
+    session->connectToSandbox();
+    return session;
+}
+
+void TerminalTabs::addSessionTab(TerminalSession* session)
+{
     const int index = addTab(session, session->title());
     setTabToolTip(index, session->title());
     connect(session, &TerminalSession::titleChanged, this,
@@ -103,13 +134,24 @@ TerminalSession* TerminalTabs::openTerminal(Backend* backend, const QString& san
     connect(session, &TerminalSession::closeRequested, this,
             [this, session] { closeSession(session); });
     connect(session, &TerminalSession::detachRequested, this, [this, session] { detach(session); });
+    session->detachAction()->setVisible(true);
+    session->attachAction()->setVisible(false);
     setCurrentIndex(index);
     m_menuButton->setMenu(session->menu());
     m_menuButton->setEnabled(true);
-    session->connectToSandbox();
+    session->show();
     session->setFocus();
     Q_EMIT countChanged(count());
-    return session;
+}
+
+void TerminalTabs::attach(TerminalSession* session)
+{
+    auto* window = dynamic_cast<TerminalWindow*>(session->window());
+    if (!window || indexOf(session) >= 0)
+        return;
+    session->disconnect(this);
+    window->release(session);
+    addSessionTab(session);
 }
 
 void TerminalTabs::updateTabTitle(TerminalSession* session)
@@ -139,6 +181,7 @@ QWidget* TerminalTabs::detach(TerminalSession* session)
     removeTab(index);
     session->disconnect(this);
     auto* window = new TerminalWindow(session);
+    connect(session, &TerminalSession::attachRequested, this, [this, session] { attach(session); });
     window->show();
     session->setFocus();
     Q_EMIT countChanged(count());

@@ -15,13 +15,16 @@ public:
     explicit TerminalTabs(const Preferences& preferences, QWidget* parent = nullptr);
     ~TerminalTabs() override;
 
-    // A new tab with the sandbox's default shell, made current.
+    // A new tab with the sandbox's default shell, made current; container picks one of a
+    // group's containers (ECI), empty for the first.
     TerminalSession* openTerminal(Backend* backend, const QString& sandboxId,
-                                  const QString& sandboxName);
+                                  const QString& sandboxName, const QString& container = {});
     TerminalSession* sessionAt(int index) const;
     QList<TerminalSession*> sessions() const;
     // Moves the session into a top-level window; closing the window ends the session.
     QWidget* detach(TerminalSession* session);
+    // Moves a session from its own window back into a tab, made current.
+    void attach(TerminalSession* session);
 
 Q_SIGNALS:
     void countChanged(int count);
@@ -33,6 +36,7 @@ private:
     void retranslateUi();
     void closeSession(TerminalSession* session);
     void updateTabTitle(TerminalSession* session);
+    void addSessionTab(TerminalSession* session);
 
     const Preferences& m_preferences;
     QToolButton* m_menuButton = nullptr;

@@ -163,6 +163,13 @@ TerminalView::TerminalView(TerminalEmulator* emulator, QWidget* parent)
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     setTerminalFont(font);
 
+    m_blinkTimer = new QTimer(this);
+    connect(m_blinkTimer, &QTimer::timeout, this, [this] {
+        m_cursorOn = !m_cursorOn;
+        viewport()->update(
+            rowRect(m_emulator->scrollbackSize() + m_emulator->cursor().row - firstVisibleLine()));
+    });
+
     connect(m_emulator, &TerminalEmulator::damaged, this, &TerminalView::onDamaged);
     connect(m_emulator, &TerminalEmulator::bellRang, this, [this] {
         m_flash = true;
@@ -353,6 +360,39 @@ void TerminalView::onDamaged()
         viewport()->update();
     }
     m_lastCursorRow = cursorRow;
+    updateBlink(damage.cursorMoved);
+}
+
+bool TerminalView::isCursorBlinking() const
+{
+    return m_blinkTimer->isActive();
+}
+
+void TerminalView::setCursorBlinkEnabled(bool enabled)
+{
+    m_blinkEnabled = enabled;
+    updateBlink(true);
+}
+
+// A moved cursor shows at once and starts its blink over, as in other terminals.
+void TerminalView::updateBlink(bool restart)
+{
+    const TerminalCursor cursor = m_emulator->cursor();
+    const int flashTime = QApplication::cursorFlashTime();
+    const bool blink =
+        m_blinkEnabled && m_focused && cursor.visible && cursor.blinking && flashTime > 0;
+    if (!blink) {
+        m_blinkTimer->stop();
+        if (!m_cursorOn) {
+            m_cursorOn = true;
+            viewport()->update();
+        }
+        return;
+    }
+    if (m_blinkTimer->isActive() && !restart)
+        return;
+    m_cursorOn = true;
+    m_blinkTimer->start(flashTime / 2);
 }
 
 QRect TerminalView::rowRect(int viewRow) const
@@ -520,7 +560,7 @@ void TerminalView::paintRow(QPainter& painter, int line, int y)
 void TerminalView::paintCursor(QPainter& painter)
 {
     const TerminalCursor cursor = m_emulator->cursor();
-    if (!cursor.visible)
+    if (!cursor.visible || (m_focused && !m_cursorOn))
         return;
     const int viewRow = m_emulator->scrollbackSize() + cursor.row - firstVisibleLine();
     if (viewRow < 0 || viewRow >= m_emulator->rows())
@@ -920,6 +960,7 @@ void TerminalView::wheelEvent(QWheelEvent* event)
 void TerminalView::focusInEvent(QFocusEvent* event)
 {
     m_focused = true;
+    updateBlink(true);
     viewport()->update();
     QAbstractScrollArea::focusInEvent(event);
 }
@@ -927,6 +968,7 @@ void TerminalView::focusInEvent(QFocusEvent* event)
 void TerminalView::focusOutEvent(QFocusEvent* event)
 {
     m_focused = false;
+    updateBlink(true);
     viewport()->update();
     QAbstractScrollArea::focusOutEvent(event);
 }

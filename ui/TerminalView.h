@@ -12,6 +12,7 @@ class QLineEdit;
 class QToolButton;
 class QLabel;
 class QFrame;
+class QTimer;
 
 // Paints a TerminalEmulator: only the rows it reports as damaged, at most once per frame,
 // runs of like cells at a time. Keys, mouse and pastes become bytes in inputProduced().
@@ -65,6 +66,14 @@ public:
     QList<TerminalMatch> matches() const { return m_matches; }
 
     void scrollToBottom();
+    // The cursor blinks while the view has focus, the program asked for a blinking cursor and
+    // this is on.
+    void setCursorBlinkEnabled(bool enabled);
+    bool isCursorBlinkEnabled() const { return m_blinkEnabled; }
+    bool isCursorBlinking() const;
+    // False during the off half of a blink.
+    bool isCursorDrawn() const { return m_cursorOn; }
+
     // Shown over the bottom of the view, e.g. why the session ended; empty hides it.
     void setBanner(const QString& text, QWidget* action = nullptr);
     QString banner() const;
@@ -101,6 +110,7 @@ private:
     };
 
     void onDamaged();
+    void updateBlink(bool restart);
     void updateMetrics();
     void updateGridSize();
     void updateScrollBar(bool followBottom);
@@ -131,6 +141,9 @@ private:
     int m_lastCursorRow = 0;
     bool m_focused = false;
     bool m_flash = false;
+    QTimer* m_blinkTimer = nullptr;
+    bool m_blinkEnabled = true;
+    bool m_cursorOn = true;
     int m_wheelRemainder = 0;
 
     Position m_selectionStart;

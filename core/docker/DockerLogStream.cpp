@@ -185,38 +185,32 @@ void DockerLogParser::feedRaw(bool atEnd, const Sink& sink)
     m_buffer.remove(0, at);
 }
 
-QByteArray LogResumeFilter::keyOf(qint64 timestamp, LogStream::Stream stream,
-                                  const QByteArray& bytes)
+size_t LogResumeFilter::keyOf(qint64 timestamp, LogStream::Stream stream, const QByteArray& bytes)
 {
-    return QByteArray::number(timestamp) + ':' + QByteArray::number(int(stream)) + ':' +
-           QByteArray::number(qHash(bytes)) + ':' + QByteArray::number(bytes.size());
+    return qHashMulti(0, timestamp, int(stream), bytes.size(), qHash(bytes));
 }
 
 bool LogResumeFilter::accept(qint64 timestamp, LogStream::Stream stream, const QByteArray& bytes)
 {
     if (timestamp == 0)
         return true;
-    const QByteArray key = keyOf(timestamp, stream, bytes);
+    const size_t key = keyOf(timestamp, stream, bytes);
     if (m_catchingUp) {
         if (timestamp > m_resumeNewest) {
             m_catchingUp = false;
             m_toSkip.clear();
         } else if (timestamp < m_resumeNewest - WindowNs) {
             return false; // older than anything the engine should send again
-        } else if (int& left = m_toSkip[key]; left > 0) {
-            --left;
+        } else if (const auto it = m_toSkip.find(key); it != m_toSkip.end() && *it > 0) {
+            --*it;
             return false;
         }
     }
     m_seen = true;
     m_newest = qMax(m_newest, timestamp);
-    m_recent.append({timestamp, key});
-    ++m_recentCount[key];
-    while (!m_recent.isEmpty() && m_recent.first().timestamp < m_newest - WindowNs) {
-        const QByteArray old = m_recent.takeFirst().key;
-        if (--m_recentCount[old] <= 0)
-            m_recentCount.remove(old);
-    }
+    m_recent.push_back({timestamp, key});
+    while (!m_recent.empty() && m_recent.front().timestamp < m_newest - WindowNs)
+        m_recent.pop_front();
     return true;
 }
 
@@ -226,7 +220,9 @@ void LogResumeFilter::rewind()
         return;
     m_catchingUp = true;
     m_resumeNewest = m_newest;
-    m_toSkip = m_recentCount;
+    m_toSkip.clear();
+    for (const Delivered& delivered : m_recent)
+        ++m_toSkip[delivered.key];
 }
 
 DockerLogStream::DockerLogStream(DockerBackend* backend, HttpClient* http, const QString& id,

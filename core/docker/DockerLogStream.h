@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QPointer>
 
+#include <deque>
 #include <functional>
 
 class HttpClient;
@@ -81,17 +82,18 @@ private:
     struct Delivered
     {
         qint64 timestamp;
-        QByteArray key;
+        size_t key;
     };
-    static QByteArray keyOf(qint64 timestamp, LogStream::Stream stream, const QByteArray& bytes);
+    static size_t keyOf(qint64 timestamp, LogStream::Stream stream, const QByteArray& bytes);
 
     bool m_seen = false;
     qint64 m_newest = 0;
-    QList<Delivered> m_recent; // in arrival order, pruned to the window below m_newest
-    QHash<QByteArray, int> m_recentCount;
+    // In arrival order, pruned to the window below m_newest; counted up only on rewind(), as
+    // a burst puts hundreds of thousands of lines in the window.
+    std::deque<Delivered> m_recent;
     bool m_catchingUp = false;
     qint64 m_resumeNewest = 0;
-    QHash<QByteArray, int> m_toSkip;
+    QHash<size_t, int> m_toSkip;
 };
 
 class DockerBackend;

@@ -193,6 +193,8 @@ private:
     void onFinished()
     {
         QNetworkReply* reply = m_reply;
+        if (!reply)
+            return;
         m_reply = nullptr;
         m_sending = false;
         m_timer.stop();
@@ -332,7 +334,10 @@ private:
         if (m_reply) {
             QNetworkReply* reply = m_reply;
             m_reply = nullptr;
+            // abort() emits finished() at once; the call is over, so nobody listens.
+            disconnect(reply, nullptr, this, nullptr);
             reply->abort();
+            reply->deleteLater();
         }
     }
 

@@ -133,6 +133,9 @@ void LogBuffer::addLine(int stream, const char* data, qsizetype size, qint64 tim
             Chunk& sealed = m_chunks.back();
             if (sealed.bytes.capacity() > sealed.bytes.size() + sealed.bytes.size() / 4)
                 sealed.bytes.squeeze();
+            // The index grew by doubling; what is sealed keeps only what it holds.
+            sealed.meta.squeeze();
+            sealed.times.squeeze();
         }
         Chunk chunk;
         chunk.firstLine = m_count.load(std::memory_order_relaxed);

@@ -9,6 +9,8 @@
 #include <QSaveFile>
 #include <QThread>
 
+#include <utility>
+
 namespace {
 
 constexpr qsizetype FlushAt = 1024 * 1024;
@@ -64,14 +66,14 @@ void appendJsonString(QByteArray* out, QByteArrayView text)
 
 } // namespace
 
-LogExporter::LogExporter(const LogBuffer* buffer, QObject* parent)
+LogExporter::LogExporter(std::shared_ptr<const LogBuffer> buffer, QObject* parent)
     : QObject(parent)
-    , m_buffer(buffer)
+    , m_buffer(std::move(buffer))
 {}
 
 LogExporter::~LogExporter()
 {
-    stopWorker();
+    WorkerThread::stop(m_thread);
 }
 
 QByteArray LogExporter::jsonLine(QByteArrayView text, int stream, qint64 timestamp, bool continued)
@@ -104,60 +106,43 @@ void LogExporter::exportLines(const QString& fileName, Format format, const QLis
 
 void LogExporter::cancel()
 {
-    if (!m_thread)
-        return;
-    stopWorker();
-    Q_EMIT finished(Error::make(Error::Cancelled, tr("The export was cancelled.")));
+    if (m_thread)
+        m_thread->requestInterruption();
 }
 
-void LogExporter::stopWorker()
+void LogExporter::done(quint64 generation, const Error& error)
 {
-    ++m_generation;
-    stopWorkerThread(m_thread, m_cancel);
+    if (generation != m_generation)
+        return;
+    m_running = false;
+    m_thread = nullptr;
+    Q_EMIT finished(error);
 }
 
 void LogExporter::run(const QString& fileName, Format format, qint64 count,
                       const QList<qint64>& lines)
 {
-    stopWorker();
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto cancelled = m_cancel;
-    const quint64 generation = m_generation;
-    const LogBuffer* buffer = m_buffer;
+    WorkerThread::stop(m_thread);
+    const quint64 generation = ++m_generation;
+    const QPointer<LogExporter> self(this);
 
-    const auto report = [this, generation](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, done, total] {
-                if (generation == m_generation)
-                    Q_EMIT progressed(done, total);
-            },
-            Qt::QueuedConnection);
+    const auto report = [self, generation](qint64 done, qint64 total) {
+        WorkerThread::post([self, generation, done, total] {
+            if (self && generation == self->m_generation)
+                Q_EMIT self->progressed(done, total);
+        });
     };
-    const auto end = [this, generation](const Error& error) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, error] {
-                if (generation != m_generation)
-                    return;
-                m_thread->wait();
-                delete m_thread;
-                m_thread = nullptr;
-                Q_EMIT finished(error);
-            },
-            Qt::QueuedConnection);
-    };
-
-    m_thread = QThread::create([=] {
+    const auto write = [buffer = m_buffer, fileName, format, count, lines, report]() -> Error {
         const qint64 total = count >= 0 ? count : lines.size();
-        QSaveFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly)) {
-            end(Error::make(
+        const auto cannotWrite = [&fileName](const QString& why) {
+            return Error::make(
                 Error::Invalid,
                 QCoreApplication::translate("LogExporter", "Cannot write “%1”.").arg(fileName), {},
-                file.errorString()));
-            return;
-        }
+                why);
+        };
+        QSaveFile file(fileName);
+        if (!file.open(QIODevice::WriteOnly))
+            return cannotWrite(file.errorString());
         QByteArray out;
         out.reserve(FlushAt + 64 * 1024);
         bool ok = true;
@@ -169,8 +154,11 @@ void LogExporter::run(const QString& fileName, Format format, qint64 count,
         sinceReport.start();
         LogBuffer::Slice slice;
         for (qint64 n = 0; n < total && ok; ++n) {
-            if (cancelled->load(std::memory_order_relaxed))
-                return; // QSaveFile removes what it wrote
+            // Leaving without commit(): QSaveFile removes what it wrote.
+            if (n % 1024 == 0 && WorkerThread::isStopRequested())
+                return Error::make(
+                    Error::Cancelled,
+                    QCoreApplication::translate("LogExporter", "The export was cancelled."));
             const qint64 index = count >= 0 ? n : lines.at(n);
             if (index < slice.firstLine || index >= slice.firstLine + slice.size())
                 slice = buffer->slice(index);
@@ -195,17 +183,21 @@ void LogExporter::run(const QString& fileName, Format format, qint64 count,
             }
         }
         flush();
-        if (cancelled->load())
-            return;
-        if (!ok || !file.commit()) {
-            end(Error::make(
-                Error::Invalid,
-                QCoreApplication::translate("LogExporter", "Cannot write “%1”.").arg(fileName), {},
-                file.errorString()));
-            return;
-        }
+        if (WorkerThread::isStopRequested())
+            return Error::make(Error::Cancelled, QCoreApplication::translate(
+                                                     "LogExporter", "The export was cancelled."));
+        if (!ok || !file.commit())
+            return cannotWrite(file.errorString());
         report(total, total);
-        end({});
+        return {};
+    };
+
+    m_running = true;
+    m_thread = WorkerThread::start([write, self, generation] {
+        const Error error = write(); // the file is closed, and gone unless committed, by now
+        WorkerThread::post([self, generation, error] {
+            if (self)
+                self->done(generation, error);
+        });
     });
-    m_thread->start();
 }

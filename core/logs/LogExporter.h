@@ -6,7 +6,8 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
+#include <QPointer>
+
 #include <memory>
 
 class LogBuffer;
@@ -14,7 +15,7 @@ class QThread;
 
 // Writes a LogBuffer's lines to a file on a worker thread, streaming (a gigabyte is never held
 // in memory) through QSaveFile: a failed or cancelled export leaves no file under the name.
-// The buffer must outlive the export.
+// The worker shares the buffer, so neither cancelling nor deleting the exporter waits for it.
 class LogExporter final : public QObject
 {
     Q_OBJECT
@@ -27,16 +28,17 @@ public:
     };
     Q_ENUM(Format)
 
-    explicit LogExporter(const LogBuffer* buffer, QObject* parent = nullptr);
-    ~LogExporter() override; // cancels and waits for the worker
+    explicit LogExporter(std::shared_ptr<const LogBuffer> buffer, QObject* parent = nullptr);
+    ~LogExporter() override; // cancels without waiting; the worker removes its partial file
 
     // Every line there is at this call.
     void exportAll(const QString& fileName, Format format);
     // The given lines, in the order given (for instance a search's matches).
     void exportLines(const QString& fileName, Format format, const QList<qint64>& lines);
-    // finished() with Error::Cancelled follows at once; the partial file is gone by then.
+    // Returns at once; finished() with Error::Cancelled follows when the worker has stopped and
+    // its partial file is gone. Until then isRunning() stays true.
     void cancel();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_running; }
 
     static QByteArray jsonLine(QByteArrayView text, int stream, qint64 timestamp, bool continued);
 
@@ -46,10 +48,10 @@ Q_SIGNALS:
 
 private:
     void run(const QString& fileName, Format format, qint64 count, const QList<qint64>& lines);
-    void stopWorker();
+    void done(quint64 generation, const Error& error);
 
-    const LogBuffer* m_buffer;
-    QThread* m_thread = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<const LogBuffer> m_buffer;
+    QPointer<QThread> m_thread;
+    bool m_running = false;
     quint64 m_generation = 0;
 };

@@ -2,18 +2,19 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
-#include <atomic>
 #include <memory>
 
 class LogBuffer;
 class QThread;
 
 // Finds the lines of a LogBuffer that match, on a worker thread, and reports them in
-// ascending batches. The lines found so far are the filter a view shows. The buffer must
-// outlive the search; appends may go on meanwhile (lines appended after start() are not
-// searched). Lines cut at the buffer's cap are searched piece by piece.
+// ascending batches. The lines found so far are the filter a view shows. The worker shares the
+// buffer, so neither cancelling nor deleting the search waits for it; appends may go on
+// meanwhile (lines appended after start() are not searched). Lines cut at the buffer's cap are
+// searched piece by piece.
 class LogSearch final : public QObject
 {
     Q_OBJECT
@@ -25,22 +26,36 @@ public:
     };
     Q_ENUM(Mode)
 
+    enum class Streams
+    {
+        Both,
+        Stdout,
+        Stderr
+    };
+    Q_ENUM(Streams)
+
     struct Query
     {
         QString text;
         Mode mode = Mode::Plain;
         Qt::CaseSensitivity caseSensitivity = Qt::CaseSensitive;
+        Streams streams = Streams::Both; // lines of the other stream never match
     };
 
-    explicit LogSearch(const LogBuffer* buffer, QObject* parent = nullptr);
-    ~LogSearch() override; // cancels and waits for the worker
+    explicit LogSearch(std::shared_ptr<const LogBuffer> buffer, QObject* parent = nullptr);
+    ~LogSearch() override; // stops the worker without waiting for it
 
     // Searches lines [first, last); last -1 means up to the count at this call. A running
     // search is cancelled first.
     void start(const Query& query, qint64 first = 0, qint64 last = -1);
+    // finished(false) follows at once; nothing of the cancelled search arrives after it.
     void cancel();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_running; }
     const QList<qint64>& matches() const { return m_matches; }
+
+    // Whether text contains query.text as the search compares (plain queries only): bytes for
+    // ASCII, Unicode simple case folding once a line or the text is not ASCII.
+    static bool containsPlain(QByteArrayView line, const Query& query);
 
 Q_SIGNALS:
     void matchesFound(const QList<qint64>& lines);
@@ -51,10 +66,12 @@ Q_SIGNALS:
 
 private:
     void stopWorker();
+    void deliver(quint64 generation, const QList<qint64>& batch, qint64 searched, qint64 total,
+                 bool done);
 
-    const LogBuffer* m_buffer;
-    QThread* m_thread = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<const LogBuffer> m_buffer;
+    QPointer<QThread> m_thread;
+    bool m_running = false;
     quint64 m_generation = 0;
     QList<qint64> m_matches;
 };

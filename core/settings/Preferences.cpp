@@ -106,6 +106,16 @@ void Preferences::setScrollbackLines(int lines)
     m_settings->setValue(QStringLiteral("terminal/scrollbackLines"), lines);
 }
 
+int Preferences::logMemoryLimitMiB() const
+{
+    return m_settings->value(QStringLiteral("logs/memoryLimitMiB"), 256).toInt();
+}
+
+void Preferences::setLogMemoryLimitMiB(int mebibytes)
+{
+    m_settings->setValue(QStringLiteral("logs/memoryLimitMiB"), mebibytes);
+}
+
 bool Preferences::terminalClipboardWrites() const
 {
     return m_settings->value(QStringLiteral("terminal/clipboardWrites"), false).toBool();
@@ -114,6 +124,37 @@ bool Preferences::terminalClipboardWrites() const
 void Preferences::setTerminalClipboardWrites(bool allowed)
 {
     m_settings->setValue(QStringLiteral("terminal/clipboardWrites"), allowed);
+}
+
+bool Preferences::terminalCursorBlink() const
+{
+    return m_settings->value(QStringLiteral("terminal/cursorBlink"), true).toBool();
+}
+
+void Preferences::setTerminalCursorBlink(bool blink)
+{
+    m_settings->setValue(QStringLiteral("terminal/cursorBlink"), blink);
+}
+
+QString Preferences::sessionLogFolder() const
+{
+    return m_settings->value(QStringLiteral("terminal/sessionLogFolder")).toString();
+}
+
+void Preferences::setSessionLogFolder(const QString& folder)
+{
+    m_settings->setValue(QStringLiteral("terminal/sessionLogFolder"), folder);
+}
+
+QStringList Preferences::sessionLogFormats() const
+{
+    const QStringList fallback{QStringLiteral("asciicast")};
+    return m_settings->value(QStringLiteral("terminal/sessionLogFormats"), fallback).toStringList();
+}
+
+void Preferences::setSessionLogFormats(const QStringList& formats)
+{
+    m_settings->setValue(QStringLiteral("terminal/sessionLogFormats"), formats);
 }
 
 QStringList Preferences::supportedLanguages()

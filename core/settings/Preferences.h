@@ -39,9 +39,21 @@ public:
     void setTerminalFontSize(int pointSize);
     int scrollbackLines() const; // 10000 unless set
     void setScrollbackLines(int lines);
+    // Log bytes a log window keeps in memory before older ones move to a temporary file.
+    int logMemoryLimitMiB() const; // 256 unless set
+    void setLogMemoryLimitMiB(int mebibytes);
     // Programs may set the clipboard (OSC 52) only when the user allowed it.
     bool terminalClipboardWrites() const;
     void setTerminalClipboardWrites(bool allowed);
+    // The cursor blinks when the program asks for it and this is on (the default).
+    bool terminalCursorBlink() const;
+    void setTerminalCursorBlink(bool blink);
+    // Every session's log is saved into this folder when it ends or its tab closes; empty: off.
+    QString sessionLogFolder() const;
+    void setSessionLogFolder(const QString& folder);
+    // "text", "html", "asciicast"; asciicast alone unless set.
+    QStringList sessionLogFormats() const;
+    void setSessionLogFormats(const QStringList& formats);
 
     void sync() { m_settings->sync(); }
 

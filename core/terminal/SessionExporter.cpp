@@ -2,10 +2,16 @@
 
 #include "terminal/TerminalEmulator.h"
 
+#include "terminal/SessionRecorder.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QPointer>
 #include <QSaveFile>
 #include <QThread>
+
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -455,4 +461,96 @@ SessionExporter::Outcome SessionExporter::run(SessionReader& reader, Format form
     if (progress)
         progress(reader.size(), reader.size());
     return Outcome::Succeeded;
+}
+
+SessionLogWriter::SessionLogWriter(QObject* parent)
+    : QObject(parent)
+{}
+
+SessionLogWriter::~SessionLogWriter()
+{
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+QList<SessionExporter::Format> SessionLogWriter::formatsFromNames(const QStringList& names)
+{
+    QList<SessionExporter::Format> formats;
+    if (names.contains(QLatin1String("text")))
+        formats << SessionExporter::Format::PlainText;
+    if (names.contains(QLatin1String("html")))
+        formats << SessionExporter::Format::Html;
+    if (names.contains(QLatin1String("asciicast")))
+        formats << SessionExporter::Format::Asciicast;
+    return formats;
+}
+
+QString SessionLogWriter::suffix(SessionExporter::Format format)
+{
+    switch (format) {
+    case SessionExporter::Format::PlainText:
+        return QStringLiteral(".txt");
+    case SessionExporter::Format::Html:
+        return QStringLiteral(".html");
+    case SessionExporter::Format::Asciicast:
+        break;
+    }
+    return QStringLiteral(".cast");
+}
+
+QString SessionLogWriter::baseName(const QString& sessionName, const QDateTime& startedAt)
+{
+    QString name = sessionName.isEmpty() ? QStringLiteral("session") : sessionName;
+    for (QChar& c : name) {
+        if (c.unicode() < 0x20 || QStringView(u"/\\:*?\"<>|").contains(c))
+            c = u'_';
+    }
+    if (name.startsWith(QLatin1Char('.')))
+        name[0] = u'_';
+    return name + QLatin1Char('-') + startedAt.toString(QStringLiteral("yyyyMMdd-HHmmss"));
+}
+
+SessionLogWriter* SessionLogWriter::save(const SessionRecorder& recorder, const QString& folder,
+                                         const QString& sessionName,
+                                         const QList<SessionExporter::Format>& formats)
+{
+    if (formats.isEmpty())
+        return nullptr;
+    auto* writer = new SessionLogWriter(QCoreApplication::instance());
+    const QString base = QDir(folder).filePath(baseName(sessionName, recorder.startedAt()));
+    // Snapshots taken here: the recorder may be gone before the thread reads them.
+    auto readers = std::make_shared<std::vector<SessionReader>>();
+    for (SessionExporter::Format format : formats) {
+        writer->m_paths << base + suffix(format);
+        readers->push_back(recorder.reader());
+    }
+    auto result = std::make_shared<std::pair<QStringList, QString>>();
+    const QStringList paths = writer->m_paths;
+    writer->m_thread = QThread::create([readers, result, paths, formats, folder] {
+        if (!QDir().mkpath(folder)) {
+            result->second =
+                QCoreApplication::translate("SessionExporter", "Cannot create the folder %1.")
+                    .arg(QDir::toNativeSeparators(folder));
+            return;
+        }
+        const std::atomic<bool> never{false};
+        for (qsizetype i = 0; i < formats.size(); ++i) {
+            QString error;
+            if (SessionExporter::run((*readers)[size_t(i)], formats.at(i), paths.at(i), never, {},
+                                     &error) == SessionExporter::Outcome::Succeeded)
+                result->first << paths.at(i);
+            else if (result->second.isEmpty())
+                result->second = error;
+        }
+    });
+    connect(writer->m_thread, &QThread::finished, writer, [writer, result] {
+        writer->m_thread->wait();
+        delete std::exchange(writer->m_thread, nullptr);
+        Q_EMIT writer->finished(result->first, result->second);
+        writer->deleteLater();
+    });
+    writer->m_thread->start();
+    return writer;
 }

@@ -2,14 +2,17 @@
 
 #include "terminal/SessionRecorder.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
 #include <memory>
 
 class QThread;
+class SessionRecorder;
 
 // Writes a recording as plain text, HTML or an asciicast v2 file on a worker thread, through
 // QSaveFile: a cancelled or failed export leaves nothing under the chosen name.
@@ -54,5 +57,38 @@ Q_SIGNALS:
 private:
     struct Job;
     std::shared_ptr<Job> m_job;
+    QThread* m_thread = nullptr;
+};
+
+// Saves a session's log into a folder, one file per format, on a thread of its own. It belongs
+// to the application, not to whoever started it (a tab that closes), and deletes itself once
+// saved; at exit it finishes first. Each file is complete under its name or not there at all.
+class SessionLogWriter final : public QObject
+{
+    Q_OBJECT
+public:
+    ~SessionLogWriter() override;
+    Q_DISABLE_COPY_MOVE(SessionLogWriter)
+
+    // "text", "html", "asciicast"; unknown names are left out.
+    static QList<SessionExporter::Format> formatsFromNames(const QStringList& names);
+    static QString suffix(SessionExporter::Format format); // ".txt", ".html", ".cast"
+    // "<name>-<yyyyMMdd-HHmmss>", with characters unfit for a file name replaced by "_".
+    static QString baseName(const QString& sessionName, const QDateTime& startedAt);
+    // Starts saving a snapshot of the recording; nullptr when there are no formats.
+    static SessionLogWriter* save(const SessionRecorder& recorder, const QString& folder,
+                                  const QString& sessionName,
+                                  const QList<SessionExporter::Format>& formats);
+
+    QStringList filePaths() const { return m_paths; }
+
+Q_SIGNALS:
+    // The files saved; errorString is empty when all of them were.
+    void finished(const QStringList& saved, const QString& errorString);
+
+private:
+    explicit SessionLogWriter(QObject* parent);
+
+    QStringList m_paths;
     QThread* m_thread = nullptr;
 };

@@ -18,27 +18,16 @@ const quint32 xtermBase16[16] = {0x000000, 0xcd0000, 0x00cd00, 0xcdcd00, 0x0000e
                                  0x00cdcd, 0xe5e5e5, 0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00,
                                  0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff};
 
-struct Row
+// Per physical row of a screen.
+struct RowInfo
 {
-    // Cells at and past `used` are default blanks, so trimming and clearing stop there.
-    std::vector<TerminalCell> cells;
     std::vector<TerminalMarks> marks;
+    // Cells at and past `used` are default blanks, so trimming and clearing stop there.
     int used = 0;
     bool wrapped = false;
 };
-using Grid = std::vector<std::unique_ptr<Row>>;
 
-void removeMarks(Row& row, int column)
-{
-    for (auto it = row.marks.begin(); it != row.marks.end(); ++it) {
-        if (it->column == column) {
-            row.marks.erase(it);
-            return;
-        }
-    }
-}
-
-void removeMarksIn(Row& row, int first, int end)
+void removeMarksIn(RowInfo& row, int first, int end)
 {
     row.marks.erase(
         std::remove_if(row.marks.begin(), row.marks.end(),
@@ -46,19 +35,190 @@ void removeMarksIn(Row& row, int first, int end)
         row.marks.end());
 }
 
-TerminalLine lineOf(const Row& row)
+// One screen as a flat cell array. Screen row r lives in physical row order[(base + r) % rows],
+// so a full-screen scroll only moves base and a scroll region only permutes order.
+struct Screen
 {
-    return TerminalLine(row.cells.data(), int(row.cells.size()), row.marks.data(),
-                        int(row.marks.size()), row.wrapped);
-}
+    std::vector<TerminalCell> cells;
+    std::vector<RowInfo> info;
+    std::vector<int> order;
+    int columns = 0;
+    int rows = 0;
+    int base = 0;
 
-int trimmedLength(const Row& row)
+    void reset(int newRows, int newColumns)
+    {
+        rows = newRows;
+        columns = newColumns;
+        base = 0;
+        cells.assign(size_t(rows) * size_t(columns), TerminalCell());
+        info.assign(size_t(rows), RowInfo());
+        order.resize(size_t(rows));
+        for (int r = 0; r < rows; ++r)
+            order[size_t(r)] = r;
+    }
+    int slot(int row) const
+    {
+        const int s = base + row;
+        return s >= rows ? s - rows : s;
+    }
+    int physical(int row) const { return order[size_t(slot(row))]; }
+    TerminalCell* cellsOf(int physicalRow)
+    {
+        return cells.data() + size_t(physicalRow) * size_t(columns);
+    }
+    const TerminalCell* cellsOf(int physicalRow) const
+    {
+        return cells.data() + size_t(physicalRow) * size_t(columns);
+    }
+    TerminalLine line(int row) const
+    {
+        const int p = physical(row);
+        const RowInfo& i = info[size_t(p)];
+        return TerminalLine(cellsOf(p), columns, i.marks.data(), int(i.marks.size()), i.wrapped);
+    }
+    // Rows [top, bottom) move up by n (down when n < 0); the rows scrolled out come back in.
+    void rotate(int top, int bottom, int n, std::vector<int>& scratch)
+    {
+        if (top == 0 && bottom == rows) {
+            base = (base + n % rows + rows) % rows;
+            return;
+        }
+        const int height = bottom - top;
+        scratch.resize(size_t(height));
+        for (int k = 0; k < height; ++k)
+            scratch[size_t(k)] = order[size_t(slot(top + k))];
+        std::rotate(scratch.begin(), scratch.begin() + (n > 0 ? n : height + n), scratch.end());
+        for (int k = 0; k < height; ++k)
+            order[size_t(slot(top + k))] = scratch[size_t(k)];
+    }
+};
+
+int trimmedLength(const TerminalCell* cells, int used, int columns)
 {
-    int length = std::min(row.used, int(row.cells.size()));
-    while (length > 0 && row.cells[size_t(length - 1)].isBlank())
+    int length = std::min(used, columns);
+    while (length > 0 && cells[length - 1].isBlank())
         --length;
     return length;
 }
+
+// The scrollback: line records in a ring, their cells in pooled chunks, so a line leaving the
+// screen costs a copy and no allocation.
+class History
+{
+public:
+    struct Line
+    {
+        const TerminalCell* cells = nullptr;
+        std::vector<TerminalMarks> marks;
+        qint64 chunk = 0;
+        int count = 0;
+        bool wrapped = false;
+    };
+
+    int size() const { return int(m_size); }
+    const Line& at(int index) const { return m_lines[slot(size_t(index))]; }
+
+    void push(const TerminalCell* cells, int count, const std::vector<TerminalMarks>& marks,
+              bool wrapped, int limit)
+    {
+        while (int(m_size) >= limit)
+            popFront();
+        if (m_size == m_lines.size())
+            grow(std::min(limit, std::max(256, int(m_lines.size()) * 2)));
+        Chunk& chunk = chunkFor(count);
+        TerminalCell* to = chunk.cells.get() + chunk.used;
+        std::copy(cells, cells + count, to);
+        chunk.used += count;
+        ++chunk.live;
+        Line& line = m_lines[slot(m_size)];
+        line.cells = to;
+        line.count = count;
+        line.chunk = m_firstChunk + qint64(m_chunks.size()) - 1;
+        line.wrapped = wrapped;
+        if (!line.marks.empty())
+            line.marks.clear();
+        for (const TerminalMarks& m : marks) {
+            if (m.column < count)
+                line.marks.push_back(m);
+        }
+        ++m_size;
+    }
+
+    void trim(int limit)
+    {
+        while (int(m_size) > std::max(0, limit))
+            popFront();
+    }
+
+private:
+    static constexpr int ChunkCells = 1 << 15;
+    static constexpr size_t SpareChunks = 4;
+
+    struct Chunk
+    {
+        std::unique_ptr<TerminalCell[]> cells;
+        int capacity = 0;
+        int used = 0;
+        int live = 0;
+    };
+
+    size_t slot(size_t index) const
+    {
+        const size_t s = m_first + index;
+        return s >= m_lines.size() ? s - m_lines.size() : s;
+    }
+
+    Chunk& chunkFor(int count)
+    {
+        if (!m_chunks.empty() && m_chunks.back().capacity - m_chunks.back().used >= count)
+            return m_chunks.back();
+        Chunk chunk;
+        if (count <= ChunkCells && !m_spare.empty()) {
+            chunk = std::move(m_spare.back());
+            m_spare.pop_back();
+        } else {
+            chunk.capacity = std::max(ChunkCells, count);
+            chunk.cells = std::make_unique<TerminalCell[]>(size_t(chunk.capacity));
+        }
+        m_chunks.push_back(std::move(chunk));
+        return m_chunks.back();
+    }
+
+    void popFront()
+    {
+        Line& line = m_lines[m_first];
+        --m_chunks[size_t(line.chunk - m_firstChunk)].live;
+        line.marks.clear();
+        m_first = slot(1);
+        --m_size;
+        while (m_chunks.size() > 1 && m_chunks.front().live == 0) {
+            Chunk& front = m_chunks.front();
+            if (front.capacity == ChunkCells && m_spare.size() < SpareChunks) {
+                front.used = 0;
+                m_spare.push_back(std::move(front));
+            }
+            m_chunks.pop_front();
+            ++m_firstChunk;
+        }
+    }
+
+    void grow(int capacity)
+    {
+        std::vector<Line> lines(size_t(std::max(capacity, 1)));
+        for (size_t i = 0; i < m_size; ++i)
+            lines[i] = std::move(m_lines[slot(i)]);
+        m_lines = std::move(lines);
+        m_first = 0;
+    }
+
+    std::vector<Line> m_lines; // a ring of m_size lines from m_first
+    size_t m_first = 0;
+    size_t m_size = 0;
+    std::deque<Chunk> m_chunks;
+    qint64 m_firstChunk = 0; // the number of m_chunks.front()
+    std::vector<Chunk> m_spare;
+};
 
 TerminalColor fromVterm(const VTermColor& c, bool foreground)
 {
@@ -190,11 +350,14 @@ struct TerminalEmulator::Private
     VTermState* state = nullptr;
     int columns = 0;
     int rowCount = 0;
-    Grid primary; // rows behind pointers: scrolling rotates pointers, not rows
-    Grid alternate;
-    Grid* screen = &primary;
+    Screen primary;
+    Screen alternate;
+    Screen* screen = &primary;
     bool altScreen = false;
-    std::deque<Row> history;
+    History history;
+    std::vector<int> scratchOrder;
+    std::vector<TerminalCell> scratchCells;
+    std::vector<RowInfo> scratchInfo;
     int historyLimit = DefaultScrollbackLimit;
     std::function<void(const TerminalLine&)> historySink;
     bool keepCleared = false;
@@ -205,6 +368,13 @@ struct TerminalEmulator::Private
     VTermPos wrapPos{-1, -1};
 
     std::vector<quint8> dirty;
+    // The screen row putglyph wrote last, already marked dirty; -1 after anything that moves
+    // rows or clears the damage.
+    int cachedRow = -1;
+    int fastRow = -1;          // cachedRow while that row has no combining marks
+    unsigned innerColumns = 0; // columns - 2: all but the first and the last
+    TerminalCell* cachedCells = nullptr;
+    RowInfo* cachedInfo = nullptr;
     bool allDirty = false;
     bool anyDirty = false;
     int scrolled = 0;
@@ -236,15 +406,37 @@ struct TerminalEmulator::Private
         return c;
     }
 
-    void blankRowInPlace(Row& row)
+    void blankRow(Screen& s, int row)
     {
         const TerminalCell b = blank();
         const bool plain = b == TerminalCell();
-        const int end = plain ? std::min(row.used, int(row.cells.size())) : int(row.cells.size());
-        std::fill(row.cells.begin(), row.cells.begin() + end, b);
-        row.used = plain ? 0 : int(row.cells.size());
-        row.marks.clear();
-        row.wrapped = false;
+        const int p = s.physical(row);
+        RowInfo& info = s.info[size_t(p)];
+        TerminalCell* cells = s.cellsOf(p);
+        if (plain) // a default cell is all zero bytes
+            std::memset(static_cast<void*>(cells), 0,
+                        size_t(std::min(info.used, s.columns)) * sizeof(TerminalCell));
+        else
+            std::fill(cells, cells + s.columns, b);
+        info.used = plain ? 0 : s.columns;
+        info.marks.clear();
+        info.wrapped = false;
+    }
+
+    void forgetRow() { cachedRow = fastRow = -1; }
+
+    bool cacheRow(int row)
+    {
+        if (row < 0 || row >= rowCount)
+            return false;
+        const int p = screen->physical(row);
+        cachedCells = screen->cellsOf(p);
+        cachedInfo = &screen->info[size_t(p)];
+        cachedRow = row;
+        fastRow = cachedInfo->marks.empty() ? row : -1;
+        dirty[size_t(row)] = 1;
+        anyDirty = true;
+        return true;
     }
 
     void markDirty(int first, int end)
@@ -259,32 +451,19 @@ struct TerminalEmulator::Private
         anyDirty = true;
     }
 
-    void pushHistory(const Row& row)
+    void pushHistory(const Screen& s, int row)
     {
         if (!historySink && historyLimit <= 0)
             return;
-        Row copy;
-        const int length = trimmedLength(row);
-        copy.cells.assign(row.cells.begin(), row.cells.begin() + length);
-        for (const TerminalMarks& m : row.marks) {
-            if (m.column < length)
-                copy.marks.push_back(m);
-        }
-        copy.wrapped = row.wrapped;
-        copy.used = length;
+        const int p = s.physical(row);
+        const RowInfo& info = s.info[size_t(p)];
+        const TerminalCell* cells = s.cellsOf(p);
+        const int length = trimmedLength(cells, info.used, s.columns);
         if (historySink)
-            historySink(lineOf(copy));
-        if (historyLimit <= 0)
-            return;
-        if (int(history.size()) >= historyLimit)
-            history.pop_front();
-        history.push_back(std::move(copy));
-    }
-
-    void trimHistory()
-    {
-        while (int(history.size()) > std::max(0, historyLimit))
-            history.pop_front();
+            historySink(TerminalLine(cells, length, info.marks.data(), int(info.marks.size()),
+                                     info.wrapped));
+        if (historyLimit > 0)
+            history.push(cells, length, info.marks, info.wrapped, historyLimit);
     }
 
     void write(const char* bytes, size_t size)
@@ -295,8 +474,11 @@ struct TerminalEmulator::Private
 
     bool concealChangedBy(const char* seq, size_t size)
     {
-        const int after = sgrConceal(seq, size);
         const bool current = pen.attributes & TerminalCell::Conceal;
+        // Only SGR 8 conceals: a sequence without an 8 cannot start it.
+        if (!current && !std::memchr(seq, '8', size))
+            return false;
+        const int after = sgrConceal(seq, size);
         return after >= 0 && (after == 1) != current;
     }
 
@@ -308,9 +490,10 @@ struct TerminalEmulator::Private
     void writeText(const char* p, size_t n);
     void holdTail(const char* p, size_t n);
     void filterReplies();
-    void resizeGrid(Grid& grid, int newRows, int newColumns, bool active, VTermPos* delta);
+    void resizeScreen(Screen& s, int newRows, int newColumns, bool active, VTermPos* delta);
 
     static int onPutglyph(VTermGlyphInfo* info, VTermPos pos, void* user);
+    Q_NEVER_INLINE int putGlyph(const VTermGlyphInfo* info, VTermPos pos);
     static int onMovecursor(VTermPos pos, VTermPos oldpos, int visible, void* user);
     static int onScrollrect(VTermRect rect, int downward, int rightward, void* user);
     static int onMoverect(VTermRect dest, VTermRect src, void* user);
@@ -327,43 +510,66 @@ struct TerminalEmulator::Private
     static void onOutput(const char* s, size_t len, void* user);
 };
 
+// The common case (one narrow character inside the row we wrote last) in few instructions;
+// the rest goes through putGlyph().
 int TerminalEmulator::Private::onPutglyph(VTermGlyphInfo* info, VTermPos pos, void* user)
 {
     auto* d = static_cast<Private*>(user);
-    if (pos.row < 0 || pos.row >= d->rowCount || pos.col < 0 || pos.col >= d->columns)
+    // Not the first or last column (one unsigned compare): no wrap to note or to prepare.
+    if (pos.row == d->fastRow && unsigned(pos.col - 1) < d->innerColumns && info->width == 1 &&
+        info->chars[1] == 0) {
+        TerminalCell glyph = d->pen;
+        glyph.codepoint = info->chars[0];
+        d->cachedCells[pos.col] = glyph;
+        d->wrapCandidate = false;
+        if (pos.col + 1 > d->cachedInfo->used)
+            d->cachedInfo->used = pos.col + 1;
         return 1;
-    Row& row = *(*d->screen)[size_t(pos.row)];
+    }
+    return d->putGlyph(info, pos);
+}
+
+int TerminalEmulator::Private::putGlyph(const VTermGlyphInfo* info, VTermPos pos)
+{
+    Private* d = this;
+    const int lastColumn = d->columns - 1;
+    if (pos.row != d->cachedRow && !d->cacheRow(pos.row))
+        return 1;
+    if (pos.col < 0 || pos.col > lastColumn)
+        return 1;
     // libvterm wraps inside one text run without moving the cursor in between.
     if (pos.col == 0 && d->wrapCandidate && pos.row > 0)
-        (*d->screen)[size_t(pos.row - 1)]->wrapped = true;
-    d->wrapCandidate = pos.col + info->width >= d->columns;
+        d->screen->info[size_t(d->screen->physical(pos.row - 1))].wrapped = true;
+    const int width = info->width;
+    d->wrapCandidate = pos.col + width > lastColumn;
     d->wrapPos = pos;
 
-    TerminalCell* cell = row.cells.data() + pos.col;
-    if (cell->attributes & TerminalCell::HasMarks)
-        removeMarks(row, pos.col);
-    *cell = d->pen;
-    cell->codepoint = info->chars[0];
+    RowInfo& row = *d->cachedInfo;
+    TerminalCell* cell = d->cachedCells + pos.col;
+    // Cells are only written, never read: the row's marks say whether old marks need removing.
+    if (!row.marks.empty())
+        removeMarksIn(row, pos.col, pos.col + width);
+    TerminalCell glyph = d->pen;
+    glyph.codepoint = info->chars[0];
     if (info->chars[0] && info->chars[1]) {
         TerminalMarks marks;
         marks.column = quint16(pos.col);
         for (int i = 0; i < TerminalMarks::Max && info->chars[i + 1]; ++i)
             marks.marks[i] = info->chars[i + 1];
         row.marks.push_back(marks);
-        cell->attributes |= TerminalCell::HasMarks;
+        d->fastRow = -1;
+        glyph.attributes |= TerminalCell::HasMarks;
     }
-    if (info->width == 2 && pos.col + 1 < d->columns) {
-        cell->attributes |= TerminalCell::Wide;
-        TerminalCell* tail = cell + 1;
-        if (tail->attributes & TerminalCell::HasMarks)
-            removeMarks(row, pos.col + 1);
-        *tail = d->pen;
-        tail->codepoint = 0;
-        tail->attributes |= TerminalCell::WideTail;
+    if (width == 2 && pos.col + 1 <= lastColumn) {
+        glyph.attributes |= TerminalCell::Wide;
+        TerminalCell tail = d->pen;
+        tail.attributes |= TerminalCell::WideTail;
+        cell[1] = tail;
     }
-    row.used = std::max(row.used, std::min(pos.col + info->width, d->columns));
-    d->dirty[size_t(pos.row)] = 1;
-    d->anyDirty = true;
+    cell[0] = glyph;
+    const int end = std::min(pos.col + width, lastColumn + 1);
+    if (end > row.used)
+        row.used = end;
     return 1;
 }
 
@@ -388,7 +594,8 @@ int TerminalEmulator::Private::onScrollrect(VTermRect rect, int downward, int ri
     auto* d = static_cast<Private*>(user);
     if (rightward != 0 || rect.start_col != 0 || rect.end_col != d->columns)
         return 0; // libvterm falls back to moverect + erase
-    Grid& grid = *d->screen;
+    Screen& s = *d->screen;
+    d->forgetRow();
     const int top = rect.start_row;
     const int bottom = rect.end_row;
     const int height = bottom - top;
@@ -398,16 +605,16 @@ int TerminalEmulator::Private::onScrollrect(VTermRect rect, int downward, int ri
     if (downward > 0) {
         if (top == 0 && !d->altScreen) {
             for (int r = 0; r < n; ++r)
-                d->pushHistory(*grid[size_t(r)]);
+                d->pushHistory(s, r);
             d->scrolled += n;
         }
-        std::rotate(grid.begin() + top, grid.begin() + top + n, grid.begin() + bottom);
+        s.rotate(top, bottom, n, d->scratchOrder);
         for (int r = bottom - n; r < bottom; ++r)
-            d->blankRowInPlace(*grid[size_t(r)]);
+            d->blankRow(s, r);
     } else {
-        std::rotate(grid.begin() + top, grid.begin() + bottom - n, grid.begin() + bottom);
+        s.rotate(top, bottom, -n, d->scratchOrder);
         for (int r = top; r < top + n; ++r)
-            d->blankRowInPlace(*grid[size_t(r)]);
+            d->blankRow(s, r);
     }
     d->markDirty(top, bottom);
     return 1;
@@ -416,36 +623,43 @@ int TerminalEmulator::Private::onScrollrect(VTermRect rect, int downward, int ri
 int TerminalEmulator::Private::onMoverect(VTermRect dest, VTermRect src, void* user)
 {
     auto* d = static_cast<Private*>(user);
-    Grid& grid = *d->screen;
+    Screen& s = *d->screen;
     const int height = dest.end_row - dest.start_row;
     const int width = dest.end_col - dest.start_col;
     const int shift = dest.start_col - src.start_col;
     const bool fullWidth = dest.start_col == 0 && dest.end_col == d->columns;
-    std::vector<Row> copies(static_cast<size_t>(height));
+    // Source and destination may overlap: copy out first.
+    d->scratchCells.resize(size_t(height) * size_t(width));
+    d->scratchInfo.resize(size_t(height));
     for (int r = 0; r < height; ++r) {
-        const Row& from = *grid[size_t(src.start_row + r)];
-        Row& copy = copies[size_t(r)];
-        copy.cells.assign(from.cells.begin() + src.start_col,
-                          from.cells.begin() + src.start_col + width);
-        for (const TerminalMarks& m : from.marks) {
+        const int p = s.physical(src.start_row + r);
+        const TerminalCell* from = s.cellsOf(p) + src.start_col;
+        std::copy(from, from + width, d->scratchCells.begin() + qsizetype(r) * width);
+        RowInfo& copy = d->scratchInfo[size_t(r)];
+        copy.marks.clear();
+        for (const TerminalMarks& m : s.info[size_t(p)].marks) {
             if (m.column >= src.start_col && m.column < src.end_col) {
                 TerminalMarks moved = m;
                 moved.column = quint16(m.column + shift);
                 copy.marks.push_back(moved);
             }
         }
-        copy.wrapped = from.wrapped;
+        copy.wrapped = s.info[size_t(p)].wrapped;
     }
     for (int r = 0; r < height; ++r) {
-        Row& to = *grid[size_t(dest.start_row + r)];
-        const Row& copy = copies[size_t(r)];
-        std::copy(copy.cells.begin(), copy.cells.end(), to.cells.begin() + dest.start_col);
-        removeMarksIn(to, dest.start_col, dest.end_col);
+        const int p = s.physical(dest.start_row + r);
+        RowInfo& to = s.info[size_t(p)];
+        const RowInfo& copy = d->scratchInfo[size_t(r)];
+        const auto from = d->scratchCells.begin() + qsizetype(r) * width;
+        std::copy(from, from + width, s.cellsOf(p) + dest.start_col);
+        if (!to.marks.empty())
+            removeMarksIn(to, dest.start_col, dest.end_col);
         to.marks.insert(to.marks.end(), copy.marks.begin(), copy.marks.end());
         if (fullWidth)
             to.wrapped = copy.wrapped;
         to.used = std::max(to.used, dest.end_col);
     }
+    d->fastRow = -1; // the rows may have gained marks
     d->markDirty(dest.start_row, dest.end_row);
     return 1;
 }
@@ -454,24 +668,31 @@ int TerminalEmulator::Private::onErase(VTermRect rect, int selective, void* user
 {
     Q_UNUSED(selective)
     auto* d = static_cast<Private*>(user);
-    Grid& grid = *d->screen;
+    Screen& s = *d->screen;
     if (d->keepCleared && !d->altScreen && rect.start_row == 0 && rect.end_row == d->rowCount &&
         rect.start_col == 0 && rect.end_col == d->columns) {
         int last = d->rowCount - 1;
-        while (last >= 0 && trimmedLength(*grid[size_t(last)]) == 0)
+        while (last >= 0) {
+            const int p = s.physical(last);
+            if (trimmedLength(s.cellsOf(p), s.info[size_t(p)].used, s.columns) > 0)
+                break;
             --last;
+        }
         for (int r = 0; r <= last; ++r)
-            d->pushHistory(*grid[size_t(r)]);
+            d->pushHistory(s, r);
     }
     const TerminalCell blank = d->blank();
+    const bool plain = blank == TerminalCell();
     for (int r = rect.start_row; r < rect.end_row; ++r) {
-        Row& row = *grid[size_t(r)];
-        std::fill(row.cells.begin() + rect.start_col, row.cells.begin() + rect.end_col, blank);
+        const int p = s.physical(r);
+        RowInfo& row = s.info[size_t(p)];
+        TerminalCell* cells = s.cellsOf(p);
+        std::fill(cells + rect.start_col, cells + rect.end_col, blank);
         if (!row.marks.empty())
             removeMarksIn(row, rect.start_col, rect.end_col);
         if (rect.end_col == d->columns)
             row.wrapped = false;
-        if (!(blank == TerminalCell()))
+        if (!plain)
             row.used = std::max(row.used, rect.end_col);
         else if (rect.end_col >= row.used)
             row.used = std::min(row.used, rect.start_col);
@@ -550,9 +771,10 @@ int TerminalEmulator::Private::onSettermprop(VTermProp prop, VTermValue* val, vo
             break;
         d->altScreen = on;
         d->screen = on ? &d->alternate : &d->primary;
+        d->forgetRow();
         if (on) {
-            for (auto& row : d->alternate)
-                d->blankRowInPlace(*row);
+            for (int r = 0; r < d->alternate.rows; ++r)
+                d->blankRow(d->alternate, r);
         }
         d->altChanged = true;
         d->markDirty(0, d->rowCount);
@@ -602,45 +824,49 @@ int TerminalEmulator::Private::onBell(void* user)
     return 1;
 }
 
-void TerminalEmulator::Private::resizeGrid(Grid& grid, int newRows, int newColumns, bool active,
-                                           VTermPos* delta)
+void TerminalEmulator::Private::resizeScreen(Screen& s, int newRows, int newColumns, bool active,
+                                             VTermPos* delta)
 {
-    const int oldRows = int(grid.size());
+    const int oldRows = s.rows;
+    int drop = 0;
     if (newRows < oldRows) {
         // Keep the cursor's row on screen, as other terminals do: the top goes to the history.
-        const int drop =
-            active ? std::max(0, std::min(cursor.row - (newRows - 1), oldRows - newRows)) : 0;
-        if (&grid == &primary) {
+        drop = active ? std::max(0, std::min(cursor.row - (newRows - 1), oldRows - newRows)) : 0;
+        if (&s == &primary) {
             for (int r = 0; r < drop; ++r)
-                pushHistory(*grid[size_t(r)]);
+                pushHistory(s, r);
         }
-        grid.erase(grid.begin(), grid.begin() + drop);
-        grid.resize(size_t(newRows));
         if (active && delta)
             delta->row -= drop;
     }
-    for (auto& row : grid) {
-        row->cells.resize(size_t(newColumns), TerminalCell());
-        if (newColumns < columns) {
-            removeMarksIn(*row, newColumns, columns);
-            row->wrapped = false;
-            row->used = std::min(row->used, newColumns);
+    Screen resized;
+    resized.reset(newRows, newColumns);
+    const int kept = std::min(newRows, oldRows - drop);
+    const int width = std::min(s.columns, newColumns);
+    for (int r = 0; r < kept; ++r) {
+        const int from = s.physical(r + drop);
+        const TerminalCell* cells = s.cellsOf(from);
+        std::copy(cells, cells + width, resized.cellsOf(r));
+        RowInfo& info = resized.info[size_t(r)];
+        info = std::move(s.info[size_t(from)]);
+        if (newColumns < s.columns) {
+            removeMarksIn(info, newColumns, s.columns);
+            info.wrapped = false;
+            info.used = std::min(info.used, newColumns);
         }
     }
-    while (int(grid.size()) < newRows) {
-        auto row = std::make_unique<Row>();
-        row->cells.assign(size_t(newColumns), TerminalCell());
-        grid.push_back(std::move(row));
-    }
+    s = std::move(resized);
 }
 
 int TerminalEmulator::Private::onResize(int rows, int cols, VTermPos* delta, void* user)
 {
     auto* d = static_cast<Private*>(user);
-    d->resizeGrid(d->primary, rows, cols, !d->altScreen, delta);
-    d->resizeGrid(d->alternate, rows, cols, d->altScreen, delta);
+    d->forgetRow();
+    d->resizeScreen(d->primary, rows, cols, !d->altScreen, delta);
+    d->resizeScreen(d->alternate, rows, cols, d->altScreen, delta);
     d->rowCount = rows;
     d->columns = cols;
+    d->innerColumns = unsigned(std::max(0, cols - 2));
     d->dirty.assign(size_t(rows), 1);
     d->anyDirty = true;
     return 1;
@@ -912,12 +1138,9 @@ TerminalEmulator::TerminalEmulator(int columns, int rows, QObject* parent)
     d->q = this;
     d->columns = std::max(1, columns);
     d->rowCount = std::max(1, rows);
-    for (Grid* grid : {&d->primary, &d->alternate}) {
-        for (int r = 0; r < d->rowCount; ++r) {
-            grid->push_back(std::make_unique<Row>());
-            grid->back()->cells.assign(size_t(d->columns), TerminalCell());
-        }
-    }
+    d->innerColumns = unsigned(std::max(0, d->columns - 2));
+    d->primary.reset(d->rowCount, d->columns);
+    d->alternate.reset(d->rowCount, d->columns);
     d->dirty.assign(size_t(d->rowCount), 1);
 
     d->damageTimer.setSingleShot(true);
@@ -1006,7 +1229,7 @@ int TerminalEmulator::rows() const
 
 int TerminalEmulator::scrollbackSize() const
 {
-    return int(d->history.size());
+    return d->history.size();
 }
 
 int TerminalEmulator::scrollbackLimit() const
@@ -1017,7 +1240,7 @@ int TerminalEmulator::scrollbackLimit() const
 void TerminalEmulator::setScrollbackLimit(int lines)
 {
     d->historyLimit = std::max(0, lines);
-    d->trimHistory();
+    d->history.trim(d->historyLimit);
 }
 
 int TerminalEmulator::lineCount() const
@@ -1030,9 +1253,11 @@ TerminalLine TerminalEmulator::line(int index) const
     const int history = scrollbackSize();
     if (index < 0 || index >= history + d->rowCount)
         return {};
-    if (index < history)
-        return lineOf(d->history[size_t(index)]);
-    return lineOf(*(*d->screen)[size_t(index - history)]);
+    if (index < history) {
+        const History::Line& l = d->history.at(index);
+        return TerminalLine(l.cells, l.count, l.marks.data(), int(l.marks.size()), l.wrapped);
+    }
+    return d->screen->line(index - history);
 }
 
 TerminalLine TerminalEmulator::screenRow(int row) const
@@ -1155,6 +1380,7 @@ TerminalDamage TerminalEmulator::takeDamage()
         d->dirty[size_t(r)] = 0;
     }
     d->allDirty = false;
+    d->forgetRow();
     damage.scrolledLines = std::exchange(d->scrolled, 0);
     damage.cursorMoved = std::exchange(d->cursorMoved, false);
     d->anyDirty = false;

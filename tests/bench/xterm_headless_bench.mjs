@@ -1,4 +1,5 @@
-// Feeds a capture file to @xterm/headless in fixed chunks and prints MB/s.
+// Feeds a capture file to @xterm/headless in fixed chunks and prints MB/s, by the wall clock and
+// by the process's CPU time.
 //   node xterm_headless_bench.mjs FILE CHUNK_BYTES
 // Run with NODE_PATH (or from a folder) where @xterm/headless is installed.
 import { readFileSync } from 'node:fs';
@@ -16,7 +17,12 @@ const term = new Terminal({ cols: 120, rows: 40, scrollback: 10000, allowPropose
 
 const write = (bytes) => new Promise((resolve) => term.write(bytes, resolve));
 const start = process.hrtime.bigint();
+const cpuStart = process.cpuUsage();
 for (let at = 0; at < data.length; at += chunk)
     await write(data.subarray(at, Math.min(at + chunk, data.length)));
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+// CPU time of the whole process (its JIT and GC threads too): stable on a shared machine.
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 console.log(`xtermjs_headless_mb_s: ${(data.length / 1e6 / seconds).toFixed(1)}`);
+console.log(`xtermjs_headless_cpu_mb_s: ${(data.length / 1e6 / cpuSeconds).toFixed(1)}`);

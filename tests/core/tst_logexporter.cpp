@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using Stream = LogStream::Stream;
 
@@ -40,16 +41,17 @@ private Q_SLOTS:
     void chosenLines();
     void cancelledExportLeavesNoFile();
     void unwritableTarget();
+    void deletedWhileRunning();
 };
 
 void TestLogExporter::plainText()
 {
     QTemporaryDir dir;
-    LogBuffer buffer(1 << 20, 4096, 10);
-    buffer.append(Stream::Stdout, "one\n", T1);
-    buffer.append(Stream::Stderr, QByteArray("two\0\xff\x1b[1m\n", 10), T1 + 1);
-    buffer.append(Stream::Stdout, "a line longer than ten\n", T1 + 2);
-    LogExporter exporter(&buffer);
+    const auto buffer = std::make_shared<LogBuffer>(1 << 20, 4096, 10);
+    buffer->append(Stream::Stdout, "one\n", T1);
+    buffer->append(Stream::Stderr, QByteArray("two\0\xff\x1b[1m\n", 10), T1 + 1);
+    buffer->append(Stream::Stdout, "a line longer than ten\n", T1 + 2);
+    LogExporter exporter(buffer);
     const QString fileName = dir.filePath(QStringLiteral("log.txt"));
     exporter.exportAll(fileName, LogExporter::Format::PlainText);
     const Error error = finish(exporter);
@@ -61,11 +63,11 @@ void TestLogExporter::plainText()
 void TestLogExporter::jsonLines()
 {
     QTemporaryDir dir;
-    LogBuffer buffer(1 << 20, 4096, 32);
-    buffer.append(Stream::Stdout, "plain\n", T1);
-    buffer.append(Stream::Stderr, "quote \" back\\ tab\t\x01\xff\n", 0);
-    buffer.append(Stream::Stdout, "01234567890123456789012345678901abc\n", T1);
-    LogExporter exporter(&buffer);
+    const auto buffer = std::make_shared<LogBuffer>(1 << 20, 4096, 32);
+    buffer->append(Stream::Stdout, "plain\n", T1);
+    buffer->append(Stream::Stderr, "quote \" back\\ tab\t\x01\xff\n", 0);
+    buffer->append(Stream::Stdout, "01234567890123456789012345678901abc\n", T1);
+    LogExporter exporter(buffer);
     const QString fileName = dir.filePath(QStringLiteral("log.jsonl"));
     exporter.exportAll(fileName, LogExporter::Format::JsonLines);
     QVERIFY(!finish(exporter).isError());
@@ -89,10 +91,10 @@ void TestLogExporter::jsonLines()
 void TestLogExporter::chosenLines()
 {
     QTemporaryDir dir;
-    LogBuffer buffer;
+    const auto buffer = std::make_shared<LogBuffer>();
     for (int i = 0; i < 100; ++i)
-        buffer.append(Stream::Stdout, "line " + QByteArray::number(i) + '\n');
-    LogExporter exporter(&buffer);
+        buffer->append(Stream::Stdout, "line " + QByteArray::number(i) + '\n');
+    LogExporter exporter(buffer);
     const QString fileName = dir.filePath(QStringLiteral("some.txt"));
     exporter.exportLines(fileName, LogExporter::Format::PlainText, {3, 50, 99});
     QVERIFY(!finish(exporter).isError());
@@ -102,18 +104,23 @@ void TestLogExporter::chosenLines()
 void TestLogExporter::cancelledExportLeavesNoFile()
 {
     QTemporaryDir dir;
-    LogBuffer buffer(8 * 1024 * 1024);
+    const auto buffer = std::make_shared<LogBuffer>(8 * 1024 * 1024);
     const QByteArray line(200, 'x');
     for (int i = 0; i < 300000; ++i)
-        buffer.append(Stream::Stdout, line + '\n', T1 + i);
-    LogExporter exporter(&buffer);
+        buffer->append(Stream::Stdout, line + '\n', T1 + i);
+    LogExporter exporter(buffer);
     QSignalSpy progressed(&exporter, &LogExporter::progressed);
     QSignalSpy finished(&exporter, &LogExporter::finished);
     const QString fileName = dir.filePath(QStringLiteral("big.jsonl"));
     exporter.exportAll(fileName, LogExporter::Format::JsonLines);
     QVERIFY(exporter.isRunning());
-    QTest::qWait(30);
+    QVERIFY(progressed.wait(30000));
     exporter.cancel();
+    // cancel() returns at once; finished() comes when the worker has removed its file.
+    QVERIFY(finished.isEmpty());
+    QVERIFY(exporter.isRunning());
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!exporter.isRunning());
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.first().first().value<Error>().kind, Error::Cancelled);
     QVERIFY(!QFile::exists(fileName));
@@ -131,14 +138,40 @@ void TestLogExporter::cancelledExportLeavesNoFile()
 
 void TestLogExporter::unwritableTarget()
 {
-    LogBuffer buffer;
-    buffer.append(Stream::Stdout, "x\n");
-    LogExporter exporter(&buffer);
+    const auto buffer = std::make_shared<LogBuffer>();
+    buffer->append(Stream::Stdout, "x\n");
+    LogExporter exporter(buffer);
     exporter.exportAll(QStringLiteral("/nonexistent-dir/for/sure/log.txt"),
                        LogExporter::Format::PlainText);
     const Error error = finish(exporter);
     QCOMPARE(error.kind, Error::Invalid);
     QVERIFY(!error.message.isEmpty());
+}
+
+void TestLogExporter::deletedWhileRunning()
+{
+    QTemporaryDir dir;
+    auto buffer = std::make_shared<LogBuffer>(8 * 1024 * 1024);
+    const QByteArray line(200, 'y');
+    for (int i = 0; i < 300000; ++i)
+        buffer->append(Stream::Stdout, line + '\n', T1 + i);
+    const std::weak_ptr<LogBuffer> watch = buffer;
+    auto* exporter = new LogExporter(buffer, this);
+    buffer.reset(); // the worker alone keeps the buffer now
+    const QString fileName = dir.filePath(QStringLiteral("gone.jsonl"));
+    QSignalSpy progressed(exporter, &LogExporter::progressed);
+    exporter->exportAll(fileName, LogExporter::Format::JsonLines);
+    QVERIFY(progressed.wait(30000));
+    QVERIFY(!watch.expired());
+    // Deleting the exporter returns at once; the worker stops, removes its file and lets go
+    // of the buffer, and its thread goes with it.
+    delete exporter;
+    QTRY_VERIFY_WITH_TIMEOUT(watch.expired(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList(),
+                              30000);
+    QVERIFY(!QFile::exists(fileName));
+    QTRY_VERIFY_WITH_TIMEOUT(QCoreApplication::instance()->findChildren<QThread*>().isEmpty(),
+                             30000);
 }
 
 QTEST_GUILESS_MAIN(TestLogExporter)

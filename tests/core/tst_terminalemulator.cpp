@@ -4,6 +4,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <vterm.h>
+
 namespace {
 
 // Everything the view can read, as text, to compare emulators fed in different ways.
@@ -92,6 +94,115 @@ void compareLines(const QString& actual, const QString& expected)
                              .arg(a.at(i).mid(from, 120), e.at(i).mid(from, 120))));
     }
     QCOMPARE(a.size(), e.size());
+}
+
+// libvterm's own screen layer, as a reference for what our grid must hold.
+class ReferenceScreen
+{
+public:
+    ReferenceScreen(int columns, int rows)
+        : m_vt(vterm_new(rows, columns))
+    {
+        vterm_set_utf8(m_vt, 1);
+        m_screen = vterm_obtain_screen(m_vt);
+        vterm_screen_enable_altscreen(m_screen, 1);
+        vterm_screen_reset(m_screen, 1);
+    }
+    ~ReferenceScreen() { vterm_free(m_vt); }
+    Q_DISABLE_COPY_MOVE(ReferenceScreen)
+
+    void feed(const QByteArray& bytes)
+    {
+        vterm_input_write(m_vt, bytes.constData(), size_t(bytes.size()));
+    }
+
+    // Each cell as its characters (marks included); blanks and right halves of wide ones as ".".
+    // Widths are left out: after a write into half a wide character the two grids legitimately
+    // keep different widths.
+    QString row(int r, int columns) const
+    {
+        QString s;
+        for (int c = 0; c < columns; ++c) {
+            VTermScreenCell cell;
+            vterm_screen_get_cell(m_screen, {r, c}, &cell);
+            // (uint32_t)-1: the right half of a wide character whose left half was erased.
+            if (cell.chars[0] == 0 || cell.chars[0] == U' ' || cell.chars[0] == 0xffffffffU) {
+                s += QStringLiteral(".");
+                continue;
+            }
+            for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i]; ++i) {
+                const char32_t ch = cell.chars[i];
+                s += QString::fromUcs4(&ch, 1);
+            }
+        }
+        return s;
+    }
+
+private:
+    VTerm* m_vt = nullptr;
+    VTermScreen* m_screen = nullptr;
+};
+
+QString ourRow(const TerminalEmulator& t, int r)
+{
+    const TerminalLine line = t.screenRow(r);
+    QString s;
+    for (int c = 0; c < t.columns(); ++c) {
+        const TerminalCell cell = line.cell(c);
+        if (cell.codepoint == 0 || cell.codepoint == U' ') {
+            s += QStringLiteral(".");
+            continue;
+        }
+        s += line.text(c);
+    }
+    return s;
+}
+
+// A random mix of text (combining marks, and wide characters or else edits inside a row: libvterm's
+// screen layer itself garbles wide characters cut by those) and the sequences that move rows.
+QByteArray randomOperations(QRandomGenerator& random, int count, bool wide)
+{
+    static const char* const common[] = {"hello ",
+                                         "e\xcc\x81\xcc\xa7",
+                                         "\r\n",
+                                         "\n",
+                                         "\r",
+                                         "\x1b[2;7r",
+                                         "\x1b[r",
+                                         "\x1b[1;5r",
+                                         "\x1b[3L",
+                                         "\x1b[2M",
+                                         "\x1b[2K",
+                                         "\x1b[J",
+                                         "\x1b[1J",
+                                         "\x1b[S",
+                                         "\x1b[2T",
+                                         "\x1bM",
+                                         "\x1b[?1049h",
+                                         "\x1b[?1049l",
+                                         "\x1b[41m",
+                                         "\x1b[0m",
+                                         "\x1b[?7l",
+                                         "\x1b[?7h",
+                                         "0123456789abcdefghijklmnopqrstuvwxyz"};
+    static const char* const wideOnly[] = {"\xe4\xb8\xad\xe6\x96\x87", "\xe7\xbb\x88"};
+    static const char* const narrowOnly[] = {"\x1b[4@", "\x1b[3P", "\x1b[K", "\x1b[1K",
+                                             "\x1b[5X", "\t",      "\b"};
+    QByteArray bytes;
+    for (int i = 0; i < count; ++i) {
+        const int pick = int(random.bounded(int(std::size(common)) + 4));
+        if (pick < int(std::size(common))) {
+            bytes += common[pick];
+        } else if (pick == int(std::size(common))) {
+            bytes += "\x1b[" + QByteArray::number(random.bounded(1, 12)) + ';' +
+                     QByteArray::number(random.bounded(1, 30)) + 'H';
+        } else if (wide) {
+            bytes += wideOnly[random.bounded(int(std::size(wideOnly)))];
+        } else {
+            bytes += narrowOnly[random.bounded(int(std::size(narrowOnly)))];
+        }
+    }
+    return bytes;
 }
 
 } // namespace
@@ -246,6 +357,68 @@ private Q_SLOTS:
         QCOMPARE(t.line(0).toString(), QStringLiteral("  0"));
         QCOMPARE(t.screenRow(3).toString(), QString());
         QCOMPARE(t.screenRow(4).toString(), QStringLiteral("4"));
+    }
+
+    // Our grid (ring of rows, flat cells, marks out of line) against libvterm's screen layer.
+    void matchesLibvtermScreen()
+    {
+        const quint32 seed = qEnvironmentVariableIsSet("TERMINAL_TEST_SEED")
+                                 ? quint32(qEnvironmentVariableIntValue("TERMINAL_TEST_SEED"))
+                                 : QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        for (int round = 0; round < 30; ++round) {
+            const int columns = int(random.bounded(8, 40));
+            const int rows = int(random.bounded(4, 14));
+            TerminalEmulator ours(columns, rows);
+            ours.setScrollbackLimit(int(random.bounded(0, 20)));
+            ReferenceScreen reference(columns, rows);
+            QByteArray fed;
+            for (int step = 0; step < 20; ++step) {
+                const QByteArray bytes = randomOperations(random, 12, round % 2);
+                fed += bytes;
+                ours.feed(bytes);
+                reference.feed(bytes);
+                for (int r = 0; r < rows; ++r) {
+                    if (ourRow(ours, r) != reference.row(r, columns)) {
+                        QFAIL(qPrintable(QStringLiteral("seed %1 size %2x%3 row %4:\n"
+                                                        " ours %5\n want %6\n after %7")
+                                             .arg(seed)
+                                             .arg(columns)
+                                             .arg(rows)
+                                             .arg(r)
+                                             .arg(ourRow(ours, r), reference.row(r, columns),
+                                                  QString::fromLatin1(fed.toPercentEncoding()))));
+                    }
+                }
+            }
+        }
+    }
+
+    void historyRingKeepsOrderAndMarks()
+    {
+        TerminalEmulator t(12, 3);
+        t.setScrollbackLimit(700);
+        QStringList fed;
+        // Enough lines to cycle the line ring and the cell chunks several times.
+        for (int i = 0; i < 5000; ++i) {
+            const QByteArray line =
+                (i % 7 ? QByteArray("n") : QByteArray("e\xcc\x81")) + QByteArray::number(i);
+            t.feed(line + "\r\n");
+            fed.append(QString::fromUtf8(line));
+        }
+        QCOMPARE(t.scrollbackSize(), 700);
+        // 5000 lines fed, 2 on screen (the last row is empty): history holds 4298..4997.
+        for (int k = 0; k < 700; ++k)
+            QCOMPARE(t.line(k).toString(), fed.at(4298 + k));
+        t.setScrollbackLimit(10);
+        QCOMPARE(t.scrollbackSize(), 10);
+        QCOMPARE(t.line(0).toString(), fed.at(4988));
+        t.setScrollbackLimit(100);
+        for (int i = 0; i < 50; ++i)
+            t.feed("m" + QByteArray::number(i) + "\r\n");
+        QCOMPARE(t.scrollbackSize(), 60);
+        QCOMPARE(t.line(0).toString(), fed.at(4988));
+        QCOMPARE(t.line(59).toString(), QStringLiteral("m47"));
     }
 
     void scrollbackLimit()

@@ -1,9 +1,14 @@
 #include "DockerTestEnvironment.h"
+#include "EciEmulatorProcess.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "sandbox/Job.h"
 #include "sandbox/LogStream.h"
+#include "settings/EciAccounts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace DockerTestEnvironment;
@@ -25,6 +30,39 @@ Result sandboxctl(const QStringList& arguments, const QByteArray& input = {})
     return result;
 }
 
+// sandboxctl --eci against the emulator, with credentials in the environment as ECI users set
+// them; `environment` adds to (or, with an empty value, removes from) what the test has.
+Result eciCtl(const QStringList& arguments, const QMap<QString, QString>& environment,
+              const QByteArray& input = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name :
+         {"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+          "ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_REGION_ID", "ECI_SANDBOX_ACCESS_KEY_ID",
+          "ECI_SANDBOX_ACCESS_KEY_SECRET", "ECI_SANDBOX_REGION_ID", "ECI_SANDBOX_ENDPOINT",
+          "ECI_SANDBOX_TIMEOUT_MS"})
+        env.remove(QLatin1String(name));
+    for (auto it = environment.begin(); it != environment.end(); ++it) {
+        if (it.value().isEmpty())
+            env.remove(it.key());
+        else
+            env.insert(it.key(), it.value());
+    }
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(SANDBOXCTL_PATH),
+                  QStringList{QStringLiteral("--eci")} + arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    Result result;
+    if (!process.waitForFinished(120000))
+        return result;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
 } // namespace
 
 class TestSandboxctl : public QObject
@@ -38,6 +76,9 @@ private Q_SLOTS:
     void deadEngine();
     void exec();
     void logs();
+    void eciLifecycle();
+    void eciCredentialsAndRegion();
+    void eciStoredAccount();
 };
 
 void TestSandboxctl::lifecycle()
@@ -225,6 +266,237 @@ void TestSandboxctl::logs()
                  .exitCode,
              64);
     docker({QStringLiteral("rm"), QStringLiteral("-f"), name, follower});
+}
+
+void TestSandboxctl::eciLifecycle()
+{
+    EciEmulatorProcess emulator{QStringLiteral(ECI_EMULATOR_PATH)};
+    QVERIFY(emulator.start());
+    const QString region = uniqueName(QStringLiteral("ctl"));
+    const QMap<QString, QString> env{
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), EciEmulatorProcess::accessKeyId()},
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), EciEmulatorProcess::accessKeySecret()},
+        {QStringLiteral("ECI_SANDBOX_ENDPOINT"), emulator.endpoint()},
+    };
+    const QString name = uniqueName(QStringLiteral("ctl"));
+    const Result created = eciCtl({region,
+                                   QStringLiteral("create"),
+                                   QStringLiteral("--image"),
+                                   image(),
+                                   QStringLiteral("--name"),
+                                   name,
+                                   QStringLiteral("--label"),
+                                   QStringLiteral("team=blue"),
+                                   QStringLiteral("--env"),
+                                   QStringLiteral("WHO=ctl"),
+                                   QStringLiteral("--cpus"),
+                                   QStringLiteral("0.5"),
+                                   QStringLiteral("--memory"),
+                                   QStringLiteral("1g"),
+                                   QStringLiteral("--restart"),
+                                   QStringLiteral("Never"),
+                                   QStringLiteral("--"),
+                                   QStringLiteral("sh"),
+                                   QStringLiteral("-c"),
+                                   QStringLiteral("echo one; echo two; echo $WHO; sleep 600")},
+                                  env);
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QString id = QString::fromUtf8(created.out).trimmed();
+    QVERIFY(id.startsWith(QLatin1String("eci-")));
+
+    const Result listed = eciCtl({region, QStringLiteral("list"), QStringLiteral("--json")}, env);
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    const QJsonArray array = QJsonDocument::fromJson(listed.out).array();
+    QCOMPARE(array.size(), 1);
+    const QJsonObject group = array.first().toObject();
+    QCOMPARE(group.value(QLatin1String("id")).toString(), id);
+    QCOMPARE(group.value(QLatin1String("name")).toString(), name);
+    QCOMPARE(group.value(QLatin1String("status")).toString(), QStringLiteral("running"));
+    QCOMPARE(group.value(QLatin1String("statusText")).toString(), QStringLiteral("Running"));
+    QCOMPARE(group.value(QLatin1String("cpus")).toDouble(), 0.5);
+    QCOMPARE(group.value(QLatin1String("memoryBytes")).toDouble(), 1024.0 * 1024 * 1024);
+    QCOMPARE(group.value(QLatin1String("labels")).toObject().value(QLatin1String("team")),
+             QJsonValue(QStringLiteral("blue")));
+    QCOMPARE(group.value(QLatin1String("containers")).toArray(), QJsonArray{name});
+    QCOMPARE(group.value(QLatin1String("backend")).toString(), QStringLiteral("eci:env/") + region);
+
+    // The region from the environment when none is named.
+    QMap<QString, QString> withRegion = env;
+    withRegion.insert(QStringLiteral("ALIBABA_CLOUD_REGION_ID"), region);
+    const Result table = eciCtl({QStringLiteral("list")}, withRegion);
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.contains(name.toUtf8()), table.out.constData());
+
+    const Result inspected = eciCtl({region, QStringLiteral("inspect"), name}, env);
+    QVERIFY2(inspected.exitCode == 0, inspected.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(inspected.out)
+                 .object()
+                 .value(QLatin1String("ContainerGroupId"))
+                 .toString(),
+             id);
+
+    Result logs;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (logs =
+             eciCtl({region, QStringLiteral("logs"), QStringLiteral("--container"), name, id}, env))
+                .out == "one\ntwo\nctl\n",
+        60000);
+    QCOMPARE(logs.exitCode, 0);
+    const Result tail = eciCtl({region, QStringLiteral("logs"), QStringLiteral("--tail"),
+                                QStringLiteral("1"), QStringLiteral("--timestamps"), id},
+                               env);
+    QCOMPARE(tail.exitCode, 0);
+    qint64 nanoseconds = 0;
+    const qsizetype used =
+        LogStream::parseTimestamp(tail.out.constData(), tail.out.size(), &nanoseconds);
+    QVERIFY2(used > 0 && tail.out.mid(used) == " ctl\n", tail.out.constData());
+
+    const Result exec =
+        eciCtl({region, QStringLiteral("exec"), id, QStringLiteral("--"), QStringLiteral("sh"),
+                QStringLiteral("-c"), QStringLiteral("echo out; echo err >&2; exit 5")},
+               env);
+    QCOMPARE(exec.exitCode, 5);
+    QCOMPARE(exec.out, QByteArray("out\n"));
+    QCOMPARE(exec.err, QByteArray("err\n"));
+
+    const Result restarted = eciCtl({region, QStringLiteral("restart"), name}, env);
+    QVERIFY2(restarted.exitCode == 0, restarted.err.constData());
+    const Result stopped = eciCtl({region, QStringLiteral("stop"), name}, env);
+    QCOMPARE(stopped.exitCode, 1);
+    QVERIFY(!stopped.err.isEmpty());
+
+    const Result removed = eciCtl(
+        {region, QStringLiteral("rm"), QStringLiteral("-f"), id, QStringLiteral("eci-none")}, env);
+    QCOMPARE(removed.exitCode, 2); // the second one does not exist
+    QCOMPARE(removed.out, id.toUtf8() + '\n');
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QJsonDocument::fromJson(
+            eciCtl({region, QStringLiteral("list"), QStringLiteral("--json")}, env).out)
+            .array()
+            .isEmpty(),
+        60000);
+    // Nothing printed the secret.
+    for (const Result* result : std::initializer_list<const Result*>{&created, &listed, &inspected,
+                                                                     &logs, &exec, &removed}) {
+        QVERIFY(!result->out.contains(EciEmulatorProcess::accessKeySecret().toUtf8()));
+        QVERIFY(!result->err.contains(EciEmulatorProcess::accessKeySecret().toUtf8()));
+    }
+}
+
+void TestSandboxctl::eciCredentialsAndRegion()
+{
+    EciEmulatorProcess emulator{QStringLiteral(ECI_EMULATOR_PATH)};
+    QVERIFY(emulator.start());
+    const QString region = uniqueName(QStringLiteral("creds"));
+    const QString secret = EciEmulatorProcess::accessKeySecret();
+    const QString wrong = QStringLiteral("wrong-secret-5d1e");
+    QMap<QString, QString> env{
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), EciEmulatorProcess::accessKeyId()},
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), wrong},
+        {QStringLiteral("ECI_SANDBOX_ENDPOINT"), emulator.endpoint()},
+        {QStringLiteral("ECI_SANDBOX_REGION_ID"), region},
+    };
+    // A wrong secret: refused, said plainly, and the secret is not repeated.
+    const Result refused = eciCtl({QStringLiteral("list")}, env);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("SignatureDoesNotMatch"), refused.err.constData());
+    QVERIFY(!refused.err.contains(wrong.toUtf8()));
+    QVERIFY(!refused.out.contains(wrong.toUtf8()));
+
+    // ECI_SANDBOX_* overrides ALIBABA_CLOUD_*.
+    env.insert(QStringLiteral("ECI_SANDBOX_ACCESS_KEY_ID"), EciEmulatorProcess::accessKeyId());
+    env.insert(QStringLiteral("ECI_SANDBOX_ACCESS_KEY_SECRET"), secret);
+    const Result overridden = eciCtl({QStringLiteral("list")}, env);
+    QVERIFY2(overridden.exitCode == 0, overridden.err.constData());
+
+    // The region on the command line wins over the environment's.
+    env.insert(QStringLiteral("ECI_SANDBOX_REGION_ID"), QStringLiteral("cn-nowhere"));
+    const Result named = eciCtl({region, QStringLiteral("list"), QStringLiteral("--json")}, env);
+    QCOMPARE(named.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(named.out).array().size(), 0);
+
+    // No region anywhere: a usage error that says where one comes from.
+    env.insert(QStringLiteral("ECI_SANDBOX_REGION_ID"), QString());
+    const Result noRegion = eciCtl({QStringLiteral("list")}, env);
+    QCOMPARE(noRegion.exitCode, 64);
+    QVERIFY(noRegion.err.contains("ECI_SANDBOX_REGION_ID"));
+
+    // No key at all.
+    const Result noKey = eciCtl({region, QStringLiteral("list")},
+                                {{QStringLiteral("ECI_SANDBOX_ENDPOINT"), emulator.endpoint()}});
+    QCOMPARE(noKey.exitCode, 1);
+    QVERIFY(noKey.err.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"));
+
+    // An endpoint that is not one, and one where nothing listens.
+    env.insert(QStringLiteral("ECI_SANDBOX_ENDPOINT"), QStringLiteral("ftp://example.com/x"));
+    const Result badEndpoint = eciCtl({region, QStringLiteral("list")}, env);
+    QCOMPARE(badEndpoint.exitCode, 1);
+    QVERIFY(badEndpoint.err.contains("ftp://example.com/x"));
+    const QString gone = emulator.endpoint();
+    emulator.stop();
+    env.insert(QStringLiteral("ECI_SANDBOX_ENDPOINT"), gone);
+    env.insert(QStringLiteral("ECI_SANDBOX_TIMEOUT_MS"), QStringLiteral("2000"));
+    const Result dead = eciCtl({region, QStringLiteral("list")}, env);
+    QCOMPARE(dead.exitCode, 1);
+    QVERIFY(!dead.err.isEmpty());
+    QVERIFY(!dead.err.contains(secret.toUtf8()));
+}
+
+void TestSandboxctl::eciStoredAccount()
+{
+    if (qEnvironmentVariable("SANDBOXDESK_TEST_SECRET_SERVICE") != QLatin1String("1"))
+        QSKIP("No Secret Service to test against: scripts/test starts gnome-keyring on a "
+              "private D-Bus session and sets SANDBOXDESK_TEST_SECRET_SERVICE=1.");
+    EciEmulatorProcess emulator{QStringLiteral(ECI_EMULATOR_PATH)};
+    QVERIFY(emulator.start());
+    const QString region = uniqueName(QStringLiteral("acct"));
+
+    // An account as SandboxDesk saves it: settings under XDG_CONFIG_HOME, secret in the keychain.
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    EciAccount account;
+    account.name = uniqueName(QStringLiteral("ctl-account"));
+    account.accessKeyId = EciEmulatorProcess::accessKeyId();
+    account.defaultRegion = region;
+    account.endpoint = emulator.endpoint();
+    {
+        EciAccounts accounts(config.filePath(QStringLiteral("SandboxDesk/sandboxdesk.conf")));
+        accounts.save(account);
+        accounts.sync();
+    }
+    KeychainCredentialStore keychain;
+    const auto run = [](Job* job) {
+        bool done = false;
+        Error error;
+        QObject::connect(job, &Job::finished, job, [&] {
+            error = job->error();
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 60000))
+            error = Error::make(Error::Timeout, QStringLiteral("the keychain did not answer"));
+        return error;
+    };
+    const Error stored =
+        run(keychain.write(account.secretKey(), EciEmulatorProcess::accessKeySecret()));
+    QVERIFY2(!stored.isError(), qPrintable(stored.fullText()));
+
+    const QMap<QString, QString> env{{QStringLiteral("XDG_CONFIG_HOME"), config.path()}};
+    const Result listed = eciCtl({QStringLiteral("--account"), account.name, QStringLiteral("list"),
+                                  QStringLiteral("--json")},
+                                 env);
+    const Result unknown = eciCtl(
+        {QStringLiteral("--account"), QStringLiteral("nobody"), QStringLiteral("list")}, env);
+    run(keychain.remove(account.secretKey()));
+    const Result noSecret =
+        eciCtl({QStringLiteral("--account"), account.name, QStringLiteral("list")}, env);
+
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    QVERIFY(QJsonDocument::fromJson(listed.out).isArray());
+    QVERIFY(!listed.out.contains(EciEmulatorProcess::accessKeySecret().toUtf8()));
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(unknown.err.contains("nobody"));
+    QCOMPARE(noSecret.exitCode, 1);
+    QVERIFY(!noSecret.err.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSandboxctl)

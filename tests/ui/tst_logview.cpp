@@ -7,6 +7,9 @@
 #include <QScrollBar>
 #include <QTest>
 
+#include <algorithm>
+#include <numeric>
+
 class TestLogView final : public QObject
 {
     Q_OBJECT
@@ -17,6 +20,7 @@ private Q_SLOTS:
     void copiesSelectedLinesAsPlainText();
     void showsControlCharactersVisibly();
     void filtersAndHighlights();
+    void wrapsOnlyTheVisibleLines();
 
 private:
     static void appendLines(LogBuffer& buffer, qint64 first, qint64 count);
@@ -177,6 +181,71 @@ void TestLogView::filtersAndHighlights()
     QCOMPARE(view.linesConvertedInLastPaint(), 3);
     view.clearFilter();
     QCOMPARE(view.rowCount(), 50);
+}
+
+void TestLogView::wrapsOnlyTheVisibleLines()
+{
+    // A million lines, one in a thousand far wider than the view, and a wide one last.
+    LogBuffer buffer;
+    const QByteArray wide = QByteArray(1500, 'w');
+    QByteArray batch;
+    for (int i = 0; i < 1'000'000; ++i) {
+        batch += "line " + QByteArray::number(i) + (i % 1000 == 500 ? " " + wide : "") + '\n';
+        if (batch.size() > 64 * 1024) {
+            buffer.append(LogStream::Stream::Stdout, batch);
+            batch.clear();
+        }
+    }
+    buffer.append(LogStream::Stream::Stdout, batch + "last " + wide + '\n');
+    LogView view;
+    view.setTimestampsShown(false);
+    view.resize(600, 300);
+    view.setBuffer(&buffer);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const int visible = view.visibleRowCount();
+
+    // Unwrapped, the wide line runs past the edge and the view scrolls sideways.
+    view.scrollToLine(500);
+    view.viewport()->repaint();
+    QList<int> rows = view.paintedRowCounts();
+    QVERIFY(std::all_of(rows.cbegin(), rows.cend(), [](int r) { return r == 1; }));
+    QTRY_VERIFY(view.horizontalScrollBar()->maximum() > 0);
+
+    view.setWrap(true);
+    QVERIFY(view.wrapsLines());
+    QCOMPARE(view.horizontalScrollBar()->maximum(), 0);
+    view.verticalScrollBar()->setValue(495);
+    view.viewport()->repaint();
+    // Only what fits is laid out: at most a screenful of lines, and of rows.
+    QVERIFY(view.linesConvertedInLastPaint() <= visible + 1);
+    rows = view.paintedRowCounts();
+    QCOMPARE(rows.size(), view.linesConvertedInLastPaint());
+    QCOMPARE(rows.first(), 1);
+    QVERIFY(rows.size() > 5);
+    QVERIFY(rows.at(5) > 5); // line 500: 1500 characters in rows of well under 600 pixels
+    QVERIFY(std::accumulate(rows.cbegin(), rows.cend(), 0) <= visible + 1);
+    QCOMPARE(view.rowText(500).size(), 1500 + 9);
+
+    // A click on a later row of a wrapped line selects that line.
+    const int rowHeight = view.viewport()->height() / visible;
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(50, rowHeight * 7 + 2));
+    QCOMPARE(view.selectedText(), QString::fromLatin1("line 500 " + wide));
+
+    // Following with wrap on: the last line is shown whole, at the bottom.
+    view.jumpToLatest();
+    view.viewport()->repaint();
+    rows = view.paintedRowCounts();
+    QVERIFY(rows.last() > 1);
+    QVERIFY(view.linesConvertedInLastPaint() <= visible + 1);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                      QPoint(50, view.viewport()->height() - rowHeight / 2));
+    QCOMPARE(view.selectedText(), QString::fromLatin1("last " + wide));
+
+    view.setWrap(false);
+    view.viewport()->repaint();
+    rows = view.paintedRowCounts();
+    QVERIFY(std::all_of(rows.cbegin(), rows.cend(), [](int r) { return r == 1; }));
 }
 
 QTEST_MAIN(TestLogView)

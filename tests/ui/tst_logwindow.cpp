@@ -33,6 +33,9 @@ private Q_SLOTS:
     void tailShowsTheLastLines();
     void followsLaterOutput();
     void survivesARestartWithoutLosingOrRepeating();
+    void showsOneStreamOnly();
+    void wrapsLongLines();
+    void sinceAsADuration();
 
 private:
     QList<QByteArray> bufferLines() const;
@@ -278,6 +281,102 @@ void TestLogWindow::survivesARestartWithoutLosingOrRepeating()
         QCOMPARE(lines.count("out " + QByteArray::number(i)), 2);
         QCOMPARE(lines.count("err " + QByteArray::number(i)), 2);
     }
+}
+
+void TestLogWindow::showsOneStreamOnly()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->buffer().count() >= 1000, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->view()->rowCount(), m_window->buffer().count(), 5000);
+    const qint64 total = m_window->buffer().count();
+    auto* streams = m_window->findChild<QComboBox*>(QStringLiteral("streamFilter"));
+    QVERIFY(streams);
+    streams->setCurrentIndex(streams->findData(int(LogSearch::Streams::Stderr)));
+    LogView* view = m_window->view();
+    QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), total / 2, 10000);
+    for (qint64 row = 0; row < view->rowCount(); ++row) {
+        QCOMPARE(m_window->buffer().stream(view->lineAt(row)), LogStream::Stream::Stderr);
+        QVERIFY(view->rowText(row).contains(QLatin1String("err"))); // "err 1", "late err"
+    }
+    // With a text as well: the text's matches in that stream.
+    m_window->findChild<QLineEdit*>(QStringLiteral("logSearchEdit"))
+        ->setText(QStringLiteral(" 25"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->matches().size(), total / 1000 * 11, 10000);
+    QTRY_VERIFY(!m_window->isSearching());
+    for (const qint64 line : m_window->matches())
+        QVERIFY(m_window->buffer().line(line).startsWith("err 25"));
+    m_window->findChild<QLineEdit*>(QStringLiteral("logSearchEdit"))->clear();
+    streams->setCurrentIndex(streams->findData(int(LogSearch::Streams::Stdout)));
+    QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), total / 2, 10000);
+    QTRY_VERIFY(!m_window->isSearching());
+    for (qint64 row = 0; row < view->rowCount(); ++row)
+        QVERIFY(view->rowText(row).contains(QLatin1String("out")));
+    streams->setCurrentIndex(streams->findData(int(LogSearch::Streams::Both)));
+    QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), total, 10000);
+    QVERIFY(!view->isFiltered());
+}
+
+void TestLogWindow::wrapsLongLines()
+{
+    auto* wrap = m_window->findChild<QAction*>(QStringLiteral("wrapAction"));
+    QVERIFY(wrap);
+    QVERIFY(!m_window->view()->wrapsLines());
+    wrap->trigger();
+    QVERIFY(m_window->view()->wrapsLines());
+    wrap->trigger();
+    QVERIFY(!m_window->view()->wrapsLines());
+}
+
+void TestLogWindow::sinceAsADuration()
+{
+    auto* since = m_window->findChild<QComboBox*>(QStringLiteral("sinceMode"));
+    QVERIFY(since);
+    const auto secondsBack = [this] {
+        const LogOptions options = m_window->requestedOptions();
+        return options.since.isValid() ? options.since.secsTo(QDateTime::currentDateTimeUtc())
+                                       : qint64(-1);
+    };
+    QCOMPARE(secondsBack(), -1);
+    since->setCurrentIndex(1);
+    QVERIFY(qAbs(secondsBack() - 300) <= 2);
+    since->setCurrentIndex(2);
+    QVERIFY(qAbs(secondsBack() - 3600) <= 2);
+    since->setCurrentIndex(3);
+    QVERIFY(qAbs(secondsBack() - 86400) <= 2);
+    since->setCurrentIndex(4);
+    m_window->findChild<QSpinBox*>(QStringLiteral("sinceAmount"))->setValue(2);
+    auto* unit = m_window->findChild<QComboBox*>(QStringLiteral("sinceUnit"));
+    unit->setCurrentIndex(2); // hours
+    QVERIFY(qAbs(secondsBack() - 7200) <= 2);
+
+    // Against the engine: a container that wrote one line, then another six seconds later.
+    const QString name = DockerTestEnvironment::uniqueName(QStringLiteral("since"));
+    const auto run = DockerTestEnvironment::docker(
+        {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+         QStringLiteral("none"), QStringLiteral("--name"), name, DockerTestEnvironment::image(),
+         QStringLiteral("sh"), QStringLiteral("-c"),
+         QStringLiteral("echo early; sleep 6; echo late; sleep 3600")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const auto logsOf = [&name] {
+        return DockerTestEnvironment::docker({QStringLiteral("logs"), name}).out;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logsOf().contains("late"), 30000);
+    Sandbox sandbox;
+    sandbox.backendId = m_backend->id();
+    sandbox.id = QString::fromUtf8(run.out).trimmed();
+    sandbox.name = name;
+    LogWindow window(m_backend, sandbox);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    QTRY_COMPARE_WITH_TIMEOUT(window.buffer().count(), 2, 20000);
+    auto* windowSince = window.findChild<QComboBox*>(QStringLiteral("sinceMode"));
+    windowSince->setCurrentIndex(4);
+    window.findChild<QSpinBox*>(QStringLiteral("sinceAmount"))->setValue(4);
+    window.findChild<QComboBox*>(QStringLiteral("sinceUnit"))->setCurrentIndex(0); // seconds
+    window.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(window.buffer().count(), 1, 20000);
+    QTest::qWait(500);
+    QCOMPARE(window.buffer().count(), 1);
+    QCOMPARE(window.buffer().line(0), QByteArray("late"));
+    DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
 }
 
 QTEST_MAIN(TestLogWindow)

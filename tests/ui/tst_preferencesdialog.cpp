@@ -8,10 +8,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFontComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,10 +29,17 @@ private Q_SLOTS:
     void refusesAnAddressThatIsNone();
     void addsAnAddressTypedButNotAdded();
     void mainWindowFollowsEngineAddresses();
+    void terminalPageSavesTerminalSettings();
+    void sessionLogNeedsAFolderAndAFormat();
 
 private:
     QString settingsPath() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
     static void clickOk(QDialog* dialog);
+    // On the indicator: a wide check box does not take clicks past its text.
+    static void clickBox(QCheckBox* box)
+    {
+        QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
+    }
 
     QTemporaryDir m_dir;
     std::unique_ptr<Preferences> m_preferences;
@@ -160,6 +170,99 @@ void TestPreferencesDialog::mainWindowFollowsEngineAddresses()
     clickOk(dialog);
     QTRY_COMPARE(window.backends().size(), 1);
     QCOMPARE(window.backends().first(), local);
+}
+
+void TestPreferencesDialog::terminalPageSavesTerminalSettings()
+{
+    m_preferences->setScrollbackLines(2500);
+    m_preferences->setTerminalClipboardWrites(true);
+    PreferencesDialog dialog(*m_preferences, *m_translations);
+    dialog.show();
+    auto* pages = dialog.findChild<QTabWidget*>(QStringLiteral("preferencePages"));
+    pages->setCurrentIndex(1);
+    QCOMPARE(pages->tabText(1), QStringLiteral("Terminal"));
+    auto* systemFont = dialog.findChild<QCheckBox*>(QStringLiteral("systemFontCheck"));
+    auto* fontCombo = dialog.findChild<QFontComboBox*>(QStringLiteral("terminalFontCombo"));
+    auto* size = dialog.findChild<QSpinBox*>(QStringLiteral("terminalFontSizeSpin"));
+    auto* scrollback = dialog.findChild<QSpinBox*>(QStringLiteral("scrollbackSpin"));
+    auto* clipboard = dialog.findChild<QCheckBox*>(QStringLiteral("clipboardWritesCheck"));
+    auto* blink = dialog.findChild<QCheckBox*>(QStringLiteral("cursorBlinkCheck"));
+    auto* log = dialog.findChild<QCheckBox*>(QStringLiteral("sessionLogCheck"));
+    auto* folder = dialog.findChild<QLineEdit*>(QStringLiteral("sessionLogFolderEdit"));
+    QVERIFY(systemFont->isChecked());
+    QVERIFY(!fontCombo->isEnabled());
+    QCOMPARE(size->value(), 0);
+    QCOMPARE(size->text(), QStringLiteral("Default"));
+    QCOMPARE(scrollback->value(), 2500);
+    QVERIFY(clipboard->isChecked());
+    QVERIFY(blink->isChecked());
+    QVERIFY(!log->isChecked());
+    QVERIFY(!folder->isEnabled());
+
+    clickBox(systemFont);
+    QVERIFY(fontCombo->isEnabled());
+    QVERIFY(fontCombo->count() > 0);
+    fontCombo->setCurrentIndex(fontCombo->count() - 1);
+    const QString family = fontCombo->currentFont().family();
+    size->setValue(14);
+    scrollback->setValue(50000);
+    clickBox(clipboard);
+    clickBox(blink);
+    clickBox(log);
+    QVERIFY(folder->isEnabled());
+    const QString logFolder = m_dir.filePath(QStringLiteral("logs"));
+    QTest::keyClicks(folder, logFolder);
+    QTest::mouseClick(dialog.findChild<QCheckBox*>(QStringLiteral("sessionLogTextCheck")),
+                      Qt::LeftButton);
+    clickOk(&dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    const Preferences reread(settingsPath());
+    QCOMPARE(reread.terminalFontFamily(), family);
+    QCOMPARE(reread.terminalFontSize(), 14);
+    QCOMPARE(reread.scrollbackLines(), 50000);
+    QVERIFY(!reread.terminalClipboardWrites());
+    QVERIFY(!reread.terminalCursorBlink());
+    QCOMPARE(reread.sessionLogFolder(), logFolder);
+    QCOMPARE(reread.sessionLogFormats(),
+             (QStringList{QStringLiteral("text"), QStringLiteral("asciicast")}));
+}
+
+void TestPreferencesDialog::sessionLogNeedsAFolderAndAFormat()
+{
+    PreferencesDialog dialog(*m_preferences, *m_translations);
+    dialog.show();
+    dialog.findChild<QTabWidget*>(QStringLiteral("preferencePages"))->setCurrentIndex(1);
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("sessionLogError"));
+    auto* folder = dialog.findChild<QLineEdit*>(QStringLiteral("sessionLogFolderEdit"));
+    QTest::mouseClick(dialog.findChild<QCheckBox*>(QStringLiteral("sessionLogCheck")),
+                      Qt::LeftButton);
+    clickOk(&dialog);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("Choose a folder for the session logs."));
+
+    QTest::keyClicks(folder, QStringLiteral("relative/logs"));
+    QVERIFY(!error->isVisible());
+    clickOk(&dialog);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(error->text(), QStringLiteral("The session-log folder must be a full path."));
+
+    folder->setText(m_dir.filePath(QStringLiteral("logs")));
+    QTest::mouseClick(dialog.findChild<QCheckBox*>(QStringLiteral("sessionLogCastCheck")),
+                      Qt::LeftButton);
+    clickOk(&dialog);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(error->text(), QStringLiteral("Choose at least one format for the session logs."));
+    QVERIFY(Preferences(settingsPath()).sessionLogFolder().isEmpty());
+
+    QTest::mouseClick(dialog.findChild<QCheckBox*>(QStringLiteral("sessionLogHtmlCheck")),
+                      Qt::LeftButton);
+    clickOk(&dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const Preferences reread(settingsPath());
+    QCOMPARE(reread.sessionLogFolder(), m_dir.filePath(QStringLiteral("logs")));
+    QCOMPARE(reread.sessionLogFormats(), QStringList{QStringLiteral("html")});
 }
 
 QTEST_MAIN(TestPreferencesDialog)

@@ -7,9 +7,15 @@
 #include "terminal/TerminalEmulator.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 // A terminal into a real container on the engine in DOCKER_HOST (scripts/test starts one).
 class TestTerminalSession final : public QObject
@@ -25,6 +31,8 @@ private Q_SLOTS:
     void staysResponsiveUnderAFlood();
     void saysWhenTheContainerDiesAndOffersReconnect();
     void reconnectsIntoTheSameView();
+    void exportsFromTheTerminalMenu();
+    void reconnectsAfterTheConnectionDropped();
 
 private:
     void type(const QString& text);
@@ -198,6 +206,83 @@ void TestTerminalSession::reconnectsIntoTheSameView()
     type(QStringLiteral("echo sec''ond"));
     QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("second")), 10000);
     QVERIFY2(historyContains(QStringLiteral("\nfirst\n")), "the earlier output is kept");
+}
+
+void TestTerminalSession::exportsFromTheTerminalMenu()
+{
+    type(QStringLiteral("echo ex''ported"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("exported")), 10000);
+    // The menu the view's context menu and the tab's menu button show.
+    QAction* exportText = nullptr;
+    for (QAction* action : m_session->menu()->actions()) {
+        if (action->menu() && action->text() == QStringLiteral("&Export Session")) {
+            for (QAction* format : action->menu()->actions()) {
+                if (format->objectName() == QLatin1String("terminalExportTextAction"))
+                    exportText = format;
+            }
+        }
+    }
+    QVERIFY(exportText);
+    QCOMPARE(exportText->text(), QStringLiteral("As &Plain Text…"));
+
+    // The save dialog is modal: answer it once it shows.
+    const QString path = m_dir.filePath(QStringLiteral("menu-export.txt"));
+    bool answered = false;
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        answer.stop();
+        QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+        // Typed into the name field, as a user would.
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        QVERIFY(name);
+        name->setText(path);
+        answered = true;
+        static_cast<QDialog*>(dialog)->accept(); // as its Save button does
+    });
+    answer.start(50);
+    QSignalSpy finished(m_session, &TerminalSession::exportFinished);
+    exportText->trigger();
+    QVERIFY(answered);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.at(0).at(0).value<SessionExporter::Outcome>(),
+             SessionExporter::Outcome::Succeeded);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY2(text.contains("\nexported\n"), text.constData());
+    QVERIFY(!text.contains('\x1b')); // escape sequences removed
+}
+
+// The engine goes away under a running terminal (everything on it stops), and comes back.
+void TestTerminalSession::reconnectsAfterTheConnectionDropped()
+{
+    type(QStringLiteral("echo be''fore"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("before")), 10000);
+    const auto stopped = DockerTestEnvironment::engine(QStringLiteral("stop"));
+    QVERIFY2(stopped.exitCode == 0, stopped.err.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->state() == TerminalSession::State::Lost ||
+                                 m_session->state() == TerminalSession::State::Ended,
+                             30000);
+    auto* button = m_session->findChild<QPushButton*>(QStringLiteral("terminalReconnectButton"));
+    QVERIFY(button->isVisible());
+    QVERIFY(!m_session->view()->banner().isEmpty());
+
+    const auto started = DockerTestEnvironment::engine(QStringLiteral("start"));
+    QVERIFY2(started.exitCode == 0, started.err.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->state(), Backend::State::Connected, 60000);
+    const auto restarted = DockerTestEnvironment::docker({QStringLiteral("start"), m_name});
+    QVERIFY2(restarted.exitCode == 0, restarted.err.constData());
+
+    button->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Running, 20000);
+    QVERIFY(m_session->view()->banner().isEmpty());
+    QVERIFY(!button->isVisible());
+    type(QStringLiteral("echo af''ter"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("after")), 10000);
+    QVERIFY2(historyContains(QStringLiteral("\nbefore\n")), "the earlier output is kept");
 }
 
 QTEST_MAIN(TestTerminalSession)

@@ -3,7 +3,9 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -23,6 +25,12 @@ private Q_SLOTS:
     void turnsKeysIntoBytes();
     void zoomsWithTheKeyboard();
     void findsInTheScrollback();
+    void cursorBlinksWhenAskedAndAllowed();
+    void linksOnVisibleRowsOpenWithCtrlClick();
+
+public Q_SLOTS:
+    // Stands in for the desktop's browser through QDesktopServices::setUrlHandler().
+    void openUrl(const QUrl& url) { m_opened << url; }
 
 private:
     QImage viewportImage() const;
@@ -31,6 +39,7 @@ private:
 
     TerminalEmulator* m_emulator = nullptr;
     TerminalView* m_view = nullptr;
+    QList<QUrl> m_opened;
 };
 
 void TestTerminalView::init()
@@ -216,6 +225,82 @@ void TestTerminalView::findsInTheScrollback()
                  line < m_view->firstVisibleLine() + m_emulator->rows(),
              "the view scrolled back to the match");
     QVERIFY(m_emulator->line(line).toString().contains(QStringLiteral("needle")));
+}
+
+void TestTerminalView::cursorBlinksWhenAskedAndAllowed()
+{
+    QVERIFY(QApplication::cursorFlashTime() > 0);
+    m_view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_view));
+    m_view->setFocus();
+    QTRY_VERIFY(m_view->hasFocus());
+    feed("\x1b[H");
+    const QRect cursorCell = m_view->cellRect(0, 0);
+
+    // libvterm starts with a blinking cursor: it goes away and comes back.
+    QVERIFY(m_view->isCursorBlinkEnabled());
+    QTRY_VERIFY(m_view->isCursorBlinking());
+    QTRY_VERIFY(!m_view->isCursorDrawn());
+    QCOMPARE(inkIn(viewportImage(), cursorCell), 0);
+    QTRY_VERIFY(m_view->isCursorDrawn());
+    QVERIFY(inkIn(viewportImage(), cursorCell) > 0);
+
+    // The program turns blinking off (ATT610), then asks for a blinking bar (DECSCUSR 5).
+    feed("\x1b[?12l");
+    QTRY_VERIFY(!m_view->isCursorBlinking());
+    QVERIFY(m_view->isCursorDrawn());
+    QTest::qWait(QApplication::cursorFlashTime());
+    QVERIFY(m_view->isCursorDrawn());
+    feed("\x1b[5 q");
+    QCOMPARE(m_emulator->cursor().shape, TerminalCursor::Shape::Bar);
+    QTRY_VERIFY(m_view->isCursorBlinking());
+
+    // The preference wins over the program; an unfocused view does not blink either.
+    m_view->setCursorBlinkEnabled(false);
+    QVERIFY(!m_view->isCursorBlinking());
+    QVERIFY(m_view->isCursorDrawn());
+    m_view->setCursorBlinkEnabled(true);
+    QVERIFY(m_view->isCursorBlinking());
+    m_view->clearFocus();
+    QTRY_VERIFY(!m_view->isCursorBlinking());
+    QVERIFY(m_view->isCursorDrawn());
+}
+
+void TestTerminalView::linksOnVisibleRowsOpenWithCtrlClick()
+{
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "openUrl");
+    m_opened.clear();
+    feed("see https://example.com/a?b=1. or not\r\n");
+    QWidget* viewport = m_view->viewport();
+    const QPoint onLink = m_view->cellRect(0, 12).center();
+    const QPoint offLink = m_view->cellRect(0, 2).center();
+
+    QTest::mouseMove(viewport, onLink);
+    QTRY_COMPARE(viewport->toolTip(),
+                 QStringLiteral("Ctrl+click to open https://example.com/a?b=1"));
+    QCOMPARE(viewport->cursor().shape(), Qt::PointingHandCursor);
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, onLink);
+    QVERIFY(m_opened.isEmpty()); // a plain click selects, it does not open
+    QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier, offLink);
+    QVERIFY(m_opened.isEmpty());
+    QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier, onLink);
+    QCOMPARE(m_opened, QList<QUrl>{QUrl(QStringLiteral("https://example.com/a?b=1"))});
+
+    // Scrolled off the screen, the row is no longer looked at; scrolled back into view, it is.
+    feed(QByteArray("\r\n").repeated(m_emulator->rows() + 5));
+    QVERIFY(m_emulator->scrollbackSize() > 0);
+    QTest::mouseMove(viewport, offLink);
+    QTest::mouseMove(viewport, onLink);
+    QTRY_VERIFY(viewport->toolTip().isEmpty());
+    QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier, onLink);
+    QCOMPARE(m_opened.size(), 1);
+    m_view->verticalScrollBar()->setValue(0);
+    QTest::mouseMove(viewport, offLink);
+    QTest::mouseMove(viewport, onLink);
+    QTRY_VERIFY(viewport->toolTip().contains(QLatin1String("https://example.com/a?b=1")));
+    QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier, onLink);
+    QCOMPARE(m_opened.size(), 2);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
 }
 
 QTEST_MAIN(TestTerminalView)

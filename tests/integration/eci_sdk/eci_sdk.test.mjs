@@ -1,5 +1,6 @@
 // Holds the emulator to Alibaba's own code: the official Node SDK (from npm) creates, lists
-// across pages and deletes container groups through it, signed with V3 and with V1.
+// across pages, runs commands in (ExecContainerCommand), reads the logs of and deletes
+// container groups through it, signed with V3 and with V1.
 // Needs ECI_SDK_DIR (where npm installed the SDK), ECI_EMULATOR, DOCKER_HOST, SANDBOXDESK_TEST_IMAGE.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -82,6 +83,44 @@ async function roundTrip(eci, label) {
         } while (nextToken && pages < 10);
         assert.equal(pages, 3);
         assert.deepEqual([...seen].sort(), [...ids].sort());
+
+        // A command run to its end (Sync); it also writes to the container's log.
+        const execd = await eci.execContainerCommand(new Eci.ExecContainerCommandRequest({
+            regionId: REGION, containerGroupId: ids[0], containerName: 'main',
+            command: JSON.stringify(['sh', '-c', `echo sdk-$((6*7)); echo ${tag}-logged >/proc/1/fd/1`]),
+            sync: true, TTY: false,
+        }));
+        assert.match(execd.body.syncResponse, /^sdk-42\n/);
+        // Without Sync: a single-use WebSocket address.
+        const interactive = await eci.execContainerCommand(new Eci.ExecContainerCommandRequest({
+            regionId: REGION, containerGroupId: ids[0], containerName: 'main',
+            command: JSON.stringify(['/bin/sh']), TTY: true, stdin: true,
+        }));
+        assert.match(interactive.body.webSocketUri, /^ws:\/\/127\.0\.0\.1:\d+\/exec\/\?s=\w+$/);
+        // The documented limits: at most 20 commands, and Sync needs TTY off.
+        await assert.rejects(eci.execContainerCommand(new Eci.ExecContainerCommandRequest({
+            regionId: REGION, containerGroupId: ids[0], containerName: 'main',
+            command: JSON.stringify(Array(21).fill('x')),
+        })), (error) => error.code === 'InvalidParameter.ValueExceeded');
+        await assert.rejects(eci.execContainerCommand(new Eci.ExecContainerCommandRequest({
+            regionId: REGION, containerGroupId: ids[0], containerName: 'main',
+            command: JSON.stringify(['true']), sync: true, TTY: true,
+        })), (error) => error.code === 'InvalidParameter');
+
+        let content = '';
+        for (let i = 0; i < 100 && !content.includes(`${tag}-logged`); ++i) {
+            const log = await eci.describeContainerLog(new Eci.DescribeContainerLogRequest({
+                regionId: REGION, containerGroupId: ids[0], containerName: 'main', tail: 10,
+                timestamps: true,
+            }));
+            assert.equal(log.body.containerName, 'main');
+            content = log.body.content;
+            if (!content.includes(`${tag}-logged`)) await new Promise((r) => setTimeout(r, 100));
+        }
+        assert.match(content, new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z ${tag}-logged\\n$`, 'm'));
+        await assert.rejects(eci.describeContainerLog(new Eci.DescribeContainerLogRequest({
+            regionId: REGION, containerGroupId: ids[0], containerName: 'main', tail: 2001,
+        })), (error) => error.code === 'InvalidParameter.ValueExceeded');
     } finally {
         for (const id of ids) {
             await eci.deleteContainerGroup(new Eci.DeleteContainerGroupRequest({ regionId: REGION, containerGroupId: id }));
@@ -93,11 +132,11 @@ async function roundTrip(eci, label) {
     assert.equal(left.body.totalCount, 0);
 }
 
-test('signature V3 (the SDK default): create, list across pages, delete', async () => {
+test('signature V3 (the SDK default): create, list across pages, exec, logs, delete', async () => {
     await roundTrip(client(), 'v3');
 });
 
-test('signature V1 (signatureAlgorithm v2): create, list across pages, delete', async () => {
+test('signature V1 (signatureAlgorithm v2): create, list across pages, exec, logs, delete', async () => {
     await roundTrip(client({ signatureAlgorithm: 'v2' }), 'v1');
 });
 

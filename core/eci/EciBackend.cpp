@@ -1,0 +1,516 @@
+#include "EciBackend.h"
+
+#include "EciExecSession.h"
+#include "EciJson.h"
+#include "EciLogStream.h"
+#include "sandbox/Job.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace {
+
+const QString DescribeGroups = QStringLiteral("DescribeContainerGroups");
+constexpr int FastPollMs = 1000;
+constexpr int FastPollWindowMs = 30000;
+constexpr int MaxBackoffFactor = 16;
+// A sweep may use half the quota; the other half is left to actions and other clients.
+constexpr int QuotaShare = 2;
+// No account lists this many pages; a service that keeps sending tokens is broken.
+constexpr int MaxPages = 100000;
+
+QString idsParameter(const QString& id)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{id}).toJson(QJsonDocument::Compact));
+}
+
+QString utcTime(const QDateTime& time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+} // namespace
+
+EciBackend::EciBackend(const EciBackendConfig& config, QNetworkAccessManager* network,
+                       QObject* parent)
+    : Backend(parent)
+    , m_config(config)
+    , m_client(new EciClient(
+          network, config.endpoint.isEmpty() ? defaultEndpoint(config.regionId) : config.endpoint,
+          config.credentials, this))
+    , m_pollTimer(new QTimer(this))
+{
+    m_config.pollIntervalMs = std::max(100, m_config.pollIntervalMs);
+    m_client->setSignatureVersion(config.signatureVersion);
+    m_pollTimer->setSingleShot(true);
+    connect(m_pollTimer, &QTimer::timeout, this, &EciBackend::sweep);
+    connect(m_client, &EciClient::throttled, this, &EciBackend::onThrottled);
+    m_clock.start();
+    setServerVersion(QStringLiteral("2018-08-08"));
+}
+
+EciBackend::~EciBackend() = default;
+
+QString EciBackend::defaultEndpoint(const QString& regionId)
+{
+    return QStringLiteral("https://eci.%1.aliyuncs.com").arg(regionId);
+}
+
+QString EciBackend::id() const
+{
+    return QStringLiteral("eci:%1/%2").arg(m_config.accountName, m_config.regionId);
+}
+
+QString EciBackend::displayName() const
+{
+    return tr("ECI · %1 · %2").arg(m_config.accountName, m_config.regionId);
+}
+
+QString EciBackend::endpointDescription() const
+{
+    return m_client->endpoint().toString();
+}
+
+Backend::Capabilities EciBackend::capabilities() const
+{
+    return CanRestart | CanExec | HasContainerGroups | CanShowResourceHistory;
+}
+
+Sandbox EciBackend::sandbox(const QString& id, bool* found) const
+{
+    const int index = m_indexOf.value(id, -1);
+    if (found)
+        *found = index >= 0;
+    return index >= 0 ? m_order.at(index) : Sandbox();
+}
+
+bool EciBackend::isSettled() const
+{
+    return m_settled && state() == State::Connected;
+}
+
+void EciBackend::setListFilter(const QString& status, const QMap<QString, QString>& tags)
+{
+    m_statusFilter = status;
+    m_tagFilter = tags;
+    if (!m_wanted)
+        return;
+    // Pages under the old filter and under the new one do not make one list: start again.
+    dropSweep();
+    m_fastUntilMs = m_clock.elapsed() + FastPollWindowMs;
+    if (state() != State::Lost)
+        sweep();
+}
+
+void EciBackend::setPageSize(int groups)
+{
+    m_pageSize = std::clamp(groups, 1, 20);
+}
+
+void EciBackend::setReconnectDelays(int firstMs, int maxMs)
+{
+    m_firstDelayMs = std::max(1, firstMs);
+    m_maxDelayMs = std::max(m_firstDelayMs, maxMs);
+    m_nextDelayMs = m_firstDelayMs;
+}
+
+void EciBackend::connectToBackend()
+{
+    if (m_wanted && state() != State::Disconnected)
+        return;
+    m_wanted = true;
+    m_settled = false;
+    m_nextDelayMs = m_firstDelayMs;
+    m_backoffFactor = 1;
+    setState(State::Connecting);
+    sweep();
+}
+
+void EciBackend::disconnectFromBackend()
+{
+    m_wanted = false;
+    m_settled = false;
+    ++m_generation;
+    m_pollTimer->stop();
+    dropSweep();
+    setState(State::Disconnected);
+}
+
+void EciBackend::dropSweep()
+{
+    // Deleting the call aborts its request without a word; no finished() follows.
+    delete m_sweepJob.data();
+    m_sweepJob = nullptr;
+}
+
+void EciBackend::sweep()
+{
+    if (!m_wanted || m_sweepJob)
+        return;
+    m_pollTimer->stop();
+    m_sweepAgain = false;
+    m_sweepThrottled = false;
+    m_sweepPages = 0;
+    m_sweepFound.clear();
+    m_sweepIndex.clear();
+    fetchPage({});
+}
+
+void EciBackend::fetchPage(const QString& token)
+{
+    EciParams params = regionParams();
+    params.append({QStringLiteral("Limit"), QString::number(m_pageSize)});
+    if (!token.isEmpty())
+        params.append({QStringLiteral("NextToken"), token});
+    if (!m_statusFilter.isEmpty())
+        params.append({QStringLiteral("Status"), m_statusFilter});
+    QList<EciParams> tags;
+    for (auto it = m_tagFilter.begin(); it != m_tagFilter.end(); ++it)
+        tags.append({{QStringLiteral("Key"), it.key()}, {QStringLiteral("Value"), it.value()}});
+    EciSigner::appendObjects(&params, QStringLiteral("Tag"), tags);
+
+    const quint64 generation = m_generation;
+    Job* job = m_client->call(DescribeGroups, params, this);
+    m_sweepJob = job;
+    connect(job, &Job::finished, this, [this, job, generation, token] {
+        if (generation != m_generation || job != m_sweepJob)
+            return;
+        m_sweepJob = nullptr;
+        if (job->error().isError()) {
+            sweepFailed(job->error());
+            return;
+        }
+        ++m_sweepPages;
+        const QJsonObject page = QJsonObject::fromVariantMap(job->result().toMap());
+        if (!page.value(QLatin1String("ContainerGroups")).isArray() &&
+            !page.value(QLatin1String("ContainerGroups")).isUndefined()) {
+            sweepFailed(Error::make(Error::Protocol,
+                                    tr("Alibaba Cloud sent a container group list that is not a "
+                                       "list.")));
+            return;
+        }
+        const QList<Sandbox> found = EciJson::sandboxesFromPage(page, id());
+        for (const Sandbox& sandbox : found) {
+            // Groups created between two pages shift the pages; each group counts once.
+            if (m_sweepIndex.contains(sandbox.id))
+                continue;
+            m_sweepIndex.insert(sandbox.id, int(m_sweepFound.size()));
+            m_sweepFound.append(sandbox);
+        }
+        const QString next = EciJson::text(page.value(QLatin1String("NextToken")));
+        if (next.isEmpty()) {
+            sweepFinished();
+            return;
+        }
+        if (next == token || m_sweepPages >= MaxPages) {
+            sweepFailed(Error::make(Error::Protocol,
+                                    tr("Alibaba Cloud kept sending further pages of the container "
+                                       "group list.")));
+            return;
+        }
+        fetchPage(next);
+    });
+}
+
+void EciBackend::sweepFinished()
+{
+    m_lastSweepPages = std::max(1, m_sweepPages);
+    const QList<Sandbox> fresh = std::exchange(m_sweepFound, {});
+    m_sweepIndex.clear();
+    apply(fresh);
+    m_nextDelayMs = m_firstDelayMs;
+    if (m_sweepThrottled) {
+        m_backoffFactor = std::min(m_backoffFactor * 2, MaxBackoffFactor);
+    } else {
+        m_backoffFactor = 1;
+        m_throttleNotice = {};
+    }
+    const bool firstTime = !m_settled;
+    m_settled = true;
+    setState(State::Connected, m_throttleNotice);
+    if (firstTime)
+        Q_EMIT settled();
+    Q_EMIT listed();
+    scheduleNextSweep();
+}
+
+void EciBackend::sweepFailed(const Error& error)
+{
+    m_sweepFound.clear();
+    m_sweepIndex.clear();
+    if (!m_wanted)
+        return;
+    if (error.code.startsWith(QLatin1String("Throttling"))) {
+        // Still throttled after every retry: the service is there, so wait longer and keep
+        // showing what we have.
+        m_backoffFactor = std::min(m_backoffFactor * 2, MaxBackoffFactor);
+        m_throttleNotice = error;
+        setState(state() == State::Lost ? State::Connecting : state(), error);
+        scheduleNextSweep();
+        return;
+    }
+    m_settled = false;
+    // Keep showing what we had; the next complete sweep replaces it.
+    setState(State::Lost, error);
+    m_pollTimer->start(m_nextDelayMs);
+    m_nextDelayMs = std::min(m_nextDelayMs * 2, m_maxDelayMs);
+}
+
+void EciBackend::apply(const QList<Sandbox>& fresh)
+{
+    if (m_order.isEmpty()) {
+        m_order = fresh;
+        m_indexOf.clear();
+        for (int i = 0; i < m_order.size(); ++i)
+            m_indexOf.insert(m_order.at(i).id, i);
+        if (!m_order.isEmpty())
+            Q_EMIT sandboxesReset();
+        return;
+    }
+    const QList<Sandbox> old = std::exchange(m_order, fresh);
+    const QHash<QString, int> oldIndex = std::exchange(m_indexOf, {});
+    for (int i = 0; i < m_order.size(); ++i)
+        m_indexOf.insert(m_order.at(i).id, i);
+    for (const Sandbox& sandbox : old) {
+        if (!m_indexOf.contains(sandbox.id))
+            Q_EMIT sandboxRemoved(sandbox.id);
+    }
+    for (const Sandbox& sandbox : fresh) {
+        const int before = oldIndex.value(sandbox.id, -1);
+        if (before < 0)
+            Q_EMIT sandboxAdded(sandbox);
+        else if (!(old.at(before) == sandbox))
+            Q_EMIT sandboxChanged(sandbox);
+    }
+}
+
+int EciBackend::nextPollDelayMs() const
+{
+    const bool fast = m_sweepAgain || m_clock.elapsed() < m_fastUntilMs;
+    qint64 delay = fast ? std::min(FastPollMs, m_config.pollIntervalMs) : m_config.pollIntervalMs;
+    delay *= m_backoffFactor;
+    const int quota = EciRateLimiter::documentedQuota(DescribeGroups);
+    if (quota > 0) {
+        // Spread each sweep's pages so that polling alone stays within its share of the quota.
+        const qint64 floor = qint64(m_lastSweepPages) * 60000 * QuotaShare / quota;
+        delay = std::max(delay, floor);
+    }
+    return int(std::min<qint64>(delay, 10 * 60 * 1000));
+}
+
+void EciBackend::scheduleNextSweep()
+{
+    if (!m_wanted || m_sweepJob)
+        return;
+    m_pollTimer->start(nextPollDelayMs());
+}
+
+void EciBackend::nudge()
+{
+    m_fastUntilMs = m_clock.elapsed() + FastPollWindowMs;
+    if (!m_wanted)
+        return;
+    if (m_sweepJob) {
+        m_sweepAgain = true;
+        return;
+    }
+    if (state() == State::Lost)
+        return; // the reconnection timer runs
+    const int delay = nextPollDelayMs();
+    if (!m_pollTimer->isActive() || m_pollTimer->remainingTime() > delay)
+        m_pollTimer->start(delay);
+}
+
+void EciBackend::onThrottled(const QString& action, int delayMs, const QString& text)
+{
+    Q_UNUSED(delayMs)
+    if (action == DescribeGroups && m_sweepJob)
+        m_sweepThrottled = true;
+    m_throttleNotice = Error::make(Error::Server, text, QStringLiteral("Throttling"));
+    if (m_wanted && state() != State::Lost)
+        setState(state(), m_throttleNotice);
+    Q_EMIT throttled(text);
+}
+
+EciParams EciBackend::regionParams() const
+{
+    return {{QStringLiteral("RegionId"), m_config.regionId}};
+}
+
+void EciBackend::abortWith(Job* job, Job* call)
+{
+    connect(job, &Job::cancelRequested, job, [call = QPointer<Job>(call)] { delete call.data(); });
+}
+
+Job* EciBackend::call(const QString& action, const EciParams& params, const Handler& onSuccess)
+{
+    auto* job = new Job(this);
+    Job* inner = m_client->call(action, params, job);
+    abortWith(job, inner);
+    connect(inner, &Job::finished, job, [inner, job, onSuccess] {
+        if (inner->error().isError()) {
+            job->finishWithError(inner->error());
+            return;
+        }
+        onSuccess(QJsonObject::fromVariantMap(inner->result().toMap()), job);
+    });
+    return job;
+}
+
+Job* EciBackend::refused(const Error& error)
+{
+    auto* job = new Job(this);
+    // Finished from the event loop so that callers can connect first.
+    QTimer::singleShot(0, job, [job, error] { job->finishWithError(error); });
+    return job;
+}
+
+Job* EciBackend::create(const SandboxSpec& spec)
+{
+    QStringList problems;
+    const EciParams params = EciJson::createParams(spec, m_config.regionId, &problems);
+    if (!problems.isEmpty())
+        return refused(Error::make(Error::Invalid, problems.join(QLatin1Char('\n'))));
+    // EciClient adds one ClientToken per call and keeps it over retries, so a retried create
+    // returns the first group instead of making a second.
+    return call(QStringLiteral("CreateContainerGroup"), params,
+                [this](const QJsonObject& response, Job* job) {
+                    const QString id =
+                        EciJson::text(response.value(QLatin1String("ContainerGroupId")));
+                    if (id.isEmpty()) {
+                        job->finishWithError(Error::make(
+                            Error::Protocol,
+                            tr("Alibaba Cloud created a container group without naming it.")));
+                        return;
+                    }
+                    nudge();
+                    job->finishWithResult(id);
+                });
+}
+
+Job* EciBackend::perform(Action action, const QString& id)
+{
+    if (action != Action::Restart) {
+        return refused(
+            Error::make(Error::Invalid, tr("ECI container groups cannot be told to “%1”; they can "
+                                           "be restarted or deleted.")
+                                            .arg(actionDisplayName(action))));
+    }
+    EciParams params = regionParams();
+    params.append({QStringLiteral("ContainerGroupId"), id});
+    return call(QStringLiteral("RestartContainerGroup"), params,
+                [this, id](const QJsonObject&, Job* job) {
+                    nudge();
+                    job->finishWithResult(id);
+                });
+}
+
+Job* EciBackend::remove(const QString& id, bool force)
+{
+    EciParams params = regionParams();
+    params.append({QStringLiteral("ContainerGroupId"), id});
+    if (force)
+        params.append({QStringLiteral("Force"), QStringLiteral("true")});
+    return call(QStringLiteral("DeleteContainerGroup"), params,
+                [this, id](const QJsonObject&, Job* job) {
+                    nudge();
+                    job->finishWithResult(id);
+                });
+}
+
+Job* EciBackend::inspect(const QString& id)
+{
+    EciParams params = regionParams();
+    params.append({QStringLiteral("ContainerGroupIds"), idsParameter(id)});
+    auto* job = new Job(this);
+    Job* describe = m_client->call(DescribeGroups, params, job);
+    abortWith(job, describe);
+    connect(describe, &Job::finished, job, [this, job, describe, id] {
+        if (describe->error().isError()) {
+            job->finishWithError(describe->error());
+            return;
+        }
+        const QJsonArray groups = QJsonObject::fromVariantMap(describe->result().toMap())
+                                      .value(QLatin1String("ContainerGroups"))
+                                      .toArray();
+        QJsonObject group;
+        for (const QJsonValue& value : groups) {
+            if (EciJson::text(value.toObject().value(QLatin1String("ContainerGroupId"))) == id)
+                group = value.toObject();
+        }
+        if (group.isEmpty()) {
+            job->finishWithError(
+                Error::make(Error::NotFound, tr("No such container group: %1").arg(id)));
+            return;
+        }
+        EciParams eventParams = regionParams();
+        eventParams.append({QStringLiteral("ContainerGroupIds"), idsParameter(id)});
+        Job* events =
+            m_client->call(QStringLiteral("DescribeContainerGroupEvents"), eventParams, job);
+        abortWith(job, events);
+        connect(events, &Job::finished, job, [job, events, group, id]() mutable {
+            // The details stand without their events when those cannot be had.
+            if (!events->error().isError()) {
+                group.insert(QStringLiteral("Events"),
+                             EciJson::eventsFromResponse(
+                                 QJsonObject::fromVariantMap(events->result().toMap()), id));
+            }
+            job->finishWithResult(group);
+        });
+    });
+    return job;
+}
+
+Job* EciBackend::listImages()
+{
+    return refused(Error::make(Error::Invalid, tr("ECI has no image list: a container group "
+                                                  "pulls its images from the registry when it "
+                                                  "starts.")));
+}
+
+Job* EciBackend::pullImage(const QString& reference)
+{
+    return refused(Error::make(Error::Invalid, tr("ECI cannot pull “%1” ahead of time: a "
+                                                  "container group pulls its images when it "
+                                                  "starts.")
+                                                   .arg(reference)));
+}
+
+LogStream* EciBackend::openLogs(const QString& id, const LogOptions& options)
+{
+    return new EciLogStream(this, id, options);
+}
+
+ExecSession* EciBackend::openExec(const QString& id, const ExecOptions& options)
+{
+    QString container = options.container;
+    if (container.isEmpty())
+        container = sandbox(id).containers.value(0);
+    return new EciExecSession(m_client, m_config.regionId, id, container, options);
+}
+
+Job* EciBackend::resourceHistory(const QString& id)
+{
+    // At most 50 points: the last 50 minutes, one a minute.
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+    EciParams params = regionParams();
+    params.append({QStringLiteral("ContainerGroupId"), id});
+    params.append({QStringLiteral("StartTime"), utcTime(end.addSecs(-50 * 60))});
+    params.append({QStringLiteral("EndTime"), utcTime(end)});
+    params.append({QStringLiteral("Period"), QStringLiteral("60")});
+    return call(QStringLiteral("DescribeContainerGroupMetric"), params,
+                [](const QJsonObject& response, Job* job) {
+                    job->finishWithResult(
+                        QVariant::fromValue(EciJson::samplesFromMetric(response)));
+                });
+}
+
+Job* EciBackend::listRegions()
+{
+    return call(QStringLiteral("DescribeRegions"), {}, [](const QJsonObject& response, Job* job) {
+        job->finishWithResult(EciJson::regionIds(response));
+    });
+}

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "EciClient.h"
+#include "EciSigner.h"
+#include "sandbox/Backend.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMap>
+#include <QPointer>
+
+class QNetworkAccessManager;
+class QTimer;
+
+struct EciBackendConfig
+{
+    QString accountName;
+    QString regionId;
+    QString endpoint; // empty: https://eci.<region>.aliyuncs.com
+    EciCredentials credentials;
+    EciSigner::Version signatureVersion = EciSigner::Version::V3;
+    int pollIntervalMs = 5000;
+};
+
+// Alibaba Cloud ECI container groups in one region of one account. The live set comes from
+// DescribeContainerGroups, swept page by page (one sweep at a time, within the quota, faster
+// for a while after the user acts); throttling slows the sweeps down and is reported, but
+// only a sweep that fails for other reasons loses the connection.
+class EciBackend final : public Backend
+{
+    Q_OBJECT
+public:
+    EciBackend(const EciBackendConfig& config, QNetworkAccessManager* network,
+               QObject* parent = nullptr);
+    ~EciBackend() override;
+
+    QString id() const override;
+    QString displayName() const override;
+    QString endpointDescription() const override;
+    Capabilities capabilities() const override;
+
+    QList<Sandbox> sandboxes() const override { return m_order; }
+    Sandbox sandbox(const QString& id, bool* found = nullptr) const override;
+    bool isSettled() const override;
+
+    void connectToBackend() override;
+    void disconnectFromBackend() override;
+
+    Job* create(const SandboxSpec& spec) override;
+    Job* perform(Action action, const QString& id) override;
+    Job* remove(const QString& id, bool force) override;
+    // The group's JSON as DescribeContainerGroups gives it, with DescribeContainerGroupEvents'
+    // events under "Events" when the service has them.
+    Job* inspect(const QString& id) override;
+    Job* listImages() override;
+    Job* pullImage(const QString& reference) override;
+    LogStream* openLogs(const QString& id, const LogOptions& options) override;
+    ExecSession* openExec(const QString& id, const ExecOptions& options) override;
+    Job* resourceHistory(const QString& id) override;
+
+    // DescribeRegions: the region ids (QStringList) this account can use.
+    Job* listRegions();
+
+    const EciBackendConfig& config() const { return m_config; }
+    EciClient* client() const { return m_client; }
+    static QString defaultEndpoint(const QString& regionId);
+
+    // Narrows the live set to an ECI status word and tags (every one must match).
+    void setListFilter(const QString& status, const QMap<QString, QString>& tags);
+    // Groups per DescribeContainerGroups page, 1 to 20 (the service's maximum, the default).
+    void setPageSize(int groups);
+    // Delay before a sweep is tried again after one failed; tests shorten it.
+    void setReconnectDelays(int firstMs, int maxMs);
+    // How many requests the last complete sweep took.
+    int lastSweepPages() const { return m_lastSweepPages; }
+    // The time to the next sweep that the poll would choose now (for tests and benchmarks).
+    int nextPollDelayMs() const;
+
+Q_SIGNALS:
+    // Alibaba Cloud or the local quota made a call wait; text is a sentence for a status bar.
+    void throttled(const QString& text);
+    // A sweep of the live set completed.
+    void listed();
+
+private:
+    void sweep();
+    void dropSweep();
+    void fetchPage(const QString& token);
+    void sweepFinished();
+    void sweepFailed(const Error& error);
+    void apply(const QList<Sandbox>& fresh);
+    void scheduleNextSweep();
+    // The user acted: look again soon, and often for a while.
+    void nudge();
+    void onThrottled(const QString& action, int delayMs, const QString& text);
+
+    using Handler = std::function<void(const QJsonObject& response, Job* job)>;
+    Job* call(const QString& action, const EciParams& params, const Handler& onSuccess);
+    Job* refused(const Error& error);
+    // Cancelling job deletes the client call it waits on, which aborts the request.
+    static void abortWith(Job* job, Job* call);
+    EciParams regionParams() const;
+
+    EciBackendConfig m_config;
+    EciClient* m_client;
+    QTimer* m_pollTimer;
+    QElapsedTimer m_clock;
+
+    bool m_wanted = false;
+    bool m_settled = false;
+    quint64 m_generation = 0; // bumps on every (dis)connection; stale replies are dropped
+    QPointer<Job> m_sweepJob;
+    bool m_sweepAgain = false;
+    bool m_sweepThrottled = false;
+    int m_sweepPages = 0;
+    int m_lastSweepPages = 1;
+    QList<Sandbox> m_sweepFound;
+    QHash<QString, int> m_sweepIndex;
+
+    qint64 m_fastUntilMs = 0;
+    int m_backoffFactor = 1;
+    int m_firstDelayMs = 500;
+    int m_maxDelayMs = 30000;
+    int m_nextDelayMs = 500;
+    Error m_throttleNotice;
+
+    QString m_statusFilter;
+    QMap<QString, QString> m_tagFilter;
+    int m_pageSize = 20;
+
+    QList<Sandbox> m_order;        // newest first, as the service lists them
+    QHash<QString, int> m_indexOf; // id -> position in m_order
+};

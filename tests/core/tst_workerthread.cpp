@@ -1,0 +1,104 @@
+#include "logs/WorkerThread.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <memory>
+
+class TestWorkerThread : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void postsRunOnTheStartingThread();
+    void stopDoesNotWait();
+    void exitWaitsForRunningWork();
+};
+
+void TestWorkerThread::postsRunOnTheStartingThread()
+{
+    QList<int> received;
+    QThread* from = nullptr;
+    QPointer<QThread> thread = WorkerThread::start([&] {
+        for (int i = 0; i < 100; ++i)
+            WorkerThread::post([&received, &from, i] {
+                from = QThread::currentThread();
+                received << i;
+            });
+    });
+    QVERIFY(thread);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 100, 30000);
+    for (int i = 0; i < 100; ++i)
+        QCOMPARE(received.at(i), i);
+    QCOMPARE(from, QThread::currentThread());
+    // Once its work has returned, the thread object deletes itself.
+    QTRY_VERIFY_WITH_TIMEOUT(thread.isNull(), 30000);
+}
+
+void TestWorkerThread::stopDoesNotWait()
+{
+    // The work holds on until the test lets it go, which the test does only after stop() has
+    // returned: a stop() that waited for the thread would never return.
+    auto release = std::make_shared<QSemaphore>();
+    auto sawStop = std::make_shared<std::atomic<bool>>(false);
+    QPointer<QThread> thread = WorkerThread::start([release, sawStop] {
+        while (!WorkerThread::isStopRequested())
+            QThread::msleep(1);
+        sawStop->store(true);
+        release->acquire();
+    });
+    QPointer<QThread> handle = thread;
+    WorkerThread::stop(handle);
+    QVERIFY(handle.isNull());
+    QVERIFY(thread);
+    QTRY_VERIFY_WITH_TIMEOUT(sawStop->load(), 30000);
+    QVERIFY(thread && thread->isRunning());
+    release->release();
+    QTRY_VERIFY_WITH_TIMEOUT(thread.isNull(), 30000);
+}
+
+void TestWorkerThread::exitWaitsForRunningWork()
+{
+    // This program again, as an application that leaves main() while its worker still runs.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("probe"));
+    QProcess process;
+    process.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--exit-probe"), file});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    // The worker was asked to stop when the application object went, and was waited for.
+    QFile probe(file);
+    QVERIFY(probe.open(QIODevice::ReadOnly));
+    QCOMPARE(probe.readAll(), QByteArray("stopped"));
+    QVERIFY2(!process.readAllStandardError().contains("QThread"), "a thread outlived the app");
+}
+
+// The other half of exitWaitsForRunningWork.
+static int exitProbe(int argc, char* argv[], const QString& file)
+{
+    QCoreApplication app(argc, argv);
+    WorkerThread::start([file] {
+        while (!WorkerThread::isStopRequested())
+            QThread::msleep(1);
+        QThread::msleep(200); // long enough that leaving without waiting would show
+        QFile out(file);
+        if (out.open(QIODevice::WriteOnly))
+            out.write("stopped");
+    });
+    return 0;
+}
+
+int main(int argc, char* argv[])
+{
+    if (argc == 3 && qstrcmp(argv[1], "--exit-probe") == 0)
+        return exitProbe(argc, argv, QString::fromLocal8Bit(argv[2]));
+    QCoreApplication app(argc, argv);
+    TestWorkerThread test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_workerthread.moc"

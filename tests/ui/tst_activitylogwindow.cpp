@@ -1,0 +1,236 @@
+#include "ActivityLogWindow.h"
+#include "DockerTestEnvironment.h"
+#include "LogView.h"
+#include "MainWindow.h"
+#include "docker/DockerBackend.h"
+#include "logs/ActivityLog.h"
+#include "logs/LogBuffer.h"
+#include "sandbox/SandboxTableModel.h"
+#include "settings/Preferences.h"
+#include "settings/Translations.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The session's activity log fed by the main window's actions on a real engine (the one in
+// DOCKER_HOST; scripts/test starts a private one), and shown, searched and exported in its window.
+class TestActivityLogWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void recordsTheWindowsActions();
+    void recordsPreferenceChanges();
+    void searchesFiltersAndExports();
+    void followsTrimming();
+
+private:
+    QTableView* table() const;
+    int rowOf(const QString& name) const;
+    QString statusOf(const QString& name) const;
+    const ActivityLog::Entry* find(const QString& action, ActivityLog::Result result) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Preferences> m_preferences;
+    std::unique_ptr<Translations> m_translations;
+    ActivityLog m_activity;
+    MainWindow* m_window = nullptr;
+    QString m_name;
+    QString m_id;
+};
+
+void TestActivityLogWindow::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("DOCKER_HOST"))
+        QSKIP("DOCKER_HOST is not set; scripts/test starts an engine and sets it.");
+    REQUIRE_TEST_ENGINE();
+    QVERIFY(m_dir.isValid());
+    m_preferences = std::make_unique<Preferences>(m_dir.filePath(QStringLiteral("settings.ini")));
+    m_preferences->setConfirmDelete(false);
+    m_translations = std::make_unique<Translations>();
+    m_translations->apply(QStringLiteral("en"));
+    auto* backend =
+        new DockerBackend(QStringLiteral("docker-test"), QStringLiteral("Docker (test)"),
+                          Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
+    m_window = new MainWindow(*m_preferences, *m_translations, {backend});
+    m_window->setActivityLog(&m_activity);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    backend->connectToBackend();
+    QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 20000);
+
+    m_name = DockerTestEnvironment::uniqueName(QStringLiteral("activity"));
+    const auto result = DockerTestEnvironment::docker(
+        {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+         QStringLiteral("none"), QStringLiteral("--stop-timeout"), QStringLiteral("1"),
+         QStringLiteral("--name"), m_name, DockerTestEnvironment::image(), QStringLiteral("sleep"),
+         QStringLiteral("3600")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    m_id = QString::fromUtf8(result.out).trimmed();
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_name), QStringLiteral("running"), 20000);
+    m_window->findChild<QLineEdit*>(QStringLiteral("searchEdit"))->setText(m_name);
+    QCOMPARE(table()->model()->rowCount(), 1);
+    table()->selectRow(0);
+}
+
+void TestActivityLogWindow::cleanupTestCase()
+{
+    delete m_window;
+    if (!m_name.isEmpty())
+        DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), m_name});
+}
+
+QTableView* TestActivityLogWindow::table() const
+{
+    return m_window->findChild<QTableView*>(QStringLiteral("sandboxTable"));
+}
+
+int TestActivityLogWindow::rowOf(const QString& name) const
+{
+    const QAbstractItemModel* model = table()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, SandboxTableModel::NameColumn).data().toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+QString TestActivityLogWindow::statusOf(const QString& name) const
+{
+    const int row = rowOf(name);
+    return row < 0
+               ? QString()
+               : table()->model()->index(row, 0).data(SandboxTableModel::StatusKeyRole).toString();
+}
+
+const ActivityLog::Entry* TestActivityLogWindow::find(const QString& action,
+                                                      ActivityLog::Result result) const
+{
+    for (qsizetype i = m_activity.size() - 1; i >= 0; --i) {
+        if (m_activity.at(i).action == action && m_activity.at(i).result == result)
+            return &m_activity.at(i);
+    }
+    return nullptr;
+}
+
+void TestActivityLogWindow::recordsTheWindowsActions()
+{
+    // Stop through the window: one entry with the sandbox, its id, the connection and the result.
+    m_window->findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("Stop"), ActivityLog::Result::Done), 30000);
+    const ActivityLog::Entry* stop = find(QStringLiteral("Stop"), ActivityLog::Result::Done);
+    QCOMPARE(stop->sandbox, m_name);
+    QCOMPARE(stop->sandboxId, m_id);
+    QCOMPARE(stop->connection, QStringLiteral("Docker (test)"));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_name), QStringLiteral("exited"), 20000);
+    table()->selectRow(rowOf(m_name));
+
+    // Opening its logs is recorded at once.
+    m_window->findChild<QAction*>(QStringLiteral("actionShowLogs"))->trigger();
+    const ActivityLog::Entry* logs = find(QStringLiteral("Open Logs"), ActivityLog::Result::Done);
+    QVERIFY(logs);
+    QCOMPARE(logs->sandboxId, m_id);
+
+    // A failure keeps the engine's reason: start a sandbox that was removed behind our back.
+    table()->selectRow(rowOf(m_name));
+    DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), m_name});
+    m_window->findChild<QAction*>(QStringLiteral("actionStart"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("Start"), ActivityLog::Result::Failed), 30000);
+    const ActivityLog::Entry* start = find(QStringLiteral("Start"), ActivityLog::Result::Failed);
+    QCOMPARE(start->sandboxId, m_id);
+    QVERIFY(!start->detail.isEmpty());
+    // The buffer a view shows: the failure on the stderr side.
+    const auto buffer = m_activity.buffer();
+    QCOMPARE(buffer->count(), m_activity.size());
+    QCOMPARE(buffer->stream(m_activity.size() - 1), LogStream::Stream::Stderr);
+    QVERIFY(buffer->line(m_activity.size() - 1).contains(m_name.toUtf8()));
+}
+
+void TestActivityLogWindow::recordsPreferenceChanges()
+{
+    m_window->findChild<QAction*>(QStringLiteral("actionPreferences"))->trigger();
+    auto* dialog = m_window->findChild<QDialog*>(QStringLiteral("preferencesDialog"));
+    QVERIFY(dialog);
+    auto* memory = dialog->findChild<QSpinBox*>(QStringLiteral("logMemorySpin"));
+    QVERIFY(memory);
+    QCOMPARE(memory->value(), 256);
+    memory->setValue(512);
+    dialog->accept();
+    QCOMPARE(m_preferences->logMemoryLimitMiB(), 512);
+    QVERIFY(find(QStringLiteral("Change Preferences"), ActivityLog::Result::Done));
+}
+
+void TestActivityLogWindow::searchesFiltersAndExports()
+{
+    QVERIFY(m_activity.size() >= 3);
+    m_window->findChild<QAction*>(QStringLiteral("actionActivityLog"))->trigger();
+    auto* window = m_window->findChild<ActivityLogWindow*>();
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    LogView* view = window->view();
+    QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), m_activity.size(), 5000);
+    QVERIFY(view->rowText(0).contains(m_name));
+
+    // The view follows entries recorded while it is open.
+    m_activity.record(QStringLiteral("Probe"), QStringLiteral("later"), QString(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), m_activity.size(), 5000);
+
+    window->findChild<QLineEdit*>(QStringLiteral("activitySearchEdit"))
+        ->setText(QStringLiteral("FAILED"));
+    QTRY_COMPARE_WITH_TIMEOUT(window->matches().size(), 1, 10000);
+    QTRY_VERIFY(!window->isSearching());
+    window->findChild<QAction*>(QStringLiteral("filterAction"))->setChecked(true);
+    QCOMPARE(view->rowCount(), 1);
+    QVERIFY(view->rowText(0).startsWith(QLatin1String("Start")));
+
+    const QString json = m_dir.filePath(QStringLiteral("activity.jsonl"));
+    QVERIFY(!window->exportTo(json, ActivityLog::Format::JsonLines, true).isError());
+    QFile in(json);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = in.readAll().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject object = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(object.value(QStringLiteral("action")).toString(), QStringLiteral("Start"));
+    QCOMPARE(object.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+    QCOMPARE(object.value(QStringLiteral("id")).toString(), m_id);
+    QCOMPARE(object.value(QStringLiteral("connection")).toString(),
+             QStringLiteral("Docker (test)"));
+
+    const QString text = m_dir.filePath(QStringLiteral("activity.txt"));
+    QVERIFY(!window->exportTo(text, ActivityLog::Format::PlainText, false).isError());
+    QFile textIn(text);
+    QVERIFY(textIn.open(QIODevice::ReadOnly));
+    const QByteArray all = textIn.readAll();
+    QVERIFY(all.contains("Stop · " + m_name.toUtf8()));
+    // The exports themselves are recorded too.
+    QVERIFY(find(QStringLiteral("Export activity log"), ActivityLog::Result::Done));
+}
+
+void TestActivityLogWindow::followsTrimming()
+{
+    // Past its bound the log starts a new buffer; the open window moves to it.
+    auto* window = m_window->findChild<ActivityLogWindow*>();
+    QVERIFY(window);
+    for (int i = 0; i < ActivityLog::DefaultMaxEntries; ++i)
+        m_activity.record(QStringLiteral("Bulk"), QStringLiteral("n%1").arg(i), QString(),
+                          QString());
+    QVERIFY(m_activity.size() <= ActivityLog::DefaultMaxEntries);
+    QTRY_COMPARE_WITH_TIMEOUT(window->view()->rowCount(), window->matches().size(), 10000);
+    window->findChild<QAction*>(QStringLiteral("filterAction"))->setChecked(false);
+    QTRY_COMPARE_WITH_TIMEOUT(window->view()->rowCount(), m_activity.size(), 10000);
+    QCOMPARE(window->view()->rowText(m_activity.size() - 1),
+             QStringLiteral("Bulk · n%1 — done").arg(ActivityLog::DefaultMaxEntries - 1));
+}
+
+QTEST_MAIN(TestActivityLogWindow)
+#include "tst_activitylogwindow.moc"
