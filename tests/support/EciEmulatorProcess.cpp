@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QUrl>
 
 EciEmulatorProcess::EciEmulatorProcess(const QString& executable)
     : m_executable(executable)
@@ -90,12 +91,29 @@ QString EciEmulatorProcess::endpoint() const
 
 int EciEmulatorProcess::requestCount()
 {
+    return QJsonDocument::fromJson(getControl("/__emulator/stats"))
+        .object()
+        .value(QLatin1String("Requests"))
+        .toInt(-1);
+}
+
+bool EciEmulatorProcess::injectFault(const QString& spec)
+{
+    return QJsonDocument::fromJson(getControl("/__emulator/fault?" + QUrl::toPercentEncoding(spec)))
+        .object()
+        .value(QLatin1String("Applied"))
+        .toBool();
+}
+
+QByteArray EciEmulatorProcess::getControl(const QByteArray& pathAndQuery)
+{
     // A blocking socket: no event loop runs, so nothing else in the test moves meanwhile.
     QTcpSocket socket;
     socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
     if (!socket.waitForConnected(10000))
-        return -1;
-    socket.write("GET /__emulator/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        return {};
+    socket.write("GET " + pathAndQuery +
+                 " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     QByteArray response;
     const QDeadlineTimer deadline(10000);
     while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState) {
@@ -104,12 +122,7 @@ int EciEmulatorProcess::requestCount()
     }
     response += socket.readAll();
     const qsizetype bodyStart = response.indexOf("\r\n\r\n");
-    if (bodyStart < 0)
-        return -1;
-    return QJsonDocument::fromJson(response.mid(bodyStart + 4))
-        .object()
-        .value(QLatin1String("Requests"))
-        .toInt(-1);
+    return bodyStart < 0 ? QByteArray() : response.mid(bodyStart + 4);
 }
 
 QByteArray EciEmulatorProcess::log()

@@ -26,6 +26,8 @@ public:
     QString endpoint() const;
     // Signed API requests the emulator has received (GET /__emulator/stats); -1 on failure.
     int requestCount();
+    // Injects a fault into the running emulator, as --fault does at start ("throttle:8").
+    bool injectFault(const QString& spec);
     // What the emulator printed on stderr so far (one line per action), for failure messages.
     QByteArray log();
 
@@ -37,6 +39,8 @@ public:
 
 private:
     void removeContainers();
+    // A blocking GET of one of the emulator's own pages; the body, or empty on failure.
+    QByteArray getControl(const QByteArray& pathAndQuery);
 
     QString m_executable;
     QString m_instance;

@@ -176,6 +176,31 @@ public:
     GroupMonitor* monitor() const { return m_monitor; }
     ExecBridge* execBridge() const { return m_exec; }
 
+    // "throttle:N", "5xx:N", "slow:MS", "malformed:N", "exec-drop:N", "exec-garble:N".
+    bool applyFault(const QString& spec)
+    {
+        const QStringList parts = spec.split(QLatin1Char(':'));
+        bool ok = false;
+        const int n = parts.value(1).toInt(&ok);
+        if (parts.size() != 2 || !ok || n < 0)
+            return false;
+        if (parts.first() == QLatin1String("throttle"))
+            throttle = n;
+        else if (parts.first() == QLatin1String("5xx"))
+            serverErrors = n;
+        else if (parts.first() == QLatin1String("slow"))
+            slowMs = n;
+        else if (parts.first() == QLatin1String("malformed"))
+            malformed = n;
+        else if (parts.first() == QLatin1String("exec-drop"))
+            m_exec->dropAfterFirstOutput = n;
+        else if (parts.first() == QLatin1String("exec-garble"))
+            m_exec->garbleAfterFirstOutput = n;
+        else
+            return false;
+        return true;
+    }
+
     // Follows the engine's events first, so that nothing the first request does is missed.
     void start(const QHostAddress& address, quint16 port,
                const std::function<void(const QString& error)>& done)
@@ -317,6 +342,12 @@ private:
     {
         if (request.path == "/__emulator/stats") {
             respond(jsonReply(200, {{QStringLiteral("Requests"), m_requests}}));
+            return;
+        }
+        // A fault injected while running: the query is one --fault value.
+        if (request.path == "/__emulator/fault") {
+            const bool ok = applyFault(QUrl::fromPercentEncoding(request.query));
+            respond(jsonReply(ok ? 200 : 400, {{QStringLiteral("Applied"), ok}}));
             return;
         }
         ++m_requests;
@@ -1741,24 +1772,7 @@ int main(int argc, char** argv)
     Emulator emulator(docker, keys);
     emulator.instance = parser.value(instance);
     for (const QString& spec : parser.values(fault)) {
-        const QStringList parts = spec.split(QLatin1Char(':'));
-        bool ok = false;
-        const int n = parts.value(1).toInt(&ok);
-        if (parts.size() != 2 || !ok || n < 0)
-            return fail(QStringLiteral("bad --fault ") + spec);
-        if (parts.first() == QLatin1String("throttle"))
-            emulator.throttle = n;
-        else if (parts.first() == QLatin1String("5xx"))
-            emulator.serverErrors = n;
-        else if (parts.first() == QLatin1String("slow"))
-            emulator.slowMs = n;
-        else if (parts.first() == QLatin1String("malformed"))
-            emulator.malformed = n;
-        else if (parts.first() == QLatin1String("exec-drop"))
-            emulator.execBridge()->dropAfterFirstOutput = n;
-        else if (parts.first() == QLatin1String("exec-garble"))
-            emulator.execBridge()->garbleAfterFirstOutput = n;
-        else
+        if (!emulator.applyFault(spec))
             return fail(QStringLiteral("bad --fault ") + spec);
     }
     bool intervalOk = false;
