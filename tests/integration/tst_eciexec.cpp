@@ -90,6 +90,7 @@ private Q_SLOTS:
     void syncExec();
     void commandLimits();
     void urlIsSingleUse();
+    void urlExpires();
     void droppedSocketFailsAndKeepsOutput();
     void malformedFrameFailsAndKeepsOutput();
     void refusedCallFails();
@@ -401,6 +402,45 @@ void TestEciExec::urlIsSingleUse()
     socket.open(forged);
     QVERIFY(disconnected.wait(waitMs));
     QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+}
+
+void TestEciExec::urlExpires()
+{
+    // The service's 30 s, shortened so that the test need not wait half a minute.
+    cleanup();
+    QVERIFY(startEmulator({QStringLiteral("--exec-url-validity"), QStringLiteral("1000")}));
+    m_group = createGroup();
+    const auto issue = [this] {
+        auto job = await(
+            m_client->call(QStringLiteral("ExecContainerCommand"),
+                           {{QStringLiteral("RegionId"), region},
+                            {QStringLiteral("ContainerGroupId"), m_group},
+                            {QStringLiteral("ContainerName"), QStringLiteral("main")},
+                            {QStringLiteral("Command"),
+                             commandJson({QStringLiteral("echo"), QStringLiteral("in-time")})}}));
+        return QUrl(job->result().toMap().value(QStringLiteral("WebSocketUri")).toString());
+    };
+    const auto use = [](const QUrl& url, QByteArray* frames) {
+        QWebSocket socket;
+        QObject::connect(&socket, &QWebSocket::binaryMessageReceived, &socket,
+                         [frames](const QByteArray& message) { *frames += message; });
+        QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+        socket.open(url);
+        disconnected.wait(waitMs);
+        return socket.closeCode();
+    };
+
+    const QUrl stale = issue();
+    QVERIFY(stale.isValid());
+    QTest::qWait(1500); // past the URL's validity
+    QByteArray late;
+    QCOMPARE(use(stale, &late), QWebSocketProtocol::CloseCodePolicyViolated);
+    QVERIFY(late.isEmpty());
+
+    // A URL used in time still works.
+    QByteArray prompt;
+    QCOMPARE(use(issue(), &prompt), QWebSocketProtocol::CloseCodeNormal);
+    QVERIFY(prompt.contains("in-time\n"));
 }
 
 void TestEciExec::droppedSocketFailsAndKeepsOutput()

@@ -101,7 +101,7 @@ QString ExecBridge::issue(const QString& dockerId, const ExecOptions& options)
         it = it.value().expires < now ? m_tickets.erase(it) : std::next(it);
     const QString token = QUuid::createUuid().toString(QUuid::Id128) +
                           QUuid::createUuid().toString(QUuid::Id128).left(8);
-    m_tickets.insert(token, {dockerId, options, now.addSecs(validitySecs)});
+    m_tickets.insert(token, {dockerId, options, now.addMSecs(validityMs)});
     return QStringLiteral("ws://%1:%2/exec/?s=%3")
         .arg(m_server.serverAddress().toString())
         .arg(m_server.serverPort())

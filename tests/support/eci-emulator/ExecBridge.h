@@ -23,7 +23,8 @@ public:
     // A ws:// URL for one connection that runs the command in the container.
     QString issue(const QString& dockerId, const ExecOptions& options);
 
-    static constexpr int validitySecs = 30;
+    // How long an issued URL stays usable: 30 s as the service says; shorter in tests.
+    int validityMs = 30000;
     // Fault injection: the next N sessions are cut (no close frame) after their first output.
     int dropAfterFirstOutput = 0;
     // Fault injection: the next N sessions get a frame on an unknown channel after their first

@@ -1738,7 +1738,12 @@ int main(int argc, char** argv)
         QStringLiteral("metric-interval"),
         QStringLiteral("Milliseconds between resource samples of watched containers."),
         QStringLiteral("MS"), QStringLiteral("5000"));
-    parser.addOptions({listen, dockerHost, accessKey, fault, instance, metricInterval});
+    const QCommandLineOption urlValidity(
+        QStringLiteral("exec-url-validity"),
+        QStringLiteral("Milliseconds an exec WebSocket URL stays usable (the service: 30000)."),
+        QStringLiteral("MS"), QStringLiteral("30000"));
+    parser.addOptions(
+        {listen, dockerHost, accessKey, fault, instance, metricInterval, urlValidity});
     parser.process(app);
 
     const auto fail = [](const QString& message) {
@@ -1780,6 +1785,11 @@ int main(int argc, char** argv)
     if (!intervalOk || interval < 100)
         return fail(QStringLiteral("--metric-interval wants milliseconds, at least 100"));
     emulator.monitor()->setSampleInterval(interval);
+    bool validityOk = false;
+    const int validity = parser.value(urlValidity).toInt(&validityOk);
+    if (!validityOk || validity < 1)
+        return fail(QStringLiteral("--exec-url-validity wants milliseconds"));
+    emulator.execBridge()->validityMs = validity;
     emulator.start(address, quint16(port), [&](const QString& error) {
         if (!error.isEmpty()) {
             fail(error);
