@@ -12,6 +12,30 @@
 namespace {
 
 constexpr qsizetype MaxHeldSequence = 1 << 20; // longest OSC/DCS string we keep (OSC 52)
+// Shortest stretch of printable ASCII worth writing into the grid without libvterm: below it the
+// cursor move that follows costs more than it saves.
+constexpr int MinPlainRun = 8;
+constexpr char Replacement[] = "\xef\xbf\xbd"; // U+FFFD
+
+// Bytes in a UTF-8 character by its lead byte, as libvterm reads them; 0 for 0xf8 and above.
+size_t utf8Length(unsigned char lead)
+{
+    return lead >= 0xf8 ? 0 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+}
+
+// Writes value (>= 0) in decimal at out; returns the digits written.
+size_t decimal(int value, char* out)
+{
+    char reversed[12];
+    size_t n = 0;
+    do {
+        reversed[n++] = char('0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    for (size_t k = 0; k < n; ++k)
+        out[k] = reversed[n - 1 - k];
+    return n;
+}
 constexpr int MaxTitleLength = 1024;
 
 const quint32 xtermBase16[16] = {0x000000, 0xcd0000, 0x00cd00, 0xcdcd00, 0x0000ee, 0xcd00cd,
@@ -384,6 +408,21 @@ struct TerminalEmulator::Private
     Scan scan = Scan::Ground;
     QByteArray held;
     QByteArray utf8Tail;
+    size_t pendingFrom = 0; // start of the bytes of this feed not yet given to libvterm
+
+    // Printable ASCII is written straight into the grid where libvterm would put it (see
+    // plainRun()). That needs the state libvterm keeps to itself and applies to text; it is
+    // followed here from the bytes libvterm gets, as libvterm 0.1.4 reads them.
+    bool plainRunsEnabled = true;
+    bool parserInGround = true;  // libvterm's parser is surely between sequences
+    quint8 asciiCharsets = 0x0f; // bit n: G<n> shows printable ASCII as itself
+    int glCharset = 0;           // the set in GL (SI, SO, LS2, LS3)
+    bool insertMode = false;     // IRM
+    bool originMode = false;     // DECOM: any cursor move pulls the cursor into the region
+    bool lineAttributes = false; // a double-width or double-height line was ever set
+    // Width of the last glyph libvterm printed from text: the one REP repeats. libvterm 0.1.4
+    // loops forever on REP when that width is 0 (nothing printed yet, or a zero-width glyph).
+    int repeatWidth = 0;
 
     bool capturing = false;
     QByteArray captured;
@@ -424,6 +463,14 @@ struct TerminalEmulator::Private
     }
 
     void forgetRow() { cachedRow = fastRow = -1; }
+
+    // libvterm 0.1.4 hands over reversed rectangles on double-width lines (columns past the
+    // line's half); those and any outside the screen are ignored.
+    bool inside(const VTermRect& r) const
+    {
+        return r.start_row >= 0 && r.start_row < r.end_row && r.end_row <= rowCount &&
+               r.start_col >= 0 && r.start_col < r.end_col && r.end_col <= columns;
+    }
 
     bool cacheRow(int row)
     {
@@ -472,22 +519,52 @@ struct TerminalEmulator::Private
             vterm_input_write(vt, bytes, size);
     }
 
-    bool concealChangedBy(const char* seq, size_t size)
+    // The concealment an SGR sequence sets (libvterm has none): 1 or 0, or -1 when it leaves it.
+    // Our pen may not yet show bytes still pending for libvterm (RIS resets it): so SGR 8 always
+    // counts, and SGR 0/28 whenever the pen conceals now.
+    int concealSetBy(const char* seq, size_t size) const
     {
         const bool current = pen.attributes & TerminalCell::Conceal;
         // Only SGR 8 conceals: a sequence without an 8 cannot start it.
         if (!current && !std::memchr(seq, '8', size))
-            return false;
+            return -1;
         const int after = sgrConceal(seq, size);
-        return after >= 0 && (after == 1) != current;
+        return after == 0 && !current ? -1 : after;
     }
 
-    void toggleConceal() { pen.attributes ^= TerminalCell::Conceal; }
+    void setConceal(bool on)
+    {
+        pen.attributes = on ? quint16(pen.attributes | TerminalCell::Conceal)
+                            : quint16(pen.attributes & ~TerminalCell::Conceal);
+    }
 
     bool advance(const char* p, size_t n, size_t from, size_t* end);
     void frame(const char* p, size_t n);
     size_t completeUtf8Tail(const char* p, size_t n);
-    void writeText(const char* p, size_t n);
+    void text(const char* p, size_t from, size_t to, bool endOfFeed);
+    void flushPending(const char* p, size_t upTo)
+    {
+        write(p + pendingFrom, upTo - pendingFrom);
+        pendingFrom = upTo;
+    }
+    bool plainRunsAllowed() const
+    {
+        return plainRunsEnabled && parserInGround && !insertMode && !originMode &&
+               !lineAttributes && (asciiCharsets >> glCharset & 1);
+    }
+    void plainRun(const char* p, size_t from, size_t to);
+    enum class Special
+    {
+        None,
+        Repeat,    // REP
+        Alignment, // DECALN
+        String     // OSC or DCS
+    };
+    Special noteSequence(const char* seq, size_t size);
+    void writeSequence(const char* seq, size_t size, Special special);
+    void writeString(const char* seq, size_t size);
+    void noteControls(const char* p, size_t n);
+    void noteModes(const char* seq, size_t size);
     void holdTail(const char* p, size_t n);
     void filterReplies();
     void resizeScreen(Screen& s, int newRows, int newColumns, bool active, VTermPos* delta);
@@ -503,7 +580,12 @@ struct TerminalEmulator::Private
     static int onSettermprop(VTermProp prop, VTermValue* val, void* user);
     static int onBell(void* user);
     static int onResize(int rows, int cols, VTermPos* delta, void* user);
-    static int onSetlineinfo(int, const VTermLineInfo*, const VTermLineInfo*, void*) { return 1; }
+    static int onSetlineinfo(int, const VTermLineInfo* info, const VTermLineInfo*, void* user)
+    {
+        if (info->doublewidth || info->doubleheight)
+            static_cast<Private*>(user)->lineAttributes = true;
+        return 1;
+    }
     static int onOsc(const char* command, size_t size, void* user);
     static int onIgnoredCsi(const char*, const long[], int, const char*, char, void*) { return 1; }
     static int onIgnoredString(const char*, size_t, void*) { return 1; }
@@ -522,6 +604,7 @@ int TerminalEmulator::Private::onPutglyph(VTermGlyphInfo* info, VTermPos pos, vo
         glyph.codepoint = info->chars[0];
         d->cachedCells[pos.col] = glyph;
         d->wrapCandidate = false;
+        d->repeatWidth = 1;
         if (pos.col + 1 > d->cachedInfo->used)
             d->cachedInfo->used = pos.col + 1;
         return 1;
@@ -541,6 +624,7 @@ int TerminalEmulator::Private::putGlyph(const VTermGlyphInfo* info, VTermPos pos
     if (pos.col == 0 && d->wrapCandidate && pos.row > 0)
         d->screen->info[size_t(d->screen->physical(pos.row - 1))].wrapped = true;
     const int width = info->width;
+    d->repeatWidth = width;
     d->wrapCandidate = pos.col + width > lastColumn;
     d->wrapPos = pos;
 
@@ -592,6 +676,8 @@ int TerminalEmulator::Private::onMovecursor(VTermPos pos, VTermPos oldpos, int v
 int TerminalEmulator::Private::onScrollrect(VTermRect rect, int downward, int rightward, void* user)
 {
     auto* d = static_cast<Private*>(user);
+    if (!d->inside(rect))
+        return 1;
     if (rightward != 0 || rect.start_col != 0 || rect.end_col != d->columns)
         return 0; // libvterm falls back to moverect + erase
     Screen& s = *d->screen;
@@ -623,6 +709,10 @@ int TerminalEmulator::Private::onScrollrect(VTermRect rect, int downward, int ri
 int TerminalEmulator::Private::onMoverect(VTermRect dest, VTermRect src, void* user)
 {
     auto* d = static_cast<Private*>(user);
+    if (!d->inside(dest) || !d->inside(src) ||
+        dest.end_row - dest.start_row != src.end_row - src.start_row ||
+        dest.end_col - dest.start_col != src.end_col - src.start_col)
+        return 1;
     Screen& s = *d->screen;
     const int height = dest.end_row - dest.start_row;
     const int width = dest.end_col - dest.start_col;
@@ -668,6 +758,8 @@ int TerminalEmulator::Private::onErase(VTermRect rect, int selective, void* user
 {
     Q_UNUSED(selective)
     auto* d = static_cast<Private*>(user);
+    if (!d->inside(rect))
+        return 1;
     Screen& s = *d->screen;
     if (d->keepCleared && !d->altScreen && rect.start_row == 0 && rect.end_row == d->rowCount &&
         rect.start_col == 0 && rect.end_col == d->columns) {
@@ -910,6 +1002,7 @@ bool TerminalEmulator::Private::advance(const char* p, size_t n, size_t from, si
             *end = k;
             return true;
         case Scan::Esc:
+        case Scan::EscIntermediate: // libvterm starts a string or CSI even after intermediates
             if (c == ']' || c == 'P') {
                 scan = Scan::String;
                 continue;
@@ -918,8 +1011,6 @@ bool TerminalEmulator::Private::advance(const char* p, size_t n, size_t from, si
                 scan = Scan::Csi;
                 continue;
             }
-            [[fallthrough]];
-        case Scan::EscIntermediate:
             if (c == 0x1b) { // a new sequence starts here
                 scan = Scan::Ground;
                 *end = k;
@@ -929,7 +1020,9 @@ bool TerminalEmulator::Private::advance(const char* p, size_t n, size_t from, si
                 scan = Scan::EscIntermediate;
                 continue;
             }
-            if (c < 0x20 && !cancel)
+            // libvterm runs C0 controls where they stand and stays in the sequence past DEL and
+            // bytes above 0x7f.
+            if ((c < 0x20 && !cancel) || c >= 0x7f)
                 continue;
             break;
         case Scan::Csi:
@@ -959,6 +1052,33 @@ bool TerminalEmulator::Private::advance(const char* p, size_t n, size_t from, si
             break;
         }
         case Scan::StringEsc:
+            if (c == '\\' || cancel)
+                break;       // ST, or cancelled
+            if (c == 0x1b) { // libvterm drops the string and starts a new sequence
+                scan = Scan::Ground;
+                *end = k;
+                return true;
+            }
+            if (c < 0x20 || c == 0x7f)
+                continue;
+            // libvterm drops the string and reads this byte as the one after an ESC.
+            if (c == ']' || c == 'P') {
+                scan = Scan::String;
+                continue;
+            }
+            if (c == '[') {
+                scan = Scan::Csi;
+                continue;
+            }
+            if (c >= 0x20 && c <= 0x2f) {
+                scan = Scan::EscIntermediate;
+                continue;
+            }
+            if (c >= 0x80) {
+                scan = Scan::Esc;
+                continue;
+            }
+            break;
         case Scan::DiscardEsc:
             break;
         }
@@ -982,6 +1102,7 @@ void TerminalEmulator::Private::holdTail(const char* p, size_t n)
     } else {
         write(held.constData(), size_t(held.size()));
         scan = Scan::Ground;
+        parserInGround = false; // libvterm is still inside it
     }
     held.clear();
 }
@@ -991,84 +1112,328 @@ void TerminalEmulator::Private::holdTail(const char* p, size_t n)
 // also has no concealed attribute: SGR 8/28 are followed here, splitting the write after them.
 void TerminalEmulator::Private::frame(const char* p, size_t n)
 {
-    size_t flushFrom = 0;
     size_t i = 0;
     if (!utf8Tail.isEmpty()) {
-        i = flushFrom = completeUtf8Tail(p, n);
+        i = completeUtf8Tail(p, n);
         if (!utf8Tail.isEmpty())
             return;
     }
     if (scan != Scan::Ground) {
         const bool discarding = scan == Scan::Discard || scan == Scan::DiscardEsc;
         size_t end = 0;
-        if (!advance(p, n, 0, &end)) {
-            holdTail(p, n);
+        if (!advance(p, n, i, &end)) {
+            holdTail(p + i, n - i);
             return;
         }
         if (!discarding) {
-            held.append(p, qsizetype(end));
-            write(held.constData(), size_t(held.size()));
-            if (concealChangedBy(held.constData(), size_t(held.size())))
-                toggleConceal();
+            held.append(p + i, qsizetype(end - i));
+            writeSequence(held.constData(), size_t(held.size()),
+                          noteSequence(held.constData(), size_t(held.size())));
+            const int conceal = concealSetBy(held.constData(), size_t(held.size()));
+            if (conceal >= 0)
+                setConceal(conceal);
         }
         held.clear();
-        i = flushFrom = end;
+        i = end;
     }
+    pendingFrom = i;
     while (i < n) {
         const void* found = std::memchr(p + i, 0x1b, n - i);
+        const size_t start = found ? size_t(static_cast<const char*>(found) - p) : n;
+        text(p, i, start, !found);
         if (!found)
             break;
-        const size_t start = size_t(static_cast<const char*>(found) - p);
         scan = Scan::Esc;
         size_t end = 0;
         if (!advance(p, n, start + 1, &end)) {
-            write(p + flushFrom, start - flushFrom);
+            flushPending(p, start);
             holdTail(p + start, n - start);
             return;
         }
-        if (p[end - 1] == 'm' && concealChangedBy(p + start, end - start)) {
-            write(p + flushFrom, end - flushFrom);
-            toggleConceal();
-            flushFrom = end;
+        const Special special = noteSequence(p + start, end - start);
+        if (special != Special::None) {
+            flushPending(p, start);
+            writeSequence(p + start, end - start, special);
+            pendingFrom = end;
+        }
+        const int conceal = p[end - 1] == 'm' ? concealSetBy(p + start, end - start) : -1;
+        if (conceal >= 0) {
+            flushPending(p, end);
+            setConceal(conceal);
         }
         i = end;
     }
-    writeText(p + flushFrom, n - flushFrom);
+    flushPending(p, n);
 }
 
 // Takes continuation bytes for a character left incomplete by the previous feed; returns how
 // many bytes of p it used.
 size_t TerminalEmulator::Private::completeUtf8Tail(const char* p, size_t n)
 {
-    const auto lead = static_cast<unsigned char>(utf8Tail.at(0));
-    const qsizetype need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    const qsizetype need = utf8Length(static_cast<unsigned char>(utf8Tail.at(0)));
     size_t used = 0;
     while (utf8Tail.size() < need && used < n &&
            (static_cast<unsigned char>(p[used]) & 0xc0) == 0x80)
         utf8Tail.append(p[used++]);
     if (utf8Tail.size() < need && used == n)
         return used; // still incomplete: wait for more
-    write(utf8Tail.constData(), size_t(utf8Tail.size()));
+    if (utf8Tail.size() == need)
+        write(utf8Tail.constData(), size_t(utf8Tail.size()));
+    else
+        write(Replacement, sizeof Replacement - 1);
     utf8Tail.clear();
     return used;
 }
 
-// libvterm 0.1.4 mangles a character split over two writes after other text; hold the tail.
-void TerminalEmulator::Private::writeText(const char* p, size_t n)
+// Text between sequences, [from, to): long runs of printable ASCII go to plainRun(), the rest to
+// libvterm. A character cut short by a control, a sequence or another character becomes U+FFFD
+// here: libvterm would keep the partial character and spoil later text with it. One cut by the
+// end of the feed waits for the next.
+void TerminalEmulator::Private::text(const char* p, size_t from, size_t to, bool endOfFeed)
 {
-    size_t keep = 0;
-    for (size_t back = 1; back <= 3 && back <= n; ++back) {
-        const auto c = static_cast<unsigned char>(p[n - back]);
-        if ((c & 0xc0) == 0x80)
+    size_t k = from;
+    while (k < to) {
+        const auto c = static_cast<unsigned char>(p[k]);
+        if (c >= 0x20 && c < 0x7f) {
+            // libvterm decodes a run that starts above 0x7f as UTF-8 throughout, so ASCII after
+            // such bytes would miss the charset in GL (DEC line drawing): it starts a write.
+            if (k > from && static_cast<unsigned char>(p[k - 1]) >= 0x80 &&
+                !(asciiCharsets >> glCharset & 1))
+                flushPending(p, k);
+            size_t e = k + 1;
+            while (e < to && unsigned(static_cast<unsigned char>(p[e]) - 0x20) < 0x5f)
+                ++e;
+            if (e - k >= MinPlainRun + 2 && plainRunsAllowed())
+                plainRun(p, k, e);
+            k = e;
             continue;
-        const size_t length = c >= 0xf0 && c < 0xf8 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-        if (c >= 0xc0 && c < 0xf8 && length > back)
-            keep = back;
-        break;
+        }
+        if (c < 0x80) { // C0 control or DEL
+            if (c == 0x0e || c == 0x0f)
+                noteControls(p + k, 1);
+            ++k;
+            continue;
+        }
+        if (c < 0xc0) { // a stray continuation byte: libvterm shows U+FFFD for it
+            ++k;
+            continue;
+        }
+        const size_t length = utf8Length(c);
+        size_t e = k + 1;
+        while (e < to && e < k + length && (static_cast<unsigned char>(p[e]) & 0xc0) == 0x80)
+            ++e;
+        if (length && e == k + length) {
+            k = e;
+            continue;
+        }
+        flushPending(p, k);
+        if (length && e == to && endOfFeed) {
+            utf8Tail = QByteArray(p + k, qsizetype(to - k));
+            pendingFrom = to;
+            return;
+        }
+        write(Replacement, sizeof Replacement - 1);
+        pendingFrom = k = std::max(e, k + 1);
     }
-    write(p, n - keep);
-    if (keep)
-        utf8Tail = QByteArray(p + n - keep, qsizetype(keep));
+}
+
+// Writes printable ASCII [from, to) into the grid where libvterm would have put it, with the pen
+// libvterm gave us, and moves libvterm's cursor past it. libvterm itself prints the run's first
+// character (taking a pending wrap or single shift) and its last one (so that a combining mark
+// or REP after the run finds it); the rest must stay short of the row's last column, where
+// libvterm's wrap rules start.
+void TerminalEmulator::Private::plainRun(const char* p, size_t from, size_t to)
+{
+    flushPending(p, from + 1);
+    VTermPos at{};
+    vterm_state_get_cursorpos(state, &at);
+    const int count = std::min(int(to - from) - 2, columns - 1 - at.col);
+    if (count < MinPlainRun || (at.row != cachedRow && !cacheRow(at.row)))
+        return;
+    // HPA: libvterm's cursor to the column after them.
+    char hpa[16] = "\x1b[";
+    size_t length = 2 + decimal(at.col + count + 1, hpa + 2);
+    hpa[length++] = '`';
+    write(hpa, length);
+    VTermPos after{};
+    vterm_state_get_cursorpos(state, &after);
+    if (after.row != at.row || after.col != at.col + count) {
+        // State we failed to follow: libvterm prints the rest, from where its cursor is, and
+        // all text from now on.
+        qWarning("terminal: libvterm moved the cursor elsewhere; plain-text shortcut off");
+        plainRunsEnabled = false;
+        return;
+    }
+    if (at.row != cachedRow)
+        cacheRow(at.row);
+    RowInfo& row = *cachedInfo;
+    if (!row.marks.empty())
+        removeMarksIn(row, at.col, at.col + count);
+    TerminalCell glyph = pen;
+    TerminalCell* cells = cachedCells + at.col;
+    const char* chars = p + from + 1;
+    for (int j = 0; j < count; ++j) {
+        glyph.codepoint = static_cast<unsigned char>(chars[j]);
+        cells[j] = glyph;
+    }
+    row.used = std::max(row.used, at.col + count);
+    pendingFrom = from + 1 + count;
+}
+
+// REP is dropped where libvterm would loop forever on it; DECALN prints without being text.
+// Strings lose their controls (libvterm 0.1.4 would run them, and ESC, a control and then "\\"
+// make it read the string with a length of SIZE_MAX); one that an ESC left unterminated is
+// dropped, and what follows the ESC is a sequence of its own.
+void TerminalEmulator::Private::writeSequence(const char* seq, size_t size, Special special)
+{
+    if (special == Special::String) {
+        writeString(seq, size);
+        return;
+    }
+    if (special == Special::Repeat && repeatWidth == 0)
+        return;
+    const int width = repeatWidth;
+    write(seq, size);
+    if (special == Special::Alignment)
+        repeatWidth = width;
+}
+
+void TerminalEmulator::Private::writeString(const char* seq, size_t size)
+{
+    const auto* esc = static_cast<const char*>(std::memchr(seq + 1, 0x1b, size - 1));
+    const char* const end = seq + size;
+    if (esc) {
+        const char* next = esc + 1;
+        while (next < end && (static_cast<unsigned char>(*next) < 0x20 || *next == 0x7f) &&
+               *next != 0x18 && *next != 0x1a)
+            ++next;
+        if (next == end || *next != '\\') {
+            const size_t rest = size_t(end - esc);
+            writeSequence(esc, rest, noteSequence(esc, rest));
+            const int conceal = concealSetBy(esc, rest);
+            if (conceal >= 0)
+                setConceal(conceal);
+            return;
+        }
+    }
+    // The last byte may end it (BEL, CAN, SUB); ST is kept whole.
+    QByteArray clean;
+    clean.reserve(qsizetype(size));
+    for (const char* c = seq; c < end; ++c) {
+        const auto b = static_cast<unsigned char>(*c);
+        if ((b >= 0x20 && b != 0x7f) || b == 0x1b || c == end - 1)
+            clean.append(*c);
+    }
+    write(clean.constData(), size_t(clean.size()));
+}
+
+// Follows what a complete sequence does to the state plainRun() depends on. libvterm 0.1.4 runs
+// C0 controls inside sequences where they stand and skips DEL; SM/RM and DECSET/DECRST act on
+// their first parameter only.
+TerminalEmulator::Private::Special TerminalEmulator::Private::noteSequence(const char* seq,
+                                                                           size_t size)
+{
+    parserInGround = true;
+    // After ESC libvterm gathers intermediates, skipping DEL and bytes above 0x7f; the first
+    // other byte decides: [ a CSI, ] or P a string, anything else the escape's final byte.
+    char intermediate = 0;
+    int intermediates = 0;
+    size_t k = 1;
+    for (; k < size; ++k) {
+        const auto c = static_cast<unsigned char>(seq[k]);
+        if (c >= 0x20 && c <= 0x2f) {
+            intermediate = char(c);
+            ++intermediates;
+        } else if (c >= 0x30 && c < 0x7f) {
+            break;
+        }
+    }
+    if (k < size && (seq[k] == ']' || seq[k] == 'P'))
+        return Special::String; // written without its controls
+    noteControls(seq, size);
+    if (k == size)
+        return Special::None;
+    const char decider = seq[k];
+    if (decider != '[') {
+        if (intermediates == 1 && intermediate == '#' && decider == '8')
+            return Special::Alignment;
+        if (intermediates == 1 && intermediate >= '(' && intermediate <= '+') { // SCS
+            const int set = intermediate - '(';
+            if (decider == 'B')
+                asciiCharsets |= quint8(1 << set);
+            else if (decider == '0' || decider == 'A')
+                asciiCharsets &= quint8(~(1 << set));
+        } else if (intermediates == 0 && (decider == 'n' || decider == 'o')) { // LS2, LS3
+            glCharset = decider == 'n' ? 2 : 3;
+        } else if (intermediates == 0 && decider == 'c') { // RIS
+            asciiCharsets = 0x0f;
+            glCharset = 0;
+            insertMode = originMode = false;
+        }
+        return Special::None;
+    }
+    // A CSI: its body without controls, up to the final byte the scanner ended it on.
+    char body[32];
+    size_t n = 0;
+    for (++k; k < size && n < sizeof body; ++k) {
+        const auto c = static_cast<unsigned char>(seq[k]);
+        if (c >= 0x20 && c != 0x7f)
+            body[n++] = char(c);
+    }
+    const char final = seq[size - 1];
+    if (final == 'h' || final == 'l')
+        noteModes(k == size ? body : nullptr, n);
+    // REP: no leader or intermediate, else libvterm reads another command.
+    const bool plain = std::all_of(
+        body, body + n - 1, [](char c) { return (c >= '0' && c <= '9') || c == ':' || c == ';'; });
+    return final == 'b' && n > 0 && plain ? Special::Repeat : Special::None;
+}
+
+void TerminalEmulator::Private::noteControls(const char* p, size_t n)
+{
+    for (size_t k = 0; k < n; ++k) {
+        if (p[k] == 0x0e) // SO: G1 into GL
+            glCharset = 1;
+        else if (p[k] == 0x0f) // SI: G0 into GL
+            glCharset = 0;
+    }
+}
+
+// SM/RM (IRM) and DECSET/DECRST (DECOM): a CSI body after "[" without controls. Null
+// means one we could not read; the modes are then taken as the worst case.
+void TerminalEmulator::Private::noteModes(const char* body, size_t n)
+{
+    if (!body) {
+        insertMode = true;
+        return;
+    }
+    size_t k = 0;
+    int leaders = 0;
+    char leader = 0;
+    for (; k < n && body[k] >= 0x3c && body[k] <= 0x3f; ++k) {
+        leader = body[k];
+        ++leaders;
+    }
+    int first = -1; // missing
+    int digits = 0;
+    bool inFirst = true;
+    for (; k < n && ((body[k] >= '0' && body[k] <= '9') || body[k] == ':' || body[k] == ';'); ++k) {
+        if (body[k] == ':' || body[k] == ';') {
+            inFirst = false;
+        } else if (inFirst) {
+            first = std::max(first, 0) * 10 + (body[k] - '0');
+            if (++digits > 8) // libvterm's number would overflow somewhere: unknowable
+                return noteModes(nullptr, 0);
+        }
+    }
+    // libvterm drops anything else; an intermediate makes it another command.
+    if (k != n - 1 || leaders > 1 || first < 0)
+        return;
+    const bool on = body[k] == 'h';
+    if (leaders == 0 && first == 4)
+        insertMode = on;
+    else if (leader == '?' && first == 6)
+        originMode = on;
 }
 
 void TerminalEmulator::Private::filterReplies()
@@ -1521,6 +1886,11 @@ bool TerminalEmulator::clipboardWritesAllowed() const
 void TerminalEmulator::setKeepClearedScreenInHistory(bool keep)
 {
     d->keepCleared = keep;
+}
+
+void TerminalEmulator::setPlainTextShortcut(bool on)
+{
+    d->plainRunsEnabled = on;
 }
 
 void TerminalEmulator::setHistorySink(std::function<void(const TerminalLine&)> sink)

@@ -154,6 +154,10 @@ public:
     void setKeepClearedScreenInHistory(bool keep);
     // Called with every line that leaves the screen for the history, limit or not.
     void setHistorySink(std::function<void(const TerminalLine&)> sink);
+    // On (the default), runs of printable ASCII are written into the grid directly instead of
+    // one callback per character from libvterm, with the same result. Tests and the benchmark
+    // turn it off to compare.
+    void setPlainTextShortcut(bool on);
 
 Q_SIGNALS:
     void damaged();

@@ -205,6 +205,121 @@ QByteArray randomOperations(QRandomGenerator& random, int count, bool wide)
     return bytes;
 }
 
+// Printable ASCII of a random length, up to several rows.
+QByteArray asciiRun(QRandomGenerator& random, int longest)
+{
+    QByteArray run(int(random.bounded(1, longest)), ' ');
+    for (char& c : run)
+        c = char(random.bounded(0x20, 0x7f));
+    return run;
+}
+
+// Everything that changes what libvterm does with printable text: charsets and shifts, insert
+// and origin modes and margins, pending wraps, REP, combining marks right after a run, sequences
+// with controls inside, strings left without a terminator, malformed UTF-8, resets.
+QByteArray randomShortcutOperations(QRandomGenerator& random, int count, bool lineAttributes)
+{
+    static const char* const operations[] = {"\r\n",
+                                             "\r",
+                                             "\n",
+                                             "\t",
+                                             "\b",
+                                             "\x7f",
+                                             "\x1b[0m",
+                                             "\x1b[1;4;31m",
+                                             "\x1b[38;5;202;48;2;1;2;3m",
+                                             "\x1b[8m",
+                                             "\x1b[28m",
+                                             "\x1b[7m",
+                                             "\xcc\x81",
+                                             "e\xcc\x81",
+                                             "\xe4\xb8\xad",
+                                             "\x1b[3b",
+                                             "\x1b(0",
+                                             "\x1b(B",
+                                             "\x1b)0",
+                                             "\x1b)B",
+                                             "\x1b(A",
+                                             "\x0e",
+                                             "\x0f",
+                                             "\x1bn",
+                                             "\x1bo",
+                                             "\x1bN",
+                                             "\x1bO",
+                                             "\x1b*0",
+                                             "\x1b+B",
+                                             "\x1b(\x0e0",
+                                             "\x1b[4h",
+                                             "\x1b[4l",
+                                             "\x1b[4;1h",
+                                             "\x1b[1;4h",
+                                             "\x1b[4\x0fh",
+                                             "\x1b[?6h",
+                                             "\x1b[?6l",
+                                             "\x1b[?69h",
+                                             "\x1b[?69l",
+                                             "\x1b[3;12s",
+                                             "\x1b[2;6r",
+                                             "\x1b[r",
+                                             "\x1b[?7l",
+                                             "\x1b[?7h",
+                                             "\x1b"
+                                             "7",
+                                             "\x1b"
+                                             "8",
+                                             "\x1b"
+                                             "c",
+                                             "\x1b[!p",
+                                             "\x1b[?1049h",
+                                             "\x1b[?1049l",
+                                             "\x1b]2;ti\x0etle\x07",
+                                             "\x1b]2;abandoned\x1b[31m",
+                                             "\x1b]2;x\x1b\x0e\\",
+                                             "\x1b\xc3"
+                                             "A",
+                                             "\x1b\x7f(0",
+                                             "\x1b[4\xc3h",
+                                             "\x1b[?4;6h",
+                                             "\x1b[00004h",
+                                             "\xe4\xb8",
+                                             "\xe4\r",
+                                             "\xf8\x88\x80\x80\x80",
+                                             "\x80",
+                                             "\x1b[5@",
+                                             "\x1b[3P",
+                                             "\x1b[2K",
+                                             "\x1b[J",
+                                             "\x1b[S",
+                                             "\x1b[2T",
+                                             "\x1bM",
+                                             "\x1b[10G",
+                                             "\x1b[5C",
+                                             "\x1b[3D",
+                                             "\x1b[2X"};
+    QByteArray bytes;
+    for (int i = 0; i < count; ++i) {
+        const int pick = int(random.bounded(int(std::size(operations)) + 6));
+        if (pick < int(std::size(operations)))
+            bytes += operations[pick];
+        else if (pick < int(std::size(operations)) + 4)
+            bytes += asciiRun(random, 120);
+        else if (pick == int(std::size(operations)) + 4)
+            bytes += "\x1b[" + QByteArray::number(random.bounded(1, 14)) + ';' +
+                     QByteArray::number(random.bounded(1, 50)) + 'H';
+        else if (lineAttributes)
+            bytes += random.bounded(2) ? "\x1b#6" : "\x1b#5";
+    }
+    return bytes;
+}
+
+QList<int> randomChunks(QRandomGenerator& random)
+{
+    QList<int> sizes;
+    for (int i = 0; i < 16; ++i)
+        sizes.append(int(random.bounded(1, 200)));
+    return sizes;
+}
+
 } // namespace
 
 class TestTerminalEmulator final : public QObject
@@ -392,6 +507,108 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // The shortcut for printable ASCII must leave exactly what libvterm's own text path leaves:
+    // every cell with its colours and attributes, marks, soft wraps, history and cursor, for
+    // any split of the bytes.
+    void plainTextShortcutMatchesLibvtermPath()
+    {
+        const quint32 seed = qEnvironmentVariableIsSet("TERMINAL_TEST_SEED")
+                                 ? quint32(qEnvironmentVariableIntValue("TERMINAL_TEST_SEED"))
+                                 : QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        for (int round = 0; round < 60; ++round) {
+            const int columns = int(random.bounded(12, 100));
+            const int rows = int(random.bounded(3, 14));
+            const QByteArray bytes = randomShortcutOperations(random, 400, round % 10 == 9);
+            TerminalEmulator shortcut(columns, rows);
+            shortcut.setScrollbackLimit(50);
+            TerminalEmulator throughLibvterm(columns, rows);
+            throughLibvterm.setScrollbackLimit(50);
+            throughLibvterm.setPlainTextShortcut(false);
+            // The same split for both: libvterm's own text path is not split-invariant in
+            // places (a combining mark after a glyph in the last column, split from it).
+            const QList<int> chunks = randomChunks(random);
+            feedInChunks(shortcut, bytes, chunks);
+            feedInChunks(throughLibvterm, bytes, chunks);
+            const QString got = snapshot(shortcut);
+            const QString want = snapshot(throughLibvterm);
+            if (got != want) {
+                qWarning("seed %u round %d, %dx%d, bytes: %s", seed, round, columns, rows,
+                         bytes.toPercentEncoding().constData());
+                compareLines(got, want);
+            }
+        }
+    }
+
+    void plainTextShortcutCases()
+    {
+        const QByteArray cases[] = {
+            // DEC line drawing in GL: q is a horizontal line, not a q.
+            "\x1b(0" + QByteArray(30, 'q') + "\x1b(B" + QByteArray(30, 'q'),
+            // ... and through SO with G1 designated, then SI.
+            "\x1b)0\x0e" + QByteArray(20, 'x') + "\x0f" + QByteArray(20, 'x'),
+            // Insert mode pushes the row right.
+            QByteArray(40, 'a') + "\r\x1b[4h" + QByteArray(20, 'b') + "\x1b[4l" +
+                QByteArray(12, 'c'),
+            // A combining mark and REP right after a run.
+            QByteArray("abcdefghijklmnop\xcc\x81\x1b[3b"),
+            // A run that fills the row exactly, then one that wraps.
+            QByteArray(60, 'w') + QByteArray(75, 'z'),
+            // A string left by ESC [: the rest is a CSI, not text.
+            "\x1b]2;title\x1b[31mred text after it",
+            // ESC then a byte above 0x7f: libvterm still waits for the escape's final byte.
+            "\x1b\xc3" + QByteArray("Mabcdefghijklmnopqrstuvwxyz"),
+        };
+        for (const QByteArray& bytes : cases) {
+            TerminalEmulator shortcut(60, 6);
+            TerminalEmulator throughLibvterm(60, 6);
+            throughLibvterm.setPlainTextShortcut(false);
+            shortcut.feed(bytes);
+            throughLibvterm.feed(bytes);
+            compareLines(snapshot(shortcut), snapshot(throughLibvterm));
+        }
+        TerminalEmulator t(60, 3);
+        t.feed("\x1b(0" + QByteArray(12, 'q'));
+        QCOMPARE(t.screenRow(0).toString(), QString(12, QChar(0x2500)));
+        t.feed("\r\n\x1b(B" + QByteArray(12, 'q'));
+        QCOMPARE(t.screenRow(1).toString(), QString(12, QLatin1Char('q')));
+    }
+
+    // Each of these hung or crashed libvterm 0.1.4 (or our grid behind it) before it was guarded.
+    void libvtermTrapsAreGuarded()
+    {
+        // REP with nothing printed yet, and after a zero-width glyph: libvterm looped forever.
+        TerminalEmulator fresh(20, 3);
+        fresh.feed("\x1b[3b");
+        fresh.feed("\xe1\x85\xa0\x1b[5b"); // U+1160, zero width and not combining
+        fresh.feed("\r\nab\x1b[3b");
+        QCOMPARE(fresh.screenRow(1).toString(), QStringLiteral("abbbb"));
+        // ESC, a control and then "\" inside a string: libvterm read it with a length of SIZE_MAX.
+        TerminalEmulator title(20, 3);
+        title.feed("\x1b]2;name\x1b\x0e\\after");
+        QCOMPARE(title.title(), QStringLiteral("name"));
+        QCOMPARE(title.screenRow(0).toString(), QStringLiteral("after"));
+        // Erasing right of the cursor past the half of a double-width line: a reversed rectangle.
+        TerminalEmulator wide(40, 3);
+        wide.feed("\x1b[1;30H\x1b#6\x1b[K\x1b[2X\x1b[3P\x1b[2@x");
+        QVERIFY(wide.cursor().column < 40);
+    }
+
+    // A character cut short by a control shows as U+FFFD where it was cut, and the text after
+    // it is untouched (libvterm itself would keep the partial character and put U+FFFD in front
+    // of some later text).
+    void brokenUtf8BecomesReplacement()
+    {
+        TerminalEmulator t(40, 3);
+        t.feed("a\xe4\xb8\rb\x1b[5Ccdefghijklmnop");
+        QCOMPARE(t.screenRow(0).toString(), QStringLiteral("b\ufffd    cdefghijklmnop"));
+        TerminalEmulator split(40, 3);
+        split.feed("a\xe4");
+        split.feed("\xb8");
+        split.feed("\rb\x1b[5Ccdefghijklmnop");
+        QCOMPARE(split.screenRow(0).toString(), t.screenRow(0).toString());
     }
 
     void historyRingKeepsOrderAndMarks()
