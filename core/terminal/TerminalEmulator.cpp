@@ -556,9 +556,10 @@ struct TerminalEmulator::Private
     enum class Special
     {
         None,
-        Repeat,    // REP
-        Alignment, // DECALN
-        String     // OSC or DCS
+        Repeat,       // REP
+        Alignment,    // DECALN
+        String,       // OSC or DCS
+        RestoreCursor // DECRC, or a DECRST (which may end mode 1048 or 1049)
     };
     Special noteSequence(const char* seq, size_t size);
     void writeSequence(const char* seq, size_t size, Special special);
@@ -1245,6 +1246,8 @@ void TerminalEmulator::Private::text(const char* p, size_t from, size_t to, bool
 void TerminalEmulator::Private::plainRun(const char* p, size_t from, size_t to)
 {
     flushPending(p, from + 1);
+    if (lineAttributes) // set by what was just flushed
+        return;
     VTermPos at{};
     vterm_state_get_cursorpos(state, &at);
     const int count = std::min(int(to - from) - 2, columns - 1 - at.col);
@@ -1280,10 +1283,13 @@ void TerminalEmulator::Private::plainRun(const char* p, size_t from, size_t to)
     pendingFrom = from + 1 + count;
 }
 
-// REP is dropped where libvterm would loop forever on it; DECALN prints without being text.
+// REP is dropped where libvterm would loop forever on it; DECALN prints without being text; a
+// restored cursor is kept on the screen.
 // Strings lose their controls (libvterm 0.1.4 would run them, and ESC, a control and then "\\"
 // make it read the string with a length of SIZE_MAX); one that an ESC left unterminated is
-// dropped, and what follows the ESC is a sequence of its own.
+// dropped, and what follows the ESC is a sequence of its own. DCS strings are dropped whole: the
+// only one libvterm acts on is DECRQSS, whose answers never reach the program, and its reply
+// for an unknown request passes an int where its format wants a string.
 void TerminalEmulator::Private::writeSequence(const char* seq, size_t size, Special special)
 {
     if (special == Special::String) {
@@ -1296,6 +1302,18 @@ void TerminalEmulator::Private::writeSequence(const char* seq, size_t size, Spec
     write(seq, size);
     if (special == Special::Alignment)
         repeatWidth = width;
+    if (special == Special::RestoreCursor) {
+        // libvterm 0.1.4 restores a position saved before the screen shrank without checking
+        // it, then reads and writes its line table past the end: back onto the screen.
+        VTermPos at{};
+        vterm_state_get_cursorpos(state, &at);
+        if (at.row >= rowCount || at.col >= columns) {
+            const QByteArray cup = "\x1b[" +
+                                   QByteArray::number(std::min(at.row, rowCount - 1) + 1) + ';' +
+                                   QByteArray::number(std::min(at.col, columns - 1) + 1) + 'H';
+            write(cup.constData(), size_t(cup.size()));
+        }
+    }
 }
 
 void TerminalEmulator::Private::writeString(const char* seq, size_t size)
@@ -1316,6 +1334,11 @@ void TerminalEmulator::Private::writeString(const char* seq, size_t size)
             return;
         }
     }
+    const char* introducer = seq + 1;
+    while (introducer < end && *introducer != ']' && *introducer != 'P')
+        ++introducer;
+    if (introducer < end && *introducer == 'P')
+        return;
     // The last byte may end it (BEL, CAN, SUB); ST is kept whole.
     QByteArray clean;
     clean.reserve(qsizetype(size));
@@ -1357,6 +1380,8 @@ TerminalEmulator::Private::Special TerminalEmulator::Private::noteSequence(const
     if (decider != '[') {
         if (intermediates == 1 && intermediate == '#' && decider == '8')
             return Special::Alignment;
+        if (intermediates == 0 && decider == '8')
+            return Special::RestoreCursor;
         if (intermediates == 1 && intermediate >= '(' && intermediate <= '+') { // SCS
             const int set = intermediate - '(';
             if (decider == 'B')
@@ -1383,6 +1408,8 @@ TerminalEmulator::Private::Special TerminalEmulator::Private::noteSequence(const
     const char final = seq[size - 1];
     if (final == 'h' || final == 'l')
         noteModes(k == size ? body : nullptr, n);
+    if (final == 'l' && n > 0 && body[0] == '?') // among them 1048 and 1049
+        return Special::RestoreCursor;
     // REP: no leader or intermediate, else libvterm reads another command.
     const bool plain = std::all_of(
         body, body + n - 1, [](char c) { return (c >= '0' && c <= '9') || c == ':' || c == ';'; });
@@ -1577,7 +1604,18 @@ void TerminalEmulator::resize(int columns, int rows)
     rows = std::max(1, rows);
     if (columns == d->columns && rows == d->rowCount)
         return;
+    const bool fewerRows = rows < d->rowCount;
     vterm_set_size(d->vt, rows, columns);
+    if (fewerRows) {
+        // libvterm 0.1.4 keeps a scroll region whose top is now past the last row, and its next
+        // scroll moves memory by a negative size. The region goes back to the whole screen (as
+        // in xterm), and the cursor back where it was (DECSTBM homes it).
+        VTermPos at{};
+        vterm_state_get_cursorpos(d->state, &at);
+        const QByteArray reset = "\x1b[r\x1b[" + QByteArray::number(at.row + 1) + ';' +
+                                 QByteArray::number(at.col + 1) + 'H';
+        d->write(reset.constData(), size_t(reset.size()));
+    }
     if (!d->damageTimer.isActive())
         d->damageTimer.start();
 }

@@ -556,6 +556,8 @@ private Q_SLOTS:
             QByteArray("abcdefghijklmnop\xcc\x81\x1b[3b"),
             // A run that fills the row exactly, then one that wraps.
             QByteArray(60, 'w') + QByteArray(75, 'z'),
+            // A double-width line set just before a run, in the same read.
+            "\x1b#6" + QByteArray(40, 'd'),
             // A string left by ESC [: the rest is a CSI, not text.
             "\x1b]2;title\x1b[31mred text after it",
             // ESC then a byte above 0x7f: libvterm still waits for the escape's final byte.
@@ -594,6 +596,32 @@ private Q_SLOTS:
         TerminalEmulator wide(40, 3);
         wide.feed("\x1b[1;30H\x1b#6\x1b[K\x1b[2X\x1b[3P\x1b[2@x");
         QVERIFY(wide.cursor().column < 40);
+        // A scroll region whose top is past the last row after the window shrank: libvterm then
+        // moved memory by a negative size on the next scroll.
+        TerminalEmulator shrunk(40, 50);
+        shrunk.feed("\x1b[20;40r\x1b[25;3H");
+        shrunk.resize(40, 10);
+        QCOMPARE(shrunk.cursor().row, 9);
+        QCOMPARE(shrunk.cursor().column, 2);
+        for (int i = 0; i < 15; ++i)
+            shrunk.feed("line " + QByteArray::number(i) + "\r\n");
+        QCOMPARE(shrunk.screenRow(8).toString(), QStringLiteral("line 14"));
+        // A cursor saved before the screen shrank, restored after it: libvterm then wrote its
+        // line table past the end (here through DECDWL).
+        for (const QByteArray& restore : {QByteArray("\x1b"
+                                                     "8"),
+                                          QByteArray("\x1b[?1048l"), QByteArray("\x1b[?1049l")}) {
+            TerminalEmulator saved(60, 40);
+            saved.feed("\x1b[35;50H" + (restore == "\x1b"
+                                                   "8"
+                                            ? QByteArray("\x1b"
+                                                         "7")
+                                            : "\x1b[?" + restore.mid(3, 4) + 'h'));
+            saved.resize(20, 5);
+            saved.feed(restore + "\x1b#6text");
+            QCOMPARE(saved.cursor().row, 4);
+            QVERIFY(saved.cursor().column < 20);
+        }
     }
 
     // A character cut short by a control shows as U+FFFD where it was cut, and the text after
