@@ -23,6 +23,14 @@ size_t utf8Length(unsigned char lead)
     return lead >= 0xf8 ? 0 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
 }
 
+// U+0080..U+009F written as UTF-8 (a complete character at s). libvterm 0.1.4 prints them with
+// a width of -1, moving its cursor back, to column -1 at the left edge, where HTS then writes
+// before its tab stops.
+bool isC1(const char* s)
+{
+    return static_cast<unsigned char>(s[0]) == 0xc2 && static_cast<unsigned char>(s[1]) < 0xa0;
+}
+
 // Writes value (>= 0) in decimal at out; returns the digits written.
 size_t decimal(int value, char* out)
 {
@@ -409,6 +417,7 @@ struct TerminalEmulator::Private
     QByteArray held;
     QByteArray utf8Tail;
     size_t pendingFrom = 0; // start of the bytes of this feed not yet given to libvterm
+    bool abandoned = false; // the sequence advance() ended was cut short by a new ESC
 
     // Printable ASCII is written straight into the grid where libvterm would put it (see
     // plainRun()). That needs the state libvterm keeps to itself and applies to text; it is
@@ -419,7 +428,6 @@ struct TerminalEmulator::Private
     int glCharset = 0;           // the set in GL (SI, SO, LS2, LS3)
     bool insertMode = false;     // IRM
     bool originMode = false;     // DECOM: any cursor move pulls the cursor into the region
-    bool lineAttributes = false; // a double-width or double-height line was ever set
     // Width of the last glyph libvterm printed from text: the one REP repeats. libvterm 0.1.4
     // loops forever on REP when that width is 0 (nothing printed yet, or a zero-width glyph).
     int repeatWidth = 0;
@@ -464,8 +472,8 @@ struct TerminalEmulator::Private
 
     void forgetRow() { cachedRow = fastRow = -1; }
 
-    // libvterm 0.1.4 hands over reversed rectangles on double-width lines (columns past the
-    // line's half); those and any outside the screen are ignored.
+    // Rectangles outside the screen or reversed (libvterm 0.1.4 made those on double-width
+    // lines, which it no longer gets) are ignored.
     bool inside(const VTermRect& r) const
     {
         return r.start_row >= 0 && r.start_row < r.end_row && r.end_row <= rowCount &&
@@ -550,20 +558,29 @@ struct TerminalEmulator::Private
     bool plainRunsAllowed() const
     {
         return plainRunsEnabled && parserInGround && !insertMode && !originMode &&
-               !lineAttributes && (asciiCharsets >> glCharset & 1);
+               (asciiCharsets >> glCharset & 1);
     }
     void plainRun(const char* p, size_t from, size_t to);
     enum class Special
     {
         None,
-        Repeat,       // REP
-        Alignment,    // DECALN
-        String,       // OSC or DCS
-        RestoreCursor // DECRC, or a DECRST (which may end mode 1048 or 1049)
+        Repeat,        // REP
+        Alignment,     // DECALN
+        String,        // OSC or DCS
+        RestoreCursor, // DECRC, or a DECRST (which may end mode 1048 or 1049)
+        LineSize,      // DECDHL, DECSWL, DECDWL
+        Abandoned      // cut short by the ESC of the next sequence
     };
     Special noteSequence(const char* seq, size_t size);
     void writeSequence(const char* seq, size_t size, Special special);
     void writeString(const char* seq, size_t size);
+    void writeControls(const char* seq, size_t size)
+    {
+        for (const char* c = seq; c < seq + size; ++c) {
+            if (static_cast<unsigned char>(*c) < 0x20 && *c != 0x1b)
+                write(c, 1);
+        }
+    }
     void noteControls(const char* p, size_t n);
     void noteModes(const char* seq, size_t size);
     void holdTail(const char* p, size_t n);
@@ -581,12 +598,7 @@ struct TerminalEmulator::Private
     static int onSettermprop(VTermProp prop, VTermValue* val, void* user);
     static int onBell(void* user);
     static int onResize(int rows, int cols, VTermPos* delta, void* user);
-    static int onSetlineinfo(int, const VTermLineInfo* info, const VTermLineInfo*, void* user)
-    {
-        if (info->doublewidth || info->doubleheight)
-            static_cast<Private*>(user)->lineAttributes = true;
-        return 1;
-    }
+    static int onSetlineinfo(int, const VTermLineInfo*, const VTermLineInfo*, void*) { return 1; }
     static int onOsc(const char* command, size_t size, void* user);
     static int onIgnoredCsi(const char*, const long[], int, const char*, char, void*) { return 1; }
     static int onIgnoredString(const char*, size_t, void*) { return 1; }
@@ -995,6 +1007,7 @@ void TerminalEmulator::Private::onOutput(const char* s, size_t len, void* user)
 // Runs the sequence scanner from `from`; true with *end just past the sequence when it ended.
 bool TerminalEmulator::Private::advance(const char* p, size_t n, size_t from, size_t* end)
 {
+    abandoned = false;
     for (size_t k = from; k < n; ++k) {
         const auto c = static_cast<unsigned char>(p[k]);
         const bool cancel = c == 0x18 || c == 0x1a;
@@ -1014,6 +1027,7 @@ bool TerminalEmulator::Private::advance(const char* p, size_t n, size_t from, si
             }
             if (c == 0x1b) { // a new sequence starts here
                 scan = Scan::Ground;
+                abandoned = true;
                 *end = k;
                 return true;
             }
@@ -1029,6 +1043,7 @@ bool TerminalEmulator::Private::advance(const char* p, size_t n, size_t from, si
         case Scan::Csi:
             if (c == 0x1b) {
                 scan = Scan::Ground;
+                abandoned = true;
                 *end = k;
                 return true;
             }
@@ -1057,6 +1072,7 @@ bool TerminalEmulator::Private::advance(const char* p, size_t n, size_t from, si
                 break;       // ST, or cancelled
             if (c == 0x1b) { // libvterm drops the string and starts a new sequence
                 scan = Scan::Ground;
+                abandoned = true;
                 *end = k;
                 return true;
             }
@@ -1178,7 +1194,7 @@ size_t TerminalEmulator::Private::completeUtf8Tail(const char* p, size_t n)
         utf8Tail.append(p[used++]);
     if (utf8Tail.size() < need && used == n)
         return used; // still incomplete: wait for more
-    if (utf8Tail.size() == need)
+    if (utf8Tail.size() == need && !isC1(utf8Tail.constData()))
         write(utf8Tail.constData(), size_t(utf8Tail.size()));
     else
         write(Replacement, sizeof Replacement - 1);
@@ -1189,7 +1205,7 @@ size_t TerminalEmulator::Private::completeUtf8Tail(const char* p, size_t n)
 // Text between sequences, [from, to): long runs of printable ASCII go to plainRun(), the rest to
 // libvterm. A character cut short by a control, a sequence or another character becomes U+FFFD
 // here: libvterm would keep the partial character and spoil later text with it. One cut by the
-// end of the feed waits for the next.
+// end of the feed waits for the next. C1 controls written as UTF-8 become U+FFFD too.
 void TerminalEmulator::Private::text(const char* p, size_t from, size_t to, bool endOfFeed)
 {
     size_t k = from;
@@ -1223,7 +1239,7 @@ void TerminalEmulator::Private::text(const char* p, size_t from, size_t to, bool
         size_t e = k + 1;
         while (e < to && e < k + length && (static_cast<unsigned char>(p[e]) & 0xc0) == 0x80)
             ++e;
-        if (length && e == k + length) {
+        if (length && e == k + length && !isC1(p + k)) {
             k = e;
             continue;
         }
@@ -1246,8 +1262,6 @@ void TerminalEmulator::Private::text(const char* p, size_t from, size_t to, bool
 void TerminalEmulator::Private::plainRun(const char* p, size_t from, size_t to)
 {
     flushPending(p, from + 1);
-    if (lineAttributes) // set by what was just flushed
-        return;
     VTermPos at{};
     vterm_state_get_cursorpos(state, &at);
     const int count = std::min(int(to - from) - 2, columns - 1 - at.col);
@@ -1283,8 +1297,12 @@ void TerminalEmulator::Private::plainRun(const char* p, size_t from, size_t to)
     pendingFrom = from + 1 + count;
 }
 
+// A sequence cut short by the next ESC only runs the controls inside it: libvterm would drop the
+// rest too, unless what we drop after it (a DCS) let its ESC meet the bytes that follow.
 // REP is dropped where libvterm would loop forever on it; DECALN prints without being text; a
-// restored cursor is kept on the screen.
+// restored cursor is kept on the screen. Double-width and double-height lines are not kept:
+// libvterm 0.1.4 gets them wrong in several ways (reversed rectangles, a cursor in column -1
+// that then indexes its tab stops), and our grid draws every line at single width anyway.
 // Strings lose their controls (libvterm 0.1.4 would run them, and ESC, a control and then "\\"
 // make it read the string with a length of SIZE_MAX); one that an ESC left unterminated is
 // dropped, and what follows the ESC is a sequence of its own. DCS strings are dropped whole: the
@@ -1296,8 +1314,12 @@ void TerminalEmulator::Private::writeSequence(const char* seq, size_t size, Spec
         writeString(seq, size);
         return;
     }
-    if (special == Special::Repeat && repeatWidth == 0)
+    if ((special == Special::Repeat && repeatWidth == 0) || special == Special::LineSize)
         return;
+    if (special == Special::Abandoned) {
+        writeControls(seq, size);
+        return;
+    }
     const int width = repeatWidth;
     write(seq, size);
     if (special == Special::Alignment)
@@ -1325,7 +1347,11 @@ void TerminalEmulator::Private::writeString(const char* seq, size_t size)
         while (next < end && (static_cast<unsigned char>(*next) < 0x20 || *next == 0x7f) &&
                *next != 0x18 && *next != 0x1a)
             ++next;
-        if (next == end || *next != '\\') {
+        if (next == end) { // ESC and the next sequence's ESC: nothing of it is left
+            writeControls(esc, size_t(end - esc));
+            return;
+        }
+        if (*next != '\\') {
             const size_t rest = size_t(end - esc);
             writeSequence(esc, rest, noteSequence(esc, rest));
             const int conceal = concealSetBy(esc, rest);
@@ -1357,6 +1383,10 @@ TerminalEmulator::Private::Special TerminalEmulator::Private::noteSequence(const
                                                                            size_t size)
 {
     parserInGround = true;
+    if (abandoned) {
+        noteControls(seq, size);
+        return Special::Abandoned;
+    }
     // After ESC libvterm gathers intermediates, skipping DEL and bytes above 0x7f; the first
     // other byte decides: [ a CSI, ] or P a string, anything else the escape's final byte.
     char intermediate = 0;
@@ -1382,6 +1412,8 @@ TerminalEmulator::Private::Special TerminalEmulator::Private::noteSequence(const
             return Special::Alignment;
         if (intermediates == 0 && decider == '8')
             return Special::RestoreCursor;
+        if (intermediates == 1 && intermediate == '#' && decider >= '3' && decider <= '6')
+            return Special::LineSize;
         if (intermediates == 1 && intermediate >= '(' && intermediate <= '+') { // SCS
             const int set = intermediate - '(';
             if (decider == 'B')

@@ -542,6 +542,78 @@ private Q_SLOTS:
         }
     }
 
+    // Random bytes mixed with pieces of sequences, random sizes and resizes: nothing hangs or
+    // crashes, the cursor stays on the screen, rows fit the width, and the shortcut never finds
+    // libvterm's cursor somewhere it did not expect (it would warn and turn itself off).
+    void randomBytesKeepTheGridSound()
+    {
+        static const char* const pieces[] = {"\x1b",     "[",
+                                             "]",        "P",
+                                             "?",        ";",
+                                             "0",        "1",
+                                             "4",        "6",
+                                             "8",        "m",
+                                             "h",        "l",
+                                             "b",        "r",
+                                             "s",        "H",
+                                             "K",        "J",
+                                             "X",        "@",
+                                             "L",        "M",
+                                             "S",        "T",
+                                             "#",        "(",
+                                             ")",        "*",
+                                             "\x07",     "\x0e",
+                                             "\x0f",     "\x18",
+                                             "\x7f",     "\x80",
+                                             "\x9b",     "\xe4\xb8\xad",
+                                             "\xcc\x81", "\xe4",
+                                             "\\",       "\r",
+                                             "\n",       "\t",
+                                             "\b",       "abcdefghijklmnopqrstuvwxyz0123456789",
+                                             "7",        "c",
+                                             "n",        "$",
+                                             "q",        "!",
+                                             "p",        "`",
+                                             "G",        "C"};
+        const quint32 seed = qEnvironmentVariableIsSet("TERMINAL_TEST_SEED")
+                                 ? quint32(qEnvironmentVariableIntValue("TERMINAL_TEST_SEED"))
+                                 : QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        static bool warned = false;
+        warned = false;
+        const QtMessageHandler previous =
+            qInstallMessageHandler([](QtMsgType, const QMessageLogContext&, const QString& m) {
+                if (m.contains(QLatin1String("shortcut off")))
+                    warned = true;
+            });
+        for (int round = 0; round < 150; ++round) {
+            TerminalEmulator t(int(random.bounded(1, 130)), int(random.bounded(1, 50)));
+            t.setScrollbackLimit(int(random.bounded(0, 60)));
+            t.setKeepClearedScreenInHistory(random.bounded(2));
+            for (int step = 0; step < 100; ++step) {
+                QByteArray bytes;
+                for (int i = int(random.bounded(1, 60)); i > 0; --i) {
+                    if (random.bounded(4) == 0)
+                        bytes += char(random.bounded(256));
+                    else
+                        bytes += pieces[random.bounded(int(std::size(pieces)))];
+                }
+                t.feed(bytes);
+                if (random.bounded(40) == 0)
+                    t.resize(int(random.bounded(1, 130)), int(random.bounded(1, 50)));
+                const TerminalCursor cursor = t.cursor();
+                QVERIFY2(cursor.row >= 0 && cursor.row < t.rows() && cursor.column >= 0 &&
+                             cursor.column < t.columns(),
+                         qPrintable(QStringLiteral("seed %1 round %2").arg(seed).arg(round)));
+            }
+            QCOMPARE(t.lineCount(), t.scrollbackSize() + t.rows());
+            for (int r = 0; r < t.rows(); ++r)
+                QVERIFY(t.screenRow(r).size() <= t.columns());
+        }
+        qInstallMessageHandler(previous);
+        QVERIFY2(!warned, qPrintable(QStringLiteral("seed %1").arg(seed)));
+    }
+
     void plainTextShortcutCases()
     {
         const QByteArray cases[] = {
@@ -592,10 +664,29 @@ private Q_SLOTS:
         title.feed("\x1b]2;name\x1b\x0e\\after");
         QCOMPARE(title.title(), QStringLiteral("name"));
         QCOMPARE(title.screenRow(0).toString(), QStringLiteral("after"));
-        // Erasing right of the cursor past the half of a double-width line: a reversed rectangle.
+        // An ESC cut short by the next one, and a DCS string (dropped) after it: the first ESC
+        // must not meet the "8" that follows and become DECRC.
+        TerminalEmulator lone(20, 5);
+        lone.feed("ab\x1b"
+                  "7\r\n\x1b\x1bP\x07"
+                  "8");
+        QCOMPARE(lone.screenRow(1).toString(), QStringLiteral("8"));
+        QCOMPARE(lone.cursor().row, 1);
+        // U+0085 as UTF-8: libvterm printed it with width -1 and put the cursor in column -1,
+        // where HTS wrote before its tab stops.
+        TerminalEmulator c1(20, 3);
+        c1.feed("\xc2\x85\x1bH\xc2");
+        c1.feed("\x9bx");
+        QCOMPARE(c1.cursor().column, 3);
+        QCOMPARE(c1.screenRow(0).toString(), QStringLiteral("\ufffd\ufffdx"));
+        // Double-width lines (libvterm erased past their half with a reversed rectangle, and could
+        // put the cursor in column -1): they are not kept, and the line keeps its full width.
         TerminalEmulator wide(40, 3);
         wide.feed("\x1b[1;30H\x1b#6\x1b[K\x1b[2X\x1b[3P\x1b[2@x");
-        QVERIFY(wide.cursor().column < 40);
+        QCOMPARE(wide.cursor().column, 30);
+        wide.feed("\r\n\x1b#6" + QByteArray(30, 'w'));
+        QCOMPARE(wide.cursor().row, 1);
+        QCOMPARE(wide.cursor().column, 30);
         // A scroll region whose top is past the last row after the window shrank: libvterm then
         // moved memory by a negative size on the next scroll.
         TerminalEmulator shrunk(40, 50);
