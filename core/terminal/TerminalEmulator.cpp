@@ -1244,7 +1244,7 @@ void TerminalEmulator::Private::text(const char* p, size_t from, size_t to, bool
             continue;
         }
         flushPending(p, k);
-        if (length && e == to && endOfFeed) {
+        if (length && e < k + length && e == to && endOfFeed) {
             utf8Tail = QByteArray(p + k, qsizetype(to - k));
             pendingFrom = to;
             return;

@@ -679,6 +679,8 @@ private Q_SLOTS:
         c1.feed("\x9bx");
         QCOMPARE(c1.cursor().column, 3);
         QCOMPARE(c1.screenRow(0).toString(), QStringLiteral("\ufffd\ufffdx"));
+        c1.feed("\xc2\x9d"); // shown at once, not held for the next read
+        QCOMPARE(c1.screenRow(0).toString(), QStringLiteral("\ufffd\ufffdx\ufffd"));
         // Double-width lines (libvterm erased past their half with a reversed rectangle, and could
         // put the cursor in column -1): they are not kept, and the line keeps its full width.
         TerminalEmulator wide(40, 3);
