@@ -1281,9 +1281,7 @@ void TerminalEmulator::Private::plainRun(const char* p, size_t from, size_t to)
         plainRunsEnabled = false;
         return;
     }
-    if (at.row != cachedRow)
-        cacheRow(at.row);
-    RowInfo& row = *cachedInfo;
+    RowInfo& row = *cachedInfo; // cached above; the HPA leaves it
     if (!row.marks.empty())
         removeMarksIn(row, at.col, at.col + count);
     TerminalCell glyph = pen;
