@@ -772,6 +772,41 @@ private:
         }
     }
 
+    // Sends every request to the engine at once and calls done after the last answer: true when
+    // each answered with one of the statuses in ok.
+    void sendAll(const QList<HttpRequest>& requests, const QList<int>& ok,
+                 const std::function<void(bool)>& done)
+    {
+        if (requests.isEmpty())
+            return done(true);
+        auto remaining = std::make_shared<qsizetype>(requests.size());
+        auto failed = std::make_shared<bool>(false);
+        for (const HttpRequest& request : requests) {
+            HttpReply* reply = m_docker->send(request);
+            connect(reply, &HttpReply::finished, this, [reply, ok, remaining, failed, done] {
+                reply->deleteLater();
+                if (reply->error().isError() || !ok.contains(reply->status()))
+                    *failed = true;
+                if (--*remaining == 0)
+                    done(!*failed);
+            });
+        }
+    }
+
+    // One request for each container of a group, at its path under /containers/<id>.
+    static QList<HttpRequest> forEachContainer(const Group& group, const QByteArray& method,
+                                               const QByteArray& path, const QByteArray& body = {})
+    {
+        QList<HttpRequest> requests;
+        for (const QJsonObject& container : group.containers) {
+            HttpRequest request =
+                HttpRequest::post("/containers/" + dockerIdOf(container).toLatin1() + path, body);
+            request.method = method;
+            requests.append(request);
+        }
+        return requests;
+    }
+
     static QString dockerIdOf(const QJsonObject& container)
     {
         return container.value(QLatin1String("Id")).toString();
@@ -1159,25 +1194,15 @@ private:
             done(&error);
         };
         if (next == specs.size()) {
-            auto remaining = std::make_shared<qsizetype>(made.size());
-            auto failed = std::make_shared<bool>(false);
-            for (const QString& dockerName : made) {
-                HttpReply* start = m_docker->send(
-                    HttpRequest::post("/containers/" + dockerName.toLatin1() + "/start"));
-                connect(start, &HttpReply::finished, this,
-                        [start, remaining, failed, made, undo, done] {
-                            start->deleteLater();
-                            if (start->error().isError() ||
-                                (start->status() != 204 && start->status() != 304))
-                                *failed = true;
-                            if (--*remaining > 0)
-                                return;
-                            if (*failed)
-                                undo(made, engineFailed());
-                            else
-                                done(nullptr);
-                        });
-            }
+            QList<HttpRequest> starts;
+            for (const QString& dockerName : made)
+                starts.append(HttpRequest::post("/containers/" + dockerName.toLatin1() + "/start"));
+            sendAll(starts, {204, 304}, [made, undo, done](bool ok) {
+                if (ok)
+                    done(nullptr);
+                else
+                    undo(made, engineFailed());
+            });
             return;
         }
         const ContainerSpec& spec = specs.at(next);
@@ -1200,31 +1225,17 @@ private:
     void remove(const EciParams& params, const Respond& respond)
     {
         withGroup(params, respond, [this, respond](const Group& group) {
-            auto remaining = std::make_shared<qsizetype>(group.containers.size());
-            auto failed = std::make_shared<bool>(false);
             const QString id = group.id;
-            for (const QJsonObject& container : group.containers) {
-                HttpRequest request = HttpRequest::get(
-                    "/containers/" + dockerIdOf(container).toLatin1() + "?force=1&v=1");
-                request.method = "DELETE";
-                HttpReply* reply = m_docker->send(request);
-                connect(reply, &HttpReply::finished, this,
-                        [this, reply, id, remaining, failed, respond] {
-                            reply->deleteLater();
-                            if (reply->error().isError() ||
-                                (reply->status() != 204 && reply->status() != 404))
-                                *failed = true;
-                            if (--*remaining > 0)
-                                return;
-                            if (*failed)
-                                return respond(engineFailed());
-                            for (auto it = m_tokens.begin(); it != m_tokens.end();)
-                                it = it.value() == id ? m_tokens.erase(it) : std::next(it);
-                            m_tags.remove(id);
-                            m_resources.remove(id);
-                            respond(jsonReply(200, {}));
-                        });
-            }
+            sendAll(forEachContainer(group, "DELETE", "?force=1&v=1"), {204, 404},
+                    [this, id, respond](bool ok) {
+                        if (!ok)
+                            return respond(engineFailed());
+                        for (auto it = m_tokens.begin(); it != m_tokens.end();)
+                            it = it.value() == id ? m_tokens.erase(it) : std::next(it);
+                        m_tags.remove(id);
+                        m_resources.remove(id);
+                        respond(jsonReply(200, {}));
+                    });
         });
     }
 
@@ -1236,17 +1247,9 @@ private:
                 return respond(incorrectStatus(group.id, status));
             // Restarting until the engine has restarted every container, as the service says.
             m_restarting.insert(group.id);
-            auto remaining = std::make_shared<qsizetype>(group.containers.size());
             const QString id = group.id;
-            for (const QJsonObject& container : group.containers) {
-                HttpReply* reply = m_docker->send(HttpRequest::post(
-                    "/containers/" + dockerIdOf(container).toLatin1() + "/restart?t=1"));
-                connect(reply, &HttpReply::finished, this, [this, reply, id, remaining] {
-                    reply->deleteLater();
-                    if (--*remaining == 0)
-                        m_restarting.remove(id);
-                });
-            }
+            sendAll(forEachContainer(group, "POST", "/restart?t=1"), {204},
+                    [this, id](bool) { m_restarting.remove(id); });
             respond(jsonReply(200, {}));
         });
     }
@@ -1289,24 +1292,13 @@ private:
                 m_resources[group.id].insert(it.key(), it.value());
             if (policy.isEmpty())
                 return respond(jsonReply(200, {}));
-            auto remaining = std::make_shared<qsizetype>(group.containers.size());
-            auto failed = std::make_shared<bool>(false);
             const QByteArray body =
                 QJsonDocument(QJsonObject{{QStringLiteral("RestartPolicy"),
                                            QJsonObject{{QStringLiteral("Name"),
                                                         dockerRestartPolicy(policy)}}}})
                     .toJson(QJsonDocument::Compact);
-            for (const QJsonObject& container : group.containers) {
-                HttpReply* reply = m_docker->send(HttpRequest::post(
-                    "/containers/" + dockerIdOf(container).toLatin1() + "/update", body));
-                connect(reply, &HttpReply::finished, this, [reply, remaining, failed, respond] {
-                    reply->deleteLater();
-                    if (reply->error().isError() || reply->status() != 200)
-                        *failed = true;
-                    if (--*remaining == 0)
-                        respond(*failed ? engineFailed() : jsonReply(200, {}));
-                });
-            }
+            sendAll(forEachContainer(group, "POST", "/update", body), {200},
+                    [respond](bool ok) { respond(ok ? jsonReply(200, {}) : engineFailed()); });
         });
     }
 
