@@ -1,14 +1,14 @@
 // sandboxdesk: the desktop window over the same core as sandboxctl.
-#include "AppIcon.h"
-#include "DockerConnections.h"
-#include "EciConnections.h"
-#include "MainWindow.h"
+#include "common/AppIcon.h"
+#include "connections/DockerConnections.h"
+#include "connections/EciConnections.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "logs/ActivityLog.h"
 #include "sandbox/Backend.h"
 #include "settings/EciAccounts.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

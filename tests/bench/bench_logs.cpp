@@ -14,8 +14,8 @@
 #include "logs/LogSearch.h"
 
 #ifdef SANDBOXDESK_BENCH_GUI
-#include "LogView.h"
-#include "LogWindow.h"
+#include "logs/LogView.h"
+#include "logs/LogWindow.h"
 
 #include <QApplication>
 #endif

@@ -1,14 +1,14 @@
-#include "AccountsDialog.h"
 #include "DockerTestEnvironment.h"
-#include "EciConnections.h"
 #include "EciEmulatorProcess.h"
-#include "MainWindow.h"
+#include "accounts/AccountsDialog.h"
+#include "connections/EciConnections.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "eci/EciBackend.h"
 #include "sandbox/Job.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
+#include "window/MainWindow.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,13 +1,13 @@
-#include "ActivityLogWindow.h"
 #include "DockerTestEnvironment.h"
-#include "LogView.h"
-#include "MainWindow.h"
 #include "docker/DockerBackend.h"
 #include "logs/ActivityLog.h"
+#include "logs/ActivityLogWindow.h"
 #include "logs/LogBuffer.h"
+#include "logs/LogView.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QDialog>

@@ -1,5 +1,5 @@
-#include "CreateSandboxDialog.h"
 #include "FakeBackend.h"
+#include "dialogs/CreateSandboxDialog.h"
 #include "settings/Preferences.h"
 
 #include <QCheckBox>

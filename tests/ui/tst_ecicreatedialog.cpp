@@ -1,6 +1,6 @@
-#include "CreateSandboxDialog.h"
 #include "DockerTestEnvironment.h"
 #include "EciEmulatorProcess.h"
+#include "dialogs/CreateSandboxDialog.h"
 #include "eci/EciBackend.h"
 #include "sandbox/Job.h"
 #include "settings/Preferences.h"

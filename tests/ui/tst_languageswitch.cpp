@@ -1,10 +1,10 @@
-#include "CreateSandboxDialog.h"
 #include "FakeBackend.h"
-#include "MainWindow.h"
-#include "PreferencesDialog.h"
+#include "dialogs/CreateSandboxDialog.h"
+#include "dialogs/PreferencesDialog.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
+#include "window/MainWindow.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,5 +1,5 @@
-#include "LogView.h"
 #include "logs/LogBuffer.h"
+#include "logs/LogView.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,8 +1,8 @@
 #include "DockerTestEnvironment.h"
-#include "LogView.h"
-#include "LogWindow.h"
 #include "docker/DockerBackend.h"
 #include "logs/LogBuffer.h"
+#include "logs/LogView.h"
+#include "logs/LogWindow.h"
 
 #include <QAction>
 #include <QComboBox>

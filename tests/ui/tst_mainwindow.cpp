@@ -1,10 +1,10 @@
-#include "ConnectionList.h"
 #include "FakeBackend.h"
-#include "MainWindow.h"
-#include "OperationProgress.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
+#include "window/ConnectionList.h"
+#include "window/MainWindow.h"
+#include "window/OperationProgress.h"
 
 #include <QAction>
 #include <QCheckBox>

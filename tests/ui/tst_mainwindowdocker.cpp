@@ -1,9 +1,9 @@
 #include "DockerTestEnvironment.h"
-#include "MainWindow.h"
 #include "docker/DockerBackend.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 #include "FakeBackend.h"
-#include "MainWindow.h"
-#include "PreferencesDialog.h"
+#include "dialogs/PreferencesDialog.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 #include "FakeBackend.h"
-#include "SandboxFilterModel.h"
 #include "sandbox/SandboxTableModel.h"
+#include "window/SandboxFilterModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -1,10 +1,10 @@
 #include "DockerTestEnvironment.h"
-#include "TerminalSession.h"
-#include "TerminalView.h"
 #include "docker/DockerBackend.h"
 #include "settings/Preferences.h"
 #include "terminal/SessionRecorder.h"
 #include "terminal/TerminalEmulator.h"
+#include "terminal/TerminalSession.h"
+#include "terminal/TerminalView.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,12 +1,12 @@
 #include "DockerTestEnvironment.h"
-#include "MainWindow.h"
-#include "TerminalSession.h"
-#include "TerminalTabs.h"
-#include "TerminalView.h"
 #include "docker/DockerBackend.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
 #include "terminal/TerminalEmulator.h"
+#include "terminal/TerminalSession.h"
+#include "terminal/TerminalTabs.h"
+#include "terminal/TerminalView.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,5 +1,5 @@
-#include "TerminalView.h"
 #include "terminal/TerminalEmulator.h"
+#include "terminal/TerminalView.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "BulkOperation.h"
 #include "sandbox/Backend.h"
+#include "window/BulkOperation.h"
 
 #include <QHash>
 #include <QMainWindow>

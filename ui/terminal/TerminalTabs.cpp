@@ -1,7 +1,7 @@
 #include "TerminalTabs.h"
 
-#include "TerminalSession.h"
-#include "TerminalView.h"
+#include "terminal/TerminalSession.h"
+#include "terminal/TerminalView.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -1,6 +1,6 @@
 #include "OperationProgress.h"
 
-#include "BulkOperation.h"
+#include "window/BulkOperation.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #include "AccountsDialog.h"
 
-#include "EciConnections.h"
+#include "connections/EciConnections.h"
 #include "credentials/CredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "eci/EciBackend.h"

@@ -1,6 +1,6 @@
 #include "EmptyState.h"
 
-#include "AppIcon.h"
+#include "common/AppIcon.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

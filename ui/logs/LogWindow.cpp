@@ -1,8 +1,8 @@
 #include "LogWindow.h"
 
-#include "AppIcon.h"
-#include "LogView.h"
+#include "common/AppIcon.h"
 #include "logs/LogBuffer.h"
+#include "logs/LogView.h"
 #include "sandbox/Backend.h"
 
 #include <QAction>

@@ -1,8 +1,8 @@
 #include "ActivityLogWindow.h"
 
-#include "AppIcon.h"
-#include "LogView.h"
+#include "common/AppIcon.h"
 #include "logs/LogBuffer.h"
+#include "logs/LogView.h"
 
 #include <QAction>
 #include <QEvent>

@@ -1,11 +1,11 @@
 #include "TerminalSession.h"
 
-#include "TerminalView.h"
 #include "sandbox/Backend.h"
 #include "sandbox/ExecSession.h"
 #include "settings/Preferences.h"
 #include "terminal/SessionRecorder.h"
 #include "terminal/TerminalEmulator.h"
+#include "terminal/TerminalView.h"
 
 #include <QAction>
 #include <QDir>
