@@ -253,7 +253,8 @@ private:
     void runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob);
     void list(bool json);
     QString resolve(const QString& idOrName, QString* problem) const;
-    void finishWith(Job* job, const std::function<void(const QVariant&)>& onResult);
+    // Ends the command with the job: its error, or onSuccess's output and Ok.
+    void finishWith(Job* job, const std::function<void()>& onSuccess);
     void finish(int code)
     {
         out().flush();
@@ -290,15 +291,15 @@ QString Command::resolve(const QString& idOrName, QString* problem) const
     return {};
 }
 
-void Command::finishWith(Job* job, const std::function<void(const QVariant&)>& onResult)
+void Command::finishWith(Job* job, const std::function<void()>& onSuccess)
 {
-    connect(job, &Job::finished, this, [this, job, onResult] {
+    connect(job, &Job::finished, this, [this, job, onSuccess] {
         if (job->error().isError()) {
             fail(job->error().fullText(),
                  job->error().kind == Error::NotFound ? UnknownSandbox : Failed);
             return;
         }
-        onResult(job->result());
+        onSuccess();
         finish(Ok);
     });
 }
@@ -446,19 +447,19 @@ void Command::runCreate(const QStringList& args)
         fail(problems.join(QLatin1Char('\n')), Usage);
         return;
     }
-    Job* job = m_backend->create(spec);
+    ResultJob<QString>* job = m_backend->create(spec);
     connect(job, &Job::finished, this, [this, job, startAfter] {
         if (job->error().isError()) {
             fail(job->error().fullText(), Failed);
             return;
         }
-        const QString id = job->result().toString();
+        const QString id = job->value();
         out() << id << Qt::endl;
         if (!startAfter) {
             finish(Ok);
             return;
         }
-        finishWith(m_backend->perform(Backend::Action::Start, id), [](const QVariant&) {});
+        finishWith(m_backend->perform(Backend::Action::Start, id), [] {});
     });
 }
 
@@ -619,6 +620,7 @@ void Command::runLogs(const QStringList& args)
     }
     out().flush();
     LogStream* stream = m_backend->openLogs(id, options);
+    stream->setParent(this);
     // Raw bytes straight to the file descriptors; timestamps only at the start of a line.
     auto atLineStart = std::make_shared<std::array<bool, 3>>(std::array<bool, 3>{true, true, true});
     const bool timestamps = options.timestamps;
@@ -673,9 +675,9 @@ void Command::run()
             fail(problem, UnknownSandbox);
             return;
         }
-        finishWith(m_backend->inspect(id), [](const QVariant& result) {
-            out() << QJsonDocument(result.toJsonObject()).toJson(QJsonDocument::Indented);
-        });
+        ResultJob<QJsonObject>* job = m_backend->inspect(id);
+        finishWith(job,
+                   [job] { out() << QJsonDocument(job->value()).toJson(QJsonDocument::Indented); });
     } else if (verb == QLatin1String("create")) {
         runCreate(args);
     } else if (verb == QLatin1String("logs")) {
@@ -690,8 +692,9 @@ void Command::run()
         ids.removeAll(QStringLiteral("--force"));
         runEach(ids, [this, force](const QString& id) { return m_backend->remove(id, force); });
     } else if (verb == QLatin1String("images")) {
-        finishWith(m_backend->listImages(), [](const QVariant& result) {
-            const QStringList images = result.toStringList();
+        ResultJob<QStringList>* job = m_backend->listImages();
+        finishWith(job, [job] {
+            const QStringList images = job->value();
             for (const QString& image : images)
                 out() << image << Qt::endl;
         });
@@ -705,7 +708,7 @@ void Command::run()
             if (!text.isEmpty())
                 err() << text << Qt::endl;
         });
-        finishWith(job, [](const QVariant& result) { out() << result.toString() << Qt::endl; });
+        finishWith(job, [reference = args.first()] { out() << reference << Qt::endl; });
     } else {
         static const QList<QPair<QString, Backend::Action>> actions = {
             {QStringLiteral("start"), Backend::Action::Start},

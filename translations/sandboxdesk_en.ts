@@ -1052,6 +1052,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session was closed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DockerLogStream</name>
@@ -1073,6 +1077,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The engine refused to send the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1253,6 +1261,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session was closed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EciJson</name>
@@ -1285,6 +1297,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>No such container group, or it has no containers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1051,6 +1051,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session was closed.</source>
         <translation>会话已关闭。</translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
 </context>
 <context>
     <name>DockerLogStream</name>
@@ -1073,6 +1077,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The engine refused to send the log.</source>
         <translation>引擎拒绝发送日志。</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1258,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session was closed.</source>
         <translation>会话已关闭。</translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
 </context>
 <context>
     <name>EciJson</name>
@@ -1283,6 +1295,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>No such container group, or it has no containers: %1</source>
         <translation>没有这个容器组,或者它没有容器:%1</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
     </message>
 </context>
 <context>

@@ -5,9 +5,16 @@ ExecSession* Backend::openExec(const QString&, const ExecOptions&)
     return nullptr;
 }
 
-Job* Backend::resourceHistory(const QString&)
+ResultJob<QList<ResourceSample>>* Backend::resourceHistory(const QString&)
 {
     return nullptr;
+}
+
+void Backend::cancelOpenJobs()
+{
+    const QList<Job*> jobs = findChildren<Job*>(Qt::FindDirectChildrenOnly);
+    for (Job* job : jobs)
+        job->cancel();
 }
 
 void Backend::setState(State state, const Error& error)

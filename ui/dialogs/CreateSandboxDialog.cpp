@@ -234,7 +234,7 @@ void CreateSandboxDialog::loadImages()
     Backend* backend = currentBackend();
     if (!backend || !backend->capabilities().testFlag(Backend::CanListImages))
         return;
-    Job* job = backend->listImages();
+    ResultJob<QStringList>* job = backend->listImages();
     m_imagesJob = job;
     connect(job, &Job::finished, this, [this, job] {
         if (job != m_imagesJob)
@@ -242,7 +242,7 @@ void CreateSandboxDialog::loadImages()
         m_imagesJob = nullptr;
         if (job->error().isError())
             return; // the image can still be typed; creating reports what is wrong
-        m_images = job->result().toStringList();
+        m_images = job->value();
         m_imagesKnown = true;
         const QString typed = m_imageCombo->currentText();
         m_imageCombo->clear();
@@ -469,7 +469,7 @@ void CreateSandboxDialog::create(const SandboxSpec& sandboxSpec)
 {
     Backend* backend = currentBackend();
     setBusy(tr("Creating the sandbox…"));
-    Job* job = backend->create(sandboxSpec);
+    ResultJob<QString>* job = backend->create(sandboxSpec);
     m_job = job;
     connect(job, &Job::finished, this, [this, job, backend] {
         if (job->error().isError()) {
@@ -478,7 +478,7 @@ void CreateSandboxDialog::create(const SandboxSpec& sandboxSpec)
             return;
         }
         m_createdBackendId = backend->id();
-        m_createdId = job->result().toString();
+        m_createdId = job->value();
         const bool runsOnCreate = backend->capabilities().testFlag(Backend::HasContainerGroups);
         if (m_startCheck->isChecked() && !runsOnCreate) {
             start(backend, m_createdId);
