@@ -225,7 +225,7 @@ public:
     Command(Backend* backend, const QStringList& args)
         : m_backend(backend)
         , m_args(args)
-        , m_eci(backend->capabilities().testFlag(Backend::HasContainerGroups))
+        , m_groups(backend->capabilities().testFlag(Backend::HasContainerGroups))
     {}
 
     void start()
@@ -269,7 +269,7 @@ private:
 
     Backend* m_backend;
     QStringList m_args;
-    bool m_eci = false; // container groups: the ECI options apply
+    bool m_groups = false; // a sandbox holds several containers: --container applies
     bool m_started = false;
     int m_worst = Ok;
 };
@@ -374,6 +374,14 @@ void Command::runCreate(const QStringList& args)
     SandboxSpec spec;
     bool startAfter = false;
     QStringList problems;
+    // The options are the fields of the connection's create form, as the window shows them.
+    const CreateForm form = m_backend->createForm();
+    const auto applies = [&](const QString& arg, SpecField field) {
+        if (form.has(field))
+            return true;
+        problems << Text::tr("“%1” does not apply to %2.").arg(arg, m_backend->displayName());
+        return false;
+    };
     for (int i = 0; i < args.size(); ++i) {
         const QString& arg = args.at(i);
         const auto value = [&] {
@@ -410,23 +418,30 @@ void Command::runCreate(const QStringList& args)
             if (spec.memoryBytes < 0)
                 problems
                     << Text::tr("“%1” is not a memory size (for example 512m or 2g).").arg(text);
-        } else if (m_eci && arg == QLatin1String("--arg")) {
-            spec.args << value();
-        } else if (m_eci && arg == QLatin1String("--zone")) {
-            spec.zoneId = value();
-        } else if (m_eci && arg == QLatin1String("--vswitch")) {
-            spec.vSwitchId = value();
-        } else if (m_eci && arg == QLatin1String("--security-group")) {
-            spec.securityGroupId = value();
-        } else if (m_eci && arg == QLatin1String("--restart")) {
-            spec.restartPolicy = value();
-        } else if (m_eci && (arg == QLatin1String("--network") || arg == QLatin1String("--rm") ||
-                             arg == QLatin1String("--start"))) {
-            problems << Text::tr("“%1” does not apply to ECI: a container group starts when it "
-                                 "is created and keeps its own network.")
-                            .arg(arg);
+        } else if (arg == QLatin1String("--arg")) {
+            const QString text = value();
+            if (applies(arg, SpecField::Args))
+                spec.args << text;
+        } else if (arg == QLatin1String("--zone")) {
+            const QString text = value();
+            if (applies(arg, SpecField::Zone))
+                spec.zoneId = text;
+        } else if (arg == QLatin1String("--vswitch")) {
+            const QString text = value();
+            if (applies(arg, SpecField::VSwitch))
+                spec.vSwitchId = text;
+        } else if (arg == QLatin1String("--security-group")) {
+            const QString text = value();
+            if (applies(arg, SpecField::SecurityGroup))
+                spec.securityGroupId = text;
+        } else if (arg == QLatin1String("--restart")) {
+            const QString text = value();
+            if (applies(arg, SpecField::RestartPolicy))
+                spec.restartPolicy = text;
         } else if (arg == QLatin1String("--network")) {
-            spec.networkMode = value();
+            const QString text = value();
+            if (applies(arg, SpecField::Network))
+                spec.networkMode = text;
         } else if (arg == QLatin1String("-p") || arg == QLatin1String("--publish")) {
             const QString text = value();
             PortBinding binding;
@@ -435,14 +450,14 @@ void Command::runCreate(const QStringList& args)
             else
                 problems << Text::tr("“%1” is not a port binding.").arg(text);
         } else if (arg == QLatin1String("--rm")) {
-            spec.autoRemove = true;
+            spec.autoRemove = applies(arg, SpecField::AutoRemove);
         } else if (arg == QLatin1String("--start")) {
-            startAfter = true;
+            startAfter = applies(arg, SpecField::Start);
         } else {
             problems << Text::tr("Unknown option “%1”.").arg(arg);
         }
     }
-    problems << spec.validate();
+    problems << problemMessages(m_backend->validate(spec));
     if (!problems.isEmpty()) {
         fail(problems.join(QLatin1Char('\n')), Usage);
         return;
@@ -482,7 +497,7 @@ void Command::runExec(const QStringList& args)
             tty = true;
         } else if (arg == QLatin1String("-it") || arg == QLatin1String("-ti")) {
             interactive = tty = true;
-        } else if (m_eci && arg == QLatin1String("--container") && target.isEmpty()) {
+        } else if (m_groups && arg == QLatin1String("--container") && target.isEmpty()) {
             if (at + 1 >= args.size()) {
                 fail(Text::tr("%1 needs a value.").arg(arg), Usage);
                 return;
@@ -598,7 +613,7 @@ void Command::runLogs(const QStringList& args)
             options.tail = text == QLatin1String("all") ? -1 : text.toInt(&ok);
             if (!ok && text != QLatin1String("all"))
                 problems << Text::tr("“%1” is not a number of lines.").arg(text);
-        } else if (m_eci && arg == QLatin1String("--container")) {
+        } else if (m_groups && arg == QLatin1String("--container")) {
             options.container = value();
         } else if (arg.startsWith(QLatin1Char('-')) || !idOrName.isEmpty()) {
             problems << Text::tr("Unknown option “%1”.").arg(arg);

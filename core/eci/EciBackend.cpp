@@ -370,6 +370,39 @@ template<typename J> J* EciBackend::refused(const Error& error)
     return job;
 }
 
+CreateForm EciBackend::createForm() const
+{
+    // A container group runs once created and is never removed by the service itself, so
+    // there is no start or removal choice, and no network: the vSwitch places it.
+    CreateForm form = CreateForm::withFields(
+        {SpecField::Image, SpecField::Name, SpecField::Command, SpecField::Args, SpecField::Env,
+         SpecField::Labels, SpecField::WorkingDir, SpecField::Cpus, SpecField::Memory,
+         SpecField::Ports, SpecField::Zone, SpecField::VSwitch, SpecField::SecurityGroup,
+         SpecField::RestartPolicy});
+    for (CreateField& field : form.fields) {
+        if (field.id == SpecField::Labels)
+            field.label = tr("T&ags:");
+        else if (field.id == SpecField::Zone)
+            field.suggestions = m_zones;
+    }
+    return form;
+}
+
+Job* EciBackend::loadCreateChoices()
+{
+    auto* job = new Job(this);
+    call(job, QStringLiteral("DescribeRegions"), {}, [this, job](const QJsonObject& response) {
+        m_zones = EciJson::zoneIds(response, m_config.regionId);
+        job->finishWithResult({});
+    });
+    return job;
+}
+
+QList<SpecProblem> EciBackend::validate(const SandboxSpec& spec) const
+{
+    return EciJson::specProblems(spec);
+}
+
 ResultJob<QString>* EciBackend::create(const SandboxSpec& spec)
 {
     QStringList problems;

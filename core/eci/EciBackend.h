@@ -46,6 +46,10 @@ public:
     void connectToBackend() override;
     void disconnectFromBackend() override;
 
+    // Zones come from DescribeRegions once loadCreateChoices() has finished.
+    CreateForm createForm() const override;
+    Job* loadCreateChoices() override;
+    QList<SpecProblem> validate(const SandboxSpec& spec) const override;
     ResultJob<QString>* create(const SandboxSpec& spec) override;
     Job* perform(Action action, const QString& id) override;
     Job* remove(const QString& id, bool force) override;
@@ -126,6 +130,7 @@ private:
     int m_nextDelayMs = 500;
     Error m_throttleNotice;
 
+    QStringList m_zones; // the region's recommended zones, once asked for
     QString m_statusFilter;
     QMap<QString, QString> m_tagFilter;
     int m_pageSize = 20;

@@ -10,6 +10,24 @@ ResultJob<QList<ResourceSample>>* Backend::resourceHistory(const QString&)
     return nullptr;
 }
 
+CreateForm Backend::createForm() const
+{
+    return CreateForm::withFields({SpecField::Image, SpecField::Name, SpecField::Command,
+                                   SpecField::Env, SpecField::Labels, SpecField::WorkingDir,
+                                   SpecField::Cpus, SpecField::Memory, SpecField::Network,
+                                   SpecField::Ports, SpecField::AutoRemove, SpecField::Start});
+}
+
+Job* Backend::loadCreateChoices()
+{
+    return nullptr;
+}
+
+QList<SpecProblem> Backend::validate(const SandboxSpec& spec) const
+{
+    return spec.problems();
+}
+
 void Backend::cancelOpenJobs()
 {
     const QList<Job*> jobs = findChildren<Job*>(Qt::FindDirectChildrenOnly);

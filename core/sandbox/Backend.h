@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CreateForm.h"
 #include "Error.h"
 #include "Job.h"
 #include "LogStream.h"
@@ -77,6 +78,14 @@ public:
     virtual void connectToBackend() = 0;
     virtual void disconnectFromBackend() = 0;
 
+    // What create() asks for: the fields that apply, their limits and choices. The default
+    // is a container engine's form.
+    virtual CreateForm createForm() const;
+    // Fetches the choices createForm() offers that the backend must ask for (zones); the form
+    // has them once the job has finished. Null when there is nothing to fetch.
+    virtual Job* loadCreateChoices();
+    // What the backend would refuse in spec, by field, before anything is sent.
+    virtual QList<SpecProblem> validate(const SandboxSpec& spec) const;
     // The new sandbox's id.
     virtual ResultJob<QString>* create(const SandboxSpec& spec) = 0;
     virtual Job* perform(Action action, const QString& id) = 0;
