@@ -927,6 +927,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Addresses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DockerBackend</name>
@@ -2203,6 +2211,53 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>%1 CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxDetails</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited (code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited (code %1) just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited (code %1) %2 ago</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -926,6 +926,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Sent</source>
         <translation>发送</translation>
     </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>到期时间：</translation>
+    </message>
 </context>
 <context>
     <name>DockerBackend</name>
@@ -2197,6 +2205,49 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 CPU</source>
         <translation>%1 个 CPU</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxDetails</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <source>Exited (code %1)</source>
+        <translation>已退出（退出码 %1）</translation>
+    </message>
+    <message>
+        <source>Exited (code %1) just now</source>
+        <translation>刚刚退出（退出码 %1）</translation>
+    </message>
+    <message>
+        <source>Exited (code %1) %2 ago</source>
+        <translation>%2前退出（退出码 %1）</translation>
     </message>
 </context>
 <context>

@@ -531,6 +531,11 @@ ResultJob<QJsonObject>* DockerBackend::inspect(const QString& id)
     return job;
 }
 
+SandboxDetails DockerBackend::detailsFromInspect(const QJsonObject& inspect) const
+{
+    return DockerJson::detailsFromInspect(inspect);
+}
+
 ResultJob<QStringList>* DockerBackend::listImages()
 {
     auto* job = new ResultJob<QStringList>(this);

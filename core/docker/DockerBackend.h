@@ -41,6 +41,10 @@ public:
     LogStream* openLogs(const QString& id, const LogOptions& options) override;
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
 
+protected:
+    SandboxDetails detailsFromInspect(const QJsonObject& inspect) const override;
+
+public:
     // Delay before the next reconnection attempt; tests shorten it.
     void setReconnectDelays(int firstMs, int maxMs);
 

@@ -2,8 +2,24 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace DockerJson {
+
+namespace {
+
+// The engine writes "0001-01-01T00:00:00Z" for a time that has not happened.
+QDateTime engineTime(const QJsonValue& value)
+{
+    // Nanoseconds: Qt reads milliseconds.
+    static const QRegularExpression digits(QStringLiteral("(\\.\\d{3})\\d+"));
+    QString text = value.toString();
+    text.replace(digits, QStringLiteral("\\1"));
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() && time.date().year() > 1 ? time : QDateTime();
+}
+
+} // namespace
 
 SandboxStatus statusFromState(const QString& state)
 {
@@ -112,6 +128,31 @@ void limitsFromInspect(const QJsonObject& inspect, double* cpus, qint64* memoryB
     const double period = host.value(QLatin1String("CpuPeriod")).toDouble();
     *cpus = nanoCpus > 0 ? nanoCpus / 1e9 : (quota > 0 && period > 0 ? quota / period : 0);
     *memoryBytes = qint64(host.value(QLatin1String("Memory")).toDouble());
+}
+
+SandboxDetails detailsFromInspect(const QJsonObject& inspect)
+{
+    SandboxDetails details;
+    const QJsonObject state = inspect.value(QLatin1String("State")).toObject();
+    details.status = statusFromState(state.value(QLatin1String("Status")).toString());
+    details.created = engineTime(inspect.value(QLatin1String("Created")));
+    details.started = engineTime(state.value(QLatin1String("StartedAt")));
+    details.finished = engineTime(state.value(QLatin1String("FinishedAt")));
+    if (details.status == SandboxStatus::Running || details.status == SandboxStatus::Paused)
+        details.finished = QDateTime();
+    if (details.status == SandboxStatus::Exited || details.status == SandboxStatus::Dead)
+        details.exitCode = state.value(QLatin1String("ExitCode")).toInt(-1);
+    const QJsonObject networks = inspect.value(QLatin1String("NetworkSettings"))
+                                     .toObject()
+                                     .value(QLatin1String("Networks"))
+                                     .toObject();
+    for (auto it = networks.constBegin(); it != networks.constEnd(); ++it) {
+        const QString address = it.value().toObject().value(QLatin1String("IPAddress")).toString();
+        if (!address.isEmpty())
+            details.addresses << QStringLiteral("%1 (%2)").arg(address, it.key());
+    }
+    details.raw = inspect;
+    return details;
 }
 
 } // namespace DockerJson

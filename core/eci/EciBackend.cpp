@@ -503,6 +503,11 @@ ResultJob<QJsonObject>* EciBackend::inspect(const QString& id)
     return job;
 }
 
+SandboxDetails EciBackend::detailsFromInspect(const QJsonObject& inspect) const
+{
+    return EciJson::detailsFromGroup(inspect);
+}
+
 ResultJob<QStringList>* EciBackend::listImages()
 {
     return refused<ResultJob<QStringList>>(

@@ -80,6 +80,9 @@ public:
     // The time to the next sweep that the poll would choose now (for tests and benchmarks).
     int nextPollDelayMs() const;
 
+protected:
+    SandboxDetails detailsFromInspect(const QJsonObject& inspect) const override;
+
 Q_SIGNALS:
     // Alibaba Cloud or the local quota made a call wait; text is a sentence for a status bar.
     void throttled(const QString& text);

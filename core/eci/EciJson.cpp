@@ -336,4 +336,64 @@ QStringList zoneIds(const QJsonObject& response, const QString& regionId)
     return zones;
 }
 
+SandboxDetails detailsFromGroup(const QJsonObject& group)
+{
+    SandboxDetails details;
+    details.status = statusFromEci(text(group.value(QLatin1String("Status"))));
+    details.created = parseTime(group.value(QLatin1String("CreationTime")));
+    details.expires = parseTime(group.value(QLatin1String("ExpiredTime")));
+    for (const char* key : {"IntranetIp", "InternetIp"}) {
+        const QString address = text(group.value(QLatin1String(key)));
+        if (!address.isEmpty())
+            details.addresses << address;
+    }
+    int exitCode = -1;
+    const QJsonArray containers = arrayOf(group.value(QLatin1String("Containers")));
+    for (const QJsonValue& value : containers) {
+        const QJsonObject container = value.toObject();
+        const QJsonObject state = container.value(QLatin1String("CurrentState")).toObject();
+        ContainerDetails item;
+        item.name = text(container.value(QLatin1String("Name")));
+        item.image = text(container.value(QLatin1String("Image")));
+        item.state = text(state.value(QLatin1String("State")));
+        item.reason = text(state.value(QLatin1String("Reason")));
+        item.ready = container.value(QLatin1String("Ready")).toBool();
+        item.restartCount = int(number(container.value(QLatin1String("RestartCount"))));
+        details.containers << item;
+        // The group ran from its first container's start to its last one's end; its code is
+        // the first failure, else 0.
+        const QDateTime started = parseTime(state.value(QLatin1String("StartTime")));
+        if (started.isValid() && (!details.started.isValid() || started < details.started))
+            details.started = started;
+        const QDateTime finished = parseTime(state.value(QLatin1String("FinishTime")));
+        if (finished.isValid() && (!details.finished.isValid() || finished > details.finished))
+            details.finished = finished;
+        if (state.contains(QLatin1String("ExitCode"))) {
+            const int code = int(number(state.value(QLatin1String("ExitCode"))));
+            if (exitCode <= 0)
+                exitCode = code;
+        }
+    }
+    if (details.status == SandboxStatus::Exited || details.status == SandboxStatus::Dead)
+        details.exitCode = exitCode;
+    else
+        details.finished = QDateTime();
+    const QJsonArray events = arrayOf(group.value(QLatin1String("Events")));
+    for (const QJsonValue& value : events) {
+        const QJsonObject event = value.toObject();
+        SandboxEvent item;
+        item.time = parseTime(event.value(QLatin1String("LastTimestamp")));
+        if (!item.time.isValid())
+            item.time = parseTime(event.value(QLatin1String("FirstTimestamp")));
+        item.type = text(event.value(QLatin1String("Type")));
+        item.reason = text(event.value(QLatin1String("Reason")));
+        item.object = text(event.value(QLatin1String("Name")));
+        item.count = int(number(event.value(QLatin1String("Count"))));
+        item.message = text(event.value(QLatin1String("Message")));
+        details.events << item;
+    }
+    details.raw = group;
+    return details;
+}
+
 } // namespace EciJson

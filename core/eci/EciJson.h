@@ -2,6 +2,7 @@
 
 #include "EciSigner.h"
 #include "sandbox/Sandbox.h"
+#include "sandbox/SandboxDetails.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -27,6 +28,9 @@ EciParams createParams(const SandboxSpec& spec, const QString& regionId, QString
 // ECI's rule for group and container names: 2 to 128 of a-z, 0-9 and "-", no "-" at either end.
 bool isValidGroupName(const QString& name);
 
+// The details of one DescribeContainerGroups entry, with the events EciBackend::inspect puts
+// under "Events": containers, restart counts, times, addresses and expiry.
+SandboxDetails detailsFromGroup(const QJsonObject& group);
 // DescribeContainerGroupMetric's Records, oldest first; records without a time are skipped.
 QList<ResourceSample> samplesFromMetric(const QJsonObject& response);
 // DescribeContainerGroupEvents' events for one group (Data[].Events, or Events).

@@ -28,6 +28,28 @@ QList<SpecProblem> Backend::validate(const SandboxSpec& spec) const
     return spec.problems();
 }
 
+ResultJob<SandboxDetails>* Backend::details(const QString& id)
+{
+    auto* job = new ResultJob<SandboxDetails>(this);
+    ResultJob<QJsonObject>* inspected = inspect(id);
+    connect(job, &Job::cancelRequested, inspected, &Job::cancel);
+    connect(inspected, &Job::finished, job, [this, job, inspected] {
+        if (inspected->error().isError()) {
+            job->finishWithError(inspected->error());
+            return;
+        }
+        SandboxDetails details = detailsFromInspect(inspected->value());
+        details.raw = inspected->value();
+        job->finishWithValue(details);
+    });
+    return job;
+}
+
+SandboxDetails Backend::detailsFromInspect(const QJsonObject&) const
+{
+    return {};
+}
+
 void Backend::cancelOpenJobs()
 {
     const QList<Job*> jobs = findChildren<Job*>(Qt::FindDirectChildrenOnly);

@@ -5,6 +5,7 @@
 #include "Job.h"
 #include "LogStream.h"
 #include "Sandbox.h"
+#include "SandboxDetails.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -92,6 +93,8 @@ public:
     virtual Job* remove(const QString& id, bool force) = 0;
     // The backend's own description of the sandbox, for the Inspect tab only.
     virtual ResultJob<QJsonObject>* inspect(const QString& id) = 0;
+    // The sandbox's details in typed values, its inspect() JSON kept in raw for the Inspect tab.
+    ResultJob<SandboxDetails>* details(const QString& id);
     // The image references the host has, sorted.
     virtual ResultJob<QStringList>* listImages() = 0;
     virtual Job* pullImage(const QString& reference) = 0;
@@ -117,6 +120,8 @@ Q_SIGNALS:
 
 protected:
     void setState(State state, const Error& error = {});
+    // What details() makes of inspect()'s JSON; the default knows nothing more.
+    virtual SandboxDetails detailsFromInspect(const QJsonObject& inspect) const;
     // Every backend's destructor calls this first, while the backend is still whole: the jobs
     // still open finish cancelled instead of vanishing with their parent.
     void cancelOpenJobs();

@@ -8,6 +8,7 @@ class TestDockerJson : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void detailsFromInspect();
     void listEntry();
     void hostileListEntry();
     void createBody();
@@ -106,6 +107,50 @@ void TestDockerJson::errorMessage()
     QCOMPARE(DockerJson::errorMessage(R"({"message":"No such container: x"})"),
              QStringLiteral("No such container: x"));
     QCOMPARE(DockerJson::errorMessage("plain failure\n"), QStringLiteral("plain failure"));
+}
+
+void TestDockerJson::detailsFromInspect()
+{
+    const QJsonObject exited = QJsonDocument::fromJson(R"({
+        "Id": "abc", "Created": "2026-12-02T11:00:00.123456789Z",
+        "State": {"Status": "exited", "ExitCode": 2,
+                  "StartedAt": "2026-12-02T11:00:01.5Z", "FinishedAt": "2026-12-02T11:55:00Z"},
+        "NetworkSettings": {"Networks": {"bridge": {"IPAddress": ""},
+                                          "lab": {"IPAddress": "10.0.0.7"}}}
+    })")
+                                   .object();
+    const SandboxDetails details = DockerJson::detailsFromInspect(exited);
+    QCOMPARE(details.status, SandboxStatus::Exited);
+    QCOMPARE(details.exitCode, 2);
+    QCOMPARE(details.started, QDateTime(QDate(2026, 12, 2), QTime(11, 0, 1, 500), Qt::UTC));
+    QCOMPARE(details.finished, QDateTime(QDate(2026, 12, 2), QTime(11, 55), Qt::UTC));
+    QVERIFY(details.created.isValid());
+    QCOMPARE(details.addresses, QStringList{QStringLiteral("10.0.0.7 (lab)")});
+    QVERIFY(details.containers.isEmpty());
+    QCOMPARE(details.raw, exited);
+    QCOMPARE(statusSummary(details.status, details.started, details.finished, details.exitCode,
+                           QDateTime(QDate(2026, 12, 2), QTime(12, 0), Qt::UTC)),
+             QStringLiteral("Exited (code 2) 5 minute(s) ago"));
+
+    // A running container has no finish time yet; the engine writes the zero time for it.
+    const SandboxDetails running = DockerJson::detailsFromInspect(QJsonDocument::fromJson(R"({
+        "State": {"Status": "running", "ExitCode": 0,
+                  "StartedAt": "2026-12-02T11:59:43Z", "FinishedAt": "0001-01-01T00:00:00Z"}
+    })")
+                                                                      .object());
+    QCOMPARE(running.status, SandboxStatus::Running);
+    QCOMPARE(running.exitCode, -1);
+    QVERIFY(!running.finished.isValid());
+    QCOMPARE(statusSummary(running.status, running.started, running.finished, running.exitCode,
+                           QDateTime(QDate(2026, 12, 2), QTime(12, 0), Qt::UTC)),
+             QStringLiteral("Running for 17 second(s)"));
+
+    // Hostile input gives nothing, not a crash.
+    const SandboxDetails hostile = DockerJson::detailsFromInspect(
+        QJsonDocument::fromJson(R"({"State": 7, "NetworkSettings": {"Networks": [1]}})").object());
+    QCOMPARE(hostile.status, SandboxStatus::Unknown);
+    QVERIFY(!hostile.started.isValid());
+    QVERIFY(hostile.addresses.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDockerJson)

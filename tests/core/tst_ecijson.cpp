@@ -31,6 +31,7 @@ class TestEciJson final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void detailsFromGroup();
     void statuses_data();
     void statuses();
     void group();
@@ -305,6 +306,56 @@ void TestEciJson::logContent()
     QCOMPARE(lines.at(2).timestamp, 1714557601500000000LL);
     QCOMPARE(unfinished, QByteArray("2024-05-01T10:00:02Z partial"));
     QVERIFY(EciLogStream::parseContent({}, &unfinished).isEmpty());
+}
+
+void TestEciJson::detailsFromGroup()
+{
+    const QJsonObject group = QJsonDocument::fromJson(R"({
+        "ContainerGroupId": "eci-1", "Status": "Failed",
+        "CreationTime": "2026-12-02T10:00:00Z", "ExpiredTime": "2026-12-03T10:00:00Z",
+        "IntranetIp": "192.168.0.4", "InternetIp": "",
+        "Containers": [
+            {"Name": "web", "Image": "nginx", "Ready": false, "RestartCount": "3",
+             "CurrentState": {"State": "Terminated", "Reason": "Completed", "ExitCode": 0,
+                              "StartTime": "2026-12-02T10:00:05Z",
+                              "FinishTime": "2026-12-02T11:00:00Z"}},
+            {"Name": "job", "Image": "busybox", "RestartCount": 1,
+             "CurrentState": {"State": "Terminated", "Reason": "Error", "ExitCode": 2,
+                              "StartTime": "2026-12-02T10:00:02Z",
+                              "FinishTime": "2026-12-02T11:55:00Z"}},
+            "not an object"
+        ],
+        "Events": [{"Type": "Warning", "Reason": "BackOff", "Name": "job", "Count": 4,
+                    "Message": "Back-off", "FirstTimestamp": "2026-12-02T10:01:00Z"}]
+    })")
+                                  .object();
+    const SandboxDetails details = EciJson::detailsFromGroup(group);
+    QCOMPARE(details.status, SandboxStatus::Exited);
+    QCOMPARE(details.exitCode, 2);
+    QCOMPARE(details.started, QDateTime(QDate(2026, 12, 2), QTime(10, 0, 2), Qt::UTC));
+    QCOMPARE(details.finished, QDateTime(QDate(2026, 12, 2), QTime(11, 55), Qt::UTC));
+    QCOMPARE(details.expires, QDateTime(QDate(2026, 12, 3), QTime(10, 0), Qt::UTC));
+    QCOMPARE(details.addresses, QStringList{QStringLiteral("192.168.0.4")});
+    QCOMPARE(details.containers.size(), 3);
+    QCOMPARE(details.containers.at(0).name, QStringLiteral("web"));
+    QCOMPARE(details.containers.at(0).restartCount, 3);
+    QCOMPARE(details.containers.at(1).reason, QStringLiteral("Error"));
+    QVERIFY(details.containers.at(2).name.isEmpty());
+    QCOMPARE(details.events.size(), 1);
+    QCOMPARE(details.events.first().count, 4);
+    QCOMPARE(details.events.first().time, QDateTime(QDate(2026, 12, 2), QTime(10, 1), Qt::UTC));
+    QCOMPARE(details.raw, group);
+
+    const SandboxDetails running = EciJson::detailsFromGroup(QJsonDocument::fromJson(R"({
+        "Status": "Running",
+        "Containers": [{"CurrentState": {"State": "Running",
+                                         "StartTime": "2026-12-02T11:59:00Z"}}]
+    })")
+                                                                 .object());
+    QCOMPARE(running.status, SandboxStatus::Running);
+    QCOMPARE(running.exitCode, -1);
+    QCOMPARE(running.started, QDateTime(QDate(2026, 12, 2), QTime(11, 59), Qt::UTC));
+    QVERIFY(!running.finished.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestEciJson)

@@ -145,6 +145,11 @@ ResultJob<QJsonObject>* FakeBackend::inspect(const QString& id)
     return finishLater(QJsonObject{{QStringLiteral("Id"), id}});
 }
 
+SandboxDetails FakeBackend::detailsFromInspect(const QJsonObject& inspect) const
+{
+    return presetDetails.value(inspect.value(QLatin1String("Id")).toString());
+}
+
 ResultJob<QStringList>* FakeBackend::listImages()
 {
     return finishLater(m_images);

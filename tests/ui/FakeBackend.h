@@ -2,6 +2,7 @@
 
 #include "sandbox/Backend.h"
 
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QStringList>
@@ -47,8 +48,12 @@ public:
     QList<QPair<Action, QString>> performed;
     QList<QPair<QString, bool>> removed; // id, force
     QStringList pulled;
-    Error performError;       // when set, every perform() fails with it
+    QHash<QString, SandboxDetails> presetDetails; // what details() gives, by id
+    Error performError;                           // when set, every perform() fails with it
     bool holdPerform = false; // when set, perform() jobs never finish on their own
+
+protected:
+    SandboxDetails detailsFromInspect(const QJsonObject& inspect) const override;
 
 private:
     // A job finished from the event loop with value, or with error when it is one.

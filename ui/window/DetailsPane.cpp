@@ -8,13 +8,12 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -44,19 +43,10 @@ QTreeWidget* makeTree(const char* name, std::initializer_list<int> widths)
     return tree;
 }
 
-QString jsonText(const QJsonValue& value)
+QString localTime(const QDateTime& time)
 {
-    if (value.isDouble())
-        return QString::number(value.toDouble());
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return value.toString();
-}
-
-QString localTime(const QString& iso)
-{
-    const QDateTime time = QDateTime::fromString(iso, Qt::ISODate);
-    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : iso;
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat)
+                          : QString();
 }
 
 } // namespace
@@ -81,7 +71,11 @@ DetailsPane::DetailsPane(QWidget* parent)
     m_portsValue = addField(right);
     m_limitsValue = addField(right);
     m_labelsValue = addField(right);
+    m_addressesValue = addField(left);
+    m_expiresValue = addField(right);
     m_idValue->setObjectName(QStringLiteral("detailsId"));
+    m_statusValue->setObjectName(QStringLiteral("detailsStatus"));
+    m_addressesValue->setObjectName(QStringLiteral("detailsAddresses"));
     auto* columns = new QHBoxLayout(m_summaryPage);
     columns->addLayout(left, 3);
     columns->addSpacing(12);
@@ -91,7 +85,15 @@ DetailsPane::DetailsPane(QWidget* parent)
     scroll->setWidget(m_summaryPage);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    addTab(scroll, QString());
+    m_hint = new QLabel;
+    m_hint->setObjectName(QStringLiteral("detailsHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setEnabled(false);
+    m_summaryStack = new QStackedWidget;
+    m_summaryStack->addWidget(m_hint);
+    m_summaryStack->addWidget(scroll);
+    addTab(m_summaryStack, QString());
 
     m_inspectText = new QPlainTextEdit;
     m_inspectText->setObjectName(QStringLiteral("inspectText"));
@@ -136,9 +138,15 @@ void DetailsPane::showSandbox(Backend* backend, const Sandbox& sandbox)
     m_backend = backend;
     m_sandbox = sandbox;
     m_hasSandbox = true;
+    // A new state has new times: ask again when the live list moves on.
+    const bool moved = m_hasDetails && m_details.status != sandbox.status;
+    if (another) {
+        m_details = SandboxDetails();
+        m_hasDetails = false;
+    }
     fillSummary();
     updateTabs();
-    if (another)
+    if (another || moved)
         refresh();
 }
 
@@ -158,6 +166,8 @@ void DetailsPane::clear()
     m_backend = nullptr;
     m_sandbox = Sandbox();
     m_hasSandbox = false;
+    m_details = SandboxDetails();
+    m_hasDetails = false;
     fillSummary();
     updateTabs();
     m_containersTree->clear();
@@ -188,7 +198,7 @@ void DetailsPane::refresh()
         return;
     m_inspectText->setPlainText(QString());
     m_inspectText->setPlaceholderText(tr("Loading…"));
-    ResultJob<QJsonObject>* job = m_backend->inspect(m_sandbox.id);
+    ResultJob<SandboxDetails>* job = m_backend->details(m_sandbox.id);
     m_inspectJob = job;
     connect(job, &Job::finished, this, [this, job] {
         if (job != m_inspectJob)
@@ -198,54 +208,45 @@ void DetailsPane::refresh()
             m_inspectText->setPlaceholderText(job->error().fullText());
             return;
         }
-        const QJsonObject inspect = job->value();
+        m_details = job->value();
+        m_hasDetails = true;
         m_inspectText->setPlainText(
-            QString::fromUtf8(QJsonDocument(inspect).toJson(QJsonDocument::Indented)));
-        if (m_backend && m_backend->capabilities().testFlag(Backend::HasContainerGroups))
-            fillGroup(inspect);
+            QString::fromUtf8(QJsonDocument(m_details.raw).toJson(QJsonDocument::Indented)));
+        fillSummary();
+        fillDetails();
     });
     loadHistory();
 }
 
-void DetailsPane::fillGroup(const QJsonObject& inspect)
+void DetailsPane::fillDetails()
 {
     m_containersTree->clear();
-    const QJsonArray containers = inspect.value(QLatin1String("Containers")).toArray();
-    for (const QJsonValue& value : containers) {
-        const QJsonObject container = value.toObject();
-        const QJsonObject state = container.value(QLatin1String("CurrentState")).toObject();
-        QString stateText = jsonText(state.value(QLatin1String("State")));
-        const QString reason = jsonText(state.value(QLatin1String("Reason")));
-        if (!reason.isEmpty())
-            stateText += QStringLiteral(" (%1)").arg(reason);
+    for (const ContainerDetails& container : std::as_const(m_details.containers)) {
         auto* item = new QTreeWidgetItem(m_containersTree);
-        item->setText(0, jsonText(container.value(QLatin1String("Name"))));
-        item->setText(1, jsonText(container.value(QLatin1String("Image"))));
-        item->setText(2, stateText);
-        item->setText(3, container.value(QLatin1String("Ready")).toBool() ? tr("Yes") : tr("No"));
-        item->setText(4, jsonText(container.value(QLatin1String("RestartCount"))));
+        item->setText(0, container.name);
+        item->setText(1, container.image);
+        item->setText(2, container.reason.isEmpty()
+                             ? container.state
+                             : QStringLiteral("%1 (%2)").arg(container.state, container.reason));
+        item->setText(3, container.ready ? tr("Yes") : tr("No"));
+        item->setText(4, QLocale().toString(container.restartCount));
     }
     // The live list knows the names even when the service sent no details.
-    if (containers.isEmpty()) {
+    if (m_details.containers.isEmpty()) {
         for (const QString& name : std::as_const(m_sandbox.containers))
             (new QTreeWidgetItem(m_containersTree))->setText(0, name);
     }
 
     m_eventsTree->clear();
-    const QJsonArray events = inspect.value(QLatin1String("Events")).toArray();
-    for (const QJsonValue& value : events) {
-        const QJsonObject event = value.toObject();
+    for (const SandboxEvent& event : std::as_const(m_details.events)) {
         auto* item = new QTreeWidgetItem(m_eventsTree);
-        QString last = jsonText(event.value(QLatin1String("LastTimestamp")));
-        if (last.isEmpty())
-            last = jsonText(event.value(QLatin1String("FirstTimestamp")));
-        item->setText(0, localTime(last));
-        item->setText(1, jsonText(event.value(QLatin1String("Type"))));
-        item->setText(2, jsonText(event.value(QLatin1String("Reason"))));
-        item->setText(3, jsonText(event.value(QLatin1String("Name"))));
-        item->setText(4, jsonText(event.value(QLatin1String("Count"))));
-        item->setText(5, jsonText(event.value(QLatin1String("Message"))));
-        item->setToolTip(5, item->text(5));
+        item->setText(0, localTime(event.time));
+        item->setText(1, event.type);
+        item->setText(2, event.reason);
+        item->setText(3, event.object);
+        item->setText(4, QLocale().toString(event.count));
+        item->setText(5, event.message);
+        item->setToolTip(5, event.message);
     }
 }
 
@@ -297,17 +298,28 @@ void DetailsPane::loadHistory()
 
 void DetailsPane::fillSummary()
 {
+    m_summaryStack->setCurrentIndex(m_hasSandbox ? 1 : 0);
     const Sandbox& s = m_sandbox;
     m_idValue->setText(s.id);
     m_nameValue->setText(s.name);
     m_imageValue->setText(s.image);
-    if (m_hasSandbox) {
-        const QString status = statusDisplayName(s.status);
-        m_statusValue->setText(s.statusText.isEmpty() || s.statusText == status
-                                   ? status
-                                   : QStringLiteral("%1 — %2").arg(status, s.statusText));
+    // Our own words from the state and its times; the details' times hold while the live list
+    // agrees on the state.
+    if (m_hasDetails && m_details.status == s.status) {
+        m_statusValue->setText(
+            statusSummary(s.status, m_details.started, m_details.finished, m_details.exitCode));
     } else {
-        m_statusValue->clear();
+        m_statusValue->setText(m_hasSandbox ? statusDisplayName(s.status) : QString());
+    }
+    m_addressesValue->setText(m_details.addresses.join(QLatin1Char('\n')));
+    m_expiresValue->setText(
+        m_details.expires.isValid()
+            ? QLocale().toString(m_details.expires.toLocalTime(), QLocale::LongFormat)
+            : QString());
+    const QList<QLabel*> optional = {m_addressesValue, m_expiresValue};
+    for (QLabel* value : optional) {
+        value->setVisible(!value->text().isEmpty());
+        m_fieldNames.at(8 + optional.indexOf(value))->setVisible(!value->text().isEmpty());
     }
     m_createdValue->setText(s.created.isValid()
                                 ? QLocale().toString(s.created.toLocalTime(), QLocale::LongFormat)
@@ -340,8 +352,10 @@ void DetailsPane::retranslateUi()
         {tr("Time"), tr("Type"), tr("Reason"), tr("Object"), tr("Count"), tr("Message")});
     m_historyTree->setHeaderLabels(
         {tr("Time"), tr("CPU"), tr("Memory"), tr("Received"), tr("Sent")});
-    const QStringList names = {tr("ID:"),      tr("Name:"),  tr("Image:"),  tr("Status:"),
-                               tr("Created:"), tr("Ports:"), tr("Limits:"), tr("Labels:")};
+    const QStringList names = {tr("ID:"),        tr("Name:"),   tr("Image:"),  tr("Status:"),
+                               tr("Created:"),   tr("Ports:"),  tr("Limits:"), tr("Labels:"),
+                               tr("Addresses:"), tr("Expires:")};
+    m_hint->setText(tr("Select a sandbox to see its details."));
     for (int i = 0; i < names.size(); ++i)
         m_fieldNames.at(i)->setText(names.at(i));
     if (!m_hasSandbox)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sandbox/Sandbox.h"
+#include "sandbox/SandboxDetails.h"
 
 #include <QPointer>
 #include <QTabWidget>
@@ -9,13 +10,14 @@ class Backend;
 class Job;
 class QFormLayout;
 class QLabel;
-class QJsonObject;
 class QPlainTextEdit;
+class QStackedWidget;
 class QTreeWidget;
 
-// The current sandbox: a summary from the live table and the engine's raw inspect JSON; for a
-// container group (ECI) also its containers and events, and its resource history where the
-// backend keeps one.
+// The current sandbox: a summary from the live table and the backend's typed details (status in
+// our own words, addresses, expiry); the raw inspect JSON on its own tab; containers and events
+// when a sandbox holds several containers; its resource history where the backend keeps one.
+// With nothing selected it shows a hint.
 class DetailsPane final : public QTabWidget
 {
     Q_OBJECT
@@ -35,7 +37,7 @@ private:
     void retranslateUi();
     void fillSummary();
     void cancelInspect();
-    void fillGroup(const QJsonObject& inspect);
+    void fillDetails();
     void loadHistory();
     void updateTabs();
     QLabel* addField(QFormLayout* form);
@@ -45,6 +47,11 @@ private:
     QPointer<Job> m_inspectJob;
     QPointer<Job> m_historyJob;
     bool m_hasSandbox = false;
+    SandboxDetails m_details;
+    bool m_hasDetails = false;
+
+    QStackedWidget* m_summaryStack = nullptr;
+    QLabel* m_hint = nullptr;
 
     QWidget* m_summaryPage = nullptr;
     QList<QLabel*> m_fieldNames; // ID, name, image, status, created, ports, limits, labels
@@ -56,6 +63,8 @@ private:
     QLabel* m_portsValue = nullptr;
     QLabel* m_limitsValue = nullptr;
     QLabel* m_labelsValue = nullptr;
+    QLabel* m_addressesValue = nullptr;
+    QLabel* m_expiresValue = nullptr;
     QPlainTextEdit* m_inspectText = nullptr;
     QTreeWidget* m_containersTree = nullptr;
     QTreeWidget* m_eventsTree = nullptr;

@@ -995,8 +995,7 @@ void MainWindow::chooseContainer(const Selected& selected, const QString& purpos
                                  std::function<void(const QString&)> then)
 {
     const QStringList containers = selected.sandbox.containers;
-    if (!selected.backend->capabilities().testFlag(Backend::HasContainerGroups) ||
-        containers.size() < 2) {
+    if (containers.size() < 2) {
         then({});
         return;
     }
