@@ -467,6 +467,40 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ConnectionOrigin</name>
+    <message>
+        <source>added by the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account “%1”, region %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AccessKey from the environment, region %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionRegistry</name>
+    <message>
+        <source>Docker (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine address from %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint is not a valid address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CreateSandboxDialog</name>
     <message>
         <source>Label “%1” is not KEY=VALUE.</source>
@@ -973,17 +1007,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The image “%1” could not be pulled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DockerConnections</name>
-    <message>
-        <source>Docker (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The engine address from %1 cannot be used: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

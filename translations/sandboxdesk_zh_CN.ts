@@ -467,6 +467,40 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ConnectionOrigin</name>
+    <message>
+        <source>added by the application</source>
+        <translation>由应用程序添加</translation>
+    </message>
+    <message>
+        <source>Preferences: %1</source>
+        <translation>首选项：%1</translation>
+    </message>
+    <message>
+        <source>account “%1”, region %2</source>
+        <translation>账号“%1”，地域 %2</translation>
+    </message>
+    <message>
+        <source>AccessKey from the environment, region %1</source>
+        <translation>来自环境变量的 AccessKey，地域 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionRegistry</name>
+    <message>
+        <source>Docker (%1)</source>
+        <translation>Docker（%1）</translation>
+    </message>
+    <message>
+        <source>The engine address from %1 cannot be used: %2</source>
+        <translation>无法使用来自 %1 的引擎地址：%2</translation>
+    </message>
+    <message>
+        <source>The endpoint is not a valid address.</source>
+        <translation>该接入地址无效。</translation>
+    </message>
+</context>
+<context>
     <name>CreateSandboxDialog</name>
     <message>
         <source>Label “%1” is not KEY=VALUE.</source>
@@ -973,17 +1007,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The image “%1” could not be pulled.</source>
         <translation>无法拉取镜像“%1”。</translation>
-    </message>
-</context>
-<context>
-    <name>DockerConnections</name>
-    <message>
-        <source>Docker (%1)</source>
-        <translation>Docker（%1）</translation>
-    </message>
-    <message>
-        <source>The engine address from %1 cannot be used: %2</source>
-        <translation>无法使用来自 %1 的引擎地址：%2</translation>
     </message>
 </context>
 <context>

@@ -58,9 +58,15 @@ SandboxStatus statusImpliedBy(const QString& action)
 
 DockerBackend::DockerBackend(const QString& id, const QString& displayName,
                              const Endpoint& endpoint, QObject* parent)
+    : DockerBackend(
+          id, [displayName] { return displayName; }, endpoint, parent)
+{}
+
+DockerBackend::DockerBackend(const QString& id, std::function<QString()> displayName,
+                             const Endpoint& endpoint, QObject* parent)
     : Backend(parent)
     , m_id(id)
-    , m_displayName(displayName)
+    , m_displayName(std::move(displayName))
     , m_http(new HttpClient(endpoint, this))
     , m_reconnectTimer(new QTimer(this))
 {

@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
+
 class QTimer;
 
 // A Docker (or Podman) engine. The live set is fed by the events stream, never by polling;
@@ -18,10 +20,13 @@ class DockerBackend final : public Backend
 public:
     DockerBackend(const QString& id, const QString& displayName, const Endpoint& endpoint,
                   QObject* parent = nullptr);
+    // displayName is asked each time, so that a name follows the language of the moment.
+    DockerBackend(const QString& id, std::function<QString()> displayName, const Endpoint& endpoint,
+                  QObject* parent = nullptr);
     ~DockerBackend() override;
 
     QString id() const override { return m_id; }
-    QString displayName() const override { return m_displayName; }
+    QString displayName() const override { return m_displayName(); }
     QString endpointDescription() const override { return m_http->endpoint().url; }
     Capabilities capabilities() const override;
 
@@ -62,7 +67,7 @@ private:
     void lose(const Error& error);
 
     QString m_id;
-    QString m_displayName;
+    std::function<QString()> m_displayName;
     HttpClient* m_http = nullptr;
     QTimer* m_reconnectTimer = nullptr;
     int m_firstDelayMs = 500;

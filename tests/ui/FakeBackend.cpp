@@ -137,3 +137,11 @@ Job* FakeBackend::pullImage(const QString& reference)
     m_images << reference;
     return finishLater(reference);
 }
+
+TestConnections::TestConnections(const QString& accountsPath, const QList<Backend*>& backends)
+    : accounts(accountsPath)
+    , registry(accounts, secrets, nullptr)
+{
+    for (Backend* backend : backends)
+        registry.add(backend);
+}

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "connections/ConnectionRegistry.h"
+#include "credentials/MemoryCredentialStore.h"
 #include "sandbox/Backend.h"
+#include "settings/EciAccounts.h"
 
 #include <QList>
 #include <QPair>
@@ -56,4 +59,16 @@ private:
     QList<Sandbox> m_sandboxes;
     QStringList m_images;
     int m_nextId = 1;
+};
+
+// What a window needs to be built in a test: a connection registry with no ECI account and
+// secrets in memory, holding the backends given.
+struct TestConnections
+{
+    TestConnections(const QString& accountsPath, const QList<Backend*>& backends);
+    Q_DISABLE_COPY_MOVE(TestConnections)
+
+    EciAccounts accounts;
+    MemoryCredentialStore secrets;
+    ConnectionRegistry registry;
 };

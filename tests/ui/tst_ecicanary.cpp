@@ -1,7 +1,7 @@
 #include "DockerTestEnvironment.h"
 #include "EciEmulatorProcess.h"
 #include "accounts/AccountsDialog.h"
-#include "connections/EciConnections.h"
+#include "connections/ConnectionRegistry.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "logs/ActivityLog.h"
@@ -157,9 +157,11 @@ void TestEciCanary::canaryAppearsOnlyInTheStore()
     translations.apply(QStringLiteral("en"));
     EciAccounts accounts;
     QNetworkAccessManager network;
-    EciConnections eci(accounts, *keychain, &network);
+    ConnectionRegistry connections(accounts, *keychain, &network);
     ActivityLog activity;
-    m_window = new MainWindow(preferences, translations, {}, &eci);
+    m_window = new MainWindow(preferences, translations, connections);
+    connections.start();
+    connections.syncAccounts();
     m_window->setActivityLog(&activity);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -191,7 +193,7 @@ void TestEciCanary::canaryAppearsOnlyInTheStore()
     // The connection appears in the window and lists.
     QTRY_COMPARE_WITH_TIMEOUT(m_window->backends().size(), 1, 60000);
     Backend* backend = m_window->backends().first();
-    QVERIFY(EciConnections::isEci(backend));
+    QVERIFY(connections.origin(backend).isEci());
     QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 60000);
 
     stage("connected");

@@ -3,8 +3,7 @@
 #include "accounts/AccountsDialog.h"
 #include "common/AppIcon.h"
 #include "common/EmptyState.h"
-#include "connections/DockerConnections.h"
-#include "connections/EciConnections.h"
+#include "connections/ConnectionRegistry.h"
 #include "dialogs/CreateSandboxDialog.h"
 #include "dialogs/PreferencesDialog.h"
 #include "logs/ActivityLogWindow.h"
@@ -93,11 +92,11 @@ void setActionText(QAction* action, const QString& text)
 } // namespace
 
 MainWindow::MainWindow(Preferences& preferences, Translations& translations,
-                       const QList<Backend*>& backends, EciConnections* eci, QWidget* parent)
+                       ConnectionRegistry& connections, QWidget* parent)
     : QMainWindow(parent)
     , m_preferences(preferences)
     , m_translations(translations)
-    , m_eci(eci)
+    , m_registry(connections)
     , m_model(new SandboxTableModel(this))
     , m_filter(new SandboxFilterModel(this))
 {
@@ -112,6 +111,7 @@ MainWindow::MainWindow(Preferences& preferences, Translations& translations,
     createToolBar();
     createStatusBar();
 
+    const QList<Backend*> backends = m_registry.connections();
     for (Backend* backend : backends)
         addBackend(backend);
 
@@ -141,7 +141,7 @@ MainWindow::MainWindow(Preferences& preferences, Translations& translations,
     retranslateUi();
     restoreSettings();
     updateActions();
-    connectEci();
+    followConnections();
 }
 
 MainWindow::~MainWindow() = default;
@@ -149,12 +149,6 @@ MainWindow::~MainWindow() = default;
 QList<Backend*> MainWindow::backends() const
 {
     return m_model->backends();
-}
-
-void MainWindow::setDiscoveryProblem(const QString& problem)
-{
-    m_discoveryProblem = problem;
-    updatePage();
 }
 
 void MainWindow::setActivityLog(ActivityLog* log)
@@ -327,7 +321,7 @@ void MainWindow::createCentralWidget()
     m_retryButton = new QPushButton;
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
     m_retryButton->setDefault(true);
-    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::retryConnections);
+    connect(m_retryButton, &QPushButton::clicked, &m_registry, [this] { m_registry.retry(); });
     m_noConnectionState->addButton(m_retryButton);
     m_preferencesButton = new QPushButton;
     connect(m_preferencesButton, &QPushButton::clicked, this, &MainWindow::showPreferences);
@@ -557,7 +551,6 @@ void MainWindow::updateConnectionColumn()
 
 void MainWindow::addBackend(Backend* backend)
 {
-    backend->setParent(this);
     m_model->addBackend(backend);
     m_connections->addBackend(backend);
     updateConnectionColumn();
@@ -574,42 +567,6 @@ void MainWindow::removeBackend(Backend* backend)
     m_connections->removeBackend(backend);
     m_model->removeBackend(backend);
     updateConnectionColumn();
-    backend->disconnectFromBackend();
-    backend->deleteLater();
-}
-
-void MainWindow::syncExtraHosts()
-{
-    const QStringList hosts = m_preferences.dockerHosts();
-    const QList<Backend*> current = m_model->backends();
-    QStringList present;
-    for (Backend* backend : current) {
-        if (DockerConnections::isExtra(backend) && !hosts.contains(backend->endpointDescription()))
-            removeBackend(backend);
-        else
-            present << backend->endpointDescription();
-    }
-    for (const QString& url : hosts) {
-        if (present.contains(url))
-            continue;
-        if (Backend* backend = DockerConnections::createExtra(url, this)) {
-            addBackend(backend);
-            backend->connectToBackend();
-        }
-    }
-    updatePage();
-    updateActions();
-    updateStatusBar();
-}
-
-void MainWindow::retryConnections()
-{
-    const QList<Backend*> backends = m_model->backends();
-    for (Backend* backend : backends) {
-        if (backend->state() != Backend::State::Connected &&
-            backend->state() != Backend::State::Connecting)
-            backend->connectToBackend();
-    }
 }
 
 QList<MainWindow::Selected> MainWindow::selectedSandboxes() const
@@ -629,7 +586,8 @@ void MainWindow::updatePage()
 {
     const QList<Backend*> backends = m_model->backends();
     bool anyConnected = false;
-    bool allConnecting = !backends.isEmpty() && m_discoveryProblem.isEmpty();
+    const QString discoveryProblem = m_registry.discoveryProblem();
+    bool allConnecting = !backends.isEmpty() && discoveryProblem.isEmpty();
     for (const Backend* backend : backends) {
         anyConnected = anyConnected || backend->state() == Backend::State::Connected;
         allConnecting = allConnecting && backend->state() == Backend::State::Connecting;
@@ -662,8 +620,8 @@ void MainWindow::updatePage()
     }
 
     QString why;
-    if (!m_discoveryProblem.isEmpty())
-        why += QStringLiteral("<p>%1</p>").arg(m_discoveryProblem.toHtmlEscaped());
+    if (!discoveryProblem.isEmpty())
+        why += QStringLiteral("<p>%1</p>").arg(discoveryProblem.toHtmlEscaped());
     for (const Backend* backend : backends) {
         const QString reason =
             backend->state() == Backend::State::Lost && backend->lastError().isError()
@@ -928,7 +886,8 @@ void MainWindow::showPreferences()
 {
     auto* dialog = new PreferencesDialog(m_preferences, m_translations, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, &MainWindow::syncExtraHosts);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { m_registry.setDockerHosts(m_preferences.dockerHosts()); });
     connect(dialog, &QDialog::accepted, this,
             [this] { recordActivity(tr("Change Preferences"), nullptr, QString(), QString()); });
     dialog->open();
@@ -936,39 +895,33 @@ void MainWindow::showPreferences()
 
 void MainWindow::showAccounts()
 {
-    if (!m_eci)
-        return;
-    auto* dialog = new AccountsDialog(*m_eci, this);
+    auto* dialog = new AccountsDialog(m_registry, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 
-void MainWindow::connectEci()
+void MainWindow::followConnections()
 {
-    m_accountsAction->setVisible(m_eci != nullptr);
-    if (!m_eci)
-        return;
-    connect(m_eci, &EciConnections::backendAdded, this, [this](Backend* backend) {
-        addBackend(backend);
-        backend->connectToBackend();
+    const auto changed = [this] {
         updatePage();
         updateActions();
         updateStatusBar();
+    };
+    connect(&m_registry, &ConnectionRegistry::connectionAdded, this, [this, changed](Backend* b) {
+        addBackend(b);
+        changed();
     });
-    connect(m_eci, &EciConnections::backendRemoved, this, [this](Backend* backend) {
-        removeBackend(backend);
-        updatePage();
-        updateActions();
-        updateStatusBar();
+    connect(&m_registry, &ConnectionRegistry::connectionRemoved, this, [this, changed](Backend* b) {
+        removeBackend(b);
+        changed();
     });
-    connect(m_eci, &EciConnections::accountFailed, this,
+    connect(&m_registry, &ConnectionRegistry::accountFailed, this,
             [this](const QString& name, const Error& error) {
                 statusBar()->showMessage(
                     tr("The account “%1” is not connected: %2").arg(name, error.fullText()));
             });
-    connect(m_eci, &EciConnections::throttled, this,
+    connect(&m_registry, &ConnectionRegistry::throttled, this,
             [this](const QString& text) { statusBar()->showMessage(text, 15000); });
-    m_eci->sync();
 }
 
 void MainWindow::openTerminal()

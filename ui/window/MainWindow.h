@@ -12,8 +12,8 @@
 class ActivityLog;
 class ActivityLogWindow;
 class ConnectionList;
+class ConnectionRegistry;
 class DetailsPane;
-class EciConnections;
 class EmptyState;
 class LogWindow;
 class Preferences;
@@ -33,19 +33,17 @@ class TerminalTabs;
 class Translations;
 
 // The one window: connections on the left, the sandboxes in the middle (or why there are none),
-// the current sandbox's details below. It owns the backends it is given.
+// the current sandbox's details below. It shows the registry's connections; it never makes,
+// starts or deletes one.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    // eci: where ECI connections come from as accounts are loaded; nullptr for none.
+    // connections must outlive the window.
     MainWindow(Preferences& preferences, Translations& translations,
-               const QList<Backend*>& backends, EciConnections* eci = nullptr,
-               QWidget* parent = nullptr);
+               ConnectionRegistry& connections, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Why the engine could not even be addressed; shown while nothing is connected.
-    void setDiscoveryProblem(const QString& problem);
     // Where what the user does is recorded; it must outlive the window. None: nothing is.
     void setActivityLog(ActivityLog* log);
     QList<Backend*> backends() const;
@@ -74,8 +72,6 @@ private:
     void addBackend(Backend* backend);
     void removeBackend(Backend* backend);
     void updateConnectionColumn();
-    void syncExtraHosts();
-    void retryConnections();
 
     QList<Selected> selectedSandboxes() const;
     // Calls then() with the container to use: at once (empty) when the sandbox has at most one,
@@ -98,7 +94,7 @@ private:
                         const QList<BulkOperation::Failure>& failures);
     void showPreferences();
     void showAccounts();
-    void connectEci();
+    void followConnections();
     void showAbout();
     void openTerminal();
     void showLogs();
@@ -108,8 +104,7 @@ private:
 
     Preferences& m_preferences;
     Translations& m_translations;
-    EciConnections* m_eci = nullptr;
-    QString m_discoveryProblem;
+    ConnectionRegistry& m_registry;
     QString m_pendingBackendId; // a sandbox just created, selected once it is listed
     QString m_pendingId;
     QHash<QString, QPointer<LogWindow>> m_logWindows; // by backend id, sandbox id and container
