@@ -50,6 +50,7 @@ private:
 void TestConnectionRegistry::init()
 {
     REQUIRE_TEST_ENGINE();
+    qRegisterMetaType<Backend*>(); // for the signal spies
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_accounts = std::make_unique<EciAccounts>(m_dir->filePath(QStringLiteral("accounts.ini")));
@@ -151,8 +152,9 @@ void TestConnectionRegistry::fallsBackToARootlessSocket()
                        QStringLiteral("unix://") + m_dir->filePath(QStringLiteral("none.sock")));
 
     registry().discoverDocker(environment);
+    // A system Podman socket, where the machine has one, comes after.
     const QList<Backend*> connections = registry().connections();
-    QCOMPARE(connections.size(), 2);
+    QVERIFY(connections.size() >= 2);
     QCOMPARE(registry().origin(connections.at(0)).kind, ConnectionOrigin::Kind::DockerHost);
     Backend* rootless = connections.at(1);
     QCOMPARE(registry().origin(rootless).kind, ConnectionOrigin::Kind::RootlessDocker);
