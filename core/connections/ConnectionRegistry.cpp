@@ -379,12 +379,13 @@ Backend* ConnectionRegistry::addEci(const EciAccount& account, const EciCredenti
     return backend;
 }
 
-Job* ConnectionRegistry::listRegions(const EciAccount& account, const EciCredentials& credentials,
-                                     const QString& regionId)
+ResultJob<QStringList>* ConnectionRegistry::listRegions(const EciAccount& account,
+                                                        const EciCredentials& credentials,
+                                                        const QString& regionId)
 {
     // A backend of its own, not a connection: it lives as long as the one call.
     EciBackend* backend = makeEciBackend(account, credentials, regionId, m_network, this);
-    Job* job = backend->listRegions();
+    ResultJob<QStringList>* job = backend->listRegions();
     connect(job, &Job::finished, backend, &QObject::deleteLater);
     return job;
 }

@@ -14,6 +14,7 @@
 class Backend;
 class CredentialStore;
 class Job;
+template<typename T> class ResultJob;
 class MemoryCredentialStore;
 class QNetworkAccessManager;
 struct EciCredentials;
@@ -78,10 +79,10 @@ public:
     // True while an account's secrets are still being read.
     bool isLoading() const;
 
-    // The regions a key can use, for an account being set up; the job's result is a
-    // QStringList. The job is the caller's to connect to; it ends by itself.
-    Job* listRegions(const EciAccount& account, const EciCredentials& credentials,
-                     const QString& regionId);
+    // The regions a key can use, for an account being set up. The job is the caller's to
+    // connect to; it ends by itself.
+    ResultJob<QStringList>* listRegions(const EciAccount& account,
+                                        const EciCredentials& credentials, const QString& regionId);
     // Why an ECI endpoint cannot be used; empty when it can.
     static QString eciEndpointProblem(const QString& endpoint);
 

@@ -306,11 +306,12 @@ void TestConnectionRegistry::connectsAnAccountToTheEmulator()
 
     // The regions a key can use, through a backend the registry makes for the one call.
     EciCredentials credentials{account.accessKeyId, EciEmulatorProcess::accessKeySecret(), {}};
-    Job* job = registry().listRegions(account, credentials, account.defaultRegion);
+    ResultJob<QStringList>* job =
+        registry().listRegions(account, credentials, account.defaultRegion);
     QSignalSpy done(job, &Job::finished);
     QVERIFY(done.wait(60000));
     QVERIFY2(!job->error().isError(), qPrintable(job->error().fullText()));
-    QVERIFY(job->result().toStringList().contains(QStringLiteral("cn-hangzhou")));
+    QVERIFY(job->value().contains(QStringLiteral("cn-hangzhou")));
     QCOMPARE(registry().connections().size(), 1); // no connection of its own
 
     QVERIFY(ConnectionRegistry::eciEndpointProblem(emulator.endpoint()).isEmpty());

@@ -401,7 +401,7 @@ void AccountEditor::listRegions(const EciCredentials& credentials)
         showMessage(endpointError);
         return;
     }
-    Job* job = m_connections.listRegions(account, credentials, region);
+    ResultJob<QStringList>* job = m_connections.listRegions(account, credentials, region);
     m_regionsJob = job;
     showMessage(tr("Asking Alibaba Cloud for the regions…"), false);
     m_fetchRegionsButton->setEnabled(false);
@@ -412,7 +412,7 @@ void AccountEditor::listRegions(const EciCredentials& credentials)
             return;
         }
         const QString typed = m_regionCombo->currentText();
-        QStringList regions = job->result().toStringList();
+        QStringList regions = job->value();
         regions.sort();
         m_regionCombo->clear();
         m_regionCombo->addItems(regions);
