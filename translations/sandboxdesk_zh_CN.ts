@@ -1757,58 +1757,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>工具栏</translation>
     </message>
     <message>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;New…</source>
-        <translation>新建(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Create a sandbox (%1)</source>
-        <translation>创建沙箱（%1）</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>启动(&amp;S)</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation>重启(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Res&amp;ume</source>
-        <translation>恢复(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>删除(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Refresh &amp;Details</source>
-        <translation>刷新详情(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;About SandboxDesk</source>
-        <translation>关于 SandboxDesk(&amp;A)</translation>
-    </message>
-    <message>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -1825,128 +1773,12 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>显示详情面板(&amp;D)</translation>
     </message>
     <message>
-        <source>Search by name, image or ID</source>
-        <translation>按名称、镜像或 ID 搜索</translation>
-    </message>
-    <message>
-        <source>S&amp;tatus:</source>
-        <translation>状态(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>重试(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;New Sandbox…</source>
-        <translation>新建沙箱(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>No sandboxes yet</source>
-        <translation>还没有沙箱</translation>
-    </message>
-    <message>
-        <source>Create a sandbox from an image to get started. Sandboxes created with the docker CLI or any other tool appear here too.</source>
-        <translation>从一个镜像创建沙箱即可开始。用 docker 命令行或其他工具创建的沙箱也会显示在这里。</translation>
-    </message>
-    <message>
-        <source>Connecting to %1 at %2…</source>
-        <translation>正在连接 %1（%2）…</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source>No engine address is configured.</source>
-        <translation>没有配置引擎地址。</translation>
-    </message>
-    <message>
-        <source>What you can do:</source>
-        <translation>你可以：</translation>
-    </message>
-    <message>
-        <source>Start the engine: &lt;code&gt;sudo systemctl start docker&lt;/code&gt;, or for Podman &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;.</source>
-        <translation>启动引擎：&lt;code&gt;sudo systemctl start docker&lt;/code&gt;；如果使用 Podman，则运行 &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;。</translation>
-    </message>
-    <message>
-        <source>If access to the socket is denied, add yourself to the &lt;code&gt;docker&lt;/code&gt; group (&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;) and log in again.</source>
-        <translation>如果访问套接字被拒绝，请把自己加入 &lt;code&gt;docker&lt;/code&gt; 组（&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;），然后重新登录。</translation>
-    </message>
-    <message>
-        <source>Use another engine: set &lt;code&gt;DOCKER_HOST&lt;/code&gt; (for example &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;) or start SandboxDesk with &lt;code&gt;--docker HOST&lt;/code&gt;.</source>
-        <translation>使用其他引擎：设置 &lt;code&gt;DOCKER_HOST&lt;/code&gt;（例如 &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;），或用 &lt;code&gt;--docker HOST&lt;/code&gt; 启动 SandboxDesk。</translation>
-    </message>
-    <message>
-        <source>Add an engine address in Preferences.</source>
-        <translation>在首选项中添加引擎地址。</translation>
-    </message>
-    <message>
-        <source>SandboxDesk never starts an engine itself; it connects as soon as one answers.</source>
-        <translation>SandboxDesk 从不自行启动引擎；引擎一旦响应就会自动连接。</translation>
-    </message>
-    <message>
-        <source>No container engine is connected</source>
-        <translation>未连接到容器引擎</translation>
-    </message>
-    <message>
-        <source>Sandboxes: %1 · Running: %2</source>
-        <translation>沙箱：%1 · 运行中：%2</translation>
-    </message>
-    <message>
-        <source>Shown: %1</source>
-        <translation>显示：%1</translation>
-    </message>
-    <message>
-        <source>Engine %1</source>
-        <translation>引擎 %1</translation>
-    </message>
-    <message>
-        <source>%1: engine %2</source>
-        <translation>%1：引擎 %2</translation>
-    </message>
-    <message>
         <source>Sandbox Not Started</source>
         <translation>沙箱未启动</translation>
     </message>
     <message>
         <source>The sandbox was created but could not be started.</source>
         <translation>沙箱已创建，但无法启动。</translation>
-    </message>
-    <message>
-        <source>Delete the sandbox “%1”? This cannot be undone.</source>
-        <translation>删除沙箱“%1”？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>Delete these %1 sandboxes? This cannot be undone.</source>
-        <translation>删除这 %1 个沙箱？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>Delete Sandboxes</source>
-        <translation>删除沙箱</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… 以及另外 %1 个</translation>
-    </message>
-    <message>
-        <source>Also remove running ones (force)</source>
-        <translation>同时删除正在运行的沙箱（强制）</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Operation Failed</source>
-        <translation>操作失败</translation>
-    </message>
-    <message>
-        <source>“%1” failed for %2 of %3 sandboxes.</source>
-        <translation>“%1”操作在 %3 个沙箱中有 %2 个失败。</translation>
     </message>
     <message>
         <source>About SandboxDesk</source>
@@ -1961,32 +1793,12 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>基于 Qt %1 构建。</translation>
     </message>
     <message>
-        <source>Show &amp;Logs</source>
-        <translation>显示日志(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Terminal</source>
-        <translation>打开终端(&amp;T)</translation>
-    </message>
-    <message>
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
         <source>Show &amp;Terminals</source>
         <translation>显示终端(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>账号(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation>用于 ECI 沙箱的阿里云账号</translation>
-    </message>
-    <message>
-        <source>&amp;Activity Log</source>
-        <translation>活动日志(&amp;A)</translation>
     </message>
     <message>
         <source>Create</source>
@@ -2223,6 +2035,41 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>SandboxCommands</name>
+    <message>
+        <source>Delete the sandbox “%1”? This cannot be undone.</source>
+        <translation>删除沙箱“%1”？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete these %1 sandboxes? This cannot be undone.</source>
+        <translation>删除这 %1 个沙箱？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete Sandboxes</source>
+        <translation>删除沙箱</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 以及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>Also remove running ones (force)</source>
+        <translation>同时删除正在运行的沙箱（强制）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Operation Failed</source>
+        <translation>操作失败</translation>
+    </message>
+    <message>
+        <source>“%1” failed for %2 of %3 sandboxes.</source>
+        <translation>“%1”操作在 %3 个沙箱中有 %2 个失败。</translation>
+    </message>
+</context>
+<context>
     <name>SandboxSpec</name>
     <message>
         <source>An image is required.</source>
@@ -2285,6 +2132,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>SandboxTableView</name>
+    <message>
+        <source>Search by name, image or ID</source>
+        <translation>按名称、镜像或 ID 搜索</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>SessionExporter</name>
     <message>
         <source>Terminal session</source>
@@ -2316,6 +2178,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>A double quote (&quot;) is not closed.</source>
         <translation>双引号（&quot;）没有闭合。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <source>Sandboxes: %1 · Running: %2</source>
+        <translation>沙箱：%1 · 运行中：%2</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>显示：%1</translation>
+    </message>
+    <message>
+        <source>Engine %1</source>
+        <translation>引擎 %1</translation>
+    </message>
+    <message>
+        <source>%1: engine %2</source>
+        <translation>%1：引擎 %2</translation>
     </message>
 </context>
 <context>
@@ -2472,6 +2353,144 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账号(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI sandboxes</source>
+        <translation>用于 ECI 沙箱的阿里云账号</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a sandbox (%1)</source>
+        <translation>创建沙箱（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>恢复(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Details</source>
+        <translation>刷新详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Logs</source>
+        <translation>显示日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Activity Log</source>
+        <translation>活动日志(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;About SandboxDesk</source>
+        <translation>关于 SandboxDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Terminal</source>
+        <translation>打开终端(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPages</name>
+    <message>
+        <source>No sandboxes yet</source>
+        <translation>还没有沙箱</translation>
+    </message>
+    <message>
+        <source>Create a sandbox from an image to get started. Sandboxes created with the docker CLI or any other tool appear here too.</source>
+        <translation>从一个镜像创建沙箱即可开始。用 docker 命令行或其他工具创建的沙箱也会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 at %2…</source>
+        <translation>正在连接 %1（%2）…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>No engine address is configured.</source>
+        <translation>没有配置引擎地址。</translation>
+    </message>
+    <message>
+        <source>What you can do:</source>
+        <translation>您可以：</translation>
+    </message>
+    <message>
+        <source>Start the engine: &lt;code&gt;sudo systemctl start docker&lt;/code&gt;, or for Podman &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;.</source>
+        <translation>启动引擎：&lt;code&gt;sudo systemctl start docker&lt;/code&gt;；如果使用 Podman，则运行 &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;。</translation>
+    </message>
+    <message>
+        <source>If access to the socket is denied, add yourself to the &lt;code&gt;docker&lt;/code&gt; group (&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;) and log in again.</source>
+        <translation>如果访问套接字被拒绝，请把自己加入 &lt;code&gt;docker&lt;/code&gt; 组（&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;），然后重新登录。</translation>
+    </message>
+    <message>
+        <source>Use another engine: set &lt;code&gt;DOCKER_HOST&lt;/code&gt; (for example &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;) or start SandboxDesk with &lt;code&gt;--docker HOST&lt;/code&gt;.</source>
+        <translation>使用其他引擎：设置 &lt;code&gt;DOCKER_HOST&lt;/code&gt;（例如 &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;），或用 &lt;code&gt;--docker HOST&lt;/code&gt; 启动 SandboxDesk。</translation>
+    </message>
+    <message>
+        <source>Add an engine address in Preferences.</source>
+        <translation>在首选项中添加引擎地址。</translation>
+    </message>
+    <message>
+        <source>SandboxDesk never starts an engine itself; it connects as soon as one answers.</source>
+        <translation>SandboxDesk 从不自行启动引擎；引擎一旦响应就会自动连接。</translation>
+    </message>
+    <message>
+        <source>No container engine is connected</source>
+        <translation>未连接到容器引擎</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Sandbox…</source>
+        <translation>新建沙箱(&amp;N)…</translation>
     </message>
 </context>
 <context>
