@@ -2259,6 +2259,29 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>TerminalSession</name>
     <message>
+        <source>The connection was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection cannot open terminals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session ended (exit code %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TerminalTab</name>
+    <message>
         <source>Export Failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2266,10 +2289,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session could not be exported.
 
 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The connection was removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2309,6 +2328,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Move Back to Tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>C&amp;lose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2322,22 +2345,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This connection cannot open terminals.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session ended (exit code %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection lost: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2362,10 +2369,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The export could not be started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Move Back to Tabs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
