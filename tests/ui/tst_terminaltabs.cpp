@@ -58,8 +58,6 @@ private:
 void TestTerminalTabs::init()
 {
     cleanup();
-    if (qEnvironmentVariableIsEmpty("DOCKER_HOST"))
-        QSKIP("DOCKER_HOST is not set; scripts/test starts an engine and sets it.");
     REQUIRE_TEST_ENGINE();
     QVERIFY(m_dir.isValid());
     QDir(m_dir.path()).removeRecursively();
