@@ -299,26 +299,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>搜索活动</translation>
     </message>
     <message>
-        <source>Options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>&amp;Case Sensitive</source>
-        <translation>区分大小写(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Regular Expression</source>
-        <translation>正则表达式(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>上一个</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>下一个</translation>
-    </message>
-    <message>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
@@ -349,24 +329,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Export &amp;Matching Entries…</source>
         <translation>导出匹配的条目(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
-    </message>
-    <message>
-        <source>No matches</source>
-        <translation>无匹配</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln matches</source>
-        <translation>
-            <numerusform>%Ln 个匹配</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%L1 of %L2</source>
-        <translation>第 %L1 个，共 %L2 个</translation>
     </message>
     <message>
         <source>Export matching activity</source>
@@ -1309,6 +1271,63 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Search options</source>
+        <translation>搜索选项</translation>
+    </message>
+    <message>
+        <source>&amp;Case Sensitive</source>
+        <translation>区分大小写(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Regular Expression</source>
+        <translation>正则表达式(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Previous match (%1)</source>
+        <translation>上一个匹配（%1）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Next match (%1)</source>
+        <translation>下一个匹配（%1）</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>第 %L1 个，共 %L2 个</translation>
+    </message>
+</context>
+<context>
     <name>HttpClient</name>
     <message>
         <source>Cannot reach the engine at %1.</source>
@@ -1454,34 +1473,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>搜索日志</translation>
     </message>
     <message>
-        <source>Options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>&amp;Case Sensitive</source>
-        <translation>区分大小写(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Regular Expression</source>
-        <translation>正则表达式(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>上一个</translation>
-    </message>
-    <message>
-        <source>Previous match (%1)</source>
-        <translation>上一个匹配 (%1)</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>下一个</translation>
-    </message>
-    <message>
-        <source>Next match (%1)</source>
-        <translation>下一个匹配 (%1)</translation>
-    </message>
-    <message>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
@@ -1564,24 +1555,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>
             <numerusform>显示 %Ln 行</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
-    </message>
-    <message>
-        <source>No matches</source>
-        <translation>无匹配</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln matches</source>
-        <translation>
-            <numerusform>%Ln 个匹配</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%L1 of %L2</source>
-        <translation>第 %L1 个，共 %L2 个</translation>
     </message>
     <message>
         <source>Plain text (*.log *.txt)</source>
@@ -2378,28 +2351,8 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>在终端中查找</translation>
     </message>
     <message>
-        <source>Previous match</source>
-        <translation>上一个匹配项</translation>
-    </message>
-    <message>
-        <source>Next match</source>
-        <translation>下一个匹配项</translation>
-    </message>
-    <message>
-        <source>Close the find bar</source>
-        <translation>关闭查找栏</translation>
-    </message>
-    <message>
         <source>Ctrl+click to open %1</source>
         <translation>按住 Ctrl 单击以打开 %1</translation>
-    </message>
-    <message>
-        <source>No matches</source>
-        <translation>无匹配项</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>第 %1 个，共 %2 个</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -225,6 +226,14 @@ void TestTerminalView::findsInTheScrollback()
                  line < m_view->firstVisibleLine() + m_emulator->rows(),
              "the view scrolled back to the match");
     QVERIFY(m_emulator->line(line).toString().contains(QStringLiteral("needle")));
+    auto* label = m_view->findChild<QLabel*>(QStringLiteral("matchLabel"));
+    QCOMPARE(label->text(), QStringLiteral("1 of 1"));
+
+    // Esc closes the bar, forgets the matches and gives the keys back to the terminal.
+    QTest::keyClick(edit, Qt::Key_Escape);
+    QVERIFY(!edit->isVisible());
+    QVERIFY(m_view->matches().isEmpty());
+    QVERIFY(m_view->hasFocus());
 }
 
 void TestTerminalView::cursorBlinksWhenAskedAndAllowed()
