@@ -611,7 +611,8 @@ void TerminalView::send(const QByteArray& bytes)
 
 bool TerminalView::event(QEvent* event)
 {
-    if (event->type() == QEvent::ShortcutOverride) {
+    // Only our own keys: one that reaches us from the find bar is the find bar's.
+    if (event->type() == QEvent::ShortcutOverride && hasFocus()) {
         auto* keyEvent = static_cast<QKeyEvent*>(event);
         const Qt::KeyboardModifiers mods = keyEvent->modifiers();
         // Ctrl+Shift combinations stay with the window and with us; every other key is the
