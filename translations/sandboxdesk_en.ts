@@ -2231,6 +2231,29 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>TerminalSession</name>
     <message>
+        <source>The connection was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection cannot open terminals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session ended (exit code %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TerminalTab</name>
+    <message>
         <source>Export Failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2238,10 +2261,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session could not be exported.
 
 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The connection was removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2281,6 +2300,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Move Back to Tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>C&amp;lose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2294,22 +2317,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This connection cannot open terminals.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session ended (exit code %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection lost: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2334,10 +2341,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The export could not be started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Move Back to Tabs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2225,6 +2225,29 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>TerminalSession</name>
     <message>
+        <source>The connection was removed.</source>
+        <translation>该连接已被移除。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>This connection cannot open terminals.</source>
+        <translation>此连接无法打开终端。</translation>
+    </message>
+    <message>
+        <source>The session ended (exit code %1).</source>
+        <translation>会话已结束（退出码 %1）。</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>连接已断开：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalTab</name>
+    <message>
         <source>Export Failed</source>
         <translation>导出失败</translation>
     </message>
@@ -2235,10 +2258,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>无法导出会话。
 
 %1</translation>
-    </message>
-    <message>
-        <source>The connection was removed.</source>
-        <translation>该连接已被移除。</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -2277,6 +2296,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>移到独立窗口(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;Move Back to Tabs</source>
+        <translation>移回标签页(&amp;M)</translation>
+    </message>
+    <message>
         <source>C&amp;lose</source>
         <translation>关闭(&amp;L)</translation>
     </message>
@@ -2291,22 +2314,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>This connection cannot open terminals.</source>
-        <translation>此连接无法打开终端。</translation>
-    </message>
-    <message>
-        <source>The session ended (exit code %1).</source>
-        <translation>会话已结束（退出码 %1）。</translation>
-    </message>
-    <message>
-        <source>Connection lost: %1</source>
-        <translation>连接已断开：%1</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
@@ -2331,10 +2338,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The export could not be started.</source>
         <translation>无法开始导出。</translation>
-    </message>
-    <message>
-        <source>&amp;Move Back to Tabs</source>
-        <translation>移回标签页(&amp;M)</translation>
     </message>
 </context>
 <context>

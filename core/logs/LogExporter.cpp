@@ -1,6 +1,6 @@
 #include "LogExporter.h"
 
-#include "WorkerThread.h"
+#include "sandbox/WorkerThread.h"
 
 #include "LogBuffer.h"
 

@@ -1,6 +1,6 @@
 #include "LogSearch.h"
 
-#include "WorkerThread.h"
+#include "sandbox/WorkerThread.h"
 
 #include "LogBuffer.h"
 

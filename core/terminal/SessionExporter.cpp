@@ -2,13 +2,13 @@
 
 #include "terminal/TerminalEmulator.h"
 
+#include "sandbox/WorkerThread.h"
 #include "terminal/SessionRecorder.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QPointer>
 #include <QSaveFile>
-#include <QThread>
 
 #include <utility>
 #include <vector>
@@ -333,48 +333,40 @@ SessionExporter::SessionExporter(QObject* parent)
 
 SessionExporter::~SessionExporter()
 {
-    if (m_thread) {
-        m_job->cancelled = true;
-        m_thread->wait();
-        delete m_thread;
-    }
+    // The worker owns what it reads and deletes its thread when it returns: nothing to wait for.
+    cancel();
+    WorkerThread::stop(m_thread);
 }
 
 bool SessionExporter::start(SessionReader reader, Format format, const QString& filePath)
 {
-    if (m_thread)
+    if (m_running)
         return false;
     auto job = std::make_shared<Job>();
     m_job = job;
+    m_running = true;
     auto shared = std::make_shared<SessionReader>(std::move(reader));
-    QPointer<SessionExporter> self(this);
-    m_thread = QThread::create([this, self, job, shared, format, filePath] {
+    const QPointer<SessionExporter> self(this);
+    m_thread = WorkerThread::start([self, job, shared, format, filePath] {
         QString error;
         const Outcome outcome = run(
             *shared, format, filePath, job->cancelled,
-            [this, self](qint64 done, qint64 total) {
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, self, done, total] {
-                        if (self)
-                            Q_EMIT progressChanged(done, total);
-                    },
-                    Qt::QueuedConnection);
+            [self, job](qint64 done, qint64 total) {
+                WorkerThread::post([self, job, done, total] {
+                    if (self && self->m_job == job)
+                        Q_EMIT self->progressChanged(done, total);
+                });
             },
             &error);
-        QMetaObject::invokeMethod(
-            this,
-            [this, self, outcome, error] {
-                if (!self)
-                    return;
-                m_thread->wait();
-                delete m_thread;
-                m_thread = nullptr;
-                Q_EMIT finished(outcome, error);
-            },
-            Qt::QueuedConnection);
+        // The file is committed, or gone, before anyone hears of it.
+        WorkerThread::post([self, job, outcome, error] {
+            if (!self || self->m_job != job)
+                return;
+            self->m_running = false;
+            self->m_thread = nullptr;
+            Q_EMIT self->finished(outcome, error);
+        });
     });
-    m_thread->start();
     return true;
 }
 
@@ -386,7 +378,7 @@ void SessionExporter::cancel()
 
 bool SessionExporter::isRunning() const
 {
-    return m_thread != nullptr;
+    return m_running;
 }
 
 SessionExporter::Outcome SessionExporter::run(SessionReader& reader, Format format,
@@ -467,13 +459,7 @@ SessionLogWriter::SessionLogWriter(QObject* parent)
     : QObject(parent)
 {}
 
-SessionLogWriter::~SessionLogWriter()
-{
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+SessionLogWriter::~SessionLogWriter() = default;
 
 QList<SessionExporter::Format> SessionLogWriter::formatsFromNames(const QStringList& names)
 {
@@ -526,31 +512,33 @@ SessionLogWriter* SessionLogWriter::save(const SessionRecorder& recorder, const 
         writer->m_paths << base + suffix(format);
         readers->push_back(recorder.reader());
     }
-    auto result = std::make_shared<std::pair<QStringList, QString>>();
     const QStringList paths = writer->m_paths;
-    writer->m_thread = QThread::create([readers, result, paths, formats, folder] {
+    const QPointer<SessionLogWriter> self(writer);
+    // Not cancellable: a log that was asked for is written whole, even while the app exits.
+    WorkerThread::start([self, readers, paths, formats, folder] {
+        QStringList saved;
+        QString errorString;
         if (!QDir().mkpath(folder)) {
-            result->second =
+            errorString =
                 QCoreApplication::translate("SessionExporter", "Cannot create the folder %1.")
                     .arg(QDir::toNativeSeparators(folder));
-            return;
+        } else {
+            const std::atomic<bool> never{false};
+            for (qsizetype i = 0; i < formats.size(); ++i) {
+                QString error;
+                if (SessionExporter::run((*readers)[size_t(i)], formats.at(i), paths.at(i), never,
+                                         {}, &error) == SessionExporter::Outcome::Succeeded)
+                    saved << paths.at(i);
+                else if (errorString.isEmpty())
+                    errorString = error;
+            }
         }
-        const std::atomic<bool> never{false};
-        for (qsizetype i = 0; i < formats.size(); ++i) {
-            QString error;
-            if (SessionExporter::run((*readers)[size_t(i)], formats.at(i), paths.at(i), never, {},
-                                     &error) == SessionExporter::Outcome::Succeeded)
-                result->first << paths.at(i);
-            else if (result->second.isEmpty())
-                result->second = error;
-        }
+        WorkerThread::post([self, saved, errorString] {
+            if (!self)
+                return;
+            Q_EMIT self->finished(saved, errorString);
+            self->deleteLater();
+        });
     });
-    connect(writer->m_thread, &QThread::finished, writer, [writer, result] {
-        writer->m_thread->wait();
-        delete std::exchange(writer->m_thread, nullptr);
-        Q_EMIT writer->finished(result->first, result->second);
-        writer->deleteLater();
-    });
-    writer->m_thread->start();
     return writer;
 }

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -14,8 +15,9 @@
 class QThread;
 class SessionRecorder;
 
-// Writes a recording as plain text, HTML or an asciicast v2 file on a worker thread, through
-// QSaveFile: a cancelled or failed export leaves nothing under the chosen name.
+// Writes a recording as plain text, HTML or an asciicast v2 file on a WorkerThread, through
+// QSaveFile: a cancelled or failed export leaves nothing under the chosen name. Neither cancelling
+// nor deleting the exporter waits for the worker; a deleted exporter's worker stops on its own.
 class SessionExporter final : public QObject
 {
     Q_OBJECT
@@ -57,12 +59,13 @@ Q_SIGNALS:
 private:
     struct Job;
     std::shared_ptr<Job> m_job;
-    QThread* m_thread = nullptr;
+    QPointer<QThread> m_thread;
+    bool m_running = false;
 };
 
-// Saves a session's log into a folder, one file per format, on a thread of its own. It belongs
-// to the application, not to whoever started it (a tab that closes), and deletes itself once
-// saved; at exit it finishes first. Each file is complete under its name or not there at all.
+// Saves a session's log into a folder, one file per format, on a WorkerThread. It belongs to the
+// application, not to whoever started it (a tab that closes), and deletes itself once saved; at
+// exit the application waits for the worker. Each file is complete under its name or not at all.
 class SessionLogWriter final : public QObject
 {
     Q_OBJECT
@@ -90,5 +93,4 @@ private:
     explicit SessionLogWriter(QObject* parent);
 
     QStringList m_paths;
-    QThread* m_thread = nullptr;
 };

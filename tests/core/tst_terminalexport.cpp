@@ -1,12 +1,15 @@
 #include "terminal/SessionExporter.h"
 #include "terminal/SessionRecorder.h"
 
+#include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 namespace {
 
@@ -26,6 +29,32 @@ QByteArray exportSync(const SessionRecorder& recorder, SessionExporter::Format f
         qWarning() << "export failed:" << error;
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The worker threads running now (WorkerThread parents them under the application object).
+QList<QThread*> workerThreads()
+{
+    return QCoreApplication::instance()->findChildren<QThread*>();
+}
+
+QThread* newWorker(const QList<QThread*>& before)
+{
+    for (QThread* thread : workerThreads()) {
+        if (!before.contains(thread))
+            return thread;
+    }
+    return nullptr;
+}
+
+// About 16 MB of coloured lines: seconds of work for an HTML export.
+void recordBigSession(SessionRecorder& recorder)
+{
+    QByteArray chunk;
+    for (int i = 0; i < 1024; ++i)
+        chunk +=
+            "\x1b[32mline " + QByteArray::number(i) + "\x1b[0m " + QByteArray(40, 'x') + "\r\n";
+    for (int i = 0; i < 256; ++i)
+        output(recorder, i, chunk);
 }
 
 QByteArray firstLineRemoved(const QByteArray& bytes)
@@ -164,6 +193,53 @@ private Q_SLOTS:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("one\ntwo\n"));
+    }
+
+    // Deleting an exporter while it writes returns without waiting: the worker stops by itself,
+    // leaves nothing under the name and deletes its thread.
+    void deletingARunningExporterDoesNotWait()
+    {
+        SessionRecorder recorder(80, 24);
+        recordBigSession(recorder);
+        const QString path = m_dir.filePath(QStringLiteral("deleted.html"));
+        const QList<QThread*> before = workerThreads();
+        auto* exporter = new SessionExporter;
+        QSignalSpy finished(exporter, &SessionExporter::finished);
+        QVERIFY(exporter->start(recorder.reader(), SessionExporter::Format::Html, path));
+        const QPointer<QThread> worker = newWorker(before);
+        QVERIFY(worker);
+        delete exporter;
+        QTRY_VERIFY_WITH_TIMEOUT(worker.isNull(), 60000);
+        QCOMPARE(finished.size(), 0);
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(m_dir.path())
+                     .entryList(QDir::Files | QDir::Hidden)
+                     .filter(QStringLiteral("deleted")),
+                 QStringList());
+    }
+
+    // A session log is written whole even when its writer object goes first; deleting the writer
+    // does not wait for the worker, which is still running after the delete returned.
+    void deletingALogWriterDoesNotWait()
+    {
+        SessionRecorder recorder(80, 24);
+        recordBigSession(recorder);
+        const QString folder = m_dir.filePath(QStringLiteral("logs"));
+        const QList<QThread*> before = workerThreads();
+        SessionLogWriter* writer = SessionLogWriter::save(recorder, folder, QStringLiteral("big"),
+                                                          {SessionExporter::Format::Html});
+        QVERIFY(writer);
+        const QPointer<QThread> worker = newWorker(before);
+        QVERIFY(worker);
+        const QString path = writer->filePaths().value(0);
+        delete writer;
+        QVERIFY(worker && worker->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(worker.isNull(), 120000);
+        QFile html(path);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray content = html.readAll();
+        QVERIFY(content.contains("line 1023"));
+        QVERIFY(content.endsWith("</pre></body></html>\n"));
     }
 
     void unwritableTarget()

@@ -1,4 +1,4 @@
-#include "logs/WorkerThread.h"
+#include "sandbox/WorkerThread.h"
 
 #include <QFile>
 #include <QProcess>

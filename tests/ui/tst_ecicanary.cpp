@@ -14,6 +14,7 @@
 #include "settings/Translations.h"
 #include "terminal/TerminalEmulator.h"
 #include "terminal/TerminalSession.h"
+#include "terminal/TerminalTab.h"
 #include "terminal/TerminalView.h"
 #include "window/MainWindow.h"
 
@@ -245,14 +246,15 @@ void TestEciCanary::canaryAppearsOnlyInTheStore()
     stage("logs shown and exported");
     // A terminal: a command and its answer.
     m_window->findChild<QAction*>(QStringLiteral("actionOpenTerminal"))->trigger();
-    TerminalSession* terminal = nullptr;
-    QTRY_VERIFY((terminal = m_window->findChild<TerminalSession*>()) != nullptr);
+    TerminalTab* tab = nullptr;
+    QTRY_VERIFY((tab = m_window->findChild<TerminalTab*>()) != nullptr);
+    TerminalSession* terminal = tab->session();
     const auto screen = [terminal] {
         return terminal->emulator()->text(0, terminal->emulator()->lineCount() - 1);
     };
     QTRY_VERIFY2_WITH_TIMEOUT(terminal->state() == TerminalSession::State::Running,
                               qPrintable(screen()), 60000);
-    QTest::keyClicks(terminal->view(), QStringLiteral("echo sum-$((6*7))\r"));
+    QTest::keyClicks(tab->view(), QStringLiteral("echo sum-$((6*7))\r"));
     QTRY_VERIFY2_WITH_TIMEOUT(!terminal->emulator()->find(QStringLiteral("sum-42")).isEmpty(),
                               qPrintable(screen()), 60000);
 

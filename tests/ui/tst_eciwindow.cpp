@@ -12,6 +12,7 @@
 #include "settings/Translations.h"
 #include "terminal/TerminalEmulator.h"
 #include "terminal/TerminalSession.h"
+#include "terminal/TerminalTab.h"
 #include "terminal/TerminalTabs.h"
 #include "terminal/TerminalView.h"
 #include "window/MainWindow.h"
@@ -186,10 +187,11 @@ void TestEciWindow::terminalAndLogsAskForTheContainer()
 
     // The terminal runs in the chosen container, not the first.
     m_window->findChild<QAction*>(QStringLiteral("actionOpenTerminal"))->trigger();
-    QVERIFY(m_window->findChildren<TerminalSession*>().isEmpty()); // nothing before the choice
+    QVERIFY(m_window->findChildren<TerminalTab*>().isEmpty()); // nothing before the choice
     choose(QStringLiteral("sidecar"));
-    TerminalSession* terminal = nullptr;
-    QTRY_VERIFY((terminal = m_window->findChild<TerminalSession*>()) != nullptr);
+    TerminalTab* tab = nullptr;
+    QTRY_VERIFY((tab = m_window->findChild<TerminalTab*>()) != nullptr);
+    TerminalSession* terminal = tab->session();
     QCOMPARE(terminal->container(), QStringLiteral("sidecar"));
     QVERIFY(terminal->title().contains(QStringLiteral("sidecar")));
     const auto screen = [terminal] {
@@ -197,7 +199,7 @@ void TestEciWindow::terminalAndLogsAskForTheContainer()
     };
     QTRY_VERIFY2_WITH_TIMEOUT(terminal->state() == TerminalSession::State::Running,
                               qPrintable(screen()), 60000);
-    QTest::keyClicks(terminal->view(), QStringLiteral("echo in-$WHO-now\r"));
+    QTest::keyClicks(tab->view(), QStringLiteral("echo in-$WHO-now\r"));
     QTRY_VERIFY2_WITH_TIMEOUT(
         !terminal->emulator()->find(QStringLiteral("in-sidecar-now")).isEmpty(),
         qPrintable(screen()), 60000);
@@ -258,14 +260,15 @@ void TestEciWindow::droppedExecSocketOffersReconnect()
     // The next exec socket is cut shortly after its first output.
     QVERIFY(m_emulator->injectFault(QStringLiteral("exec-drop:1")));
     m_window->findChild<QAction*>(QStringLiteral("actionOpenTerminal"))->trigger();
-    TerminalSession* terminal = nullptr;
-    QTRY_VERIFY((terminal = m_window->findChild<TerminalSession*>()) != nullptr);
+    TerminalTab* tab = nullptr;
+    QTRY_VERIFY((tab = m_window->findChild<TerminalTab*>()) != nullptr);
+    TerminalSession* terminal = tab->session();
     const auto screen = [terminal] {
         return terminal->emulator()->text(0, terminal->emulator()->lineCount() - 1);
     };
     QTRY_VERIFY2_WITH_TIMEOUT(terminal->state() == TerminalSession::State::Lost,
                               qPrintable(screen()), 60000);
-    auto* reconnect = terminal->findChild<QPushButton*>(QStringLiteral("terminalReconnectButton"));
+    auto* reconnect = tab->findChild<QPushButton*>(QStringLiteral("terminalReconnectButton"));
     QVERIFY(reconnect);
     QVERIFY(reconnect->isVisible());
 
@@ -273,7 +276,7 @@ void TestEciWindow::droppedExecSocketOffersReconnect()
     reconnect->click();
     QTRY_VERIFY2_WITH_TIMEOUT(terminal->state() == TerminalSession::State::Running,
                               qPrintable(screen()), 60000);
-    QTest::keyClicks(terminal->view(), QStringLiteral("echo back-$((40+2))\r"));
+    QTest::keyClicks(tab->view(), QStringLiteral("echo back-$((40+2))\r"));
     QTRY_VERIFY2_WITH_TIMEOUT(!terminal->emulator()->find(QStringLiteral("back-42")).isEmpty(),
                               qPrintable(screen()), 60000);
 }

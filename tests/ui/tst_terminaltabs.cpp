@@ -4,6 +4,7 @@
 #include "settings/Translations.h"
 #include "terminal/TerminalEmulator.h"
 #include "terminal/TerminalSession.h"
+#include "terminal/TerminalTab.h"
 #include "terminal/TerminalTabs.h"
 #include "terminal/TerminalView.h"
 #include "window/MainWindow.h"
@@ -40,9 +41,9 @@ private Q_SLOTS:
 private:
     void runContainer();
     void openInTabs();
-    static void type(TerminalSession* session, const QString& text);
-    static bool screenHasLine(const TerminalSession* session, const QString& line);
-    static QString allText(const TerminalSession* session);
+    static void type(TerminalTab* tab, const QString& text);
+    static bool screenHasLine(const TerminalTab* tab, const QString& line);
+    static QString allText(const TerminalTab* tab);
     QStringList logFiles() const;
 
     QTemporaryDir m_dir;
@@ -113,21 +114,21 @@ void TestTerminalTabs::openInTabs()
     m_tabs->resize(820, 480);
     m_tabs->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_tabs));
-    TerminalSession* session = m_tabs->openTerminal(m_backend, m_id, m_name);
+    TerminalTab* tab = m_tabs->openTerminal(m_backend, m_id, m_name);
     QCOMPARE(m_tabs->count(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(session->state(), TerminalSession::State::Running, 20000);
-    QTRY_VERIFY_WITH_TIMEOUT(allText(session).contains(QStringLiteral("/ #")), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab->session()->state(), TerminalSession::State::Running, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(allText(tab).contains(QStringLiteral("/ #")), 10000);
 }
 
-void TestTerminalTabs::type(TerminalSession* session, const QString& text)
+void TestTerminalTabs::type(TerminalTab* tab, const QString& text)
 {
-    QTest::keyClicks(session->view(), text);
-    QTest::keyClick(session->view(), Qt::Key_Return);
+    QTest::keyClicks(tab->view(), text);
+    QTest::keyClick(tab->view(), Qt::Key_Return);
 }
 
-bool TestTerminalTabs::screenHasLine(const TerminalSession* session, const QString& line)
+bool TestTerminalTabs::screenHasLine(const TerminalTab* tab, const QString& line)
 {
-    const TerminalEmulator* emulator = session->emulator();
+    const TerminalEmulator* emulator = tab->session()->emulator();
     for (int row = 0; row < emulator->rows(); ++row) {
         if (emulator->screenRow(row).toString() == line)
             return true;
@@ -135,9 +136,9 @@ bool TestTerminalTabs::screenHasLine(const TerminalSession* session, const QStri
     return false;
 }
 
-QString TestTerminalTabs::allText(const TerminalSession* session)
+QString TestTerminalTabs::allText(const TerminalTab* tab)
 {
-    return session->emulator()->text(0, session->emulator()->lineCount() - 1);
+    return tab->session()->emulator()->text(0, tab->session()->emulator()->lineCount() - 1);
 }
 
 QStringList TestTerminalTabs::logFiles() const
@@ -176,19 +177,20 @@ void TestTerminalTabs::openTerminalActionOfTheMainWindow()
     action->trigger();
     QCOMPARE(tabs->count(), 1);
     QTRY_VERIFY(dock->isVisible());
-    TerminalSession* session = tabs->sessionAt(0);
-    QCOMPARE(session->sandboxName(), m_name);
+    TerminalTab* tab = tabs->tabAt(0);
+    QCOMPARE(tab->session()->sandboxName(), m_name);
     QCOMPARE(tabs->tabText(0), m_name);
-    QTRY_COMPARE_WITH_TIMEOUT(session->state(), TerminalSession::State::Running, 20000);
-    QTRY_VERIFY_WITH_TIMEOUT(allText(session).contains(QStringLiteral("/ #")), 10000);
-    type(session, QStringLiteral("echo from-the-m''ain-window"));
-    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(session, QStringLiteral("from-the-main-window")), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab->session()->state(), TerminalSession::State::Running, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(allText(tab).contains(QStringLiteral("/ #")), 10000);
+    type(tab, QStringLiteral("echo from-the-m''ain-window"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("from-the-main-window")), 10000);
 
     // A second terminal on the same sandbox, in a tab of its own.
     action->trigger();
     QCOMPARE(tabs->count(), 2);
     QCOMPARE(tabs->currentIndex(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(tabs->sessionAt(1)->state(), TerminalSession::State::Running, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->tabAt(1)->session()->state(), TerminalSession::State::Running,
+                              20000);
 }
 
 void TestTerminalTabs::movesToItsOwnWindowAndBack()
@@ -196,41 +198,41 @@ void TestTerminalTabs::movesToItsOwnWindowAndBack()
     openInTabs();
     if (QTest::currentTestFailed())
         return;
-    TerminalSession* session = m_tabs->sessionAt(0);
-    type(session, QStringLiteral("echo be''fore"));
-    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(session, QStringLiteral("before")), 10000);
-    QVERIFY(session->detachAction()->isVisible());
-    QVERIFY(!session->attachAction()->isVisible());
+    TerminalTab* tab = m_tabs->tabAt(0);
+    type(tab, QStringLiteral("echo be''fore"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("before")), 10000);
+    QVERIFY(tab->detachAction()->isVisible());
+    QVERIFY(!tab->attachAction()->isVisible());
 
-    session->detachAction()->trigger();
+    tab->detachAction()->trigger();
     QCOMPARE(m_tabs->count(), 0);
-    QPointer<QWidget> window = session->window();
+    QPointer<QWidget> window = tab->window();
     QVERIFY(window != m_tabs);
     QCOMPARE(window->objectName(), QStringLiteral("terminalWindow"));
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QCOMPARE(window->windowTitle(), m_name);
-    QVERIFY(!session->detachAction()->isVisible());
-    QVERIFY(session->attachAction()->isVisible());
-    QCOMPARE(session->state(), TerminalSession::State::Running);
-    session->view()->setFocus();
-    type(session, QStringLiteral("echo in-a-win''dow"));
-    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(session, QStringLiteral("in-a-window")), 10000);
+    QVERIFY(!tab->detachAction()->isVisible());
+    QVERIFY(tab->attachAction()->isVisible());
+    QCOMPARE(tab->session()->state(), TerminalSession::State::Running);
+    tab->view()->setFocus();
+    type(tab, QStringLiteral("echo in-a-win''dow"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("in-a-window")), 10000);
 
-    session->attachAction()->trigger();
+    tab->attachAction()->trigger();
     QCOMPARE(m_tabs->count(), 1);
-    QCOMPARE(m_tabs->sessionAt(0), session);
-    QCOMPARE(session->window(), m_tabs);
-    QTRY_VERIFY(window.isNull()); // the window closed and went away, the session did not
-    QVERIFY(session->detachAction()->isVisible());
-    QVERIFY(!session->attachAction()->isVisible());
-    QCOMPARE(session->state(), TerminalSession::State::Running);
-    type(session, QStringLiteral("echo back-in-a-t''ab"));
-    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(session, QStringLiteral("back-in-a-tab")), 10000);
-    QVERIFY(allText(session).contains(QStringLiteral("\nbefore\n")));
+    QCOMPARE(m_tabs->tabAt(0), tab);
+    QCOMPARE(tab->window(), m_tabs);
+    QTRY_VERIFY(window.isNull()); // the window closed and went away, the tab did not
+    QVERIFY(tab->detachAction()->isVisible());
+    QVERIFY(!tab->attachAction()->isVisible());
+    QCOMPARE(tab->session()->state(), TerminalSession::State::Running);
+    type(tab, QStringLiteral("echo back-in-a-t''ab"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("back-in-a-tab")), 10000);
+    QVERIFY(allText(tab).contains(QStringLiteral("\nbefore\n")));
 
     // Closing the window of a detached terminal ends that terminal.
-    session->detachAction()->trigger();
-    QPointer<TerminalSession> detached = session;
+    tab->detachAction()->trigger();
+    QPointer<TerminalTab> detached = tab;
     detached->window()->close();
     QTRY_VERIFY(detached.isNull());
     QCOMPARE(m_tabs->count(), 0);
@@ -243,12 +245,12 @@ void TestTerminalTabs::closingTheTabSavesTheSessionLog()
     openInTabs();
     if (QTest::currentTestFailed())
         return;
-    TerminalSession* session = m_tabs->sessionAt(0);
-    type(session, QStringLiteral("echo logged-on''ce"));
-    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(session, QStringLiteral("logged-once")), 10000);
-    QVERIFY(logFiles().isEmpty()); // nothing while the session runs
+    TerminalTab* tab = m_tabs->tabAt(0);
+    type(tab, QStringLiteral("echo logged-on''ce"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(tab, QStringLiteral("logged-once")), 10000);
+    QVERIFY(logFiles().isEmpty()); // nothing while the tab runs
 
-    QPointer<TerminalSession> closing = session;
+    QPointer<TerminalTab> closing = tab;
     QTest::mouseClick(m_tabs->tabBar()->tabButton(0, QTabBar::RightSide), Qt::LeftButton);
     QCOMPARE(m_tabs->count(), 0);
     QTRY_VERIFY(closing.isNull());
@@ -277,9 +279,9 @@ void TestTerminalTabs::anEndedSessionSavesItsLog()
     openInTabs();
     if (QTest::currentTestFailed())
         return;
-    TerminalSession* session = m_tabs->sessionAt(0);
-    type(session, QStringLiteral("echo '<zz>'; exit 4"));
-    QTRY_COMPARE_WITH_TIMEOUT(session->state(), TerminalSession::State::Ended, 10000);
+    TerminalTab* tab = m_tabs->tabAt(0);
+    type(tab, QStringLiteral("echo '<zz>'; exit 4"));
+    QTRY_COMPARE_WITH_TIMEOUT(tab->session()->state(), TerminalSession::State::Ended, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(logFiles().size(), 1, 30000);
     QVERIFY(logFiles().at(0).endsWith(QLatin1String(".html")));
     QFile html(m_dir.filePath(QStringLiteral("logs/") + logFiles().at(0)));
@@ -306,12 +308,12 @@ void TestTerminalTabs::newTerminalsFollowThePreferences()
     openInTabs();
     if (QTest::currentTestFailed())
         return;
-    const TerminalSession* session = m_tabs->sessionAt(0);
-    QCOMPARE(session->view()->terminalFont().pointSize(), 17);
-    QCOMPARE(session->emulator()->scrollbackLimit(), 1234);
-    QVERIFY(session->emulator()->clipboardWritesAllowed());
-    QVERIFY(!session->view()->isCursorBlinkEnabled());
-    QVERIFY(!session->view()->isCursorBlinking());
+    const TerminalTab* tab = m_tabs->tabAt(0);
+    QCOMPARE(tab->view()->terminalFont().pointSize(), 17);
+    QCOMPARE(tab->session()->emulator()->scrollbackLimit(), 1234);
+    QVERIFY(tab->session()->emulator()->clipboardWritesAllowed());
+    QVERIFY(!tab->view()->isCursorBlinkEnabled());
+    QVERIFY(!tab->view()->isCursorBlinking());
 }
 
 QTEST_MAIN(TestTerminalTabs)

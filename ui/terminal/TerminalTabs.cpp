@@ -1,6 +1,7 @@
 #include "TerminalTabs.h"
 
 #include "terminal/TerminalSession.h"
+#include "terminal/TerminalTab.h"
 #include "terminal/TerminalView.h"
 
 #include <QAction>
@@ -17,26 +18,27 @@ namespace {
 class TerminalWindow final : public QMainWindow
 {
 public:
-    explicit TerminalWindow(TerminalSession* session)
+    explicit TerminalWindow(TerminalTab* tab)
     {
         setAttribute(Qt::WA_DeleteOnClose);
         setObjectName(QStringLiteral("terminalWindow"));
-        session->setParent(this);
-        setCentralWidget(session);
-        session->show();
-        setWindowTitle(session->title());
-        connect(session, &TerminalSession::titleChanged, this, &QWidget::setWindowTitle);
-        connect(session, &TerminalSession::closeRequested, this, &QWidget::close);
-        session->detachAction()->setVisible(false);
-        session->attachAction()->setVisible(true);
-        resize(session->view()->sizeHint());
+        tab->setParent(this);
+        setCentralWidget(tab);
+        tab->show();
+        setWindowTitle(tab->session()->title());
+        connect(tab->session(), &TerminalSession::titleChanged, this, &QWidget::setWindowTitle);
+        connect(tab, &TerminalTab::closeRequested, this, &QWidget::close);
+        tab->detachAction()->setVisible(false);
+        tab->attachAction()->setVisible(true);
+        resize(tab->view()->sizeHint());
     }
 
-    // Gives the session up, and closes.
-    void release(TerminalSession* session)
+    // Gives the tab up, and closes.
+    void release(TerminalTab* tab)
     {
-        session->disconnect(this);
-        if (centralWidget() == session)
+        tab->disconnect(this);
+        tab->session()->disconnect(this);
+        if (centralWidget() == tab)
             takeCentralWidget();
         close();
     }
@@ -70,17 +72,17 @@ TerminalTabs::TerminalTabs(const Preferences& preferences, QWidget* parent)
     m_menuButton->setArrowType(Qt::DownArrow);
     setCornerWidget(m_menuButton, Qt::TopRightCorner);
     connect(m_menuButton, &QToolButton::pressed, this, [this] {
-        TerminalSession* session = sessionAt(currentIndex());
-        m_menuButton->setMenu(session ? session->menu() : nullptr);
+        TerminalTab* tab = tabAt(currentIndex());
+        m_menuButton->setMenu(tab ? tab->menu() : nullptr);
     });
     m_menuButton->setEnabled(false);
 
     connect(this, &QTabWidget::tabCloseRequested, this,
-            [this](int index) { closeSession(sessionAt(index)); });
+            [this](int index) { closeTab(tabAt(index)); });
     connect(this, &QTabWidget::currentChanged, this, [this](int index) {
-        TerminalSession* session = sessionAt(index);
-        m_menuButton->setMenu(session ? session->menu() : nullptr);
-        m_menuButton->setEnabled(session != nullptr);
+        TerminalTab* tab = tabAt(index);
+        m_menuButton->setMenu(tab ? tab->menu() : nullptr);
+        m_menuButton->setEnabled(tab != nullptr);
     });
     retranslateUi();
 }
@@ -99,91 +101,93 @@ void TerminalTabs::changeEvent(QEvent* event)
     QTabWidget::changeEvent(event);
 }
 
-TerminalSession* TerminalTabs::sessionAt(int index) const
+TerminalTab* TerminalTabs::tabAt(int index) const
 {
-    return qobject_cast<TerminalSession*>(widget(index));
+    return qobject_cast<TerminalTab*>(widget(index));
 }
 
-QList<TerminalSession*> TerminalTabs::sessions() const
+QList<TerminalTab*> TerminalTabs::tabs() const
 {
-    QList<TerminalSession*> result;
+    QList<TerminalTab*> result;
     for (int i = 0; i < count(); ++i)
-        result << sessionAt(i);
+        result << tabAt(i);
     return result;
 }
 
-TerminalSession* TerminalTabs::openTerminal(Backend* backend, const QString& sandboxId,
-                                            const QString& sandboxName, const QString& container)
+TerminalTab* TerminalTabs::openTerminal(Backend* backend, const QString& sandboxId,
+                                        const QString& sandboxName, const QString& container)
 {
     const QString name = container.isEmpty()
                              ? sandboxName
                              : sandboxName + QStringLiteral(" (") + container + QLatin1Char(')');
-    auto* session = new TerminalSession(backend, sandboxId, name, m_preferences, this);
+    auto* session = new TerminalSession(backend, sandboxId, name, m_preferences);
     session->setContainer(container);
-    addSessionTab(session);
+    auto* tab = new TerminalTab(session, m_preferences, this);
+    addTerminalTab(tab);
     session->connectToSandbox();
-    return session;
+    return tab;
 }
 
-void TerminalTabs::addSessionTab(TerminalSession* session)
+void TerminalTabs::addTerminalTab(TerminalTab* tab)
 {
-    const int index = addTab(session, session->title());
-    setTabToolTip(index, session->title());
-    connect(session, &TerminalSession::titleChanged, this,
-            [this, session] { updateTabTitle(session); });
-    connect(session, &TerminalSession::closeRequested, this,
-            [this, session] { closeSession(session); });
-    connect(session, &TerminalSession::detachRequested, this, [this, session] { detach(session); });
-    session->detachAction()->setVisible(true);
-    session->attachAction()->setVisible(false);
+    const int index = addTab(tab, tab->session()->title());
+    setTabToolTip(index, tab->session()->title());
+    connect(tab->session(), &TerminalSession::titleChanged, this,
+            [this, tab] { updateTabTitle(tab); });
+    connect(tab, &TerminalTab::closeRequested, this, [this, tab] { closeTab(tab); });
+    connect(tab, &TerminalTab::detachRequested, this, [this, tab] { detach(tab); });
+    tab->detachAction()->setVisible(true);
+    tab->attachAction()->setVisible(false);
     setCurrentIndex(index);
-    m_menuButton->setMenu(session->menu());
+    m_menuButton->setMenu(tab->menu());
     m_menuButton->setEnabled(true);
-    session->show();
-    session->setFocus();
+    tab->show();
+    tab->setFocus();
     Q_EMIT countChanged(count());
 }
 
-void TerminalTabs::attach(TerminalSession* session)
+void TerminalTabs::attach(TerminalTab* tab)
 {
-    auto* window = dynamic_cast<TerminalWindow*>(session->window());
-    if (!window || indexOf(session) >= 0)
+    auto* window = dynamic_cast<TerminalWindow*>(tab->window());
+    if (!window || indexOf(tab) >= 0)
         return;
-    session->disconnect(this);
-    window->release(session);
-    addSessionTab(session);
+    tab->disconnect(this);
+    tab->session()->disconnect(this);
+    window->release(tab);
+    addTerminalTab(tab);
 }
 
-void TerminalTabs::updateTabTitle(TerminalSession* session)
+void TerminalTabs::updateTabTitle(TerminalTab* tab)
 {
-    const int index = indexOf(session);
+    const int index = indexOf(tab);
     if (index < 0)
         return;
-    setTabText(index, session->title());
-    setTabToolTip(index, session->title());
+    setTabText(index, tab->session()->title());
+    setTabToolTip(index, tab->session()->title());
 }
 
-void TerminalTabs::closeSession(TerminalSession* session)
+void TerminalTabs::closeTab(TerminalTab* tab)
 {
-    const int index = indexOf(session);
+    const int index = indexOf(tab);
     if (index < 0)
         return;
     removeTab(index);
-    session->deleteLater();
+    tab->deleteLater();
     Q_EMIT countChanged(count());
 }
 
-QWidget* TerminalTabs::detach(TerminalSession* session)
+QWidget* TerminalTabs::detach(TerminalTab* tab)
 {
-    const int index = indexOf(session);
+    const int index = indexOf(tab);
     if (index < 0)
         return nullptr;
     removeTab(index);
-    session->disconnect(this);
-    auto* window = new TerminalWindow(session);
-    connect(session, &TerminalSession::attachRequested, this, [this, session] { attach(session); });
+    tab->disconnect(this);
+    tab->session()->disconnect(this);
+    auto* window = new TerminalWindow(tab);
+    connect(tab, &TerminalTab::attachRequested, this, [this, tab] { attach(tab); });
     window->show();
-    session->setFocus();
+    tab->setFocus();
     Q_EMIT countChanged(count());
     return window;
 }

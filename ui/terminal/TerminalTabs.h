@@ -5,7 +5,7 @@
 class Backend;
 class Preferences;
 class QToolButton;
-class TerminalSession;
+class TerminalTab;
 
 // The terminals of all sandboxes, one tab each; a tab can move to a window of its own.
 class TerminalTabs final : public QTabWidget
@@ -17,14 +17,14 @@ public:
 
     // A new tab with the sandbox's default shell, made current; container picks one of a
     // group's containers (ECI), empty for the first.
-    TerminalSession* openTerminal(Backend* backend, const QString& sandboxId,
-                                  const QString& sandboxName, const QString& container = {});
-    TerminalSession* sessionAt(int index) const;
-    QList<TerminalSession*> sessions() const;
-    // Moves the session into a top-level window; closing the window ends the session.
-    QWidget* detach(TerminalSession* session);
-    // Moves a session from its own window back into a tab, made current.
-    void attach(TerminalSession* session);
+    TerminalTab* openTerminal(Backend* backend, const QString& sandboxId,
+                              const QString& sandboxName, const QString& container = {});
+    TerminalTab* tabAt(int index) const;
+    QList<TerminalTab*> tabs() const;
+    // Moves the terminal into a top-level window; closing the window ends its session.
+    QWidget* detach(TerminalTab* tab);
+    // Moves a terminal from its own window back into a tab, made current.
+    void attach(TerminalTab* tab);
 
 Q_SIGNALS:
     void countChanged(int count);
@@ -34,9 +34,9 @@ protected:
 
 private:
     void retranslateUi();
-    void closeSession(TerminalSession* session);
-    void updateTabTitle(TerminalSession* session);
-    void addSessionTab(TerminalSession* session);
+    void closeTab(TerminalTab* tab);
+    void updateTabTitle(TerminalTab* tab);
+    void addTerminalTab(TerminalTab* tab);
 
     const Preferences& m_preferences;
     QToolButton* m_menuButton = nullptr;

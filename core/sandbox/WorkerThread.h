@@ -5,7 +5,8 @@
 
 #include <functional>
 
-// Work on a thread of its own that never makes the calling (UI) thread wait. stop() asks the work
+// The one way core runs CPU work (searches, exports, session logs) off the UI thread: work on a
+// thread of its own that never makes the calling (UI) thread wait. stop() asks the work
 // to end and returns at once; the work checks QThread::isInterruptionRequested() between small
 // steps. Each thread deletes itself on the calling thread once its work has returned, and any
 // still running when the application object is destroyed are stopped and waited for there, so

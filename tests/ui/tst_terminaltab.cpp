@@ -4,6 +4,7 @@
 #include "terminal/SessionRecorder.h"
 #include "terminal/TerminalEmulator.h"
 #include "terminal/TerminalSession.h"
+#include "terminal/TerminalTab.h"
 #include "terminal/TerminalView.h"
 
 #include <QAction>
@@ -17,8 +18,9 @@
 #include <QTest>
 #include <QTimer>
 
-// A terminal into a real container on the engine in DOCKER_HOST (scripts/test starts one).
-class TestTerminalSession final : public QObject
+// The tab that shows a terminal session into a real container on the engine in DOCKER_HOST
+// (scripts/test starts one): keys, resizes, the end banner, Reconnect and the export menu.
+class TestTerminalTab final : public QObject
 {
     Q_OBJECT
 
@@ -32,7 +34,6 @@ private Q_SLOTS:
     void saysWhenTheContainerDiesAndOffersReconnect();
     void reconnectsIntoTheSameView();
     void exportsFromTheTerminalMenu();
-    void reconnectsAfterTheConnectionDropped();
 
 private:
     void type(const QString& text);
@@ -43,11 +44,12 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Preferences> m_preferences;
     DockerBackend* m_backend = nullptr;
+    TerminalTab* m_tab = nullptr;
     TerminalSession* m_session = nullptr;
     QString m_name;
 };
 
-void TestTerminalSession::init()
+void TestTerminalTab::init()
 {
     // A failed init() is not followed by cleanup(): leave nothing behind from the last one.
     cleanup();
@@ -69,19 +71,21 @@ void TestTerminalSession::init()
     QTRY_COMPARE_WITH_TIMEOUT(m_backend->state(), Backend::State::Connected, 20000);
 
     m_session = new TerminalSession(m_backend, id, m_name, *m_preferences);
+    m_tab = new TerminalTab(m_session, *m_preferences);
     m_session->emulator()->setDamageInterval(0);
-    m_session->resize(820, 480);
-    m_session->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_session));
+    m_tab->resize(820, 480);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab));
     m_session->connectToSandbox();
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Running, 20000);
-    m_session->view()->setFocus();
+    m_tab->view()->setFocus();
     waitForPrompt();
 }
 
-void TestTerminalSession::cleanup()
+void TestTerminalTab::cleanup()
 {
-    delete m_session;
+    delete m_tab; // and its session
+    m_tab = nullptr;
     m_session = nullptr;
     delete m_backend;
     m_backend = nullptr;
@@ -91,18 +95,18 @@ void TestTerminalSession::cleanup()
     m_preferences.reset();
 }
 
-void TestTerminalSession::cleanupTestCase()
+void TestTerminalTab::cleanupTestCase()
 {
     cleanup();
 }
 
-void TestTerminalSession::type(const QString& text)
+void TestTerminalTab::type(const QString& text)
 {
-    QTest::keyClicks(m_session->view(), text);
-    QTest::keyClick(m_session->view(), Qt::Key_Return);
+    QTest::keyClicks(m_tab->view(), text);
+    QTest::keyClick(m_tab->view(), Qt::Key_Return);
 }
 
-bool TestTerminalSession::screenHasLine(const QString& line) const
+bool TestTerminalTab::screenHasLine(const QString& line) const
 {
     const TerminalEmulator* emulator = m_session->emulator();
     for (int row = 0; row < emulator->rows(); ++row) {
@@ -112,13 +116,13 @@ bool TestTerminalSession::screenHasLine(const QString& line) const
     return false;
 }
 
-bool TestTerminalSession::historyContains(const QString& text) const
+bool TestTerminalTab::historyContains(const QString& text) const
 {
     const TerminalEmulator* emulator = m_session->emulator();
     return emulator->text(0, emulator->lineCount() - 1).contains(text);
 }
 
-void TestTerminalSession::waitForPrompt()
+void TestTerminalTab::waitForPrompt()
 {
     // Trailing blanks are not kept, so the prompt "/ # " reads "/ #".
     QTRY_VERIFY2_WITH_TIMEOUT(
@@ -126,7 +130,7 @@ void TestTerminalSession::waitForPrompt()
         qPrintable(m_session->emulator()->text(0, m_session->emulator()->lineCount() - 1)), 10000);
 }
 
-void TestTerminalSession::runsCommandsAndFollowsResizes()
+void TestTerminalTab::runsCommandsAndFollowsResizes()
 {
     // The quotes keep the typed command itself from matching.
     type(QStringLiteral("echo hel''lo"));
@@ -134,7 +138,7 @@ void TestTerminalSession::runsCommandsAndFollowsResizes()
     QVERIFY(m_session->recorder().eventCount() > 2);
 
     const int columns = m_session->emulator()->columns();
-    m_session->resize(560, 300);
+    m_tab->resize(560, 300);
     QTRY_VERIFY(m_session->emulator()->columns() < columns);
     const int newColumns = m_session->emulator()->columns();
     const int newRows = m_session->emulator()->rows();
@@ -149,7 +153,7 @@ void TestTerminalSession::runsCommandsAndFollowsResizes()
              qPrintable(m_session->emulator()->text(0, m_session->emulator()->lineCount() - 1)));
 }
 
-void TestTerminalSession::runsAFullScreenProgramAndComesBack()
+void TestTerminalTab::runsAFullScreenProgramAndComesBack()
 {
     QVERIFY(!m_session->emulator()->isAlternateScreen());
     type(QStringLiteral("vi /tmp/x"));
@@ -162,7 +166,7 @@ void TestTerminalSession::runsAFullScreenProgramAndComesBack()
     QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("back")), 10000);
 }
 
-void TestTerminalSession::staysResponsiveUnderAFlood()
+void TestTerminalTab::staysResponsiveUnderAFlood()
 {
     type(QStringLiteral("yes | head -n 200000"));
     // Typed while the output pours in; the shell reads it once the flood is over.
@@ -172,47 +176,47 @@ void TestTerminalSession::staysResponsiveUnderAFlood()
     QVERIFY(m_session->emulator()->scrollbackSize() > 1000);
 }
 
-void TestTerminalSession::saysWhenTheContainerDiesAndOffersReconnect()
+void TestTerminalTab::saysWhenTheContainerDiesAndOffersReconnect()
 {
     const auto killed = DockerTestEnvironment::docker({QStringLiteral("kill"), m_name});
     QCOMPARE(killed.exitCode, 0);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->state() == TerminalSession::State::Ended ||
                                  m_session->state() == TerminalSession::State::Lost,
                              20000);
-    const QString banner = m_session->view()->banner();
+    const QString banner = m_tab->view()->banner();
     QVERIFY2(banner.startsWith(QStringLiteral("The session ended")) ||
                  banner.startsWith(QStringLiteral("Connection lost")),
              qPrintable(banner));
     QVERIFY(historyContains(banner));
-    QVERIFY(m_session->reconnectAction());
-    auto* button = m_session->findChild<QPushButton*>(QStringLiteral("terminalReconnectButton"));
+    QVERIFY(m_tab->reconnectAction());
+    auto* button = m_tab->findChild<QPushButton*>(QStringLiteral("terminalReconnectButton"));
     QVERIFY(button);
     QVERIFY(button->isVisible());
 }
 
-void TestTerminalSession::reconnectsIntoTheSameView()
+void TestTerminalTab::reconnectsIntoTheSameView()
 {
     type(QStringLiteral("echo fir''st"));
     QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("first")), 10000);
     type(QStringLiteral("exit 3"));
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Ended, 10000);
-    QCOMPARE(m_session->view()->banner(), QStringLiteral("The session ended (exit code 3)."));
+    QCOMPARE(m_tab->view()->banner(), QStringLiteral("The session ended (exit code 3)."));
 
-    m_session->findChild<QPushButton*>(QStringLiteral("terminalReconnectButton"))->click();
+    m_tab->findChild<QPushButton*>(QStringLiteral("terminalReconnectButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Running, 20000);
-    QVERIFY(m_session->view()->banner().isEmpty());
+    QVERIFY(m_tab->view()->banner().isEmpty());
     type(QStringLiteral("echo sec''ond"));
     QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("second")), 10000);
     QVERIFY2(historyContains(QStringLiteral("\nfirst\n")), "the earlier output is kept");
 }
 
-void TestTerminalSession::exportsFromTheTerminalMenu()
+void TestTerminalTab::exportsFromTheTerminalMenu()
 {
     type(QStringLiteral("echo ex''ported"));
     QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("exported")), 10000);
     // The menu the view's context menu and the tab's menu button show.
     QAction* exportText = nullptr;
-    for (QAction* action : m_session->menu()->actions()) {
+    for (QAction* action : m_tab->menu()->actions()) {
         if (action->menu() && action->text() == QStringLiteral("&Export Session")) {
             for (QAction* format : action->menu()->actions()) {
                 if (format->objectName() == QLatin1String("terminalExportTextAction"))
@@ -254,34 +258,5 @@ void TestTerminalSession::exportsFromTheTerminalMenu()
     QVERIFY(!text.contains('\x1b')); // escape sequences removed
 }
 
-// The engine goes away under a running terminal (everything on it stops), and comes back.
-void TestTerminalSession::reconnectsAfterTheConnectionDropped()
-{
-    type(QStringLiteral("echo be''fore"));
-    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("before")), 10000);
-    const auto stopped = DockerTestEnvironment::engine(QStringLiteral("stop"));
-    QVERIFY2(stopped.exitCode == 0, stopped.err.constData());
-    QTRY_VERIFY_WITH_TIMEOUT(m_session->state() == TerminalSession::State::Lost ||
-                                 m_session->state() == TerminalSession::State::Ended,
-                             30000);
-    auto* button = m_session->findChild<QPushButton*>(QStringLiteral("terminalReconnectButton"));
-    QVERIFY(button->isVisible());
-    QVERIFY(!m_session->view()->banner().isEmpty());
-
-    const auto started = DockerTestEnvironment::engine(QStringLiteral("start"));
-    QVERIFY2(started.exitCode == 0, started.err.constData());
-    QTRY_COMPARE_WITH_TIMEOUT(m_backend->state(), Backend::State::Connected, 60000);
-    const auto restarted = DockerTestEnvironment::docker({QStringLiteral("start"), m_name});
-    QVERIFY2(restarted.exitCode == 0, restarted.err.constData());
-
-    button->click();
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Running, 20000);
-    QVERIFY(m_session->view()->banner().isEmpty());
-    QVERIFY(!button->isVisible());
-    type(QStringLiteral("echo af''ter"));
-    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("after")), 10000);
-    QVERIFY2(historyContains(QStringLiteral("\nbefore\n")), "the earlier output is kept");
-}
-
-QTEST_MAIN(TestTerminalSession)
-#include "tst_terminalsession.moc"
+QTEST_MAIN(TestTerminalTab)
+#include "tst_terminaltab.moc"
