@@ -1,6 +1,7 @@
 #pragma once
 
 #include "terminal/TerminalCell.h"
+#include "terminal/TerminalTypes.h"
 
 #include <QByteArray>
 #include <QList>
@@ -9,42 +10,6 @@
 
 #include <functional>
 #include <memory>
-
-struct TerminalCursor
-{
-    enum class Shape
-    {
-        Block,
-        Underline,
-        Bar
-    };
-    int row = 0;
-    int column = 0;
-    bool visible = true;
-    bool blinking = true;
-    Shape shape = Shape::Block;
-};
-
-// Rows of the screen that changed since the last takeDamage(), and how far the screen
-// scrolled into the history meanwhile (a view showing history keeps its place with it).
-struct TerminalDamage
-{
-    QList<int> rows; // screen rows, ascending
-    int scrolledLines = 0;
-    bool cursorMoved = false;
-    bool isEmpty() const { return rows.isEmpty() && scrolledLines == 0 && !cursorMoved; }
-};
-
-struct TerminalMatch
-{
-    int line = 0;   // as line(): 0 is the oldest history line
-    int column = 0; // first cell
-    int length = 0; // in cells
-    friend bool operator==(const TerminalMatch& a, const TerminalMatch& b)
-    {
-        return a.line == b.line && a.column == b.column && a.length == b.length;
-    }
-};
 
 // The terminal's model: libvterm's parser and state driving a grid and a history of our own.
 // Line indexes run from 0 (oldest history line) to lineCount() - 1 (last screen row);
