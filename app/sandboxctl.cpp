@@ -227,7 +227,7 @@ public:
     Command(Backend* backend, const QStringList& args)
         : m_backend(backend)
         , m_args(args)
-        , m_eci(backend->capabilities().testFlag(Backend::HasContainerGroups))
+        , m_groups(backend->capabilities().testFlag(Backend::HasContainerGroups))
     {}
 
     void start()
@@ -255,7 +255,8 @@ private:
     void runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob);
     void list(bool json);
     QString resolve(const QString& idOrName, QString* problem) const;
-    void finishWith(Job* job, const std::function<void(const QVariant&)>& onResult);
+    // Ends the command with the job: its error, or onSuccess's output and Ok.
+    void finishWith(Job* job, const std::function<void()>& onSuccess);
     void finish(int code)
     {
         out().flush();
@@ -270,7 +271,7 @@ private:
 
     Backend* m_backend;
     QStringList m_args;
-    bool m_eci = false; // container groups: the ECI options apply
+    bool m_groups = false; // a sandbox holds several containers: --container applies
     bool m_started = false;
     int m_worst = Ok;
 };
@@ -292,15 +293,15 @@ QString Command::resolve(const QString& idOrName, QString* problem) const
     return {};
 }
 
-void Command::finishWith(Job* job, const std::function<void(const QVariant&)>& onResult)
+void Command::finishWith(Job* job, const std::function<void()>& onSuccess)
 {
-    connect(job, &Job::finished, this, [this, job, onResult] {
+    connect(job, &Job::finished, this, [this, job, onSuccess] {
         if (job->error().isError()) {
             fail(job->error().fullText(),
                  job->error().kind == Error::NotFound ? UnknownSandbox : Failed);
             return;
         }
-        onResult(job->result());
+        onSuccess();
         finish(Ok);
     });
 }
@@ -378,6 +379,14 @@ void Command::runCreate(const QStringList& args)
     SandboxSpec spec;
     bool startAfter = false;
     QStringList problems;
+    // The options are the fields of the connection's create form, as the window shows them.
+    const CreateForm form = m_backend->createForm();
+    const auto applies = [&](const QString& arg, SpecField field) {
+        if (form.has(field))
+            return true;
+        problems << Text::tr("“%1” does not apply to %2.").arg(arg, m_backend->displayName());
+        return false;
+    };
     for (int i = 0; i < args.size(); ++i) {
         const QString& arg = args.at(i);
         const auto value = [&] {
@@ -414,23 +423,30 @@ void Command::runCreate(const QStringList& args)
             if (spec.memoryBytes < 0)
                 problems
                     << Text::tr("“%1” is not a memory size (for example 512m or 2g).").arg(text);
-        } else if (m_eci && arg == QLatin1String("--arg")) {
-            spec.args << value();
-        } else if (m_eci && arg == QLatin1String("--zone")) {
-            spec.zoneId = value();
-        } else if (m_eci && arg == QLatin1String("--vswitch")) {
-            spec.vSwitchId = value();
-        } else if (m_eci && arg == QLatin1String("--security-group")) {
-            spec.securityGroupId = value();
-        } else if (m_eci && arg == QLatin1String("--restart")) {
-            spec.restartPolicy = value();
-        } else if (m_eci && (arg == QLatin1String("--network") || arg == QLatin1String("--rm") ||
-                             arg == QLatin1String("--start"))) {
-            problems << Text::tr("“%1” does not apply to ECI: a container group starts when it "
-                                 "is created and keeps its own network.")
-                            .arg(arg);
+        } else if (arg == QLatin1String("--arg")) {
+            const QString text = value();
+            if (applies(arg, SpecField::Args))
+                spec.args << text;
+        } else if (arg == QLatin1String("--zone")) {
+            const QString text = value();
+            if (applies(arg, SpecField::Zone))
+                spec.zoneId = text;
+        } else if (arg == QLatin1String("--vswitch")) {
+            const QString text = value();
+            if (applies(arg, SpecField::VSwitch))
+                spec.vSwitchId = text;
+        } else if (arg == QLatin1String("--security-group")) {
+            const QString text = value();
+            if (applies(arg, SpecField::SecurityGroup))
+                spec.securityGroupId = text;
+        } else if (arg == QLatin1String("--restart")) {
+            const QString text = value();
+            if (applies(arg, SpecField::RestartPolicy))
+                spec.restartPolicy = text;
         } else if (arg == QLatin1String("--network")) {
-            spec.networkMode = value();
+            const QString text = value();
+            if (applies(arg, SpecField::Network))
+                spec.networkMode = text;
         } else if (arg == QLatin1String("-p") || arg == QLatin1String("--publish")) {
             const QString text = value();
             PortBinding binding;
@@ -439,31 +455,31 @@ void Command::runCreate(const QStringList& args)
             else
                 problems << Text::tr("“%1” is not a port binding.").arg(text);
         } else if (arg == QLatin1String("--rm")) {
-            spec.autoRemove = true;
+            spec.autoRemove = applies(arg, SpecField::AutoRemove);
         } else if (arg == QLatin1String("--start")) {
-            startAfter = true;
+            startAfter = applies(arg, SpecField::Start);
         } else {
             problems << Text::tr("Unknown option “%1”.").arg(arg);
         }
     }
-    problems << spec.validate();
+    problems << problemMessages(m_backend->validate(spec));
     if (!problems.isEmpty()) {
         fail(problems.join(QLatin1Char('\n')), Usage);
         return;
     }
-    Job* job = m_backend->create(spec);
+    ResultJob<QString>* job = m_backend->create(spec);
     connect(job, &Job::finished, this, [this, job, startAfter] {
         if (job->error().isError()) {
             fail(job->error().fullText(), Failed);
             return;
         }
-        const QString id = job->result().toString();
+        const QString id = job->value();
         out() << id << Qt::endl;
         if (!startAfter) {
             finish(Ok);
             return;
         }
-        finishWith(m_backend->perform(Backend::Action::Start, id), [](const QVariant&) {});
+        finishWith(m_backend->perform(Backend::Action::Start, id), [] {});
     });
 }
 
@@ -486,7 +502,7 @@ void Command::runExec(const QStringList& args)
             tty = true;
         } else if (arg == QLatin1String("-it") || arg == QLatin1String("-ti")) {
             interactive = tty = true;
-        } else if (m_eci && arg == QLatin1String("--container") && target.isEmpty()) {
+        } else if (m_groups && arg == QLatin1String("--container") && target.isEmpty()) {
             if (at + 1 >= args.size()) {
                 fail(Text::tr("%1 needs a value.").arg(arg), Usage);
                 return;
@@ -602,7 +618,7 @@ void Command::runLogs(const QStringList& args)
             options.tail = text == QLatin1String("all") ? -1 : text.toInt(&ok);
             if (!ok && text != QLatin1String("all"))
                 problems << Text::tr("“%1” is not a number of lines.").arg(text);
-        } else if (m_eci && arg == QLatin1String("--container")) {
+        } else if (m_groups && arg == QLatin1String("--container")) {
             options.container = value();
         } else if (arg.startsWith(QLatin1Char('-')) || !idOrName.isEmpty()) {
             problems << Text::tr("Unknown option “%1”.").arg(arg);
@@ -624,6 +640,7 @@ void Command::runLogs(const QStringList& args)
     }
     out().flush();
     LogStream* stream = m_backend->openLogs(id, options);
+    stream->setParent(this);
     // Raw bytes straight to the file descriptors; timestamps only at the start of a line.
     auto atLineStart = std::make_shared<std::array<bool, 3>>(std::array<bool, 3>{true, true, true});
     const bool timestamps = options.timestamps;
@@ -678,9 +695,9 @@ void Command::run()
             fail(problem, UnknownSandbox);
             return;
         }
-        finishWith(m_backend->inspect(id), [](const QVariant& result) {
-            out() << QJsonDocument(result.toJsonObject()).toJson(QJsonDocument::Indented);
-        });
+        ResultJob<QJsonObject>* job = m_backend->inspect(id);
+        finishWith(job,
+                   [job] { out() << QJsonDocument(job->value()).toJson(QJsonDocument::Indented); });
     } else if (verb == QLatin1String("create")) {
         runCreate(args);
     } else if (verb == QLatin1String("logs")) {
@@ -695,8 +712,9 @@ void Command::run()
         ids.removeAll(QStringLiteral("--force"));
         runEach(ids, [this, force](const QString& id) { return m_backend->remove(id, force); });
     } else if (verb == QLatin1String("images")) {
-        finishWith(m_backend->listImages(), [](const QVariant& result) {
-            const QStringList images = result.toStringList();
+        ResultJob<QStringList>* job = m_backend->listImages();
+        finishWith(job, [job] {
+            const QStringList images = job->value();
             for (const QString& image : images)
                 out() << image << Qt::endl;
         });
@@ -710,7 +728,7 @@ void Command::run()
             if (!text.isEmpty())
                 err() << text << Qt::endl;
         });
-        finishWith(job, [](const QVariant& result) { out() << result.toString() << Qt::endl; });
+        finishWith(job, [reference = args.first()] { out() << reference << Qt::endl; });
     } else {
         static const QList<QPair<QString, Backend::Action>> actions = {
             {QStringLiteral("start"), Backend::Action::Start},

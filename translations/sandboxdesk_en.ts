@@ -428,7 +428,131 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
-    <name>CreateSandboxDialog</name>
+    <name>CreateForm</name>
+    <message>
+        <source>&amp;Image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example alpine:3.20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; letters, digits, “_”, “.” and “-”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, for example sleep 3600; else the image&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, passed after the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, for example /work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CPUs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memor&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example 512m or 2g; empty for no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;twork:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, for example 8080:80, 127.0.0.1:5432:5432</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, for example cn-hangzhou-h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;vSwitch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example vsw-bp1234abcd; empty: the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security &amp;group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example sg-bp1234abcd; empty: the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart &amp;policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service default (Always)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the sandbox when it e&amp;xits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start after creating</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Label “%1” is not KEY=VALUE.</source>
         <translation type="unfinished"></translation>
@@ -441,6 +565,9 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Port “%1” is not valid; write CONTAINER, HOST:CONTAINER or IP:HOST:CONTAINER, with an optional /tcp or /udp, for example 8080:80.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>CreateSandboxDialog</name>
     <message>
         <source>Pull Image</source>
         <translation type="unfinished"></translation>
@@ -482,91 +609,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Image:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Co&amp;mmand:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Labels:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Working directory:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;CPUs:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memor&amp;y:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ne&amp;twork:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Ports:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Options:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>for example alpine:3.20</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional; letters, digits, “_”, “.” and “-”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional, for example sleep 3600; else the image&apos;s own</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KEY=VALUE, one per line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional, for example /work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>for example 512m or 2g; empty for no limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>comma-separated, for example 8080:80, 127.0.0.1:5432:5432</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove the sandbox when it e&amp;xits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start after creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -574,59 +617,11 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is not a zone ID such as cn-hangzhou-h.</source>
+        <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not a security group ID such as sg-bp1234abcd.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T&amp;ags:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Arguments:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Zone:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;vSwitch:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Security &amp;group:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restart &amp;policy:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional, passed after the command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional, for example cn-hangzhou-h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>for example vsw-bp1234abcd; empty: the default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>for example sg-bp1234abcd; empty: the default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service default (Always)</source>
+        <source>Runs as %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1013,6 +1008,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session was closed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DockerLogStream</name>
@@ -1034,6 +1033,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The engine refused to send the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1088,6 +1091,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>ECI cannot pull “%1” ahead of time: a container group pulls its images when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1214,6 +1221,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session was closed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EciJson</name>
@@ -1237,6 +1248,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The restart policy must be Always, OnFailure or Never.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A container group keeps its own network; it cannot use “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a zone ID such as cn-hangzhou-h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a security group ID such as sg-bp1234abcd.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EciLogStream</name>
@@ -1246,6 +1273,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>No such container group, or it has no containers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2229,6 +2260,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ShellWords</name>
+    <message>
+        <source>The command ends in a backslash with nothing after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single quote (&apos;) is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A double quote (&quot;) is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TerminalSession</name>
     <message>
         <source>The connection was removed.</source>
@@ -2507,10 +2553,6 @@ ECI_SANDBOX_TIMEOUT_MS the time each request may take.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” does not apply to ECI: a container group starts when it is created and keeps its own network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no ECI account named “%1”; add it in SandboxDesk first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2532,6 +2574,10 @@ ECI_SANDBOX_TIMEOUT_MS the time each request may take.
     </message>
     <message>
         <source>--docker and --eci cannot be used together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not apply to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

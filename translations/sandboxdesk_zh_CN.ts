@@ -429,7 +429,131 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
-    <name>CreateSandboxDialog</name>
+    <name>CreateForm</name>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>镜像(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>for example alpine:3.20</source>
+        <translation>例如 alpine:3.20</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>optional; letters, digits, “_”, “.” and “-”</source>
+        <translation>可选；字母、数字、“_”、“.”和“-”</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation>命令(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>optional, for example sleep 3600; else the image&apos;s own</source>
+        <translation>可选，例如 sleep 3600；留空则使用镜像自带的命令</translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation>参数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>optional, passed after the command</source>
+        <translation>可选，附加在命令之后</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>环境变量(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation>KEY=VALUE，每行一个</translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation>工作目录(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>optional, for example /work</source>
+        <translation>可选，例如 /work</translation>
+    </message>
+    <message>
+        <source>&amp;CPUs:</source>
+        <translation>CPU 数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>Memor&amp;y:</source>
+        <translation>内存(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>for example 512m or 2g; empty for no limit</source>
+        <translation>例如 512m 或 2g；留空表示不限制</translation>
+    </message>
+    <message>
+        <source>Ne&amp;twork:</source>
+        <translation>网络(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>&amp;Ports:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>comma-separated, for example 8080:80, 127.0.0.1:5432:5432</source>
+        <translation>用逗号分隔，例如 8080:80, 127.0.0.1:5432:5432</translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation>可用区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>optional, for example cn-hangzhou-h</source>
+        <translation>可选，例如 cn-hangzhou-h</translation>
+    </message>
+    <message>
+        <source>&amp;vSwitch:</source>
+        <translation>交换机(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>for example vsw-bp1234abcd; empty: the default</source>
+        <translation>例如 vsw-bp1234abcd；留空则使用默认值</translation>
+    </message>
+    <message>
+        <source>Security &amp;group:</source>
+        <translation>安全组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>for example sg-bp1234abcd; empty: the default</source>
+        <translation>例如 sg-bp1234abcd；留空则使用默认值</translation>
+    </message>
+    <message>
+        <source>Restart &amp;policy:</source>
+        <translation>重启策略(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Service default (Always)</source>
+        <translation>服务默认值（Always）</translation>
+    </message>
+    <message>
+        <source>Remove the sandbox when it e&amp;xits</source>
+        <translation>退出后自动删除沙箱(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Start after creating</source>
+        <translation>创建后启动(&amp;S)</translation>
+    </message>
     <message>
         <source>Label “%1” is not KEY=VALUE.</source>
         <translation>标签“%1”不是 KEY=VALUE 格式。</translation>
@@ -442,6 +566,9 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Port “%1” is not valid; write CONTAINER, HOST:CONTAINER or IP:HOST:CONTAINER, with an optional /tcp or /udp, for example 8080:80.</source>
         <translation>端口“%1”无效，请填写 容器端口、主机端口:容器端口 或 IP:主机端口:容器端口，可加 /tcp 或 /udp，例如 8080:80。</translation>
     </message>
+</context>
+<context>
+    <name>CreateSandboxDialog</name>
     <message>
         <source>Pull Image</source>
         <translation>拉取镜像</translation>
@@ -483,152 +610,20 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>连接(&amp;O)：</translation>
     </message>
     <message>
-        <source>&amp;Image:</source>
-        <translation>镜像(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Co&amp;mmand:</source>
-        <translation>命令(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>&amp;Environment:</source>
-        <translation>环境变量(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>&amp;Labels:</source>
-        <translation>标签(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>&amp;Working directory:</source>
-        <translation>工作目录(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>&amp;CPUs:</source>
-        <translation>CPU 数(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Memor&amp;y:</source>
-        <translation>内存(&amp;Y)：</translation>
-    </message>
-    <message>
-        <source>Ne&amp;twork:</source>
-        <translation>网络(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>&amp;Ports:</source>
-        <translation>端口(&amp;P)：</translation>
-    </message>
-    <message>
         <source>Options:</source>
         <translation>选项：</translation>
-    </message>
-    <message>
-        <source>for example alpine:3.20</source>
-        <translation>例如 alpine:3.20</translation>
-    </message>
-    <message>
-        <source>optional; letters, digits, “_”, “.” and “-”</source>
-        <translation>可选；字母、数字、“_”、“.”和“-”</translation>
-    </message>
-    <message>
-        <source>optional, for example sleep 3600; else the image&apos;s own</source>
-        <translation>可选，例如 sleep 3600；留空则使用镜像自带的命令</translation>
-    </message>
-    <message>
-        <source>KEY=VALUE, one per line</source>
-        <translation>KEY=VALUE，每行一个</translation>
-    </message>
-    <message>
-        <source>optional, for example /work</source>
-        <translation>可选，例如 /work</translation>
-    </message>
-    <message>
-        <source>No limit</source>
-        <translation>不限制</translation>
-    </message>
-    <message>
-        <source>for example 512m or 2g; empty for no limit</source>
-        <translation>例如 512m 或 2g；留空表示不限制</translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation>默认</translation>
-    </message>
-    <message>
-        <source>comma-separated, for example 8080:80, 127.0.0.1:5432:5432</source>
-        <translation>用逗号分隔，例如 8080:80, 127.0.0.1:5432:5432</translation>
-    </message>
-    <message>
-        <source>Remove the sandbox when it e&amp;xits</source>
-        <translation>退出后自动删除沙箱(&amp;X)</translation>
-    </message>
-    <message>
-        <source>&amp;Start after creating</source>
-        <translation>创建后启动(&amp;S)</translation>
     </message>
     <message>
         <source>C&amp;reate</source>
         <translation>创建(&amp;R)</translation>
     </message>
     <message>
-        <source>“%1” is not a zone ID such as cn-hangzhou-h.</source>
-        <translation>“%1”不是可用区 ID（例如 cn-hangzhou-h）。</translation>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
     </message>
     <message>
-        <source>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</source>
-        <translation>“%1”不是交换机 ID（例如 vsw-bp1234abcd）。</translation>
-    </message>
-    <message>
-        <source>“%1” is not a security group ID such as sg-bp1234abcd.</source>
-        <translation>“%1”不是安全组 ID（例如 sg-bp1234abcd）。</translation>
-    </message>
-    <message>
-        <source>T&amp;ags:</source>
-        <translation>标签(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Arguments:</source>
-        <translation>参数(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Zone:</source>
-        <translation>可用区(&amp;Z)：</translation>
-    </message>
-    <message>
-        <source>&amp;vSwitch:</source>
-        <translation>交换机(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>Security &amp;group:</source>
-        <translation>安全组(&amp;G)：</translation>
-    </message>
-    <message>
-        <source>Restart &amp;policy:</source>
-        <translation>重启策略(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>optional, passed after the command</source>
-        <translation>可选，附加在命令之后</translation>
-    </message>
-    <message>
-        <source>optional, for example cn-hangzhou-h</source>
-        <translation>可选，例如 cn-hangzhou-h</translation>
-    </message>
-    <message>
-        <source>for example vsw-bp1234abcd; empty: the default</source>
-        <translation>例如 vsw-bp1234abcd；留空则使用默认值</translation>
-    </message>
-    <message>
-        <source>for example sg-bp1234abcd; empty: the default</source>
-        <translation>例如 sg-bp1234abcd；留空则使用默认值</translation>
-    </message>
-    <message>
-        <source>Service default (Always)</source>
-        <translation>服务默认值（Always）</translation>
+        <source>Runs as %1</source>
+        <translation>将运行：%1</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1008,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session was closed.</source>
         <translation>会话已关闭。</translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
 </context>
 <context>
     <name>DockerLogStream</name>
@@ -1035,6 +1034,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The engine refused to send the log.</source>
         <translation>引擎拒绝发送日志。</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1092,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>ECI cannot pull “%1” ahead of time: a container group pulls its images when it starts.</source>
         <translation>ECI 无法预先拉取“%1”：容器组在启动时拉取镜像。</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>标签(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1219,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The session was closed.</source>
         <translation>会话已关闭。</translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
 </context>
 <context>
     <name>EciJson</name>
@@ -1235,6 +1246,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The restart policy must be Always, OnFailure or Never.</source>
         <translation>重启策略必须是 Always、OnFailure 或 Never。</translation>
     </message>
+    <message>
+        <source>A container group keeps its own network; it cannot use “%1”.</source>
+        <translation>容器组使用自己的网络，不能使用“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a zone ID such as cn-hangzhou-h.</source>
+        <translation>“%1”不是可用区 ID（例如 cn-hangzhou-h）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</source>
+        <translation>“%1”不是交换机 ID（例如 vsw-bp1234abcd）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a security group ID such as sg-bp1234abcd.</source>
+        <translation>“%1”不是安全组 ID（例如 sg-bp1234abcd）。</translation>
+    </message>
 </context>
 <context>
     <name>EciLogStream</name>
@@ -1245,6 +1272,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>No such container group, or it has no containers: %1</source>
         <translation>没有这个容器组，或者它没有容器：%1</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
     </message>
 </context>
 <context>
@@ -2223,6 +2254,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ShellWords</name>
+    <message>
+        <source>The command ends in a backslash with nothing after it.</source>
+        <translation>命令以反斜杠结尾，其后没有内容。</translation>
+    </message>
+    <message>
+        <source>A single quote (&apos;) is not closed.</source>
+        <translation>单引号（&apos;）没有闭合。</translation>
+    </message>
+    <message>
+        <source>A double quote (&quot;) is not closed.</source>
+        <translation>双引号（&quot;）没有闭合。</translation>
+    </message>
+</context>
+<context>
     <name>TerminalSession</name>
     <message>
         <source>The connection was removed.</source>
@@ -2541,10 +2587,6 @@ ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
 </translation>
     </message>
     <message>
-        <source>“%1” does not apply to ECI: a container group starts when it is created and keeps its own network.</source>
-        <translation>“%1”不适用于 ECI：容器组在创建时即启动，并使用自己的网络。</translation>
-    </message>
-    <message>
         <source>There is no ECI account named “%1”; add it in SandboxDesk first.</source>
         <translation>没有名为“%1”的 ECI 账号；请先在 SandboxDesk 中添加。</translation>
     </message>
@@ -2567,6 +2609,10 @@ ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
     <message>
         <source>--docker and --eci cannot be used together.</source>
         <translation>--docker 和 --eci 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>“%1” does not apply to %2.</source>
+        <translation>“%1”不适用于 %2。</translation>
     </message>
 </context>
 </TS>

@@ -68,7 +68,10 @@ DockerBackend::DockerBackend(const QString& id, const QString& displayName,
     connect(m_reconnectTimer, &QTimer::timeout, this, &DockerBackend::attempt);
 }
 
-DockerBackend::~DockerBackend() = default;
+DockerBackend::~DockerBackend()
+{
+    cancelOpenJobs();
+}
 
 Backend::Capabilities DockerBackend::capabilities() const
 {
@@ -438,9 +441,9 @@ Error DockerBackend::errorFrom(HttpReply* reply)
     }
 }
 
-Job* DockerBackend::request(const HttpRequest& httpRequest, const ReplyHandler& onSuccess)
+void DockerBackend::send(Job* job, const HttpRequest& httpRequest,
+                         const std::function<void(HttpReply* reply)>& onSuccess)
 {
-    auto* job = new Job(this);
     HttpReply* reply = m_http->send(httpRequest);
     connect(job, &Job::cancelRequested, reply, &HttpReply::abort);
     connect(reply, &HttpReply::finished, job, [reply, job, onSuccess] {
@@ -449,19 +452,19 @@ Job* DockerBackend::request(const HttpRequest& httpRequest, const ReplyHandler& 
         if (error.isError())
             job->finishWithError(error);
         else
-            onSuccess(reply, job);
+            onSuccess(reply);
     });
-    return job;
 }
 
-Job* DockerBackend::create(const SandboxSpec& spec)
+ResultJob<QString>* DockerBackend::create(const SandboxSpec& spec)
 {
     QByteArray target = "/containers/create";
     if (!spec.name.isEmpty())
         target += "?name=" + encoded(spec.name);
     const QByteArray body =
         QJsonDocument(DockerJson::createBody(spec)).toJson(QJsonDocument::Compact);
-    return request(HttpRequest::post(target, body), [](HttpReply* reply, Job* job) {
+    auto* job = new ResultJob<QString>(this);
+    send(job, HttpRequest::post(target, body), [job](HttpReply* reply) {
         const QString id =
             QJsonDocument::fromJson(reply->body()).object().value(QLatin1String("Id")).toString();
         if (id.isEmpty()) {
@@ -469,8 +472,9 @@ Job* DockerBackend::create(const SandboxSpec& spec)
                 Error::make(Error::Protocol, tr("The engine created nothing it could name.")));
             return;
         }
-        job->finishWithResult(id);
+        job->finishWithValue(id);
     });
+    return job;
 }
 
 Job* DockerBackend::perform(Action action, const QString& id)
@@ -496,8 +500,10 @@ Job* DockerBackend::perform(Action action, const QString& id)
         verb = "kill";
         break;
     }
-    return request(HttpRequest::post("/containers/" + encoded(id) + '/' + verb),
-                   [id](HttpReply*, Job* job) { job->finishWithResult(id); });
+    auto* job = new Job(this);
+    send(job, HttpRequest::post("/containers/" + encoded(id) + '/' + verb),
+         [job](HttpReply*) { job->finishWithResult({}); });
+    return job;
 }
 
 Job* DockerBackend::remove(const QString& id, bool force)
@@ -505,27 +511,30 @@ Job* DockerBackend::remove(const QString& id, bool force)
     HttpRequest httpRequest;
     httpRequest.method = "DELETE";
     httpRequest.target = "/containers/" + encoded(id) + (force ? "?force=1" : "");
-    return request(httpRequest, [id](HttpReply*, Job* job) { job->finishWithResult(id); });
+    auto* job = new Job(this);
+    send(job, httpRequest, [job](HttpReply*) { job->finishWithResult({}); });
+    return job;
 }
 
-Job* DockerBackend::inspect(const QString& id)
+ResultJob<QJsonObject>* DockerBackend::inspect(const QString& id)
 {
-    return request(
-        HttpRequest::get("/containers/" + encoded(id) + "/json"), [](HttpReply* reply, Job* job) {
-            const QJsonDocument document = QJsonDocument::fromJson(reply->body());
-            if (!document.isObject()) {
-                job->finishWithError(
-                    Error::make(Error::Protocol, tr("The engine sent details that are not valid "
-                                                    "JSON.")));
-                return;
-            }
-            job->finishWithResult(document.object());
-        });
+    auto* job = new ResultJob<QJsonObject>(this);
+    send(job, HttpRequest::get("/containers/" + encoded(id) + "/json"), [job](HttpReply* reply) {
+        const QJsonDocument document = QJsonDocument::fromJson(reply->body());
+        if (!document.isObject()) {
+            job->finishWithError(Error::make(
+                Error::Protocol, tr("The engine sent details that are not valid JSON.")));
+            return;
+        }
+        job->finishWithValue(document.object());
+    });
+    return job;
 }
 
-Job* DockerBackend::listImages()
+ResultJob<QStringList>* DockerBackend::listImages()
 {
-    return request(HttpRequest::get("/images/json"), [](HttpReply* reply, Job* job) {
+    auto* job = new ResultJob<QStringList>(this);
+    send(job, HttpRequest::get("/images/json"), [job](HttpReply* reply) {
         QStringList tags;
         const QJsonArray images = QJsonDocument::fromJson(reply->body()).array();
         for (const QJsonValue& image : images) {
@@ -536,8 +545,9 @@ Job* DockerBackend::listImages()
             }
         }
         tags.sort();
-        job->finishWithResult(tags);
+        job->finishWithValue(tags);
     });
+    return job;
 }
 
 Job* DockerBackend::pullImage(const QString& reference)
@@ -606,7 +616,7 @@ Job* DockerBackend::pullImage(const QString& reference)
                 Error::make(Error::Server, tr("The image “%1” could not be pulled.").arg(reference),
                             {}, progress->failure));
         else
-            job->finishWithResult(reference);
+            job->finishWithResult({});
     });
     return job;
 }

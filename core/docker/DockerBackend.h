@@ -32,11 +32,11 @@ public:
     void connectToBackend() override;
     void disconnectFromBackend() override;
 
-    Job* create(const SandboxSpec& spec) override;
+    ResultJob<QString>* create(const SandboxSpec& spec) override;
     Job* perform(Action action, const QString& id) override;
     Job* remove(const QString& id, bool force) override;
-    Job* inspect(const QString& id) override;
-    Job* listImages() override;
+    ResultJob<QJsonObject>* inspect(const QString& id) override;
+    ResultJob<QStringList>* listImages() override;
     Job* pullImage(const QString& reference) override;
     LogStream* openLogs(const QString& id, const LogOptions& options) override;
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
@@ -45,8 +45,9 @@ public:
     void setReconnectDelays(int firstMs, int maxMs);
 
 private:
-    using ReplyHandler = std::function<void(HttpReply* reply, Job* job)>;
-    Job* request(const HttpRequest& request, const ReplyHandler& onSuccess);
+    // Sends request for job: the job fails with the engine's error, or onSuccess finishes it.
+    void send(Job* job, const HttpRequest& request,
+              const std::function<void(HttpReply* reply)>& onSuccess);
     static Error errorFrom(HttpReply* reply);
 
     void attempt();

@@ -41,6 +41,11 @@ DockerExecSession::DockerExecSession(HttpClient* http, const QString& containerI
         else
             Q_EMIT received(Stream::Stdout, payload);
     };
+    // An attached process streams without the client; anything else ends with it.
+    connect(http, &QObject::destroyed, this, [this] {
+        if (!m_connection)
+            end(Error::make(Error::Connection, tr("The connection was closed.")));
+    });
 }
 
 DockerExecSession::~DockerExecSession()
@@ -70,6 +75,10 @@ void DockerExecSession::start()
         body.insert(QLatin1String("WorkingDir"), m_options.workingDir);
     if (!m_options.user.isEmpty())
         body.insert(QLatin1String("User"), m_options.user);
+    if (!m_http) {
+        end(Error::make(Error::Connection, tr("The connection was closed.")));
+        return;
+    }
     HttpReply* reply = m_http->send(
         HttpRequest::post("/containers/" + QUrl::toPercentEncoding(m_containerId) + "/exec",
                           QJsonDocument(body).toJson(QJsonDocument::Compact)));
@@ -89,6 +98,10 @@ void DockerExecSession::onCreated(HttpReply* reply)
         QJsonDocument::fromJson(reply->body()).object().value(QLatin1String("Id")).toString();
     if (m_execId.isEmpty()) {
         end(Error::make(Error::Protocol, tr("The engine did not name the new process.")));
+        return;
+    }
+    if (!m_http) {
+        end(Error::make(Error::Connection, tr("The connection was closed.")));
         return;
     }
     QJsonObject body;
@@ -156,6 +169,10 @@ void DockerExecSession::onStreamEnded()
         onData(m_connection->readAll());
     // The stream is gone; whether the process ended or only the connection broke, the
     // engine's record of the exec says.
+    if (!m_http) {
+        end(Error::make(Error::Connection, tr("The connection was closed.")));
+        return;
+    }
     HttpReply* reply =
         m_http->send(HttpRequest::get("/exec/" + QUrl::toPercentEncoding(m_execId) + "/json"));
     connect(reply, &HttpReply::finished, this, [this, reply] {
@@ -224,6 +241,8 @@ void DockerExecSession::resize(int columns, int rows)
 
 void DockerExecSession::sendResize()
 {
+    if (!m_http)
+        return;
     HttpReply* reply =
         m_http->send(HttpRequest::post("/exec/" + QUrl::toPercentEncoding(m_execId) +
                                        "/resize?h=" + QByteArray::number(m_options.rows) +

@@ -38,7 +38,7 @@ private:
     void sendResize();
     void end(const Error& error);
 
-    HttpClient* m_http;
+    QPointer<HttpClient> m_http; // the backend's; it may go first
     QString m_containerId;
     ExecOptions m_options;
     QString m_execId;

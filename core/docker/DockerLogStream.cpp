@@ -227,7 +227,7 @@ void LogResumeFilter::rewind()
 
 DockerLogStream::DockerLogStream(DockerBackend* backend, HttpClient* http, const QString& id,
                                  const LogOptions& options)
-    : LogStream(backend)
+    : LogStream(nullptr)
     , m_backend(backend)
     , m_http(http)
     , m_id(id)
@@ -236,6 +236,10 @@ DockerLogStream::DockerLogStream(DockerBackend* backend, HttpClient* http, const
 {
     m_retry->setSingleShot(true);
     connect(m_retry, &QTimer::timeout, this, &DockerLogStream::open);
+    connect(http, &QObject::destroyed, this, [this] {
+        if (!m_stopped)
+            finishWith(Error::make(Error::Connection, tr("The connection was closed.")));
+    });
     connect(backend, &Backend::sandboxChanged, this, &DockerLogStream::onSandboxChanged);
     connect(backend, &Backend::sandboxAdded, this, &DockerLogStream::onSandboxChanged);
     connect(backend, &Backend::stateChanged, this, &DockerLogStream::onBackendState);

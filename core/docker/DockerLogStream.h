@@ -121,7 +121,7 @@ private:
     void finishWith(const Error& error);
 
     QPointer<DockerBackend> m_backend;
-    HttpClient* m_http;
+    QPointer<HttpClient> m_http; // the backend's; it may go first
     QString m_id;
     LogOptions m_options;
     bool m_tty = false;

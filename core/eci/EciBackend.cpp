@@ -52,7 +52,11 @@ EciBackend::EciBackend(const EciBackendConfig& config, QNetworkAccessManager* ne
     setServerVersion(QStringLiteral("2018-08-08"));
 }
 
-EciBackend::~EciBackend() = default;
+EciBackend::~EciBackend()
+{
+    dropSweep();
+    cancelOpenJobs();
+}
 
 QString EciBackend::defaultEndpoint(const QString& regionId)
 {
@@ -345,9 +349,9 @@ void EciBackend::abortWith(Job* job, Job* call)
     connect(job, &Job::cancelRequested, job, [call = QPointer<Job>(call)] { delete call.data(); });
 }
 
-Job* EciBackend::call(const QString& action, const EciParams& params, const Handler& onSuccess)
+void EciBackend::call(Job* job, const QString& action, const EciParams& params,
+                      const Handler& onSuccess)
 {
-    auto* job = new Job(this);
     Job* inner = m_client->call(action, params, job);
     abortWith(job, inner);
     connect(inner, &Job::finished, job, [inner, job, onSuccess] {
@@ -355,40 +359,73 @@ Job* EciBackend::call(const QString& action, const EciParams& params, const Hand
             job->finishWithError(inner->error());
             return;
         }
-        onSuccess(QJsonObject::fromVariantMap(inner->result().toMap()), job);
+        onSuccess(QJsonObject::fromVariantMap(inner->result().toMap()));
     });
-    return job;
 }
 
-Job* EciBackend::refused(const Error& error)
+template<typename J> J* EciBackend::refused(const Error& error)
 {
-    auto* job = new Job(this);
-    // Finished from the event loop so that callers can connect first.
+    auto* job = new J(this);
     QTimer::singleShot(0, job, [job, error] { job->finishWithError(error); });
     return job;
 }
 
-Job* EciBackend::create(const SandboxSpec& spec)
+CreateForm EciBackend::createForm() const
+{
+    // A container group runs once created and is never removed by the service itself, so
+    // there is no start or removal choice, and no network: the vSwitch places it.
+    CreateForm form = CreateForm::withFields(
+        {SpecField::Image, SpecField::Name, SpecField::Command, SpecField::Args, SpecField::Env,
+         SpecField::Labels, SpecField::WorkingDir, SpecField::Cpus, SpecField::Memory,
+         SpecField::Ports, SpecField::Zone, SpecField::VSwitch, SpecField::SecurityGroup,
+         SpecField::RestartPolicy});
+    for (CreateField& field : form.fields) {
+        if (field.id == SpecField::Labels)
+            field.label = tr("T&ags:");
+        else if (field.id == SpecField::Zone)
+            field.suggestions = m_zones;
+    }
+    return form;
+}
+
+Job* EciBackend::loadCreateChoices()
+{
+    auto* job = new Job(this);
+    call(job, QStringLiteral("DescribeRegions"), {}, [this, job](const QJsonObject& response) {
+        m_zones = EciJson::zoneIds(response, m_config.regionId);
+        job->finishWithResult({});
+    });
+    return job;
+}
+
+QList<SpecProblem> EciBackend::validate(const SandboxSpec& spec) const
+{
+    return EciJson::specProblems(spec);
+}
+
+ResultJob<QString>* EciBackend::create(const SandboxSpec& spec)
 {
     QStringList problems;
     const EciParams params = EciJson::createParams(spec, m_config.regionId, &problems);
     if (!problems.isEmpty())
-        return refused(Error::make(Error::Invalid, problems.join(QLatin1Char('\n'))));
+        return refused<ResultJob<QString>>(
+            Error::make(Error::Invalid, problems.join(QLatin1Char('\n'))));
     // EciClient adds one ClientToken per call and keeps it over retries, so a retried create
     // returns the first group instead of making a second.
-    return call(QStringLiteral("CreateContainerGroup"), params,
-                [this](const QJsonObject& response, Job* job) {
-                    const QString id =
-                        EciJson::text(response.value(QLatin1String("ContainerGroupId")));
-                    if (id.isEmpty()) {
-                        job->finishWithError(Error::make(
-                            Error::Protocol,
-                            tr("Alibaba Cloud created a container group without naming it.")));
-                        return;
-                    }
-                    nudge();
-                    job->finishWithResult(id);
-                });
+    auto* job = new ResultJob<QString>(this);
+    call(job, QStringLiteral("CreateContainerGroup"), params,
+         [this, job](const QJsonObject& response) {
+             const QString id = EciJson::text(response.value(QLatin1String("ContainerGroupId")));
+             if (id.isEmpty()) {
+                 job->finishWithError(
+                     Error::make(Error::Protocol,
+                                 tr("Alibaba Cloud created a container group without naming it.")));
+                 return;
+             }
+             nudge();
+             job->finishWithValue(id);
+         });
+    return job;
 }
 
 Job* EciBackend::perform(Action action, const QString& id)
@@ -401,11 +438,12 @@ Job* EciBackend::perform(Action action, const QString& id)
     }
     EciParams params = regionParams();
     params.append({QStringLiteral("ContainerGroupId"), id});
-    return call(QStringLiteral("RestartContainerGroup"), params,
-                [this, id](const QJsonObject&, Job* job) {
-                    nudge();
-                    job->finishWithResult(id);
-                });
+    auto* job = new Job(this);
+    call(job, QStringLiteral("RestartContainerGroup"), params, [this, job](const QJsonObject&) {
+        nudge();
+        job->finishWithResult({});
+    });
+    return job;
 }
 
 Job* EciBackend::remove(const QString& id, bool force)
@@ -414,18 +452,19 @@ Job* EciBackend::remove(const QString& id, bool force)
     params.append({QStringLiteral("ContainerGroupId"), id});
     if (force)
         params.append({QStringLiteral("Force"), QStringLiteral("true")});
-    return call(QStringLiteral("DeleteContainerGroup"), params,
-                [this, id](const QJsonObject&, Job* job) {
-                    nudge();
-                    job->finishWithResult(id);
-                });
+    auto* job = new Job(this);
+    call(job, QStringLiteral("DeleteContainerGroup"), params, [this, job](const QJsonObject&) {
+        nudge();
+        job->finishWithResult({});
+    });
+    return job;
 }
 
-Job* EciBackend::inspect(const QString& id)
+ResultJob<QJsonObject>* EciBackend::inspect(const QString& id)
 {
     EciParams params = regionParams();
     params.append({QStringLiteral("ContainerGroupIds"), idsParameter(id)});
-    auto* job = new Job(this);
+    auto* job = new ResultJob<QJsonObject>(this);
     Job* describe = m_client->call(DescribeGroups, params, job);
     abortWith(job, describe);
     connect(describe, &Job::finished, job, [this, job, describe, id] {
@@ -458,17 +497,18 @@ Job* EciBackend::inspect(const QString& id)
                              EciJson::eventsFromResponse(
                                  QJsonObject::fromVariantMap(events->result().toMap()), id));
             }
-            job->finishWithResult(group);
+            job->finishWithValue(group);
         });
     });
     return job;
 }
 
-Job* EciBackend::listImages()
+ResultJob<QStringList>* EciBackend::listImages()
 {
-    return refused(Error::make(Error::Invalid, tr("ECI has no image list: a container group "
-                                                  "pulls its images from the registry when it "
-                                                  "starts.")));
+    return refused<ResultJob<QStringList>>(
+        Error::make(Error::Invalid, tr("ECI has no image list: a container group "
+                                       "pulls its images from the registry when it "
+                                       "starts.")));
 }
 
 Job* EciBackend::pullImage(const QString& reference)
@@ -492,7 +532,7 @@ ExecSession* EciBackend::openExec(const QString& id, const ExecOptions& options)
     return new EciExecSession(m_client, m_config.regionId, id, container, options);
 }
 
-Job* EciBackend::resourceHistory(const QString& id)
+ResultJob<QList<ResourceSample>>* EciBackend::resourceHistory(const QString& id)
 {
     // At most 50 points: the last 50 minutes, one a minute.
     const QDateTime end = QDateTime::currentDateTimeUtc();
@@ -501,16 +541,19 @@ Job* EciBackend::resourceHistory(const QString& id)
     params.append({QStringLiteral("StartTime"), utcTime(end.addSecs(-50 * 60))});
     params.append({QStringLiteral("EndTime"), utcTime(end)});
     params.append({QStringLiteral("Period"), QStringLiteral("60")});
-    return call(QStringLiteral("DescribeContainerGroupMetric"), params,
-                [](const QJsonObject& response, Job* job) {
-                    job->finishWithResult(
-                        QVariant::fromValue(EciJson::samplesFromMetric(response)));
-                });
+    auto* job = new ResultJob<QList<ResourceSample>>(this);
+    call(job, QStringLiteral("DescribeContainerGroupMetric"), params,
+         [job](const QJsonObject& response) {
+             job->finishWithValue(EciJson::samplesFromMetric(response));
+         });
+    return job;
 }
 
-Job* EciBackend::listRegions()
+ResultJob<QStringList>* EciBackend::listRegions()
 {
-    return call(QStringLiteral("DescribeRegions"), {}, [](const QJsonObject& response, Job* job) {
-        job->finishWithResult(EciJson::regionIds(response));
+    auto* job = new ResultJob<QStringList>(this);
+    call(job, QStringLiteral("DescribeRegions"), {}, [job](const QJsonObject& response) {
+        job->finishWithValue(EciJson::regionIds(response));
     });
+    return job;
 }

@@ -46,20 +46,24 @@ public:
     void connectToBackend() override;
     void disconnectFromBackend() override;
 
-    Job* create(const SandboxSpec& spec) override;
+    // Zones come from DescribeRegions once loadCreateChoices() has finished.
+    CreateForm createForm() const override;
+    Job* loadCreateChoices() override;
+    QList<SpecProblem> validate(const SandboxSpec& spec) const override;
+    ResultJob<QString>* create(const SandboxSpec& spec) override;
     Job* perform(Action action, const QString& id) override;
     Job* remove(const QString& id, bool force) override;
     // The group's JSON as DescribeContainerGroups gives it, with DescribeContainerGroupEvents'
     // events under "Events" when the service has them.
-    Job* inspect(const QString& id) override;
-    Job* listImages() override;
+    ResultJob<QJsonObject>* inspect(const QString& id) override;
+    ResultJob<QStringList>* listImages() override;
     Job* pullImage(const QString& reference) override;
     LogStream* openLogs(const QString& id, const LogOptions& options) override;
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
-    Job* resourceHistory(const QString& id) override;
+    ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id) override;
 
-    // DescribeRegions: the region ids (QStringList) this account can use.
-    Job* listRegions();
+    // DescribeRegions: the region ids this account can use.
+    ResultJob<QStringList>* listRegions();
 
     const EciBackendConfig& config() const { return m_config; }
     EciClient* client() const { return m_client; }
@@ -94,9 +98,11 @@ private:
     void nudge();
     void onThrottled(const QString& action, int delayMs, const QString& text);
 
-    using Handler = std::function<void(const QJsonObject& response, Job* job)>;
-    Job* call(const QString& action, const EciParams& params, const Handler& onSuccess);
-    Job* refused(const Error& error);
+    using Handler = std::function<void(const QJsonObject& response)>;
+    // Sends action for job: the job fails with the call's error, or onSuccess finishes it.
+    void call(Job* job, const QString& action, const EciParams& params, const Handler& onSuccess);
+    // Finishes job with error from the event loop, so that callers can connect first.
+    template<typename J = Job> J* refused(const Error& error);
     // Cancelling job deletes the client call it waits on, which aborts the request.
     static void abortWith(Job* job, Job* call);
     EciParams regionParams() const;
@@ -124,6 +130,7 @@ private:
     int m_nextDelayMs = 500;
     Error m_throttleNotice;
 
+    QStringList m_zones; // the region's recommended zones, once asked for
     QString m_statusFilter;
     QMap<QString, QString> m_tagFilter;
     int m_pageSize = 20;

@@ -23,6 +23,11 @@ EciExecSession::EciExecSession(EciClient* client, const QString& regionId, const
     m_channel.onFrame = [this](EciExecChannel::Channel channel, const QByteArray& payload) {
         onFrame(channel, payload);
     };
+    // An attached process streams without the client; anything else ends with it.
+    connect(client, &QObject::destroyed, this, [this] {
+        if (!m_socket)
+            end(Error::make(Error::Connection, tr("The connection was closed.")));
+    });
 }
 
 EciExecSession::~EciExecSession()
@@ -110,6 +115,10 @@ void EciExecSession::start()
         {QStringLiteral("Stdin"),
          m_options.attachStdin ? QStringLiteral("true") : QStringLiteral("false")},
     };
+    if (!m_client) {
+        end(Error::make(Error::Connection, tr("The connection was closed.")));
+        return;
+    }
     Job* job = m_client->call(QStringLiteral("ExecContainerCommand"), params, this);
     m_call = job;
     connect(job, &Job::finished, this, [this, job] { onCallFinished(job); });

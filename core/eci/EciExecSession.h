@@ -53,7 +53,7 @@ private:
     void end(const Error& error);
     QString withRequestId(const QString& detail) const;
 
-    EciClient* m_client;
+    QPointer<EciClient> m_client; // the backend's; it may go first
     QString m_regionId;
     QString m_groupId;
     QString m_containerName;

@@ -150,39 +150,69 @@ bool isValidGroupName(const QString& name)
     return name.size() >= 2 && name.size() <= 128 && pattern.match(name).hasMatch();
 }
 
-EciParams createParams(const SandboxSpec& spec, const QString& regionId, QStringList* problems)
+QList<SpecProblem> specProblems(const SandboxSpec& spec)
 {
-    QStringList found = spec.validate();
-    const QString name =
-        spec.name.isEmpty()
-            ? QStringLiteral("sandbox-") + QUuid::createUuid().toString(QUuid::Id128).left(8)
-            : spec.name;
-    if (!isValidGroupName(name)) {
-        found << Text::tr("A container group name may use lower-case letters, digits and “-”, must "
-                          "start and end with a letter or digit and be 2 to 128 characters long.");
+    QList<SpecProblem> found = spec.problems();
+    // An empty name is fine: createParams makes one up.
+    if (!spec.name.isEmpty() && !isValidGroupName(spec.name)) {
+        found.append(
+            {SpecField::Name,
+             Text::tr("A container group name may use lower-case letters, digits and “-”, must "
+                      "start and end with a letter or digit and be 2 to 128 characters long.")});
     }
     if (spec.autoRemove)
-        found << Text::tr("ECI does not remove a container group by itself when it stops.");
+        found.append({SpecField::AutoRemove,
+                      Text::tr("ECI does not remove a container group by itself when it stops.")});
+    if (!spec.networkMode.isEmpty())
+        found.append({SpecField::Network,
+                      Text::tr("A container group keeps its own network; it cannot use “%1”.")
+                          .arg(spec.networkMode)});
     if (spec.labels.size() > MaxTags)
-        found << Text::tr("ECI allows at most %1 tags on a container group.").arg(MaxTags);
+        found.append({SpecField::Labels,
+                      Text::tr("ECI allows at most %1 tags on a container group.").arg(MaxTags)});
     for (const PortBinding& port : spec.ports) {
         if (port.hostPort != 0 && port.hostPort != port.containerPort) {
-            found << Text::tr("ECI cannot map port %1 to %2: a container group exposes its "
-                              "containers' ports as they are.")
-                         .arg(port.hostPort)
-                         .arg(port.containerPort);
+            found.append({SpecField::Ports,
+                          Text::tr("ECI cannot map port %1 to %2: a container group exposes its "
+                                   "containers' ports as they are.")
+                              .arg(port.hostPort)
+                              .arg(port.containerPort)});
         }
     }
     if (!spec.restartPolicy.isEmpty() && spec.restartPolicy != QLatin1String("Always") &&
         spec.restartPolicy != QLatin1String("OnFailure") &&
         spec.restartPolicy != QLatin1String("Never")) {
-        found << Text::tr("The restart policy must be Always, OnFailure or Never.");
+        found.append({SpecField::RestartPolicy,
+                      Text::tr("The restart policy must be Always, OnFailure or Never.")});
     }
+    const auto checkId = [&found](SpecField field, const QString& value, const char* pattern,
+                                  const QString& problem) {
+        const QRegularExpression expression(
+            QRegularExpression::anchoredPattern(QLatin1String(pattern)));
+        if (!value.isEmpty() && !expression.match(value).hasMatch())
+            found.append({field, problem.arg(value)});
+    };
+    checkId(SpecField::Zone, spec.zoneId, "[a-z0-9]+(-[a-z0-9]+)+",
+            Text::tr("“%1” is not a zone ID such as cn-hangzhou-h."));
+    checkId(SpecField::VSwitch, spec.vSwitchId, "vsw-[a-z0-9]+",
+            Text::tr("“%1” is not a vSwitch ID such as vsw-bp1234abcd."));
+    checkId(SpecField::SecurityGroup, spec.securityGroupId, "sg-[a-z0-9]+",
+            Text::tr("“%1” is not a security group ID such as sg-bp1234abcd."));
+    return found;
+}
+
+EciParams createParams(const SandboxSpec& spec, const QString& regionId, QStringList* problems)
+{
+    const QList<SpecProblem> found = specProblems(spec);
     if (!found.isEmpty()) {
         if (problems)
-            *problems = found;
+            *problems = problemMessages(found);
         return {};
     }
+    const QString name =
+        spec.name.isEmpty()
+            ? QStringLiteral("sandbox-") + QUuid::createUuid().toString(QUuid::Id128).left(8)
+            : spec.name;
 
     EciParams params{{QStringLiteral("RegionId"), regionId},
                      {QStringLiteral("ContainerGroupName"), name}};
@@ -286,6 +316,24 @@ QStringList regionIds(const QJsonObject& response)
             ids.append(id);
     }
     return ids;
+}
+
+QStringList zoneIds(const QJsonObject& response, const QString& regionId)
+{
+    QStringList zones;
+    const QJsonArray regions = arrayOf(response.value(QLatin1String("Regions")));
+    for (const QJsonValue& value : regions) {
+        const QJsonObject region = value.toObject();
+        if (text(region.value(QLatin1String("RegionId"))) != regionId)
+            continue;
+        const QJsonArray recommended = arrayOf(region.value(QLatin1String("RecommendZones")));
+        for (const QJsonValue& zone : recommended) {
+            const QString id = text(zone);
+            if (!id.isEmpty() && !zones.contains(id))
+                zones.append(id);
+        }
+    }
+    return zones;
 }
 
 } // namespace EciJson

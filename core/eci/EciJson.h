@@ -19,6 +19,8 @@ Sandbox sandboxFromGroup(const QJsonObject& group, const QString& backendId);
 // id are skipped.
 QList<Sandbox> sandboxesFromPage(const QJsonObject& page, const QString& backendId);
 
+// What ECI would refuse in a spec, by field; SandboxSpec::problems() included.
+QList<SpecProblem> specProblems(const SandboxSpec& spec);
 // CreateContainerGroup's parameters for a spec (the group takes the spec's name; its one
 // container too). Empty with *problems filled when ECI would refuse the spec.
 EciParams createParams(const SandboxSpec& spec, const QString& regionId, QStringList* problems);
@@ -31,6 +33,8 @@ QList<ResourceSample> samplesFromMetric(const QJsonObject& response);
 QJsonArray eventsFromResponse(const QJsonObject& response, const QString& groupId);
 // DescribeRegions' region ids.
 QStringList regionIds(const QJsonObject& response);
+// DescribeRegions' recommended zones of one region.
+QStringList zoneIds(const QJsonObject& response, const QString& regionId);
 
 // A number from a value that may be a number or a numeric string; 0 for anything else,
 // for negative, infinite and NaN values.

@@ -29,7 +29,7 @@ bool isStopped(SandboxStatus status)
 } // namespace
 
 EciLogStream::EciLogStream(EciBackend* backend, const QString& id, const LogOptions& options)
-    : LogStream(backend)
+    : LogStream(nullptr)
     , m_backend(backend)
     , m_id(id)
     , m_options(options)
@@ -39,6 +39,10 @@ EciLogStream::EciLogStream(EciBackend* backend, const QString& id, const LogOpti
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &EciLogStream::poll);
+    connect(backend, &QObject::destroyed, this, [this] {
+        if (!m_stopped)
+            finishWith(Error::make(Error::Connection, tr("The connection was closed.")));
+    });
     connect(backend, &Backend::sandboxChanged, this, &EciLogStream::onSandboxChanged);
     connect(backend, &Backend::sandboxAdded, this, &EciLogStream::onSandboxChanged);
     connect(backend, &Backend::sandboxRemoved, this, [this](const QString& removed) {

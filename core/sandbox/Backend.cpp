@@ -5,9 +5,34 @@ ExecSession* Backend::openExec(const QString&, const ExecOptions&)
     return nullptr;
 }
 
-Job* Backend::resourceHistory(const QString&)
+ResultJob<QList<ResourceSample>>* Backend::resourceHistory(const QString&)
 {
     return nullptr;
+}
+
+CreateForm Backend::createForm() const
+{
+    return CreateForm::withFields({SpecField::Image, SpecField::Name, SpecField::Command,
+                                   SpecField::Env, SpecField::Labels, SpecField::WorkingDir,
+                                   SpecField::Cpus, SpecField::Memory, SpecField::Network,
+                                   SpecField::Ports, SpecField::AutoRemove, SpecField::Start});
+}
+
+Job* Backend::loadCreateChoices()
+{
+    return nullptr;
+}
+
+QList<SpecProblem> Backend::validate(const SandboxSpec& spec) const
+{
+    return spec.problems();
+}
+
+void Backend::cancelOpenJobs()
+{
+    const QList<Job*> jobs = findChildren<Job*>(Qt::FindDirectChildrenOnly);
+    for (Job* job : jobs)
+        job->cancel();
 }
 
 void Backend::setState(State state, const Error& error)

@@ -1,17 +1,26 @@
 #pragma once
 
+#include "CreateForm.h"
 #include "Error.h"
+#include "Job.h"
 #include "LogStream.h"
 #include "Sandbox.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 class ExecSession;
-class Job;
 struct ExecOptions;
 
 // The contract every kind of sandbox host implements (Docker engine, ECI, …). The UI only
 // asks what a backend can do through capabilities(), never which kind it is.
+//
+// Ownership, one rule for everything a backend hands out:
+// - Jobs are children of the backend and delete themselves after finished() (unless kept with
+//   setAutoDelete(false)). Every job finishes exactly once: when the backend is destroyed
+//   first, its open jobs finish with Error::Cancelled before they go.
+// - What an open…() call returns has no parent and belongs to the caller, who deletes it (or
+//   gives it a parent). It may outlive its backend; it then ends and does nothing more.
 class Backend : public QObject
 {
     Q_OBJECT
@@ -69,22 +78,31 @@ public:
     virtual void connectToBackend() = 0;
     virtual void disconnectFromBackend() = 0;
 
-    // Jobs: parented to the backend, finished once. Results: create -> the new id (QString);
-    // inspect -> QJsonObject; listImages -> QStringList.
-    virtual Job* create(const SandboxSpec& spec) = 0;
+    // What create() asks for: the fields that apply, their limits and choices. The default
+    // is a container engine's form.
+    virtual CreateForm createForm() const;
+    // Fetches the choices createForm() offers that the backend must ask for (zones); the form
+    // has them once the job has finished. Null when there is nothing to fetch.
+    virtual Job* loadCreateChoices();
+    // What the backend would refuse in spec, by field, before anything is sent.
+    virtual QList<SpecProblem> validate(const SandboxSpec& spec) const;
+    // The new sandbox's id.
+    virtual ResultJob<QString>* create(const SandboxSpec& spec) = 0;
     virtual Job* perform(Action action, const QString& id) = 0;
     virtual Job* remove(const QString& id, bool force) = 0;
-    virtual Job* inspect(const QString& id) = 0;
-    virtual Job* listImages() = 0;
+    // The backend's own description of the sandbox, for the Inspect tab only.
+    virtual ResultJob<QJsonObject>* inspect(const QString& id) = 0;
+    // The image references the host has, sorted.
+    virtual ResultJob<QStringList>* listImages() = 0;
     virtual Job* pullImage(const QString& reference) = 0;
-    // A stream of the sandbox's output, parented to the backend; the caller deletes it.
+    // A stream of the sandbox's output, not yet started.
     virtual LogStream* openLogs(const QString& id, const LogOptions& options) = 0;
-    // A process in the sandbox, not yet started; owned by the caller. Null when the backend
-    // cannot run processes (capabilities() has no CanExec).
+    // A process in the sandbox, not yet started. Null when the backend cannot run processes
+    // (capabilities() has no CanExec).
     virtual ExecSession* openExec(const QString& id, const ExecOptions& options);
-    // CPU, memory and network over the last hour; the job's result is a
-    // QList<ResourceSample> in a QVariant. Null without CanShowResourceHistory.
-    virtual Job* resourceHistory(const QString& id);
+    // CPU, memory and network over the last hour, oldest first. Null without
+    // CanShowResourceHistory.
+    virtual ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id);
 
     static QString stateDisplayName(State state); // translated
     static QString actionDisplayName(Action action);
@@ -99,6 +117,9 @@ Q_SIGNALS:
 
 protected:
     void setState(State state, const Error& error = {});
+    // Every backend's destructor calls this first, while the backend is still whole: the jobs
+    // still open finish cancelled instead of vanishing with their parent.
+    void cancelOpenJobs();
     void setServerVersion(const QString& version) { m_serverVersion = version; }
 
 private:

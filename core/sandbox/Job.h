@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QVariant>
 
+#include <utility>
+
 // One call to a backend: it finishes once, with a result or an error, and can be cancelled.
 // It deletes itself after finished() unless the caller keeps it with setAutoDelete(false).
 class Job : public QObject
@@ -16,6 +18,8 @@ public:
 
     bool isFinished() const { return m_finished; }
     const Error& error() const { return m_error; }
+    // Untyped jobs only (EciClient's calls, the credential store); the backend contract
+    // returns ResultJob<T>, whose value() is typed.
     const QVariant& result() const { return m_result; }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 
@@ -37,4 +41,28 @@ private:
     Error m_error;
     bool m_finished = false;
     bool m_autoDelete = true;
+};
+
+// A job with one typed result: one value or one error, the first call wins. Cancelling or
+// failing leaves value() default-constructed.
+template<typename T> class ResultJob final : public Job
+{
+public:
+    using Job::Job;
+
+    const T& value() const { return m_value; }
+    void finishWithValue(T value)
+    {
+        if (isFinished())
+            return;
+        m_value = std::move(value);
+        Job::finishWithResult(QVariant());
+    }
+
+    // The value is typed: no QVariant goes in or comes out.
+    void finishWithResult(const QVariant&) = delete;
+    const QVariant& result() const = delete;
+
+private:
+    T m_value{};
 };

@@ -166,27 +166,39 @@ bool isValidSandboxName(const QString& name)
     return pattern.match(name).hasMatch();
 }
 
-QStringList SandboxSpec::validate() const
+QStringList problemMessages(const QList<SpecProblem>& problems)
 {
-    QStringList problems;
+    QStringList messages;
+    for (const SpecProblem& problem : problems)
+        messages << problem.message;
+    return messages;
+}
+
+QList<SpecProblem> SandboxSpec::problems() const
+{
+    QList<SpecProblem> problems;
     if (image.trimmed().isEmpty())
-        problems << tr("An image is required.");
+        problems.append({SpecField::Image, tr("An image is required.")});
     else if (image.contains(QRegularExpression(QStringLiteral("\\s"))))
-        problems << tr("The image name must not contain spaces.");
+        problems.append({SpecField::Image, tr("The image name must not contain spaces.")});
     if (!name.isEmpty() && !isValidSandboxName(name)) {
-        problems << tr("The name may use letters, digits, “_”, “.” and “-”, must start with a "
-                       "letter or digit and be 2 to 128 characters long.");
+        problems.append(
+            {SpecField::Name, tr("The name may use letters, digits, “_”, “.” and “-”, must start "
+                                 "with a letter or digit and be 2 to 128 characters long.")});
     }
     for (const QString& entry : env) {
         const qsizetype equals = entry.indexOf(QLatin1Char('='));
         if (equals <= 0)
-            problems << tr("Environment entry “%1” is not KEY=VALUE.").arg(entry);
+            problems.append(
+                {SpecField::Env, tr("Environment entry “%1” is not KEY=VALUE.").arg(entry)});
     }
     if (cpus < 0 || cpus > 1024)
-        problems << tr("CPUs must be between 0 (no limit) and 1024.");
+        problems.append({SpecField::Cpus, tr("CPUs must be between 0 (no limit) and 1024.")});
     if (memoryBytes != 0 && memoryBytes < 6 * 1024 * 1024)
-        problems << tr("Memory must be at least 6 MiB, or empty for no limit.");
+        problems.append(
+            {SpecField::Memory, tr("Memory must be at least 6 MiB, or empty for no limit.")});
     if (!workingDir.isEmpty() && !workingDir.startsWith(QLatin1Char('/')))
-        problems << tr("The working directory must be an absolute path.");
+        problems.append(
+            {SpecField::WorkingDir, tr("The working directory must be an absolute path.")});
     return problems;
 }

@@ -57,6 +57,36 @@ struct Sandbox
     bool operator==(const Sandbox& other) const;
 };
 
+// The parts of a spec a create form asks for, so that a problem can name its field.
+enum class SpecField
+{
+    Image,
+    Name,
+    Command,
+    Args,
+    Env,
+    Labels,
+    WorkingDir,
+    Cpus,
+    Memory,
+    Network,
+    Ports,
+    Zone,
+    VSwitch,
+    SecurityGroup,
+    RestartPolicy,
+    AutoRemove,
+    Start,
+};
+
+// What is wrong with one field of a spec, in a translated sentence.
+struct SpecProblem
+{
+    SpecField field = SpecField::Image;
+    QString message;
+};
+QStringList problemMessages(const QList<SpecProblem>& problems);
+
 // What the user asks for when creating a sandbox.
 struct SandboxSpec
 {
@@ -82,8 +112,9 @@ public:
     QString securityGroupId;
     QString restartPolicy; // "Always", "OnFailure", "Never"; empty: the service's default
 
-    // Checks what can be checked before anything is sent; an empty list means valid.
-    QStringList validate() const;
+    // Checks what every backend requires before anything is sent; empty means valid.
+    QList<SpecProblem> problems() const;
+    QStringList validate() const { return problemMessages(problems()); }
 };
 
 // One point of a sandbox's resource history.

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <type_traits>
 
 namespace {
 
@@ -57,11 +58,12 @@ int sendAll(HttpClient& http, const QList<HttpRequest>& requests)
     return failures;
 }
 
-bool awaitJob(Job* job, QVariant* result, QString* error)
+template<typename J> bool awaitJob(J* job, QVariant* result, QString* error)
 {
     bool done = false;
     QObject::connect(job, &Job::finished, job, [&] {
-        *result = job->result();
+        if constexpr (!std::is_same_v<J, Job>)
+            *result = QVariant::fromValue(job->value());
         *error = job->error().fullText();
         done = !job->error().isError();
     });

@@ -35,11 +35,11 @@ public:
     }
     void connectToBackend() override {}
     void disconnectFromBackend() override {}
-    Job* create(const SandboxSpec&) override { return nullptr; }
+    ResultJob<QString>* create(const SandboxSpec&) override { return nullptr; }
     Job* perform(Action, const QString&) override { return nullptr; }
     Job* remove(const QString&, bool) override { return nullptr; }
-    Job* inspect(const QString&) override { return nullptr; }
-    Job* listImages() override { return nullptr; }
+    ResultJob<QJsonObject>* inspect(const QString&) override { return nullptr; }
+    ResultJob<QStringList>* listImages() override { return nullptr; }
     Job* pullImage(const QString&) override { return nullptr; }
     LogStream* openLogs(const QString&, const LogOptions&) override { return nullptr; }
 

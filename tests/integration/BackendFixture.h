@@ -51,6 +51,21 @@ inline JobOutcome await(Job* job)
     return outcome;
 }
 
+// A typed job's value, wrapped for the tests that compare outcomes.
+template<typename T> JobOutcome await(ResultJob<T>* job)
+{
+    JobOutcome outcome;
+    bool done = false;
+    QObject::connect(job, &Job::finished, job, [&] {
+        outcome.error = job->error();
+        outcome.result = QVariant::fromValue(job->value());
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 60000))
+        outcome.error = Error::make(Error::Timeout, QStringLiteral("the job did not finish"));
+    return outcome;
+}
+
 inline QString cliStatus(const QString& id)
 {
     const auto result = DockerTestEnvironment::docker(

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <memory>
+#include <type_traits>
 
 // An EciBackend on the emulator, in a region of its own so that what a test lists is only
 // what it made.
@@ -36,20 +37,26 @@ struct EciOutcome
 };
 
 // Waits for a job; one kept with setAutoDelete(false) may have finished already, and is
-// deleted here.
-inline EciOutcome awaitEci(Job* job)
+// deleted here. A typed job's value comes back in a QVariant, for the tests to compare.
+template<typename J> EciOutcome awaitEci(J* job)
 {
+    const auto take = [job] {
+        if constexpr (std::is_same_v<J, Job>)
+            return job->result();
+        else
+            return QVariant::fromValue(job->value());
+    };
     EciOutcome outcome;
     if (job->isFinished()) {
         outcome.error = job->error();
-        outcome.result = job->result();
+        outcome.result = take();
         delete job;
         return outcome;
     }
     bool done = false;
     QObject::connect(job, &Job::finished, job, [&] {
         outcome.error = job->error();
-        outcome.result = job->result();
+        outcome.result = take();
         done = true;
     });
     if (!QTest::qWaitFor([&] { return done; }, 120000))

@@ -63,22 +63,22 @@ QStringList TestEciBackend::createGroups(EciBackend* backend, const QString& pre
                                          const QString& script)
 {
     QStringList ids;
-    QList<QPair<QString, Job*>> jobs;
+    QList<QPair<QString, ResultJob<QString>*>> jobs;
     for (int i = 0; i < count; ++i) {
         SandboxSpec spec = eciSpec(prefix + QLatin1Char('-') + QString::number(i), script);
         spec.labels = labels;
-        Job* job = backend->create(spec);
+        ResultJob<QString>* job = backend->create(spec);
         job->setAutoDelete(false); // they finish while the test waits on others
         jobs.append({spec.name, job});
     }
     for (int attempt = 0; attempt < 20 && !jobs.isEmpty(); ++attempt) {
-        QList<QPair<QString, Job*>> again;
+        QList<QPair<QString, ResultJob<QString>*>> again;
         for (const auto& [name, job] : std::as_const(jobs)) {
             const EciOutcome outcome = awaitEci(job);
             if (outcome.error.code.startsWith(QLatin1String("Throttling"))) {
                 SandboxSpec spec = eciSpec(name, script);
                 spec.labels = labels;
-                Job* retry = backend->create(spec);
+                ResultJob<QString>* retry = backend->create(spec);
                 retry->setAutoDelete(false);
                 again.append({name, retry});
                 continue;
@@ -227,7 +227,6 @@ void TestEciBackend::lifecycleIsReflected()
 
     const EciOutcome restarted = awaitEci(backend->perform(Backend::Action::Restart, id));
     QVERIFY2(!restarted.error.isError(), qPrintable(restarted.error.fullText()));
-    QCOMPARE(restarted.result.toString(), id);
     QTRY_VERIFY_WITH_TIMEOUT(backend->sandbox(id).status == SandboxStatus::Running, Generous);
 
     const EciOutcome deleted = awaitEci(backend->remove(id, true));

@@ -11,6 +11,11 @@ FakeBackend::FakeBackend(const QString& id, QObject* parent)
     , m_id(id)
 {}
 
+FakeBackend::~FakeBackend()
+{
+    cancelOpenJobs();
+}
+
 Sandbox FakeBackend::sandbox(const QString& id, bool* found) const
 {
     for (const Sandbox& sandbox : m_sandboxes) {
@@ -63,19 +68,31 @@ void FakeBackend::change(const Sandbox& sandbox)
     Q_EMIT sandboxChanged(sandbox);
 }
 
-Job* FakeBackend::finishLater(const QVariant& result, const Error& error)
+template<typename T> ResultJob<T>* FakeBackend::finishLater(const T& value, const Error& error)
 {
-    auto* job = new Job(this);
-    QTimer::singleShot(0, job, [job, result, error] {
+    auto* job = new ResultJob<T>(this);
+    QTimer::singleShot(0, job, [job, value, error] {
         if (error.isError())
             job->finishWithError(error);
         else
-            job->finishWithResult(result);
+            job->finishWithValue(value);
     });
     return job;
 }
 
-Job* FakeBackend::create(const SandboxSpec& spec)
+Job* FakeBackend::finishLater(const Error& error)
+{
+    auto* job = new Job(this);
+    QTimer::singleShot(0, job, [job, error] {
+        if (error.isError())
+            job->finishWithError(error);
+        else
+            job->finishWithResult({});
+    });
+    return job;
+}
+
+ResultJob<QString>* FakeBackend::create(const SandboxSpec& spec)
 {
     created << spec;
     const Sandbox sandbox = add(spec.name, spec.image, SandboxStatus::Created);
@@ -85,13 +102,15 @@ Job* FakeBackend::create(const SandboxSpec& spec)
 Job* FakeBackend::perform(Action action, const QString& id)
 {
     performed << qMakePair(action, id);
+    if (holdPerform)
+        return new Job(this);
     if (performError.isError())
-        return finishLater({}, performError);
+        return finishLater(performError);
     bool found = false;
     Sandbox changed = sandbox(id, &found);
     if (!found) {
-        return finishLater({}, Error::make(Error::NotFound, QStringLiteral("No such sandbox."),
-                                           QStringLiteral("404")));
+        return finishLater(Error::make(Error::NotFound, QStringLiteral("No such sandbox."),
+                                       QStringLiteral("404")));
     }
     switch (action) {
     case Action::Start:
@@ -108,7 +127,7 @@ Job* FakeBackend::perform(Action action, const QString& id)
         break;
     }
     change(changed);
-    return finishLater(id);
+    return finishLater();
 }
 
 Job* FakeBackend::remove(const QString& id, bool force)
@@ -118,15 +137,15 @@ Job* FakeBackend::remove(const QString& id, bool force)
                                      [&](const Sandbox& s) { return s.id == id; }),
                       m_sandboxes.end());
     Q_EMIT sandboxRemoved(id);
-    return finishLater(id);
+    return finishLater();
 }
 
-Job* FakeBackend::inspect(const QString& id)
+ResultJob<QJsonObject>* FakeBackend::inspect(const QString& id)
 {
     return finishLater(QJsonObject{{QStringLiteral("Id"), id}});
 }
 
-Job* FakeBackend::listImages()
+ResultJob<QStringList>* FakeBackend::listImages()
 {
     return finishLater(m_images);
 }
@@ -135,5 +154,5 @@ Job* FakeBackend::pullImage(const QString& reference)
 {
     pulled << reference;
     m_images << reference;
-    return finishLater(reference);
+    return finishLater();
 }

@@ -13,6 +13,7 @@ class FakeBackend final : public Backend
     Q_OBJECT
 public:
     explicit FakeBackend(const QString& id, QObject* parent = nullptr);
+    ~FakeBackend() override;
 
     QString id() const override { return m_id; }
     QString displayName() const override { return QStringLiteral("Fake ") + m_id; }
@@ -26,11 +27,11 @@ public:
     void connectToBackend() override;
     void disconnectFromBackend() override;
 
-    Job* create(const SandboxSpec& spec) override;
+    ResultJob<QString>* create(const SandboxSpec& spec) override;
     Job* perform(Action action, const QString& id) override;
     Job* remove(const QString& id, bool force) override;
-    Job* inspect(const QString& id) override;
-    Job* listImages() override;
+    ResultJob<QJsonObject>* inspect(const QString& id) override;
+    ResultJob<QStringList>* listImages() override;
     Job* pullImage(const QString& reference) override;
     // The widgets tested with it read no logs.
     LogStream* openLogs(const QString&, const LogOptions&) override { return nullptr; }
@@ -46,10 +47,13 @@ public:
     QList<QPair<Action, QString>> performed;
     QList<QPair<QString, bool>> removed; // id, force
     QStringList pulled;
-    Error performError; // when set, every perform() fails with it
+    Error performError;       // when set, every perform() fails with it
+    bool holdPerform = false; // when set, perform() jobs never finish on their own
 
 private:
-    Job* finishLater(const QVariant& result, const Error& error = {});
+    // A job finished from the event loop with value, or with error when it is one.
+    template<typename T> ResultJob<T>* finishLater(const T& value, const Error& error = {});
+    Job* finishLater(const Error& error = {});
 
     QString m_id;
     Capabilities m_capabilities = CanPause | CanRestart | CanPullImages | CanListImages | CanKill;

@@ -138,12 +138,12 @@ void TestEciCreateDialog::createsAGroupWithThem()
     const QString id = m_dialog->createdId();
     QVERIFY(!id.isEmpty());
 
-    Job* inspect = m_backend->inspect(id);
+    ResultJob<QJsonObject>* inspect = m_backend->inspect(id);
     inspect->setAutoDelete(false);
     QSignalSpy done(inspect, &Job::finished);
     QVERIFY(done.wait(60000));
     QVERIFY2(!inspect->error().isError(), qPrintable(inspect->error().fullText()));
-    const QJsonObject group = inspect->result().toJsonObject();
+    const QJsonObject group = inspect->value();
     delete inspect;
     QCOMPARE(group.value(QLatin1String("ContainerGroupName")).toString(), name);
     QCOMPARE(group.value(QLatin1String("RestartPolicy")).toString(), QStringLiteral("Never"));

@@ -408,7 +408,7 @@ void AccountEditor::listRegions(const EciCredentials& credentials)
     m_regionsBackend = backend;
     showMessage(tr("Asking Alibaba Cloud for the regions…"), false);
     m_fetchRegionsButton->setEnabled(false);
-    Job* job = backend->listRegions();
+    ResultJob<QStringList>* job = backend->listRegions();
     connect(job, &Job::finished, this, [this, job, backend] {
         m_fetchRegionsButton->setEnabled(true);
         backend->deleteLater();
@@ -417,7 +417,7 @@ void AccountEditor::listRegions(const EciCredentials& credentials)
             return;
         }
         const QString typed = m_regionCombo->currentText();
-        QStringList regions = job->result().toStringList();
+        QStringList regions = job->value();
         regions.sort();
         m_regionCombo->clear();
         m_regionCombo->addItems(regions);

@@ -1,12 +1,13 @@
 #include "CreateSandboxDialog.h"
 
-#include "eci/EciJson.h"
 #include "sandbox/Backend.h"
 #include "sandbox/Job.h"
+#include "sandbox/ShellWords.h"
 #include "settings/Preferences.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -14,26 +15,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
+#include <QStringListModel>
 #include <QVBoxLayout>
 
 namespace {
-
-QStringList nonEmptyLines(const QPlainTextEdit* edit)
-{
-    QStringList lines;
-    const QStringList all = edit->toPlainText().split(QLatin1Char('\n'));
-    for (const QString& line : all) {
-        if (!line.trimmed().isEmpty())
-            lines << line.trimmed();
-    }
-    return lines;
-}
 
 void setRowLabel(QFormLayout* form, QWidget* field, const QString& text)
 {
@@ -63,6 +53,7 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
     , m_imageCombo(new QComboBox)
     , m_nameEdit(new QLineEdit)
     , m_commandEdit(new QLineEdit)
+    , m_commandPreview(new QLabel)
     , m_envEdit(linesEdit("envEdit"))
     , m_labelsEdit(linesEdit("labelsEdit"))
     , m_workdirEdit(new QLineEdit)
@@ -77,6 +68,7 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
     , m_securityGroupEdit(new QLineEdit)
     , m_restartPolicyCombo(new QComboBox)
     , m_startCheck(new QCheckBox)
+    , m_options(new QWidget)
     , m_messageLabel(new QLabel)
     , m_progressRow(new QWidget)
     , m_progressLabel(new QLabel)
@@ -103,8 +95,6 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
     m_networkCombo->setObjectName(QStringLiteral("networkCombo"));
     m_networkCombo->setEditable(true);
     m_networkCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_networkCombo->addItems(
-        {QString(), QStringLiteral("none"), QStringLiteral("host"), QStringLiteral("bridge")});
     m_portsEdit->setObjectName(QStringLiteral("portsEdit"));
     m_autoRemoveCheck->setObjectName(QStringLiteral("autoRemoveCheck"));
     m_startCheck->setObjectName(QStringLiteral("startCheck"));
@@ -114,15 +104,46 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
     m_vSwitchEdit->setObjectName(QStringLiteral("vSwitchEdit"));
     m_securityGroupEdit->setObjectName(QStringLiteral("securityGroupEdit"));
     m_restartPolicyCombo->setObjectName(QStringLiteral("restartPolicyCombo"));
-    m_restartPolicyCombo->addItem(QString());
-    for (const char* policy : {"Always", "OnFailure", "Never"})
-        m_restartPolicyCombo->addItem(QLatin1String(policy), QLatin1String(policy));
+    m_zoneEdit->setCompleter(new QCompleter(new QStringListModel(m_zoneEdit), m_zoneEdit));
 
-    auto* options = new QWidget;
-    auto* optionsLayout = new QVBoxLayout(options);
+    auto* optionsLayout = new QVBoxLayout(m_options);
     optionsLayout->setContentsMargins(0, 0, 0, 0);
     optionsLayout->addWidget(m_autoRemoveCheck);
     optionsLayout->addWidget(m_startCheck);
+
+    // The words the command becomes, under the field: quoting mistakes show before creating.
+    m_commandPreview->setObjectName(QStringLiteral("commandPreview"));
+    m_commandPreview->setWordWrap(true);
+    m_commandPreview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_commandPreview->setEnabled(false);
+    auto* command = new QWidget;
+    auto* commandLayout = new QVBoxLayout(command);
+    commandLayout->setContentsMargins(0, 0, 0, 0);
+    commandLayout->setSpacing(2);
+    commandLayout->addWidget(m_commandEdit);
+    commandLayout->addWidget(m_commandPreview);
+
+    m_inputs = {{SpecField::Image, m_imageCombo},
+                {SpecField::Name, m_nameEdit},
+                {SpecField::Command, m_commandEdit},
+                {SpecField::Args, m_argsEdit},
+                {SpecField::Env, m_envEdit},
+                {SpecField::Labels, m_labelsEdit},
+                {SpecField::WorkingDir, m_workdirEdit},
+                {SpecField::Cpus, m_cpusSpin},
+                {SpecField::Memory, m_memoryEdit},
+                {SpecField::Network, m_networkCombo},
+                {SpecField::Ports, m_portsEdit},
+                {SpecField::Zone, m_zoneEdit},
+                {SpecField::VSwitch, m_vSwitchEdit},
+                {SpecField::SecurityGroup, m_securityGroupEdit},
+                {SpecField::RestartPolicy, m_restartPolicyCombo},
+                {SpecField::AutoRemove, m_autoRemoveCheck},
+                {SpecField::Start, m_startCheck}};
+    m_rows = m_inputs;
+    m_rows.insert(SpecField::Command, command);
+    m_rows.insert(SpecField::AutoRemove, m_options);
+    m_rows.insert(SpecField::Start, m_options);
 
     m_formLayout->setContentsMargins(0, 0, 0, 0);
     m_formLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -132,9 +153,9 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
         m_formLayout->addRow(label, field);
     };
     for (QWidget* field : std::initializer_list<QWidget*>{
-             m_backendCombo, m_imageCombo, m_nameEdit, m_commandEdit, m_argsEdit, m_envEdit,
-             m_labelsEdit, m_workdirEdit, m_cpusSpin, m_memoryEdit, m_networkCombo, m_portsEdit,
-             m_zoneEdit, m_vSwitchEdit, m_securityGroupEdit, m_restartPolicyCombo, options})
+             m_backendCombo, m_imageCombo, m_nameEdit, command, m_argsEdit, m_envEdit, m_labelsEdit,
+             m_workdirEdit, m_cpusSpin, m_memoryEdit, m_networkCombo, m_portsEdit, m_zoneEdit,
+             m_vSwitchEdit, m_securityGroupEdit, m_restartPolicyCombo, m_options})
         addRow(field);
     m_formLayout->setRowVisible(m_backendCombo, backends.size() > 1);
 
@@ -166,55 +187,144 @@ CreateSandboxDialog::CreateSandboxDialog(const QList<Backend*>& backends,
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CreateSandboxDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &CreateSandboxDialog::reject);
+    connect(m_backendCombo, &QComboBox::currentIndexChanged, this, &CreateSandboxDialog::loadForm);
     connect(m_backendCombo, &QComboBox::currentIndexChanged, this,
             &CreateSandboxDialog::loadImages);
-    connect(m_backendCombo, &QComboBox::currentIndexChanged, this,
-            &CreateSandboxDialog::updateBackendFields);
 
     // Once the user has tried to create, the problems follow every edit.
-    const auto revalidate = [this] {
-        if (!m_attempted)
-            return;
-        QStringList problems;
-        spec(&problems);
-        showProblems(problems);
-    };
-    connect(m_imageCombo, &QComboBox::editTextChanged, this, revalidate);
-    connect(m_nameEdit, &QLineEdit::textChanged, this, revalidate);
-    connect(m_commandEdit, &QLineEdit::textChanged, this, revalidate);
-    connect(m_envEdit, &QPlainTextEdit::textChanged, this, revalidate);
-    connect(m_labelsEdit, &QPlainTextEdit::textChanged, this, revalidate);
-    connect(m_workdirEdit, &QLineEdit::textChanged, this, revalidate);
-    connect(m_cpusSpin, &QDoubleSpinBox::valueChanged, this, revalidate);
-    connect(m_memoryEdit, &QLineEdit::textChanged, this, revalidate);
-    connect(m_networkCombo, &QComboBox::editTextChanged, this, revalidate);
-    connect(m_portsEdit, &QLineEdit::textChanged, this, revalidate);
-    for (QLineEdit* edit : {m_argsEdit, m_zoneEdit, m_vSwitchEdit, m_securityGroupEdit})
-        connect(edit, &QLineEdit::textChanged, this, revalidate);
+    connect(m_imageCombo, &QComboBox::editTextChanged, this, &CreateSandboxDialog::revalidate);
+    connect(m_networkCombo, &QComboBox::editTextChanged, this, &CreateSandboxDialog::revalidate);
+    connect(m_restartPolicyCombo, &QComboBox::currentIndexChanged, this,
+            &CreateSandboxDialog::revalidate);
+    connect(m_cpusSpin, &QDoubleSpinBox::valueChanged, this, &CreateSandboxDialog::revalidate);
+    for (QPlainTextEdit* edit : {m_envEdit, m_labelsEdit})
+        connect(edit, &QPlainTextEdit::textChanged, this, &CreateSandboxDialog::revalidate);
+    for (QLineEdit* edit : {m_nameEdit, m_commandEdit, m_workdirEdit, m_memoryEdit, m_portsEdit,
+                            m_argsEdit, m_zoneEdit, m_vSwitchEdit, m_securityGroupEdit})
+        connect(edit, &QLineEdit::textChanged, this, &CreateSandboxDialog::revalidate);
+    connect(m_autoRemoveCheck, &QCheckBox::toggled, this, &CreateSandboxDialog::revalidate);
+    connect(m_commandEdit, &QLineEdit::textChanged, this,
+            &CreateSandboxDialog::updateCommandPreview);
 
-    updateBackendFields();
     retranslateUi();
+    loadForm();
     loadImages();
+    updateCommandPreview();
     m_imageCombo->setFocus();
 }
 
-bool CreateSandboxDialog::isGroupBackend() const
+void CreateSandboxDialog::loadForm()
 {
-    const Backend* backend = currentBackend();
-    return backend && backend->capabilities().testFlag(Backend::HasContainerGroups);
+    if (Job* old = m_choicesJob) {
+        m_choicesJob = nullptr;
+        old->cancel();
+    }
+    applyForm();
+    Backend* backend = currentBackend();
+    Job* job = backend ? backend->loadCreateChoices() : nullptr;
+    if (!job)
+        return;
+    m_choicesJob = job;
+    connect(job, &Job::finished, this, [this, job] {
+        if (job != m_choicesJob)
+            return;
+        m_choicesJob = nullptr;
+        // Without the choices the fields still take what is typed.
+        if (!job->error().isError())
+            applyForm();
+    });
 }
 
-void CreateSandboxDialog::updateBackendFields()
+void CreateSandboxDialog::applyForm()
 {
-    const bool groups = isGroupBackend();
-    for (QWidget* field : std::initializer_list<QWidget*>{
-             m_argsEdit, m_zoneEdit, m_vSwitchEdit, m_securityGroupEdit, m_restartPolicyCombo})
-        m_formLayout->setRowVisible(field, groups);
-    m_formLayout->setRowVisible(m_networkCombo, !groups);
-    // A container group runs once created and is never removed by the service itself.
-    m_autoRemoveCheck->setVisible(!groups);
-    m_startCheck->setVisible(!groups);
-    retranslateUi();
+    const Backend* backend = currentBackend();
+    m_createForm = backend ? backend->createForm() : CreateForm();
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
+        m_formLayout->setRowVisible(it.value(), false);
+    for (const CreateField& field : std::as_const(m_createForm.fields)) {
+        QWidget* input = m_inputs.value(field.id);
+        QWidget* row = m_rows.value(field.id);
+        if (!input || !row)
+            continue;
+        m_formLayout->setRowVisible(row, true);
+        switch (field.kind) {
+        case CreateField::Kind::Flag:
+            if (auto* check = qobject_cast<QCheckBox*>(input))
+                check->setText(field.label);
+            break;
+        case CreateField::Kind::Number:
+            setRowLabel(m_formLayout, row, field.label);
+            if (auto* spin = qobject_cast<QDoubleSpinBox*>(input)) {
+                spin->setDecimals(field.decimals);
+                spin->setRange(field.minimum, field.maximum);
+                spin->setSingleStep(field.step);
+                spin->setSpecialValueText(field.specialValueText);
+            }
+            break;
+        case CreateField::Kind::Choice:
+            setRowLabel(m_formLayout, row, field.label);
+            if (auto* combo = qobject_cast<QComboBox*>(input)) {
+                if (combo->lineEdit())
+                    combo->lineEdit()->setPlaceholderText(field.placeholder);
+                if (field.id == SpecField::Image)
+                    break; // its choices are the images the connection has
+                const QString typed = combo->currentText();
+                const QVariant chosen = combo->currentData();
+                combo->clear();
+                for (const CreateField::Choice& choice : field.choices)
+                    combo->addItem(choice.text, choice.value);
+                const int index = combo->findData(chosen);
+                combo->setCurrentIndex(std::max(index, 0));
+                if (field.editable && index < 0 && !typed.isEmpty())
+                    combo->setEditText(typed);
+            }
+            break;
+        case CreateField::Kind::Text:
+        case CreateField::Kind::Lines:
+            setRowLabel(m_formLayout, row, field.label);
+            if (auto* edit = qobject_cast<QLineEdit*>(input)) {
+                edit->setPlaceholderText(field.placeholder);
+                if (auto* model = edit->completer()
+                                      ? qobject_cast<QStringListModel*>(edit->completer()->model())
+                                      : nullptr)
+                    model->setStringList(field.suggestions);
+            } else if (auto* lines = qobject_cast<QPlainTextEdit*>(input)) {
+                lines->setPlaceholderText(field.placeholder);
+            }
+            break;
+        }
+    }
+    m_autoRemoveCheck->setVisible(m_createForm.has(SpecField::AutoRemove));
+    m_startCheck->setVisible(m_createForm.has(SpecField::Start));
+    m_formLayout->setRowVisible(m_options, m_createForm.has(SpecField::AutoRemove) ||
+                                               m_createForm.has(SpecField::Start));
+    revalidate();
+}
+
+void CreateSandboxDialog::updateCommandPreview()
+{
+    QString error;
+    const QStringList words = ShellWords::split(m_commandEdit->text(), &error);
+    if (!error.isEmpty()) {
+        m_commandPreview->setText(error);
+    } else if (words.isEmpty()) {
+        m_commandPreview->clear();
+    } else {
+        QStringList quoted;
+        for (const QString& word : words)
+            quoted << tr("“%1”").arg(word);
+        m_commandPreview->setText(tr("Runs as %1").arg(quoted.join(QLatin1Char(' '))));
+    }
+    m_commandPreview->setVisible(!m_commandPreview->text().isEmpty());
+}
+
+void CreateSandboxDialog::revalidate()
+{
+    if (!m_attempted || m_job)
+        return;
+    QList<SpecProblem> problems;
+    spec(&problems);
+    showProblems(problems);
 }
 
 Backend* CreateSandboxDialog::currentBackend() const
@@ -234,7 +344,7 @@ void CreateSandboxDialog::loadImages()
     Backend* backend = currentBackend();
     if (!backend || !backend->capabilities().testFlag(Backend::CanListImages))
         return;
-    Job* job = backend->listImages();
+    ResultJob<QStringList>* job = backend->listImages();
     m_imagesJob = job;
     connect(job, &Job::finished, this, [this, job] {
         if (job != m_imagesJob)
@@ -242,7 +352,7 @@ void CreateSandboxDialog::loadImages()
         m_imagesJob = nullptr;
         if (job->error().isError())
             return; // the image can still be typed; creating reports what is wrong
-        m_images = job->result().toStringList();
+        m_images = job->value();
         m_imagesKnown = true;
         const QString typed = m_imageCombo->currentText();
         m_imageCombo->clear();
@@ -262,86 +372,38 @@ bool CreateSandboxDialog::hasImage(const QString& image) const
     return !tagged && m_images.contains(image + QStringLiteral(":latest"));
 }
 
-SandboxSpec CreateSandboxDialog::spec(QStringList* problems) const
+SandboxSpec CreateSandboxDialog::spec(QList<SpecProblem>* problems) const
 {
-    SandboxSpec spec;
-    QStringList own;
-    spec.image = m_imageCombo->currentText().trimmed();
-    spec.name = m_nameEdit->text().trimmed();
-    spec.command = QProcess::splitCommand(m_commandEdit->text());
-    spec.env = nonEmptyLines(m_envEdit);
-
-    const QStringList labels = nonEmptyLines(m_labelsEdit);
-    for (const QString& line : labels) {
-        const qsizetype equals = line.indexOf(QLatin1Char('='));
-        if (equals <= 0)
-            own << tr("Label “%1” is not KEY=VALUE.").arg(line);
-        else
-            spec.labels.insert(line.left(equals), line.mid(equals + 1));
-    }
-
-    spec.workingDir = m_workdirEdit->text().trimmed();
-    spec.cpus = m_cpusSpin->value();
-
-    const QString memory = m_memoryEdit->text().trimmed();
-    if (!memory.isEmpty()) {
-        spec.memoryBytes = parseMemorySize(memory);
-        if (spec.memoryBytes < 0) {
-            own << tr("Memory “%1” is not a size; write for example 512m or 2g.").arg(memory);
-            spec.memoryBytes = 0;
+    CreateValues values;
+    for (const CreateField& field : std::as_const(m_createForm.fields)) {
+        QWidget* input = m_inputs.value(field.id);
+        if (auto* edit = qobject_cast<QLineEdit*>(input)) {
+            values.insert(field.id, edit->text());
+        } else if (auto* lines = qobject_cast<QPlainTextEdit*>(input)) {
+            values.insert(field.id, lines->toPlainText());
+        } else if (auto* spin = qobject_cast<QDoubleSpinBox*>(input)) {
+            values.insert(field.id, QLocale::c().toString(spin->value()));
+        } else if (auto* check = qobject_cast<QCheckBox*>(input)) {
+            values.insert(field.id, check->isChecked() ? QStringLiteral("1") : QString());
+        } else if (auto* combo = qobject_cast<QComboBox*>(input)) {
+            // A choice offered gives its value; text typed over it is taken as it is.
+            const bool offered = combo->currentIndex() >= 0 &&
+                                 combo->currentText() == combo->itemText(combo->currentIndex());
+            values.insert(field.id, offered && field.id != SpecField::Image
+                                        ? combo->currentData().toString()
+                                        : combo->currentText());
         }
     }
-
-    const QString network = m_networkCombo->currentText().trimmed();
-    if (network != m_networkCombo->itemText(0))
-        spec.networkMode = network;
-
-    const QStringList ports = m_portsEdit->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString& port : ports) {
-        if (port.trimmed().isEmpty())
-            continue;
-        PortBinding binding;
-        if (parsePortBinding(port, &binding))
-            spec.ports << binding;
-        else
-            own << tr("Port “%1” is not valid; write CONTAINER, HOST:CONTAINER or "
-                      "IP:HOST:CONTAINER, with an optional /tcp or /udp, for example 8080:80.")
-                       .arg(port.trimmed());
-    }
-    if (!isGroupBackend()) {
-        spec.autoRemove = m_autoRemoveCheck->isChecked();
-        if (problems)
-            *problems = spec.validate() + own;
-        return spec;
-    }
-
-    spec.networkMode.clear();
-    spec.args = QProcess::splitCommand(m_argsEdit->text());
-    spec.zoneId = m_zoneEdit->text().trimmed();
-    spec.vSwitchId = m_vSwitchEdit->text().trimmed();
-    spec.securityGroupId = m_securityGroupEdit->text().trimmed();
-    spec.restartPolicy = m_restartPolicyCombo->currentData().toString();
-    const auto checkId = [&own](const QString& value, const QString& pattern,
-                                const QString& problem) {
-        const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
-        if (!value.isEmpty() && !expression.match(value).hasMatch())
-            own << problem.arg(value);
-    };
-    checkId(spec.zoneId, QStringLiteral("[a-z0-9]+(-[a-z0-9]+)+"),
-            tr("“%1” is not a zone ID such as cn-hangzhou-h."));
-    checkId(spec.vSwitchId, QStringLiteral("vsw-[a-z0-9]+"),
-            tr("“%1” is not a vSwitch ID such as vsw-bp1234abcd."));
-    checkId(spec.securityGroupId, QStringLiteral("sg-[a-z0-9]+"),
-            tr("“%1” is not a security group ID such as sg-bp1234abcd."));
-    // The service's own rules, as the backend will apply them; it includes validate().
-    QStringList serviceProblems;
-    EciJson::createParams(spec, QStringLiteral("-"), &serviceProblems);
+    QList<SpecProblem> found;
+    const SandboxSpec sandboxSpec = m_createForm.specFrom(values, &found);
+    if (const Backend* backend = currentBackend())
+        found += backend->validate(sandboxSpec);
     if (problems)
-        *problems = serviceProblems + own;
-    return spec;
+        *problems = found;
+    return sandboxSpec;
 }
 
-void CreateSandboxDialog::showProblems(const QStringList& problems)
+void CreateSandboxDialog::showProblems(const QList<SpecProblem>& problems)
 {
     if (problems.isEmpty()) {
         m_messageLabel->clear();
@@ -349,8 +411,8 @@ void CreateSandboxDialog::showProblems(const QStringList& problems)
         return;
     }
     QStringList lines;
-    for (const QString& problem : problems)
-        lines << QStringLiteral("• ") + problem;
+    for (const SpecProblem& problem : problems)
+        lines << QStringLiteral("• ") + problem.message;
     m_messageLabel->setText(lines.join(QLatin1Char('\n')));
     m_messageLabel->show();
     growToFit();
@@ -396,11 +458,16 @@ void CreateSandboxDialog::accept()
     if (m_job)
         return;
     m_attempted = true;
-    QStringList problems;
+    QList<SpecProblem> problems;
     const SandboxSpec sandboxSpec = spec(&problems);
     showProblems(problems);
     Backend* backend = currentBackend();
-    if (!problems.isEmpty() || !backend)
+    if (!problems.isEmpty()) {
+        if (QWidget* input = m_inputs.value(problems.first().field))
+            input->setFocus();
+        return;
+    }
+    if (!backend)
         return;
     if (m_imagesKnown && !hasImage(sandboxSpec.image) &&
         backend->capabilities().testFlag(Backend::CanPullImages)) {
@@ -469,7 +536,7 @@ void CreateSandboxDialog::create(const SandboxSpec& sandboxSpec)
 {
     Backend* backend = currentBackend();
     setBusy(tr("Creating the sandbox…"));
-    Job* job = backend->create(sandboxSpec);
+    ResultJob<QString>* job = backend->create(sandboxSpec);
     m_job = job;
     connect(job, &Job::finished, this, [this, job, backend] {
         if (job->error().isError()) {
@@ -478,9 +545,9 @@ void CreateSandboxDialog::create(const SandboxSpec& sandboxSpec)
             return;
         }
         m_createdBackendId = backend->id();
-        m_createdId = job->result().toString();
-        const bool runsOnCreate = backend->capabilities().testFlag(Backend::HasContainerGroups);
-        if (m_startCheck->isChecked() && !runsOnCreate) {
+        m_createdId = job->value();
+        // A form without the start choice means the sandbox runs as soon as it exists.
+        if (m_createForm.has(SpecField::Start) && m_startCheck->isChecked()) {
             start(backend, m_createdId);
         } else {
             setIdle();
@@ -513,46 +580,9 @@ void CreateSandboxDialog::retranslateUi()
 {
     setWindowTitle(tr("New Sandbox"));
     setRowLabel(m_formLayout, m_backendCombo, tr("C&onnection:"));
-    setRowLabel(m_formLayout, m_imageCombo, tr("&Image:"));
-    setRowLabel(m_formLayout, m_nameEdit, tr("&Name:"));
-    setRowLabel(m_formLayout, m_commandEdit, tr("Co&mmand:"));
-    setRowLabel(m_formLayout, m_envEdit, tr("&Environment:"));
-    setRowLabel(m_formLayout, m_labelsEdit, isGroupBackend() ? tr("T&ags:") : tr("&Labels:"));
-    setRowLabel(m_formLayout, m_argsEdit, tr("&Arguments:"));
-    setRowLabel(m_formLayout, m_zoneEdit, tr("&Zone:"));
-    setRowLabel(m_formLayout, m_vSwitchEdit, tr("&vSwitch:"));
-    setRowLabel(m_formLayout, m_securityGroupEdit, tr("Security &group:"));
-    setRowLabel(m_formLayout, m_restartPolicyCombo, tr("Restart &policy:"));
-    setRowLabel(m_formLayout, m_workdirEdit, tr("&Working directory:"));
-    setRowLabel(m_formLayout, m_cpusSpin, tr("&CPUs:"));
-    setRowLabel(m_formLayout, m_memoryEdit, tr("Memor&y:"));
-    setRowLabel(m_formLayout, m_networkCombo, tr("Ne&twork:"));
-    setRowLabel(m_formLayout, m_portsEdit, tr("&Ports:"));
-    setRowLabel(m_formLayout, m_autoRemoveCheck->parentWidget(), tr("Options:"));
-
-    m_imageCombo->lineEdit()->setPlaceholderText(tr("for example alpine:3.20"));
-    m_nameEdit->setPlaceholderText(tr("optional; letters, digits, “_”, “.” and “-”"));
-    m_commandEdit->setPlaceholderText(tr("optional, for example sleep 3600; else the image's own"));
-    m_envEdit->setPlaceholderText(tr("KEY=VALUE, one per line"));
-    m_labelsEdit->setPlaceholderText(tr("KEY=VALUE, one per line"));
-    m_workdirEdit->setPlaceholderText(tr("optional, for example /work"));
-    m_cpusSpin->setSpecialValueText(tr("No limit"));
-    m_memoryEdit->setPlaceholderText(tr("for example 512m or 2g; empty for no limit"));
-    m_networkCombo->setItemText(0, tr("default"));
-    m_portsEdit->setPlaceholderText(
-        tr("comma-separated, for example 8080:80, 127.0.0.1:5432:5432"));
-    m_autoRemoveCheck->setText(tr("Remove the sandbox when it e&xits"));
-    m_startCheck->setText(tr("&Start after creating"));
+    setRowLabel(m_formLayout, m_options, tr("Options:"));
     m_createButton->setText(tr("C&reate"));
-    m_argsEdit->setPlaceholderText(tr("optional, passed after the command"));
-    m_zoneEdit->setPlaceholderText(tr("optional, for example cn-hangzhou-h"));
-    m_vSwitchEdit->setPlaceholderText(tr("for example vsw-bp1234abcd; empty: the default"));
-    m_securityGroupEdit->setPlaceholderText(tr("for example sg-bp1234abcd; empty: the default"));
-    m_restartPolicyCombo->setItemText(0, tr("Service default (Always)"));
-
-    if (m_attempted && !m_job) {
-        QStringList problems;
-        spec(&problems);
-        showProblems(problems);
-    }
+    updateCommandPreview();
+    // The form's texts are translated when the backend makes it.
+    applyForm();
 }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "sandbox/CreateForm.h"
 #include "sandbox/Error.h"
 #include "sandbox/Sandbox.h"
 
 #include <QDialog>
+#include <QMap>
 #include <QPointer>
 
 class Backend;
@@ -20,8 +22,9 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 
-// Asks for a sandbox, checks it before anything is sent, pulls the image when it is missing,
-// creates the sandbox and starts it. Closes only once the sandbox exists.
+// Asks for a sandbox with the fields the connection's create form describes, checks the spec
+// with the backend before anything is sent, pulls the image when it is missing, creates the
+// sandbox and starts it. Closes only once the sandbox exists.
 class CreateSandboxDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,7 +34,7 @@ public:
                         QWidget* parent = nullptr);
 
     // The spec the form describes; what is wrong with it goes to problems.
-    SandboxSpec spec(QStringList* problems) const;
+    SandboxSpec spec(QList<SpecProblem>* problems) const;
 
     // After accepted(): the new sandbox, and why it did not start when it was to be started.
     QString createdBackendId() const { return m_createdBackendId; }
@@ -48,12 +51,14 @@ protected:
 private:
     void retranslateUi();
     Backend* currentBackend() const;
-    // Container groups (ECI) have placement fields instead of Docker's network and removal.
-    bool isGroupBackend() const;
-    void updateBackendFields();
+    // Shows the rows of the current backend's form with its texts, limits and choices.
+    void applyForm();
+    void loadForm();
     void loadImages();
+    void updateCommandPreview();
+    void revalidate();
     bool hasImage(const QString& image) const;
-    void showProblems(const QStringList& problems);
+    void showProblems(const QList<SpecProblem>& problems);
     void showError(const QString& message);
     void growToFit();
     void setBusy(const QString& text);
@@ -64,6 +69,10 @@ private:
     void start(Backend* backend, const QString& id);
 
     QList<Backend*> m_backends;
+    CreateForm m_createForm;
+    QPointer<Job> m_choicesJob;
+    QMap<SpecField, QWidget*> m_inputs; // the widget a field's value is read from
+    QMap<SpecField, QWidget*> m_rows;   // the widget of its row in the form
     QStringList m_images;
     bool m_imagesKnown = false;
     bool m_attempted = false;
@@ -79,6 +88,7 @@ private:
     QComboBox* m_imageCombo = nullptr;
     QLineEdit* m_nameEdit = nullptr;
     QLineEdit* m_commandEdit = nullptr;
+    QLabel* m_commandPreview = nullptr;
     QPlainTextEdit* m_envEdit = nullptr;
     QPlainTextEdit* m_labelsEdit = nullptr;
     QLineEdit* m_workdirEdit = nullptr;
@@ -93,6 +103,7 @@ private:
     QLineEdit* m_securityGroupEdit = nullptr;
     QComboBox* m_restartPolicyCombo = nullptr;
     QCheckBox* m_startCheck = nullptr;
+    QWidget* m_options = nullptr;
     QLabel* m_messageLabel = nullptr;
     QWidget* m_progressRow = nullptr;
     QLabel* m_progressLabel = nullptr;

@@ -188,7 +188,7 @@ void DetailsPane::refresh()
         return;
     m_inspectText->setPlainText(QString());
     m_inspectText->setPlaceholderText(tr("Loading…"));
-    Job* job = m_backend->inspect(m_sandbox.id);
+    ResultJob<QJsonObject>* job = m_backend->inspect(m_sandbox.id);
     m_inspectJob = job;
     connect(job, &Job::finished, this, [this, job] {
         if (job != m_inspectJob)
@@ -198,7 +198,7 @@ void DetailsPane::refresh()
             m_inspectText->setPlaceholderText(job->error().fullText());
             return;
         }
-        const QJsonObject inspect = job->result().toJsonObject();
+        const QJsonObject inspect = job->value();
         m_inspectText->setPlainText(
             QString::fromUtf8(QJsonDocument(inspect).toJson(QJsonDocument::Indented)));
         if (m_backend && m_backend->capabilities().testFlag(Backend::HasContainerGroups))
@@ -255,7 +255,7 @@ void DetailsPane::loadHistory()
     m_historySummary->clear();
     if (!m_backend || !m_backend->capabilities().testFlag(Backend::CanShowResourceHistory))
         return;
-    Job* job = m_backend->resourceHistory(m_sandbox.id);
+    ResultJob<QList<ResourceSample>>* job = m_backend->resourceHistory(m_sandbox.id);
     if (!job)
         return;
     m_historyJob = job;
@@ -268,7 +268,7 @@ void DetailsPane::loadHistory()
             m_historySummary->setText(job->error().fullText());
             return;
         }
-        const QList<ResourceSample> samples = job->result().value<QList<ResourceSample>>();
+        const QList<ResourceSample> samples = job->value();
         double peakCpu = 0;
         qint64 peakMemory = 0;
         const QLocale locale;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "sandbox/Backend.h"
-#include "window/BulkOperation.h"
+#include "sandbox/BulkOperation.h"
 
 #include <QHash>
 #include <QMainWindow>

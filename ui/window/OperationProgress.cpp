@@ -1,6 +1,6 @@
 #include "OperationProgress.h"
 
-#include "window/BulkOperation.h"
+#include "sandbox/BulkOperation.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1006,9 +1006,12 @@ private:
         QJsonArray regions;
         for (const char* id : {"cn-hangzhou", "cn-shanghai", "cn-beijing"}) {
             const QString region = QLatin1String(id);
-            regions.append(QJsonObject{{QStringLiteral("RegionId"), region},
-                                       {QStringLiteral("RegionEndpoint"),
-                                        QStringLiteral("eci.%1.aliyuncs.com").arg(region)}});
+            regions.append(QJsonObject{
+                {QStringLiteral("RegionId"), region},
+                {QStringLiteral("RegionEndpoint"),
+                 QStringLiteral("eci.%1.aliyuncs.com").arg(region)},
+                {QStringLiteral("RecommendZones"),
+                 QJsonArray{region + QStringLiteral("-h"), region + QStringLiteral("-i")}}});
         }
         respond(jsonReply(200, {{QStringLiteral("Regions"), regions}}));
     }

@@ -13,7 +13,9 @@ class Backend;
 class Job;
 
 // One operation over several sandboxes: every job runs at once, failures are collected and
-// reported together when the last one has finished. Deletes itself after finished().
+// reported together when the last one has finished. It always finishes: a backend that goes
+// away cancels its jobs, and a target whose backend is gone fails at once. Deletes itself
+// after finished().
 class BulkOperation final : public QObject
 {
     Q_OBJECT
@@ -53,7 +55,7 @@ private:
     QString m_title;
     QList<Target> m_targets;
     JobStarter m_startJob;
-    QList<QPointer<Job>> m_jobs;
+    QList<Job*> m_jobs; // started and not yet ended
     QList<Failure> m_failures;
     QPointer<ActivityLog> m_activity;
     int m_done = 0;

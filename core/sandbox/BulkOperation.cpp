@@ -31,18 +31,28 @@ void BulkOperation::start()
             continue;
         }
         Job* job = m_startJob(target.backend, target.id);
+        if (!job) {
+            onJobFinished(target, nullptr);
+            continue;
+        }
         m_jobs.append(job);
-        connect(job, &Job::finished, this, [this, target, job] { onJobFinished(target, job); });
+        connect(job, &Job::finished, this, [this, target, job] {
+            m_jobs.removeAll(job);
+            onJobFinished(target, job);
+        });
+        // A job deleted unfinished (a backend that broke the contract) still counts as ended.
+        connect(job, &QObject::destroyed, this, [this, target, job] {
+            if (m_jobs.removeAll(job) > 0)
+                onJobFinished(target, nullptr);
+        });
     }
 }
 
 void BulkOperation::cancel()
 {
-    const QList<QPointer<Job>> jobs = m_jobs;
-    for (const QPointer<Job>& job : jobs) {
-        if (job)
-            job->cancel();
-    }
+    const QList<Job*> jobs = m_jobs;
+    for (Job* job : jobs)
+        job->cancel();
 }
 
 void BulkOperation::onJobFinished(const Target& target, Job* job)
