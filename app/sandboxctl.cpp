@@ -9,6 +9,7 @@
 #include "sandbox/LogStream.h"
 #include "settings/EciAccounts.h"
 #include "settings/Translations.h"
+#include "text/TextWidth.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -22,6 +23,7 @@
 
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <memory>
@@ -315,20 +317,23 @@ void Command::list(bool json)
         finish(Ok);
         return;
     }
-    const QString format = QStringLiteral("%1  %2  %3  %4  %5");
-    out() << format.arg(Text::tr("ID"), -12)
-                 .arg(Text::tr("NAME"), -24)
-                 .arg(Text::tr("IMAGE"), -28)
-                 .arg(Text::tr("STATUS"), -10)
-                 .arg(Text::tr("PORTS"))
-          << Qt::endl;
-    for (const Sandbox& sandbox : sandboxes) {
-        out() << format.arg(sandbox.id.left(12), -12)
-                     .arg(sandbox.name, -24)
-                     .arg(sandbox.image, -28)
-                     .arg(statusKey(sandbox.status), -10)
-                     .arg(sandbox.portsText())
-              << Qt::endl;
+    // Padded by display width, as wide as the widest cell: Chinese headers take two columns a
+    // character, and a long name must not push the columns after it off.
+    QList<QStringList> rows{{Text::tr("ID"), Text::tr("NAME"), Text::tr("IMAGE"),
+                             Text::tr("STATUS"), Text::tr("PORTS")}};
+    for (const Sandbox& sandbox : sandboxes)
+        rows.append({sandbox.id.left(12), sandbox.name, sandbox.image, statusKey(sandbox.status),
+                     sandbox.portsText()});
+    QList<int> widths(rows.first().size(), 0);
+    for (const QStringList& row : std::as_const(rows)) {
+        for (qsizetype column = 0; column < row.size(); ++column)
+            widths[column] = std::max(widths[column], TextWidth::columns(row[column]));
+    }
+    for (const QStringList& row : std::as_const(rows)) {
+        QString line;
+        for (qsizetype column = 0; column + 1 < row.size(); ++column)
+            line += TextWidth::padRight(row[column], widths[column]) + QLatin1String("  ");
+        out() << line + row.last() << Qt::endl;
     }
     finish(Ok);
 }

@@ -25,8 +25,6 @@ public:
     QString endpointDescription() const override { return m_http->endpoint().url; }
     Capabilities capabilities() const override;
 
-    QList<Sandbox> sandboxes() const override;
-    Sandbox sandbox(const QString& id, bool* found = nullptr) const override;
     bool isSettled() const override;
 
     void connectToBackend() override;
@@ -77,8 +75,6 @@ private:
     bool m_listing = false;
     QSet<QString> m_touchedWhileListing;
 
-    QList<Sandbox> m_order;        // insertion order for sandboxes()
-    QHash<QString, int> m_indexOf; // id -> position in m_order
     QSet<QString> m_refreshing;
     QSet<QString> m_refreshAgain;
 

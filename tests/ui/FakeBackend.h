@@ -20,9 +20,7 @@ public:
     QString endpointDescription() const override { return QStringLiteral("fake://") + m_id; }
     Capabilities capabilities() const override { return m_capabilities; }
 
-    QList<Sandbox> sandboxes() const override { return m_sandboxes; }
     bool isSettled() const override { return true; }
-    Sandbox sandbox(const QString& id, bool* found = nullptr) const override;
 
     void connectToBackend() override;
     void disconnectFromBackend() override;
@@ -57,7 +55,6 @@ private:
 
     QString m_id;
     Capabilities m_capabilities = CanPause | CanRestart | CanPullImages | CanListImages | CanKill;
-    QList<Sandbox> m_sandboxes;
     QStringList m_images;
     int m_nextId = 1;
 };

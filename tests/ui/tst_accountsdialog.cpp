@@ -74,6 +74,8 @@ void TestAccountsDialog::init()
     if (keychain)
         m_keychain = std::make_unique<KeychainCredentialStore>(
             QStringLiteral("SandboxDesk-test-") + QUuid::createUuid().toString(QUuid::Id128));
+    else if (TestComponents::required())
+        QFAIL(qPrintable(TestComponents::missingSecretService()));
     else
         m_keychain = std::make_unique<MemoryCredentialStore>();
     m_network = std::make_unique<QNetworkAccessManager>();

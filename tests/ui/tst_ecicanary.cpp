@@ -148,6 +148,8 @@ void TestEciCanary::canaryAppearsOnlyInTheStore()
     if (realKeychain)
         keychain = std::make_unique<KeychainCredentialStore>(
             QStringLiteral("SandboxDesk-canary-") + QUuid::createUuid().toString(QUuid::Id128));
+    else if (TestComponents::required())
+        QFAIL(qPrintable(TestComponents::missingSecretService()));
     else
         keychain = std::make_unique<MemoryCredentialStore>();
 

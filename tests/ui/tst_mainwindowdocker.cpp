@@ -110,8 +110,6 @@ QString TestMainWindowDocker::run(const QString& name)
 
 void TestMainWindowDocker::showWindowWithTwoSandboxes()
 {
-    if (qEnvironmentVariableIsEmpty("DOCKER_HOST"))
-        QSKIP("DOCKER_HOST is not set; scripts/test starts an engine and sets it.");
     REQUIRE_TEST_ENGINE();
 
     auto* backend =
