@@ -1,10 +1,8 @@
 // sandboxdesk: the desktop window over the same core as sandboxctl.
 #include "common/AppIcon.h"
-#include "connections/DockerConnections.h"
-#include "connections/EciConnections.h"
+#include "connections/ConnectionRegistry.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "logs/ActivityLog.h"
-#include "sandbox/Backend.h"
 #include "settings/EciAccounts.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
@@ -65,20 +63,19 @@ int main(int argc, char* argv[])
          QStringLiteral("LANGUAGE")});
     parser.process(app);
 
-    const DockerConnections::Discovery discovery =
-        DockerConnections::discover(QProcessEnvironment::systemEnvironment(),
-                                    parser.value(dockerOption), preferences.dockerHosts(), nullptr);
     // ECI accounts: profiles in the settings, secrets in the keychain only.
     KeychainCredentialStore keychain;
     EciAccounts accounts;
     QNetworkAccessManager network;
-    EciConnections eci(accounts, keychain, &network);
+    ConnectionRegistry connections(accounts, keychain, &network);
+    connections.discoverDocker(QProcessEnvironment::systemEnvironment(),
+                               parser.value(dockerOption));
+    connections.setDockerHosts(preferences.dockerHosts());
     ActivityLog activity; // outlives the window that records into it
-    MainWindow window(preferences, translations, discovery.backends, &eci);
-    window.setDiscoveryProblem(discovery.problem);
+    MainWindow window(preferences, translations, connections);
     window.setActivityLog(&activity);
     window.show();
-    for (Backend* backend : discovery.backends)
-        backend->connectToBackend();
+    connections.start();
+    connections.syncAccounts();
     return QApplication::exec();
 }

@@ -1,14 +1,15 @@
 // sandboxctl: the command-line companion, built on the core alone.
+#include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialImport.h"
 #include "credentials/KeychainCredentialStore.h"
-#include "docker/DockerBackend.h"
-#include "docker/DockerEndpoint.h"
-#include "eci/EciBackend.h"
+#include "credentials/MemoryCredentialStore.h"
+#include "sandbox/Backend.h"
 #include "sandbox/ExecSession.h"
 #include "sandbox/Job.h"
 #include "sandbox/LogStream.h"
 #include "settings/EciAccounts.h"
 #include "settings/Translations.h"
+#include "text/TextWidth.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -22,6 +23,7 @@
 
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <memory>
@@ -222,8 +224,9 @@ QString takeValue(const QStringList& args, int* at, QStringList* problems)
 class Command final : public QObject
 {
 public:
-    Command(Backend* backend, const QStringList& args)
-        : m_backend(backend)
+    Command(ConnectionRegistry& registry, Backend* backend, const QStringList& args)
+        : m_registry(registry)
+        , m_backend(backend)
         , m_args(args)
         , m_groups(backend->capabilities().testFlag(Backend::HasContainerGroups))
     {}
@@ -242,7 +245,7 @@ public:
                 finish(Failed);
             }
         });
-        m_backend->connectToBackend();
+        m_registry.start(m_backend);
     }
 
 private:
@@ -267,6 +270,7 @@ private:
         finish(code);
     }
 
+    ConnectionRegistry& m_registry;
     Backend* m_backend;
     QStringList m_args;
     bool m_groups = false; // a sandbox holds several containers: --container applies
@@ -315,20 +319,23 @@ void Command::list(bool json)
         finish(Ok);
         return;
     }
-    const QString format = QStringLiteral("%1  %2  %3  %4  %5");
-    out() << format.arg(Text::tr("ID"), -12)
-                 .arg(Text::tr("NAME"), -24)
-                 .arg(Text::tr("IMAGE"), -28)
-                 .arg(Text::tr("STATUS"), -10)
-                 .arg(Text::tr("PORTS"))
-          << Qt::endl;
-    for (const Sandbox& sandbox : sandboxes) {
-        out() << format.arg(sandbox.id.left(12), -12)
-                     .arg(sandbox.name, -24)
-                     .arg(sandbox.image, -28)
-                     .arg(statusKey(sandbox.status), -10)
-                     .arg(sandbox.portsText())
-              << Qt::endl;
+    // Padded by display width, as wide as the widest cell: Chinese headers take two columns a
+    // character, and a long name must not push the columns after it off.
+    QList<QStringList> rows{{Text::tr("ID"), Text::tr("NAME"), Text::tr("IMAGE"),
+                             Text::tr("STATUS"), Text::tr("PORTS")}};
+    for (const Sandbox& sandbox : sandboxes)
+        rows.append({sandbox.id.left(12), sandbox.name, sandbox.image, statusKey(sandbox.status),
+                     sandbox.portsText()});
+    QList<int> widths(rows.first().size(), 0);
+    for (const QStringList& row : std::as_const(rows)) {
+        for (qsizetype column = 0; column < row.size(); ++column)
+            widths[column] = std::max(widths[column], TextWidth::columns(row[column]));
+    }
+    for (const QStringList& row : std::as_const(rows)) {
+        QString line;
+        for (qsizetype column = 0; column + 1 < row.size(); ++column)
+            line += TextWidth::padRight(row[column], widths[column]) + QLatin1String("  ");
+        out() << line + row.last() << Qt::endl;
     }
     finish(Ok);
 }
@@ -757,17 +764,17 @@ bool isCommandName(const QString& word)
     return commands.contains(word);
 }
 
-// ECI: credentials from a stored account (secrets from the keychain) or the environment,
-// then the same commands as for Docker through the Backend contract.
+// ECI: credentials from a stored account (secrets from the keychain, read by the registry as
+// for the window) or the environment, then the same commands as for Docker.
 int runEci(const QStringList& args, QString region, const QString& accountName)
 {
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    EciBackendConfig config;
+    // The accounts SandboxDesk keeps; sandboxctl only reads them.
+    const QSettings appSettings(QStringLiteral("SandboxDesk"), QStringLiteral("sandboxdesk"));
+    EciAccounts accounts(appSettings.fileName());
     EciAccount account;
+    EciCredentials credentials;
     if (!accountName.isEmpty()) {
-        // The accounts SandboxDesk keeps; sandboxctl only reads them.
-        const QSettings appSettings(QStringLiteral("SandboxDesk"), QStringLiteral("sandboxdesk"));
-        const EciAccounts accounts(appSettings.fileName());
         bool found = false;
         account = accounts.account(accountName, &found);
         if (!found) {
@@ -776,10 +783,6 @@ int runEci(const QStringList& args, QString region, const QString& accountName)
                   << Qt::endl;
             return Failed;
         }
-        config.accountName = account.name;
-        config.credentials.accessKeyId = account.accessKeyId;
-        config.endpoint = account.endpoint;
-        config.signatureVersion = account.signatureVersion;
         if (region.isEmpty()) {
             const QString fromEnvironment =
                 environment.value(QStringLiteral("ECI_SANDBOX_REGION_ID"),
@@ -798,73 +801,52 @@ int runEci(const QStringList& args, QString region, const QString& accountName)
                   << Qt::endl;
             return Failed;
         }
-        config.accountName = QStringLiteral("env");
-        config.credentials = {imported.accessKeyId, imported.accessKeySecret,
-                              imported.securityToken};
-        config.endpoint = imported.endpoint;
+        account.name = QStringLiteral("env");
+        account.accessKeyId = imported.accessKeyId;
+        account.endpoint = imported.endpoint;
+        credentials = {imported.accessKeyId, imported.accessKeySecret, imported.securityToken};
         if (region.isEmpty())
             region = imported.regionId;
     }
     const QString endpoint = environment.value(QStringLiteral("ECI_SANDBOX_ENDPOINT")).trimmed();
     if (!endpoint.isEmpty())
-        config.endpoint = endpoint;
+        account.endpoint = endpoint;
     if (region.isEmpty()) {
         err() << Text::tr("Name a region: sandboxctl --eci REGION …, or set "
                           "ECI_SANDBOX_REGION_ID.")
               << Qt::endl;
         return Usage;
     }
-    config.regionId = region;
-    QString problem;
-    if (!config.endpoint.isEmpty() &&
-        !EciClient::parseEndpoint(config.endpoint, &problem).isValid()) {
+    const QString problem = ConnectionRegistry::eciEndpointProblem(account.endpoint);
+    if (!problem.isEmpty()) {
         err() << problem << Qt::endl;
         return Failed;
     }
 
     QNetworkAccessManager network;
-    std::unique_ptr<EciBackend> backend;
-    std::unique_ptr<Command> command;
-    const auto launch = [&] {
-        backend = std::make_unique<EciBackend>(config, &network);
-        command = std::make_unique<Command>(backend.get(), args);
-        command->start();
-    };
     KeychainCredentialStore keychain;
-    // The secret (and the token, when the account has one), then the commands.
-    const auto readSecret = [&](const QString& key, const std::function<void(QString)>& next) {
-        Job* job = keychain.read(key);
-        QObject::connect(job, &Job::finished, &network, [job, next] {
-            if (job->error().isError()) {
-                err() << Text::tr("The account's secret could not be read from the keychain.")
-                      << '\n'
-                      << job->error().fullText() << Qt::endl;
-                QCoreApplication::exit(Failed);
-                return;
-            }
-            next(job->result().toString());
+    ConnectionRegistry registry(accounts, keychain, &network);
+    std::unique_ptr<Command> command;
+    QObject::connect(&registry, &ConnectionRegistry::connectionAdded, &registry,
+                     [&](Backend* backend) {
+                         command = std::make_unique<Command>(registry, backend, args);
+                         command->start();
+                     });
+    QObject::connect(
+        &registry, &ConnectionRegistry::accountFailed, &registry,
+        [](const QString&, const Error& error) {
+            err() << Text::tr("The account's secret could not be read from the keychain.") << '\n'
+                  << error.fullText() << Qt::endl;
+            QCoreApplication::exit(Failed);
         });
-    };
-    if (accountName.isEmpty()) {
-        QTimer::singleShot(0, &network, launch);
-    } else {
-        QTimer::singleShot(0, &network, [&] {
-            readSecret(account.secretKey(), [&](const QString& secret) {
-                config.credentials.accessKeySecret = secret;
-                if (!account.hasSecurityToken) {
-                    launch();
-                    return;
-                }
-                readSecret(account.securityTokenKey(), [&](const QString& token) {
-                    config.credentials.securityToken = token;
-                    launch();
-                });
-            });
-        });
-    }
+    QTimer::singleShot(0, &registry, [&] {
+        if (accountName.isEmpty())
+            registry.addEci(account, credentials, region);
+        else
+            registry.openAccount(account, {region});
+    });
     const int code = QCoreApplication::exec();
     command.reset();
-    backend.reset();
     return code;
 }
 
@@ -928,17 +910,18 @@ int main(int argc, char* argv[])
         return runEci(args, region, account);
     }
 
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    if (!host.isEmpty())
-        environment.insert(QStringLiteral("DOCKER_HOST"), host);
-    QString problem;
-    const DockerEndpoint::Choice choice = DockerEndpoint(environment).primary(&problem);
-    if (!choice.endpoint.isValid()) {
-        err() << problem << Qt::endl;
+    // Found as the window finds it, rootless and Podman sockets included.
+    // No ECI here: no account is opened, so no secret is read.
+    MemoryCredentialStore noSecrets;
+    EciAccounts accounts;
+    ConnectionRegistry registry(accounts, noSecrets, nullptr);
+    registry.discoverDocker(QProcessEnvironment::systemEnvironment(), host);
+    Backend* backend = registry.defaultDocker();
+    if (!backend) {
+        err() << registry.discoveryProblem() << Qt::endl;
         return Failed;
     }
-    DockerBackend backend(QStringLiteral("docker"), choice.source, choice.endpoint);
-    Command command(&backend, args);
+    Command command(registry, backend, args);
     QTimer::singleShot(0, &command, &Command::start);
     return QCoreApplication::exec();
 }

@@ -21,7 +21,7 @@
 You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
         <translation>账号未保存：%1
 
-您可以仅在本次会话中使用该账号。其密钥只保存在 SandboxDesk 的内存中，退出 SandboxDesk 后即被清除，不会写入磁盘。</translation>
+您可以仅在本次会话中使用该账号。其 AccessKey Secret 只保存在 SandboxDesk 的内存中，退出 SandboxDesk 后即被清除，不会写入磁盘。</translation>
     </message>
     <message>
         <source>The account was not saved: %1</source>
@@ -46,7 +46,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message numerus="yes">
         <source>%n region(s) available to this key.</source>
         <translation>
-            <numerusform>此密钥可用 %n 个地域。</numerusform>
+            <numerusform>此 AccessKey 可用 %n 个地域。</numerusform>
         </translation>
     </message>
     <message>
@@ -107,7 +107,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>optional, for a temporary STS key</source>
-        <translation>可选，用于临时 STS 密钥</translation>
+        <translation>可选，用于 STS 临时访问凭证</translation>
     </message>
     <message>
         <source>unchanged; type a new token to replace it</source>
@@ -127,7 +127,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Ask Alibaba Cloud which regions this key can use</source>
-        <translation>向阿里云查询此密钥可使用的地域</translation>
+        <translation>向阿里云查询此 AccessKey 可使用的地域</translation>
     </message>
     <message>
         <source>optional, comma-separated, for example cn-beijing</source>
@@ -147,7 +147,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&lt;b&gt;Session only:&lt;/b&gt; this account and its secret are kept in memory and are gone when SandboxDesk quits.</source>
-        <translation>&lt;b&gt;仅限本次会话：&lt;/b&gt;此账号及其密钥只保存在内存中，退出 SandboxDesk 后即被清除。</translation>
+        <translation>&lt;b&gt;仅限本次会话：&lt;/b&gt;此账号及其 AccessKey Secret 只保存在内存中，退出 SandboxDesk 后即被清除。</translation>
     </message>
     <message>
         <source>Keep for This &amp;Session Only</source>
@@ -166,7 +166,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&lt;b&gt;No keychain can be used.&lt;/b&gt; %1&lt;br&gt;Accounts can still be added for this session only: their secrets stay in memory and are forgotten when SandboxDesk quits.</source>
-        <translation>&lt;b&gt;无法使用钥匙串。&lt;/b&gt;%1&lt;br&gt;仍可添加仅限本次会话的账号：其密钥只保存在内存中，退出 SandboxDesk 后即被清除。</translation>
+        <translation>&lt;b&gt;无法使用钥匙串。&lt;/b&gt;%1&lt;br&gt;仍可添加仅限本次会话的账号：其 AccessKey Secret 只保存在内存中，退出 SandboxDesk 后即被清除。</translation>
     </message>
     <message>
         <source>This session only (memory)</source>
@@ -198,7 +198,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Remove the account “%1”? Its connections close and its secret is deleted from the keychain.</source>
-        <translation>删除账号“%1”？其连接将被关闭，其密钥将从钥匙串中删除。</translation>
+        <translation>删除账号“%1”？其连接将被关闭，其 AccessKey Secret 将从钥匙串中删除。</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -214,7 +214,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</source>
-        <translation>用于弹性容器实例（ECI）的阿里云账号。账号的每个地域都是主窗口中的一个连接。密钥保存在系统钥匙串中，绝不会写入 SandboxDesk 的设置。</translation>
+        <translation>用于弹性容器实例（ECI）的阿里云账号。账号的每个地域都是主窗口中的一个连接。AccessKey Secret 保存在系统钥匙串中，绝不会写入 SandboxDesk 的设置。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -230,7 +230,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Secret kept in</source>
-        <translation>密钥保存位置</translation>
+        <translation>Secret 保存位置</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
@@ -299,26 +299,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>搜索活动</translation>
     </message>
     <message>
-        <source>Options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>&amp;Case Sensitive</source>
-        <translation>区分大小写(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Regular Expression</source>
-        <translation>正则表达式(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>上一个</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>下一个</translation>
-    </message>
-    <message>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
@@ -349,24 +329,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Export &amp;Matching Entries…</source>
         <translation>导出匹配的条目(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
-    </message>
-    <message>
-        <source>No matches</source>
-        <translation>无匹配</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln matches</source>
-        <translation>
-            <numerusform>%Ln 个匹配</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%L1 of %L2</source>
-        <translation>第 %L1 个，共 %L2 个</translation>
     </message>
     <message>
         <source>Export matching activity</source>
@@ -464,6 +426,40 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>All connections</source>
         <translation>全部连接</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionOrigin</name>
+    <message>
+        <source>added by the application</source>
+        <translation>由应用程序添加</translation>
+    </message>
+    <message>
+        <source>Preferences: %1</source>
+        <translation>首选项：%1</translation>
+    </message>
+    <message>
+        <source>account “%1”, region %2</source>
+        <translation>账号“%1”，地域 %2</translation>
+    </message>
+    <message>
+        <source>AccessKey from the environment, region %1</source>
+        <translation>来自环境变量的 AccessKey，地域 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionRegistry</name>
+    <message>
+        <source>Docker (%1)</source>
+        <translation>Docker（%1）</translation>
+    </message>
+    <message>
+        <source>The engine address from %1 cannot be used: %2</source>
+        <translation>无法使用来自 %1 的引擎地址：%2</translation>
+    </message>
+    <message>
+        <source>The endpoint is not a valid address.</source>
+        <translation>该接入地址无效。</translation>
     </message>
 </context>
 <context>
@@ -767,7 +763,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>CredentialStore</name>
     <message>
         <source>The keychain holds no secret named “%1”.</source>
-        <translation>钥匙串中没有名为“%1”的密钥。</translation>
+        <translation>钥匙串中没有名为“%1”的条目。</translation>
     </message>
     <message>
         <source>No keychain can be used: it is missing, locked or not answering.</source>
@@ -979,17 +975,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
-    <name>DockerConnections</name>
-    <message>
-        <source>Docker (%1)</source>
-        <translation>Docker（%1）</translation>
-    </message>
-    <message>
-        <source>The engine address from %1 cannot be used: %2</source>
-        <translation>无法使用来自 %1 的引擎地址：%2</translation>
-    </message>
-</context>
-<context>
     <name>DockerEndpoint</name>
     <message>
         <source>default socket</source>
@@ -1117,27 +1102,27 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Alibaba Cloud kept sending further pages of the container group list.</source>
-        <translation>阿里云不断返回容器组列表的后续分页,列表无法结束。</translation>
+        <translation>阿里云不断返回容器组列表的后续分页，列表无法结束。</translation>
     </message>
     <message>
         <source>Alibaba Cloud created a container group without naming it.</source>
-        <translation>阿里云创建了容器组,但没有返回其 ID。</translation>
+        <translation>阿里云创建了容器组，但没有返回其 ID。</translation>
     </message>
     <message>
         <source>ECI container groups cannot be told to “%1”; they can be restarted or deleted.</source>
-        <translation>ECI 容器组不支持“%1”操作;只能重启或删除。</translation>
+        <translation>ECI 容器组不支持“%1”操作；只能重启或删除。</translation>
     </message>
     <message>
         <source>No such container group: %1</source>
-        <translation>没有这个容器组:%1</translation>
+        <translation>没有这个容器组：%1</translation>
     </message>
     <message>
         <source>ECI has no image list: a container group pulls its images from the registry when it starts.</source>
-        <translation>ECI 没有镜像列表:容器组在启动时从镜像仓库拉取镜像。</translation>
+        <translation>ECI 没有镜像列表：容器组在启动时从镜像仓库拉取镜像。</translation>
     </message>
     <message>
         <source>ECI cannot pull “%1” ahead of time: a container group pulls its images when it starts.</source>
-        <translation>ECI 无法预先拉取“%1”:容器组在启动时拉取镜像。</translation>
+        <translation>ECI 无法预先拉取“%1”：容器组在启动时拉取镜像。</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
@@ -1149,16 +1134,16 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message numerus="yes">
         <source>The ECI endpoint did not answer within %n second(s).</source>
         <translation>
-            <numerusform>ECI 端点在 %n 秒内没有响应。</numerusform>
+            <numerusform>ECI 接入地址在 %n 秒内没有响应。</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not reach the ECI endpoint %1.</source>
-        <translation>无法连接 ECI 端点 %1。</translation>
+        <translation>无法连接 ECI 接入地址 %1。</translation>
     </message>
     <message>
         <source>The ECI endpoint sent a response that is not valid JSON.</source>
-        <translation>ECI 端点返回的响应不是有效的 JSON。</translation>
+        <translation>ECI 接入地址返回的响应不是有效的 JSON。</translation>
     </message>
     <message>
         <source>Alibaba Cloud refused the request because this computer&apos;s clock is off by more than 15 minutes. Correct the system time and try again.</source>
@@ -1206,7 +1191,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The ECI endpoint &quot;%1&quot; is not a host, host:port or http(s) URL.</source>
-        <translation>ECI 端点“%1”不是主机名、主机:端口或 http(s) 地址。</translation>
+        <translation>ECI 接入地址“%1”不是主机名、主机:端口或 http/https 地址。</translation>
     </message>
     <message>
         <source>No Alibaba Cloud AccessKey is configured.</source>
@@ -1274,7 +1259,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>EciJson</name>
     <message>
         <source>A container group name may use lower-case letters, digits and “-”, must start and end with a letter or digit and be 2 to 128 characters long.</source>
-        <translation>容器组名称只能包含小写字母、数字和“-”,必须以字母或数字开头和结尾,长度为 2 到 128 个字符。</translation>
+        <translation>容器组名称只能包含小写字母、数字和“-”，必须以字母或数字开头和结尾，长度为 2 到 128 个字符。</translation>
     </message>
     <message>
         <source>ECI does not remove a container group by itself when it stops.</source>
@@ -1286,7 +1271,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</source>
-        <translation>ECI 无法将端口 %1 映射到 %2:容器组按原样暴露其容器的端口。</translation>
+        <translation>ECI 无法将端口 %1 映射到 %2：容器组按原样暴露其容器的端口。</translation>
     </message>
     <message>
         <source>The restart policy must be Always, OnFailure or Never.</source>
@@ -1317,7 +1302,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>No such container group, or it has no containers: %1</source>
-        <translation>没有这个容器组,或者它没有容器:%1</translation>
+        <translation>没有这个容器组，或者它没有容器：%1</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
@@ -1345,6 +1330,63 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Unsupported address scheme “%1”.</source>
         <translation>不支持的地址协议“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Search options</source>
+        <translation>搜索选项</translation>
+    </message>
+    <message>
+        <source>&amp;Case Sensitive</source>
+        <translation>区分大小写(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Regular Expression</source>
+        <translation>正则表达式(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Previous match (%1)</source>
+        <translation>上一个匹配（%1）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Next match (%1)</source>
+        <translation>下一个匹配（%1）</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matches</source>
+        <translation>
+            <numerusform>%Ln 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>第 %L1 个，共 %L2 个</translation>
     </message>
 </context>
 <context>
@@ -1470,7 +1512,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Follow</source>
-        <translation>跟随(&amp;F)</translation>
+        <translation>跟踪(&amp;F)</translation>
     </message>
     <message>
         <source>Keep showing new output as the sandbox writes it</source>
@@ -1491,34 +1533,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Search the logs</source>
         <translation>搜索日志</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>&amp;Case Sensitive</source>
-        <translation>区分大小写(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Regular Expression</source>
-        <translation>正则表达式(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Previous</source>
-        <translation>上一个</translation>
-    </message>
-    <message>
-        <source>Previous match (%1)</source>
-        <translation>上一个匹配 (%1)</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>下一个</translation>
-    </message>
-    <message>
-        <source>Next match (%1)</source>
-        <translation>下一个匹配 (%1)</translation>
     </message>
     <message>
         <source>Filter</source>
@@ -1574,7 +1588,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Following</source>
-        <translation>正在跟随</translation>
+        <translation>正在跟踪</translation>
     </message>
     <message>
         <source>Paused — the sandbox stopped; resumes when it runs again</source>
@@ -1603,24 +1617,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>
             <numerusform>显示 %Ln 行</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
-    </message>
-    <message>
-        <source>No matches</source>
-        <translation>无匹配</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln matches</source>
-        <translation>
-            <numerusform>%Ln 个匹配</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%L1 of %L2</source>
-        <translation>第 %L1 个，共 %L2 个</translation>
     </message>
     <message>
         <source>Plain text (*.log *.txt)</source>
@@ -1742,58 +1738,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>工具栏</translation>
     </message>
     <message>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;New…</source>
-        <translation>新建(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Create a sandbox (%1)</source>
-        <translation>创建沙箱（%1）</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>启动(&amp;S)</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation>重启(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Res&amp;ume</source>
-        <translation>恢复(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>删除(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Refresh &amp;Details</source>
-        <translation>刷新详情(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;About SandboxDesk</source>
-        <translation>关于 SandboxDesk(&amp;A)</translation>
-    </message>
-    <message>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -1810,128 +1754,12 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>显示详情面板(&amp;D)</translation>
     </message>
     <message>
-        <source>Search by name, image or ID</source>
-        <translation>按名称、镜像或 ID 搜索</translation>
-    </message>
-    <message>
-        <source>S&amp;tatus:</source>
-        <translation>状态(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>重试(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;New Sandbox…</source>
-        <translation>新建沙箱(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>No sandboxes yet</source>
-        <translation>还没有沙箱</translation>
-    </message>
-    <message>
-        <source>Create a sandbox from an image to get started. Sandboxes created with the docker CLI or any other tool appear here too.</source>
-        <translation>从一个镜像创建沙箱即可开始。用 docker 命令行或其他工具创建的沙箱也会显示在这里。</translation>
-    </message>
-    <message>
-        <source>Connecting to %1 at %2…</source>
-        <translation>正在连接 %1（%2）…</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source>No engine address is configured.</source>
-        <translation>没有配置引擎地址。</translation>
-    </message>
-    <message>
-        <source>What you can do:</source>
-        <translation>你可以：</translation>
-    </message>
-    <message>
-        <source>Start the engine: &lt;code&gt;sudo systemctl start docker&lt;/code&gt;, or for Podman &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;.</source>
-        <translation>启动引擎：&lt;code&gt;sudo systemctl start docker&lt;/code&gt;；如果使用 Podman，则运行 &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;。</translation>
-    </message>
-    <message>
-        <source>If access to the socket is denied, add yourself to the &lt;code&gt;docker&lt;/code&gt; group (&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;) and log in again.</source>
-        <translation>如果访问套接字被拒绝，请把自己加入 &lt;code&gt;docker&lt;/code&gt; 组（&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;），然后重新登录。</translation>
-    </message>
-    <message>
-        <source>Use another engine: set &lt;code&gt;DOCKER_HOST&lt;/code&gt; (for example &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;) or start SandboxDesk with &lt;code&gt;--docker HOST&lt;/code&gt;.</source>
-        <translation>使用其他引擎：设置 &lt;code&gt;DOCKER_HOST&lt;/code&gt;（例如 &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;），或用 &lt;code&gt;--docker HOST&lt;/code&gt; 启动 SandboxDesk。</translation>
-    </message>
-    <message>
-        <source>Add an engine address in Preferences.</source>
-        <translation>在首选项中添加引擎地址。</translation>
-    </message>
-    <message>
-        <source>SandboxDesk never starts an engine itself; it connects as soon as one answers.</source>
-        <translation>SandboxDesk 从不自行启动引擎；引擎一旦响应就会自动连接。</translation>
-    </message>
-    <message>
-        <source>No container engine is connected</source>
-        <translation>未连接到容器引擎</translation>
-    </message>
-    <message>
-        <source>Sandboxes: %1 · Running: %2</source>
-        <translation>沙箱：%1 · 运行中：%2</translation>
-    </message>
-    <message>
-        <source>Shown: %1</source>
-        <translation>显示：%1</translation>
-    </message>
-    <message>
-        <source>Engine %1</source>
-        <translation>引擎 %1</translation>
-    </message>
-    <message>
-        <source>%1: engine %2</source>
-        <translation>%1：引擎 %2</translation>
-    </message>
-    <message>
         <source>Sandbox Not Started</source>
         <translation>沙箱未启动</translation>
     </message>
     <message>
         <source>The sandbox was created but could not be started.</source>
         <translation>沙箱已创建，但无法启动。</translation>
-    </message>
-    <message>
-        <source>Delete the sandbox “%1”? This cannot be undone.</source>
-        <translation>删除沙箱“%1”？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>Delete these %1 sandboxes? This cannot be undone.</source>
-        <translation>删除这 %1 个沙箱？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>Delete Sandboxes</source>
-        <translation>删除沙箱</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… 以及另外 %1 个</translation>
-    </message>
-    <message>
-        <source>Also remove running ones (force)</source>
-        <translation>同时删除正在运行的沙箱（强制）</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Operation Failed</source>
-        <translation>操作失败</translation>
-    </message>
-    <message>
-        <source>“%1” failed for %2 of %3 sandboxes.</source>
-        <translation>“%1”操作在 %3 个沙箱中有 %2 个失败。</translation>
     </message>
     <message>
         <source>About SandboxDesk</source>
@@ -1946,32 +1774,12 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>基于 Qt %1 构建。</translation>
     </message>
     <message>
-        <source>Show &amp;Logs</source>
-        <translation>显示日志(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Terminal</source>
-        <translation>打开终端(&amp;T)</translation>
-    </message>
-    <message>
         <source>Terminals</source>
         <translation>终端</translation>
     </message>
     <message>
         <source>Show &amp;Terminals</source>
         <translation>显示终端(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>账号(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation>用于 ECI 沙箱的阿里云账号</translation>
-    </message>
-    <message>
-        <source>&amp;Activity Log</source>
-        <translation>活动日志(&amp;A)</translation>
     </message>
     <message>
         <source>Create</source>
@@ -2133,7 +1941,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Blin&amp;king cursor when the program asks for one</source>
-        <translation>程序要求时光标闪烁(&amp;K)</translation>
+        <translation>按程序要求闪烁光标(&amp;K)</translation>
     </message>
     <message>
         <source>Session Logs</source>
@@ -2204,7 +2012,42 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>%1 CPU</source>
-        <translation>%1 个 CPU</translation>
+        <translation>%1 核</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCommands</name>
+    <message>
+        <source>Delete the sandbox “%1”? This cannot be undone.</source>
+        <translation>删除沙箱“%1”？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete these %1 sandboxes? This cannot be undone.</source>
+        <translation>删除这 %1 个沙箱？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete Sandboxes</source>
+        <translation>删除沙箱</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 以及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>Also remove running ones (force)</source>
+        <translation>同时删除正在运行的沙箱（强制）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Operation Failed</source>
+        <translation>操作失败</translation>
+    </message>
+    <message>
+        <source>“%1” failed for %2 of %3 sandboxes.</source>
+        <translation>“%1”操作在 %3 个沙箱中有 %2 个失败。</translation>
     </message>
 </context>
 <context>
@@ -2313,6 +2156,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>SandboxTableView</name>
+    <message>
+        <source>Search by name, image or ID</source>
+        <translation>按名称、镜像或 ID 搜索</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
     <name>SessionExporter</name>
     <message>
         <source>Terminal session</source>
@@ -2344,6 +2202,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>A double quote (&quot;) is not closed.</source>
         <translation>双引号（&quot;）没有闭合。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <source>Sandboxes: %1 · Running: %2</source>
+        <translation>沙箱：%1 · 运行中：%2</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>显示：%1</translation>
+    </message>
+    <message>
+        <source>Engine %1</source>
+        <translation>引擎 %1</translation>
+    </message>
+    <message>
+        <source>%1: engine %2</source>
+        <translation>%1：引擎 %2</translation>
     </message>
 </context>
 <context>
@@ -2478,28 +2355,146 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>在终端中查找</translation>
     </message>
     <message>
-        <source>Previous match</source>
-        <translation>上一个匹配项</translation>
-    </message>
-    <message>
-        <source>Next match</source>
-        <translation>下一个匹配项</translation>
-    </message>
-    <message>
-        <source>Close the find bar</source>
-        <translation>关闭查找栏</translation>
-    </message>
-    <message>
         <source>Ctrl+click to open %1</source>
         <translation>按住 Ctrl 单击以打开 %1</translation>
     </message>
+</context>
+<context>
+    <name>WindowActions</name>
     <message>
-        <source>No matches</source>
-        <translation>无匹配项</translation>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <source>%1 of %2</source>
-        <translation>第 %1 个，共 %2 个</translation>
+        <source>&amp;Accounts…</source>
+        <translation>账号(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI sandboxes</source>
+        <translation>用于 ECI 沙箱的阿里云账号</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a sandbox (%1)</source>
+        <translation>创建沙箱（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>恢复(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Details</source>
+        <translation>刷新详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Logs</source>
+        <translation>显示日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Activity Log</source>
+        <translation>活动日志(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;About SandboxDesk</source>
+        <translation>关于 SandboxDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Terminal</source>
+        <translation>打开终端(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPages</name>
+    <message>
+        <source>No sandboxes yet</source>
+        <translation>还没有沙箱</translation>
+    </message>
+    <message>
+        <source>Create a sandbox from an image to get started. Sandboxes created with the docker CLI or any other tool appear here too.</source>
+        <translation>从一个镜像创建沙箱即可开始。用 docker 命令行或其他工具创建的沙箱也会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 at %2…</source>
+        <translation>正在连接 %1（%2）…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>No engine address is configured.</source>
+        <translation>没有配置引擎地址。</translation>
+    </message>
+    <message>
+        <source>What you can do:</source>
+        <translation>您可以：</translation>
+    </message>
+    <message>
+        <source>Start the engine: &lt;code&gt;sudo systemctl start docker&lt;/code&gt;, or for Podman &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;.</source>
+        <translation>启动引擎：&lt;code&gt;sudo systemctl start docker&lt;/code&gt;；如果使用 Podman，则运行 &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;。</translation>
+    </message>
+    <message>
+        <source>If access to the socket is denied, add yourself to the &lt;code&gt;docker&lt;/code&gt; group (&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;) and log in again.</source>
+        <translation>如果访问套接字被拒绝，请把自己加入 &lt;code&gt;docker&lt;/code&gt; 组（&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;），然后重新登录。</translation>
+    </message>
+    <message>
+        <source>Use another engine: set &lt;code&gt;DOCKER_HOST&lt;/code&gt; (for example &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;) or start SandboxDesk with &lt;code&gt;--docker HOST&lt;/code&gt;.</source>
+        <translation>使用其他引擎：设置 &lt;code&gt;DOCKER_HOST&lt;/code&gt;（例如 &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;），或用 &lt;code&gt;--docker HOST&lt;/code&gt; 启动 SandboxDesk。</translation>
+    </message>
+    <message>
+        <source>Add an engine address in Preferences.</source>
+        <translation>在首选项中添加引擎地址。</translation>
+    </message>
+    <message>
+        <source>SandboxDesk never starts an engine itself; it connects as soon as one answers.</source>
+        <translation>SandboxDesk 从不自行启动引擎；引擎一旦响应就会自动连接。</translation>
+    </message>
+    <message>
+        <source>No container engine is connected</source>
+        <translation>未连接到容器引擎</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Sandbox…</source>
+        <translation>新建沙箱(&amp;N)…</translation>
     </message>
 </context>
 <context>
@@ -2667,7 +2662,7 @@ ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
 ECI_SANDBOX_TIMEOUT_MS the time each request may take.
 </source>
         <translation>
-阿里云 ECI:sandboxctl --eci [地域] [--account 名称] 命令 [参数…]
+阿里云 ECI：sandboxctl --eci [地域] [--account 名称] 命令 [参数…]
   list [--json] | inspect ID | rm [-f] ID… | restart ID…
   create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--workdir 目录]
          [--cpus N] [--memory 大小] [-p 端口]… [--arg 参数]… [--zone 可用区]
@@ -2675,18 +2670,18 @@ ECI_SANDBOX_TIMEOUT_MS the time each request may take.
          [-- 命令…]              创建容器组并打印其 ID
   logs [-f] [--tail N] [--since T] [--timestamps] [--container 名称] ID
   exec [-i] [-t] [--container 名称] ID [-- 命令…]
-AccessKey 取自 --account 名称(在 SandboxDesk 中添加的账号,其密钥从钥匙串读取),
+AccessKey 取自 --account 名称（在 SandboxDesk 中添加的账号，其 AccessKey Secret 从钥匙串读取），
 或取自 ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET 和
-ALIBABA_CLOUD_SECURITY_TOKEN,ECI_SANDBOX_ACCESS_KEY_ID 与
-ECI_SANDBOX_ACCESS_KEY_SECRET 优先。地域取自“地域”参数,否则取自
+ALIBABA_CLOUD_SECURITY_TOKEN，ECI_SANDBOX_ACCESS_KEY_ID 与
+ECI_SANDBOX_ACCESS_KEY_SECRET 优先。地域取自“地域”参数，否则取自
 ECI_SANDBOX_REGION_ID、ALIBABA_CLOUD_REGION_ID 或账号的默认地域。
-ECI_SANDBOX_ENDPOINT(主机、主机:端口或 URL)可覆盖接入地址,
+ECI_SANDBOX_ENDPOINT（主机、主机:端口或 URL）可覆盖接入地址，
 ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
 </translation>
     </message>
     <message>
         <source>There is no ECI account named “%1”; add it in SandboxDesk first.</source>
-        <translation>没有名为“%1”的 ECI 账号;请先在 SandboxDesk 中添加。</translation>
+        <translation>没有名为“%1”的 ECI 账号；请先在 SandboxDesk 中添加。</translation>
     </message>
     <message>
         <source>No Alibaba Cloud AccessKey was found.</source>
@@ -2694,15 +2689,15 @@ ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
     </message>
     <message>
         <source>Or use --account NAME with an account added in SandboxDesk.</source>
-        <translation>或者使用 --account 名称,指定在 SandboxDesk 中添加的账号。</translation>
+        <translation>或者使用 --account 名称，指定在 SandboxDesk 中添加的账号。</translation>
     </message>
     <message>
         <source>Name a region: sandboxctl --eci REGION …, or set ECI_SANDBOX_REGION_ID.</source>
-        <translation>请指定地域:sandboxctl --eci 地域 …,或设置 ECI_SANDBOX_REGION_ID。</translation>
+        <translation>请指定地域：sandboxctl --eci 地域 …，或设置 ECI_SANDBOX_REGION_ID。</translation>
     </message>
     <message>
         <source>The account&apos;s secret could not be read from the keychain.</source>
-        <translation>无法从钥匙串读取该账号的密钥。</translation>
+        <translation>无法从钥匙串读取该账号的 AccessKey Secret。</translation>
     </message>
     <message>
         <source>--docker and --eci cannot be used together.</source>

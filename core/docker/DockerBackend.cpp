@@ -58,9 +58,15 @@ SandboxStatus statusImpliedBy(const QString& action)
 
 DockerBackend::DockerBackend(const QString& id, const QString& displayName,
                              const Endpoint& endpoint, QObject* parent)
+    : DockerBackend(
+          id, [displayName] { return displayName; }, endpoint, parent)
+{}
+
+DockerBackend::DockerBackend(const QString& id, std::function<QString()> displayName,
+                             const Endpoint& endpoint, QObject* parent)
     : Backend(parent)
     , m_id(id)
-    , m_displayName(displayName)
+    , m_displayName(std::move(displayName))
     , m_http(new HttpClient(endpoint, this))
     , m_reconnectTimer(new QTimer(this))
 {
@@ -76,19 +82,6 @@ DockerBackend::~DockerBackend()
 Backend::Capabilities DockerBackend::capabilities() const
 {
     return CanPause | CanRestart | CanPullImages | CanListImages | CanKill | CanExec;
-}
-
-QList<Sandbox> DockerBackend::sandboxes() const
-{
-    return m_order;
-}
-
-Sandbox DockerBackend::sandbox(const QString& id, bool* found) const
-{
-    const int index = m_indexOf.value(id, -1);
-    if (found)
-        *found = index >= 0;
-    return index >= 0 ? m_order.at(index) : Sandbox();
 }
 
 bool DockerBackend::isSettled() const
@@ -219,10 +212,11 @@ void DockerBackend::handleEvent(const QByteArray& line)
         // The engine may announce a change before its list shows it; the event is the newer
         // word, so it is shown at once and the list is asked again until it agrees.
         m_eventStatus.insert(id, {implied, 0});
-        const int index = m_indexOf.value(id, -1);
-        if (index >= 0 && m_order.at(index).status != implied) {
-            m_order[index].status = implied;
-            Q_EMIT sandboxChanged(m_order.at(index));
+        bool found = false;
+        Sandbox shown = sandbox(id, &found);
+        if (found) {
+            shown.status = implied;
+            liveSet()->upsert(shown);
         }
     }
     refresh(id);
@@ -250,28 +244,22 @@ void DockerBackend::listAll()
                                                   "valid JSON.")));
             return;
         }
-        m_order.clear();
-        m_indexOf.clear();
         const QJsonArray entries = document.array();
-        m_order.reserve(entries.size());
-        QSet<QString> present;
+        QList<Sandbox> listed;
+        listed.reserve(entries.size());
         for (const QJsonValue& entry : entries) {
             Sandbox sandbox = DockerJson::sandboxFromListEntry(entry.toObject(), m_id);
-            if (sandbox.id.isEmpty() || m_indexOf.contains(sandbox.id))
-                continue;
             applyLimits(&sandbox);
-            m_indexOf.insert(sandbox.id, int(m_order.size()));
-            present.insert(sandbox.id);
-            m_order.append(sandbox);
+            listed.append(sandbox);
         }
+        liveSet()->assign(listed);
         for (auto it = m_limits.begin(); it != m_limits.end();) {
-            it = present.contains(it.key()) ? std::next(it) : m_limits.erase(it);
+            it = liveSet()->contains(it.key()) ? std::next(it) : m_limits.erase(it);
         }
-        for (const Sandbox& sandbox : std::as_const(m_order)) {
+        for (const Sandbox& sandbox : liveSet()->items()) {
             if (!m_limits.contains(sandbox.id))
                 fetchLimits(sandbox.id);
         }
-        Q_EMIT sandboxesReset();
         m_nextDelayMs = m_firstDelayMs;
         setState(State::Connected);
         const QSet<QString> touched = m_touchedWhileListing;
@@ -307,16 +295,9 @@ void DockerBackend::refresh(const QString& id)
             if (candidate.id == id)
                 fresh = candidate;
         }
-        const int index = m_indexOf.value(id, -1);
         if (fresh.id.isEmpty()) {
-            if (index >= 0) {
-                m_order.removeAt(index);
-                m_indexOf.remove(id);
-                for (int i = index; i < m_order.size(); ++i)
-                    m_indexOf[m_order.at(i).id] = i;
-                m_limits.remove(id);
-                Q_EMIT sandboxRemoved(id);
-            }
+            m_limits.remove(id);
+            liveSet()->remove(id);
         } else {
             applyLimits(&fresh);
             const auto expected = m_eventStatus.find(id);
@@ -329,14 +310,7 @@ void DockerBackend::refresh(const QString& id)
                     QTimer::singleShot(StatusRetryMs, this, [this, id] { refresh(id); });
                 }
             }
-            if (index >= 0) {
-                m_order[index] = fresh;
-                Q_EMIT sandboxChanged(fresh);
-            } else {
-                m_indexOf.insert(id, int(m_order.size()));
-                m_order.append(fresh);
-                Q_EMIT sandboxAdded(fresh);
-            }
+            liveSet()->upsert(fresh);
             if (!m_limits.contains(id))
                 fetchLimits(id);
         }
@@ -367,13 +341,11 @@ void DockerBackend::pumpLimits()
                 DockerJson::limitsFromInspect(QJsonDocument::fromJson(reply->body()).object(),
                                               &limits.cpus, &limits.memoryBytes);
                 m_limits.insert(id, limits);
-                const int index = m_indexOf.value(id, -1);
-                if (index >= 0) {
-                    Sandbox& sandbox = m_order[index];
-                    if (sandbox.cpus != limits.cpus || sandbox.memoryBytes != limits.memoryBytes) {
-                        applyLimits(&sandbox);
-                        Q_EMIT sandboxChanged(sandbox);
-                    }
+                bool found = false;
+                Sandbox sandbox = this->sandbox(id, &found);
+                if (found) {
+                    applyLimits(&sandbox);
+                    liveSet()->upsert(sandbox);
                 }
             }
             pumpLimits();

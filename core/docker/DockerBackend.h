@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
+
 class QTimer;
 
 // A Docker (or Podman) engine. The live set is fed by the events stream, never by polling;
@@ -18,15 +20,16 @@ class DockerBackend final : public Backend
 public:
     DockerBackend(const QString& id, const QString& displayName, const Endpoint& endpoint,
                   QObject* parent = nullptr);
+    // displayName is asked each time, so that a name follows the language of the moment.
+    DockerBackend(const QString& id, std::function<QString()> displayName, const Endpoint& endpoint,
+                  QObject* parent = nullptr);
     ~DockerBackend() override;
 
     QString id() const override { return m_id; }
-    QString displayName() const override { return m_displayName; }
+    QString displayName() const override { return m_displayName(); }
     QString endpointDescription() const override { return m_http->endpoint().url; }
     Capabilities capabilities() const override;
 
-    QList<Sandbox> sandboxes() const override;
-    Sandbox sandbox(const QString& id, bool* found = nullptr) const override;
     bool isSettled() const override;
 
     void connectToBackend() override;
@@ -67,7 +70,7 @@ private:
     void lose(const Error& error);
 
     QString m_id;
-    QString m_displayName;
+    std::function<QString()> m_displayName;
     HttpClient* m_http = nullptr;
     QTimer* m_reconnectTimer = nullptr;
     int m_firstDelayMs = 500;
@@ -81,8 +84,6 @@ private:
     bool m_listing = false;
     QSet<QString> m_touchedWhileListing;
 
-    QList<Sandbox> m_order;        // insertion order for sandboxes()
-    QHash<QString, int> m_indexOf; // id -> position in m_order
     QSet<QString> m_refreshing;
     QSet<QString> m_refreshAgain;
 

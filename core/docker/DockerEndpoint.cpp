@@ -61,22 +61,26 @@ DockerEndpoint::Choice DockerEndpoint::primary(QString* error) const
 {
     const QString host = m_env.value(QStringLiteral("DOCKER_HOST"));
     if (!host.isEmpty()) {
-        Choice choice{Endpoint::fromUrl(host, error), QStringLiteral("DOCKER_HOST")};
+        Choice choice{Endpoint::fromUrl(host, error),
+                      describe(Source::DockerHost, {}),
+                      Source::DockerHost,
+                      {}};
         applyEnvironmentTls(&choice.endpoint);
         return choice;
     }
     QString context = m_env.value(QStringLiteral("DOCKER_CONTEXT"));
-    QString source = QStringLiteral("DOCKER_CONTEXT");
     if (context.isEmpty()) {
         bool exists = false;
         const QJsonObject config =
             readJsonObject(configDir() + QStringLiteral("/config.json"), &exists);
         context = config.value(QLatin1String("currentContext")).toString();
-        source = QStringLiteral("config.json");
     }
     if (!context.isEmpty() && context != QLatin1String("default"))
         return fromContext(context, error);
-    return {Endpoint::fromUrl(defaultSocket, error), tr("default socket")};
+    return {Endpoint::fromUrl(defaultSocket, error),
+            describe(Source::DefaultSocket, {}),
+            Source::DefaultSocket,
+            {}};
 }
 
 DockerEndpoint::Choice DockerEndpoint::fromContext(const QString& name, QString* error) const
@@ -90,15 +94,15 @@ DockerEndpoint::Choice DockerEndpoint::fromContext(const QString& name, QString*
     const QJsonObject docker =
         meta.value(QLatin1String("Endpoints")).toObject().value(QLatin1String("docker")).toObject();
     const QString host = docker.value(QLatin1String("Host")).toString();
-    const QString source = tr("context “%1”").arg(name);
+    const QString source = describe(Source::Context, name);
     if (host.isEmpty()) {
         if (error) {
             *error = exists ? tr("Docker context “%1” has no engine address.").arg(name)
                             : tr("Docker context “%1” does not exist.").arg(name);
         }
-        return {Endpoint(), source};
+        return {Endpoint(), source, Source::Context, name};
     }
-    Choice choice{Endpoint::fromUrl(host, error), source};
+    Choice choice{Endpoint::fromUrl(host, error), source, Source::Context, name};
     const QString tlsDir =
         configDir() + QStringLiteral("/contexts/tls/") + hash + QStringLiteral("/docker/");
     if (choice.endpoint.kind == Endpoint::Kind::Tcp && QFileInfo::exists(tlsDir)) {
@@ -119,14 +123,36 @@ QList<DockerEndpoint::Choice> DockerEndpoint::fallbacks() const
 {
     QList<Choice> choices;
     const QString runtime = m_env.value(QStringLiteral("XDG_RUNTIME_DIR"));
-    const auto add = [&](const QString& path, const QString& source) {
+    const auto add = [&](const QString& path, Source kind) {
         if (QFileInfo::exists(path))
-            choices.append({Endpoint::fromUrl(QStringLiteral("unix://") + path), source});
+            choices.append({Endpoint::fromUrl(QStringLiteral("unix://") + path),
+                            describe(kind, {}),
+                            kind,
+                            {}});
     };
     if (!runtime.isEmpty()) {
-        add(runtime + QStringLiteral("/docker.sock"), tr("rootless Docker"));
-        add(runtime + QStringLiteral("/podman/podman.sock"), tr("Podman (user)"));
+        add(runtime + QStringLiteral("/docker.sock"), Source::Rootless);
+        add(runtime + QStringLiteral("/podman/podman.sock"), Source::PodmanUser);
     }
-    add(QStringLiteral("/run/podman/podman.sock"), tr("Podman (system)"));
+    add(QStringLiteral("/run/podman/podman.sock"), Source::PodmanSystem);
     return choices;
+}
+
+QString DockerEndpoint::describe(Source kind, const QString& detail)
+{
+    switch (kind) {
+    case Source::DockerHost:
+        return QStringLiteral("DOCKER_HOST");
+    case Source::Context:
+        return tr("context “%1”").arg(detail);
+    case Source::DefaultSocket:
+        return tr("default socket");
+    case Source::Rootless:
+        return tr("rootless Docker");
+    case Source::PodmanUser:
+        return tr("Podman (user)");
+    case Source::PodmanSystem:
+        return tr("Podman (system)");
+    }
+    return {};
 }

@@ -14,11 +14,26 @@ class DockerEndpoint
     Q_DECLARE_TR_FUNCTIONS(DockerEndpoint)
 
 public:
+    enum class Source
+    {
+        DockerHost,
+        Context, // DOCKER_CONTEXT or config.json's current context; detail holds its name
+        DefaultSocket,
+        Rootless,
+        PodmanUser,
+        PodmanSystem
+    };
+
     struct Choice
     {
         Endpoint endpoint;
         QString source; // where it came from, for the user: "DOCKER_HOST", "context “x”", …
+        Source kind = Source::DefaultSocket;
+        QString detail;
     };
+
+    // Where an engine came from, in the current language.
+    static QString describe(Source kind, const QString& detail);
 
     explicit DockerEndpoint(const QProcessEnvironment& environment);
 

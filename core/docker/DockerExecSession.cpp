@@ -1,6 +1,7 @@
 #include "DockerExecSession.h"
 
 #include "DockerJson.h"
+#include "net/ConnectionReaper.h"
 #include "net/HttpClient.h"
 
 #include <QAbstractSocket>
@@ -12,6 +13,8 @@
 #include <QUrl>
 
 #include <sys/socket.h>
+
+#include <utility>
 
 namespace {
 
@@ -50,7 +53,7 @@ DockerExecSession::DockerExecSession(HttpClient* http, const QString& containerI
 
 DockerExecSession::~DockerExecSession()
 {
-    delete m_connection;
+    releaseConnection();
 }
 
 QStringList DockerExecSession::defaultShell()
@@ -252,12 +255,24 @@ void DockerExecSession::sendResize()
 
 void DockerExecSession::close()
 {
-    if (m_connection) {
-        m_connection->disconnect(this);
-        m_connection->close();
-    }
+    releaseConnection();
     if (!m_ended)
         end(Error::make(Error::Cancelled, tr("The session was closed.")));
+}
+
+void DockerExecSession::releaseConnection()
+{
+    if (!m_connection)
+        return;
+    m_connection->disconnect(this);
+    // A stdio transport (ssh, docker dial-stdio) may take its time to exit: never wait for it.
+    if (qobject_cast<QProcess*>(m_connection)) {
+        ConnectionReaper::instance()->reap(std::exchange(m_connection, nullptr));
+        return;
+    }
+    m_connection->close();
+    // close() may come from a slot of the connection's own signal.
+    std::exchange(m_connection, nullptr)->deleteLater();
 }
 
 void DockerExecSession::end(const Error& error)

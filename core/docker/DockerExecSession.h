@@ -36,6 +36,7 @@ private:
     void onData(const QByteArray& bytes);
     void onStreamEnded();
     void sendResize();
+    void releaseConnection();
     void end(const Error& error);
 
     QPointer<HttpClient> m_http; // the backend's; it may go first

@@ -83,14 +83,6 @@ Backend::Capabilities EciBackend::capabilities() const
     return CanRestart | CanExec | HasContainerGroups | CanShowResourceHistory;
 }
 
-Sandbox EciBackend::sandbox(const QString& id, bool* found) const
-{
-    const int index = m_indexOf.value(id, -1);
-    if (found)
-        *found = index >= 0;
-    return index >= 0 ? m_order.at(index) : Sandbox();
-}
-
 bool EciBackend::isSettled() const
 {
     return m_settled && state() == State::Connected;
@@ -159,7 +151,6 @@ void EciBackend::sweep()
     m_sweepThrottled = false;
     m_sweepPages = 0;
     m_sweepFound.clear();
-    m_sweepIndex.clear();
     fetchPage({});
 }
 
@@ -196,14 +187,8 @@ void EciBackend::fetchPage(const QString& token)
                                        "list.")));
             return;
         }
-        const QList<Sandbox> found = EciJson::sandboxesFromPage(page, id());
-        for (const Sandbox& sandbox : found) {
-            // Groups created between two pages shift the pages; each group counts once.
-            if (m_sweepIndex.contains(sandbox.id))
-                continue;
-            m_sweepIndex.insert(sandbox.id, int(m_sweepFound.size()));
-            m_sweepFound.append(sandbox);
-        }
+        // Groups created between two pages shift the pages; the set counts each group once.
+        m_sweepFound.append(EciJson::sandboxesFromPage(page, id()));
         const QString next = EciJson::text(page.value(QLatin1String("NextToken")));
         if (next.isEmpty()) {
             sweepFinished();
@@ -223,8 +208,8 @@ void EciBackend::sweepFinished()
 {
     m_lastSweepPages = std::max(1, m_sweepPages);
     const QList<Sandbox> fresh = std::exchange(m_sweepFound, {});
-    m_sweepIndex.clear();
-    apply(fresh);
+    // Newest first, as the service lists them.
+    liveSet()->assign(fresh);
     m_nextDelayMs = m_firstDelayMs;
     if (m_sweepThrottled) {
         m_backoffFactor = std::min(m_backoffFactor * 2, MaxBackoffFactor);
@@ -244,7 +229,6 @@ void EciBackend::sweepFinished()
 void EciBackend::sweepFailed(const Error& error)
 {
     m_sweepFound.clear();
-    m_sweepIndex.clear();
     if (!m_wanted)
         return;
     if (error.code.startsWith(QLatin1String("Throttling"))) {
@@ -261,34 +245,6 @@ void EciBackend::sweepFailed(const Error& error)
     setState(State::Lost, error);
     m_pollTimer->start(m_nextDelayMs);
     m_nextDelayMs = std::min(m_nextDelayMs * 2, m_maxDelayMs);
-}
-
-void EciBackend::apply(const QList<Sandbox>& fresh)
-{
-    if (m_order.isEmpty()) {
-        m_order = fresh;
-        m_indexOf.clear();
-        for (int i = 0; i < m_order.size(); ++i)
-            m_indexOf.insert(m_order.at(i).id, i);
-        if (!m_order.isEmpty())
-            Q_EMIT sandboxesReset();
-        return;
-    }
-    const QList<Sandbox> old = std::exchange(m_order, fresh);
-    const QHash<QString, int> oldIndex = std::exchange(m_indexOf, {});
-    for (int i = 0; i < m_order.size(); ++i)
-        m_indexOf.insert(m_order.at(i).id, i);
-    for (const Sandbox& sandbox : old) {
-        if (!m_indexOf.contains(sandbox.id))
-            Q_EMIT sandboxRemoved(sandbox.id);
-    }
-    for (const Sandbox& sandbox : fresh) {
-        const int before = oldIndex.value(sandbox.id, -1);
-        if (before < 0)
-            Q_EMIT sandboxAdded(sandbox);
-        else if (!(old.at(before) == sandbox))
-            Q_EMIT sandboxChanged(sandbox);
-    }
 }
 
 int EciBackend::nextPollDelayMs() const

@@ -5,7 +5,6 @@
 #include "sandbox/Backend.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QMap>
 #include <QPointer>
 
@@ -39,8 +38,6 @@ public:
     QString endpointDescription() const override;
     Capabilities capabilities() const override;
 
-    QList<Sandbox> sandboxes() const override { return m_order; }
-    Sandbox sandbox(const QString& id, bool* found = nullptr) const override;
     bool isSettled() const override;
 
     void connectToBackend() override;
@@ -95,7 +92,6 @@ private:
     void fetchPage(const QString& token);
     void sweepFinished();
     void sweepFailed(const Error& error);
-    void apply(const QList<Sandbox>& fresh);
     void scheduleNextSweep();
     // The user acted: look again soon, and often for a while.
     void nudge();
@@ -124,7 +120,6 @@ private:
     int m_sweepPages = 0;
     int m_lastSweepPages = 1;
     QList<Sandbox> m_sweepFound;
-    QHash<QString, int> m_sweepIndex;
 
     qint64 m_fastUntilMs = 0;
     int m_backoffFactor = 1;
@@ -137,7 +132,4 @@ private:
     QString m_statusFilter;
     QMap<QString, QString> m_tagFilter;
     int m_pageSize = 20;
-
-    QList<Sandbox> m_order;        // newest first, as the service lists them
-    QHash<QString, int> m_indexOf; // id -> position in m_order
 };

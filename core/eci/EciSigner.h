@@ -1,5 +1,7 @@
 #pragma once
 
+#include "credentials/EciCredentials.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -10,26 +12,12 @@
 using EciParams = QList<QPair<QString, QString>>;
 using EciHeaders = QList<QPair<QByteArray, QByteArray>>;
 
-// What signs a request. The secret and the token are never logged nor put into error texts.
-struct EciCredentials
-{
-    QString accessKeyId;
-    QString accessKeySecret;
-    QString securityToken; // optional (STS)
-
-    bool isValid() const { return !accessKeyId.isEmpty() && !accessKeySecret.isEmpty(); }
-};
-
 // Alibaba Cloud RPC request signing, V3 (ACS3-HMAC-SHA256) and V1 (HMAC-SHA1). Pure
 // functions: the time and the nonce are inputs, so that signatures can be reproduced.
 class EciSigner final
 {
 public:
-    enum class Version
-    {
-        V3,
-        V1
-    };
+    using Version = EciSignatureVersion;
 
     struct Request
     {

@@ -1,5 +1,7 @@
 #include "HttpClient.h"
 
+#include "ConnectionReaper.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QLocalSocket>
@@ -102,11 +104,9 @@ HttpReply::~HttpReply()
     if (!m_device || m_upgraded)
         return;
     m_device->disconnect(this);
-    // A stdio transport is a child process: end it rather than leave it to QProcess's warning.
-    if (auto* process = qobject_cast<QProcess*>(m_device)) {
-        process->kill();
-        process->waitForFinished(1000);
-    }
+    // A stdio transport is a child process, which may take a while to exit: never wait for it.
+    if (auto* process = qobject_cast<QProcess*>(m_device))
+        ConnectionReaper::instance()->reap(process);
 }
 
 void HttpReply::onConnected()
@@ -180,7 +180,13 @@ void HttpReply::finishOnce()
     m_finished = true;
     if (!m_upgraded && m_device) {
         m_device->disconnect(this);
-        m_device->close();
+        // QProcess::close() waits for the process to exit; the reaper does not.
+        if (auto* process = qobject_cast<QProcess*>(m_device)) {
+            ConnectionReaper::instance()->reap(process);
+            m_device = nullptr;
+        } else {
+            m_device->close();
+        }
     }
     Q_EMIT finished();
 }

@@ -1,5 +1,19 @@
 #include "Backend.h"
 
+Backend::Backend(QObject* parent)
+    : QObject(parent)
+    , m_sandboxes(new SandboxSet(this))
+{
+    connect(m_sandboxes, &SandboxSet::sandboxAdded, this, &Backend::sandboxAdded);
+    connect(m_sandboxes, &SandboxSet::sandboxChanged, this, &Backend::sandboxChanged);
+    connect(m_sandboxes, &SandboxSet::sandboxRemoved, this, &Backend::sandboxRemoved);
+}
+
+Sandbox Backend::sandbox(const QString& id, bool* found) const
+{
+    return m_sandboxes->value(id, found);
+}
+
 ExecSession* Backend::openExec(const QString&, const ExecOptions&)
 {
     return nullptr;

@@ -6,6 +6,7 @@
 #include "LogStream.h"
 #include "Sandbox.h"
 #include "SandboxDetails.h"
+#include "SandboxSet.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -59,7 +60,7 @@ public:
     };
     Q_ENUM(Action)
 
-    using QObject::QObject;
+    explicit Backend(QObject* parent = nullptr);
 
     virtual QString id() const = 0;          // stable, unique among connections
     virtual QString displayName() const = 0; // what the connections list shows
@@ -70,11 +71,12 @@ public:
     const Error& lastError() const { return m_lastError; }
     QString serverVersion() const { return m_serverVersion; }
 
-    // The live set, kept current by the backend itself.
-    virtual QList<Sandbox> sandboxes() const = 0;
+    // The live set, kept current by the backend itself; views mirror it through its signals.
+    const SandboxSet* sandboxSet() const { return m_sandboxes; }
+    QList<Sandbox> sandboxes() const { return m_sandboxes->items(); }
+    Sandbox sandbox(const QString& id, bool* found = nullptr) const;
     // True once details fetched in the background after a list (limits) have all arrived.
     virtual bool isSettled() const = 0;
-    virtual Sandbox sandbox(const QString& id, bool* found = nullptr) const = 0;
 
     virtual void connectToBackend() = 0;
     virtual void disconnectFromBackend() = 0;
@@ -112,7 +114,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(Backend::State state);
-    void sandboxesReset();
+    // The live set's own per-sandbox signals, forwarded.
     void sandboxAdded(const Sandbox& sandbox);
     void sandboxChanged(const Sandbox& sandbox);
     void sandboxRemoved(const QString& id);
@@ -126,11 +128,13 @@ protected:
     // still open finish cancelled instead of vanishing with their parent.
     void cancelOpenJobs();
     void setServerVersion(const QString& version) { m_serverVersion = version; }
+    SandboxSet* liveSet() const { return m_sandboxes; }
 
 private:
     State m_state = State::Disconnected;
     Error m_lastError;
     QString m_serverVersion;
+    SandboxSet* m_sandboxes; // a child, so that it outlives destroyed() for views
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(Backend::Capabilities)

@@ -1,6 +1,7 @@
 #include "SandboxTableModel.h"
 
 #include "Backend.h"
+#include "SandboxSet.h"
 
 #include <QLocale>
 
@@ -10,49 +11,108 @@ SandboxTableModel::SandboxTableModel(QObject* parent)
 
 void SandboxTableModel::addBackend(Backend* backend)
 {
-    if (m_backends.contains(backend))
+    if (groupOf(backend) >= 0)
         return;
-    m_backends.append(backend);
-    connect(backend, &Backend::sandboxesReset, this, [this, backend] { resetFrom(backend); });
-    connect(backend, &Backend::sandboxAdded, this, &SandboxTableModel::upsert);
-    connect(backend, &Backend::sandboxChanged, this, &SandboxTableModel::upsert);
-    connect(backend, &Backend::sandboxRemoved, this,
-            [this, backend](const QString& id) { removeRow(backend->id(), id); });
-    connect(backend, &QObject::destroyed, this, [this, backend] { m_backends.removeAll(backend); });
-    resetFrom(backend);
+    const SandboxSet* set = backend->sandboxSet();
+    const int first = rowCount();
+    if (!set->isEmpty())
+        beginInsertRows({}, first, first + set->size() - 1);
+    m_groups.append({backend, backend->id(), set, set->size()});
+    if (!set->isEmpty())
+        endInsertRows();
+
+    connect(set, &SandboxSet::aboutToBeInserted, this, [this, set](int from, int to) {
+        const int offset = firstRow(groupOf(set));
+        beginInsertRows({}, offset + from, offset + to);
+    });
+    connect(set, &SandboxSet::inserted, this, [this, set](int from, int to) {
+        m_groups[groupOf(set)].rows += to - from + 1;
+        endInsertRows();
+    });
+    connect(set, &SandboxSet::aboutToBeRemoved, this, [this, set](int from, int to) {
+        const int offset = firstRow(groupOf(set));
+        beginRemoveRows({}, offset + from, offset + to);
+    });
+    connect(set, &SandboxSet::removed, this, [this, set](int from, int to) {
+        m_groups[groupOf(set)].rows -= to - from + 1;
+        endRemoveRows();
+    });
+    connect(set, &SandboxSet::aboutToBeMoved, this, [this, set](int from, int to) {
+        const int offset = firstRow(groupOf(set));
+        // Qt names the row the moved one goes before, counted before the move.
+        const int before = offset + (to > from ? to + 1 : to);
+        beginMoveRows({}, offset + from, offset + from, {}, before);
+    });
+    connect(set, &SandboxSet::moved, this, [this] { endMoveRows(); });
+    connect(set, &SandboxSet::changed, this, [this, set](int from, int to) {
+        const int offset = firstRow(groupOf(set));
+        Q_EMIT dataChanged(index(offset + from, 0), index(offset + to, ColumnCount - 1));
+    });
+    // The set is the backend's child and outlives destroyed(); the backend's own part does not.
+    connect(backend, &QObject::destroyed, this, [this, backend] {
+        const int group = groupOf(backend);
+        if (group < 0)
+            return;
+        m_groups[group].backend = nullptr;
+        dropGroup(group);
+    });
 }
 
 void SandboxTableModel::removeBackend(Backend* backend)
 {
-    if (!m_backends.removeAll(backend))
+    const int group = groupOf(backend);
+    if (group < 0)
         return;
     backend->disconnect(this);
-    const QString backendId = backend->id();
-    beginResetModel();
-    m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(),
-                                [&](const Sandbox& s) { return s.backendId == backendId; }),
-                 m_rows.end());
-    rebuildIndex(0);
-    endResetModel();
+    dropGroup(group);
+}
+
+QList<Backend*> SandboxTableModel::backends() const
+{
+    QList<Backend*> backends;
+    backends.reserve(m_groups.size());
+    for (const Group& group : m_groups) {
+        if (group.backend)
+            backends.append(group.backend);
+    }
+    return backends;
 }
 
 Backend* SandboxTableModel::backend(const QString& backendId) const
 {
-    for (Backend* backend : m_backends) {
-        if (backend->id() == backendId)
-            return backend;
+    for (const Group& group : m_groups) {
+        if (group.backendId == backendId)
+            return group.backend;
     }
     return nullptr;
 }
 
+Sandbox SandboxTableModel::sandboxAt(int row) const
+{
+    int local = 0;
+    const int group = locate(row, &local);
+    return group >= 0 ? m_groups.at(group).set->at(local) : Sandbox();
+}
+
 int SandboxTableModel::rowOf(const QString& backendId, const QString& id) const
 {
-    return m_rowByKey.value(key(backendId, id), -1);
+    for (int group = 0; group < m_groups.size(); ++group) {
+        if (m_groups.at(group).backendId != backendId)
+            continue;
+        const int local = m_groups.at(group).set->indexOf(id);
+        return local >= 0 ? firstRow(group) + local : -1;
+    }
+    return -1;
 }
 
 int SandboxTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    if (parent.isValid())
+        return 0;
+    int rows = 0;
+    for (const Group& group : m_groups)
+        rows += group.rows;
+    return rows;
 }
 
 int SandboxTableModel::columnCount(const QModelIndex& parent) const
@@ -64,7 +124,9 @@ QVariant SandboxTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Sandbox& sandbox = m_rows.at(index.row());
+    int local = 0;
+    const int group = locate(index.row(), &local);
+    const Sandbox& sandbox = m_groups.at(group).set->at(local);
     switch (role) {
     case IdRole:
         return sandbox.id;
@@ -107,8 +169,8 @@ QVariant SandboxTableModel::data(const QModelIndex& index, int role) const
         case LimitsColumn:
             return sandbox.limitsText();
         case ConnectionColumn: {
-            const Backend* owner = backend(sandbox.backendId);
-            return owner ? owner->displayName() : sandbox.backendId;
+            const Backend* owner = m_groups.at(group).backend;
+            return owner ? owner->displayName() : m_groups.at(group).backendId;
         }
         default:
             return {};
@@ -145,61 +207,59 @@ QVariant SandboxTableModel::headerData(int section, Qt::Orientation orientation,
 void SandboxTableModel::retranslate()
 {
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
+    if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
-QString SandboxTableModel::key(const QString& backendId, const QString& id)
+int SandboxTableModel::groupOf(const SandboxSet* set) const
 {
-    return backendId + QLatin1Char('\n') + id;
-}
-
-void SandboxTableModel::resetFrom(Backend* backend)
-{
-    const QString backendId = backend->id();
-    beginResetModel();
-    m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(),
-                                [&](const Sandbox& s) { return s.backendId == backendId; }),
-                 m_rows.end());
-    const QList<Sandbox> fresh = backend->sandboxes();
-    m_rows.append(fresh);
-    rebuildIndex(0);
-    endResetModel();
-}
-
-void SandboxTableModel::upsert(const Sandbox& sandbox)
-{
-    const int row = rowOf(sandbox.backendId, sandbox.id);
-    if (row >= 0) {
-        if (m_rows.at(row) == sandbox)
-            return;
-        m_rows[row] = sandbox;
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        return;
+    for (int group = 0; group < m_groups.size(); ++group) {
+        if (m_groups.at(group).set == set)
+            return group;
     }
-    const int newRow = int(m_rows.size());
-    beginInsertRows({}, newRow, newRow);
-    m_rows.append(sandbox);
-    m_rowByKey.insert(key(sandbox.backendId, sandbox.id), newRow);
-    endInsertRows();
+    return -1;
 }
 
-void SandboxTableModel::removeRow(const QString& backendId, const QString& id)
+int SandboxTableModel::groupOf(const Backend* backend) const
 {
-    const int row = rowOf(backendId, id);
+    for (int group = 0; group < m_groups.size(); ++group) {
+        if (m_groups.at(group).backend == backend)
+            return group;
+    }
+    return -1;
+}
+
+int SandboxTableModel::firstRow(int group) const
+{
+    int row = 0;
+    for (int i = 0; i < group; ++i)
+        row += m_groups.at(i).rows;
+    return row;
+}
+
+int SandboxTableModel::locate(int row, int* local) const
+{
     if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    m_rowByKey.remove(key(backendId, id));
-    rebuildIndex(row);
-    endRemoveRows();
+        return -1;
+    for (int group = 0; group < m_groups.size(); ++group) {
+        const int rows = m_groups.at(group).rows;
+        if (row < rows) {
+            *local = row;
+            return group;
+        }
+        row -= rows;
+    }
+    return -1;
 }
 
-void SandboxTableModel::rebuildIndex(int from)
+void SandboxTableModel::dropGroup(int group)
 {
-    if (from == 0)
-        m_rowByKey.clear();
-    for (int row = from; row < m_rows.size(); ++row)
-        m_rowByKey.insert(key(m_rows.at(row).backendId, m_rows.at(row).id), row);
+    const Group dropped = m_groups.at(group);
+    disconnect(dropped.set, nullptr, this, nullptr);
+    const int first = firstRow(group);
+    if (dropped.rows > 0)
+        beginRemoveRows({}, first, first + dropped.rows - 1);
+    m_groups.removeAt(group);
+    if (dropped.rows > 0)
+        endRemoveRows();
 }

@@ -3,13 +3,14 @@
 #include "Sandbox.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QList>
 
 class Backend;
+class SandboxSet;
 
-// One table over the live sets of every connected backend. Rows keep their order of arrival;
-// views sort and filter through a proxy.
+// One table over the live sets of every connected backend: each backend's rows together, in the
+// order of its SandboxSet, the backends in the order they were added. Views sort and filter
+// through a proxy.
 class SandboxTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,10 +39,10 @@ public:
 
     void addBackend(Backend* backend);
     void removeBackend(Backend* backend);
-    QList<Backend*> backends() const { return m_backends; }
+    QList<Backend*> backends() const;
     Backend* backend(const QString& backendId) const;
 
-    Sandbox sandboxAt(int row) const { return m_rows.at(row); }
+    Sandbox sandboxAt(int row) const;
     int rowOf(const QString& backendId, const QString& id) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -54,13 +55,21 @@ public:
     void retranslate();
 
 private:
-    static QString key(const QString& backendId, const QString& id);
-    void resetFrom(Backend* backend);
-    void upsert(const Sandbox& sandbox);
-    void removeRow(const QString& backendId, const QString& id);
-    void rebuildIndex(int from);
+    // The rows of one backend, mirrored from its set; rows follows the set's signals.
+    struct Group
+    {
+        Backend* backend = nullptr; // null while a destroyed backend's rows go
+        QString backendId;
+        const SandboxSet* set = nullptr;
+        int rows = 0;
+    };
 
-    QList<Backend*> m_backends;
-    QList<Sandbox> m_rows;
-    QHash<QString, int> m_rowByKey;
+    int groupOf(const SandboxSet* set) const;
+    int groupOf(const Backend* backend) const;
+    int firstRow(int group) const;
+    // The group holding row and the row's position in that group's set; -1 when out of range.
+    int locate(int row, int* local) const;
+    void dropGroup(int group);
+
+    QList<Group> m_groups;
 };

@@ -12,9 +12,9 @@ const QString arrayName = QStringLiteral("eci/accounts");
 const QString secretField = QStringLiteral("access-key-secret");
 const QString tokenField = QStringLiteral("security-token");
 
-QString versionKey(EciSigner::Version version)
+QString versionKey(EciSignatureVersion version)
 {
-    return version == EciSigner::Version::V1 ? QStringLiteral("v1") : QStringLiteral("v3");
+    return version == EciSignatureVersion::V1 ? QStringLiteral("v1") : QStringLiteral("v3");
 }
 
 } // namespace
@@ -173,8 +173,8 @@ QList<EciAccount> EciAccounts::loadSaved() const
         account.endpoint = m_settings->value(QStringLiteral("endpoint")).toString();
         account.signatureVersion =
             m_settings->value(QStringLiteral("signatureVersion")).toString() == QLatin1String("v1")
-                ? EciSigner::Version::V1
-                : EciSigner::Version::V3;
+                ? EciSignatureVersion::V1
+                : EciSignatureVersion::V3;
         const QStringList keys = m_settings->value(QStringLiteral("keychainKeys")).toStringList();
         account.hasSecurityToken = keys.contains(account.securityTokenKey());
         // A hand-edited entry that could not be saved from the app is left out.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eci/EciSigner.h"
+#include "credentials/EciCredentials.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -22,7 +22,7 @@ public:
     QString defaultRegion;
     QStringList extraRegions;
     QString endpoint; // empty: each region's public endpoint
-    EciSigner::Version signatureVersion = EciSigner::Version::V3;
+    EciSignatureVersion signatureVersion = EciSignatureVersion::V3;
     bool hasSecurityToken = false;
     // Kept in memory for this run only, secrets included: for when no keychain can be used.
     bool sessionOnly = false;

@@ -60,6 +60,7 @@ struct TerminalEmulator::Private final : TerminalScanner::Parser
     }
 
     static int onPutglyph(VTermGlyphInfo* info, VTermPos pos, void* user);
+    Q_NEVER_INLINE int putGlyph(const VTermGlyphInfo* info, VTermPos pos);
     static int onMovecursor(VTermPos pos, VTermPos oldpos, int visible, void* user);
     static int onScrollrect(VTermRect rect, int downward, int rightward, void* user);
     static int onMoverect(VTermRect dest, VTermRect src, void* user);
@@ -124,8 +125,13 @@ int TerminalEmulator::Private::onPutglyph(VTermGlyphInfo* info, VTermPos pos, vo
         d->shadow.setRepeatWidth(1);
         return 1;
     }
-    if (d->grid.putGlyph(pos.row, pos.col, info->chars, info->width, d->shadow.pen()))
-        d->shadow.setRepeatWidth(info->width);
+    return d->putGlyph(info, pos); // a tail call: the common path needs no stack frame
+}
+
+int TerminalEmulator::Private::putGlyph(const VTermGlyphInfo* info, VTermPos pos)
+{
+    if (grid.putGlyph(pos.row, pos.col, info->chars, info->width, shadow.pen()))
+        shadow.setRepeatWidth(info->width);
     return 1;
 }
 

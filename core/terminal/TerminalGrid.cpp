@@ -119,20 +119,6 @@ bool TerminalGrid::inside(const Rect& r) const
            r.startColumn < r.endColumn && r.endColumn <= m_columns;
 }
 
-bool TerminalGrid::cacheRow(int row)
-{
-    if (row < 0 || row >= m_rows)
-        return false;
-    const int p = m_screen->physical(row);
-    m_cachedCells = m_screen->cellsOf(p);
-    m_cachedInfo = &m_screen->info[size_t(p)];
-    m_cachedRow = row;
-    m_fastRow = m_cachedInfo->marks.empty() ? row : -1;
-    m_dirty[size_t(row)] = 1;
-    m_anyDirty = true;
-    return true;
-}
-
 void TerminalGrid::markDirty(int first, int end)
 {
     if (first <= 0 && end >= m_rows) {
@@ -216,17 +202,6 @@ void TerminalGrid::writeText(int column, const char* chars, int count, const Ter
         cells[j] = glyph;
     }
     row.used = std::max(row.used, column + count);
-}
-
-void TerminalGrid::cursorMoved(int oldRow, int row, int column)
-{
-    if (row != m_wrapRow || column != m_wrapColumn)
-        m_wrapCandidate = false;
-    if (oldRow >= 0 && oldRow < m_rows)
-        m_dirty[size_t(oldRow)] = 1;
-    if (row >= 0 && row < m_rows)
-        m_dirty[size_t(row)] = 1;
-    m_cursorMoved = true;
 }
 
 bool TerminalGrid::scroll(const Rect& rect, int downward, int rightward, const TerminalCell& pen)

@@ -64,7 +64,16 @@ public:
     void writeText(int column, const char* chars, int count, const TerminalCell& pen);
 
     // Where libvterm moved its cursor (oldRow may be off the screen).
-    void cursorMoved(int oldRow, int row, int column);
+    void cursorMoved(int oldRow, int row, int column)
+    {
+        if (row != m_wrapRow || column != m_wrapColumn)
+            m_wrapCandidate = false;
+        if (oldRow >= 0 && oldRow < m_rows)
+            m_dirty[size_t(oldRow)] = 1;
+        if (row >= 0 && row < m_rows)
+            m_dirty[size_t(row)] = 1;
+        m_cursorMoved = true;
+    }
     // The cursor's look changed: a damage without a changed row.
     void cursorChanged() { m_cursorMoved = true; }
     // Whole rows of rect move up by downward (down when negative). False for a part of the width
@@ -129,7 +138,19 @@ private:
     void blankRow(Screen& s, int row, const TerminalCell& pen);
     void forgetRow() { m_cachedRow = m_fastRow = -1; }
     bool inside(const Rect& r) const;
-    bool cacheRow(int row);
+    bool cacheRow(int row)
+    {
+        if (row < 0 || row >= m_rows)
+            return false;
+        const int p = m_screen->physical(row);
+        m_cachedCells = m_screen->cellsOf(p);
+        m_cachedInfo = &m_screen->info[size_t(p)];
+        m_cachedRow = row;
+        m_fastRow = m_cachedInfo->marks.empty() ? row : -1;
+        m_dirty[size_t(row)] = 1;
+        m_anyDirty = true;
+        return true;
+    }
     void markDirty(int first, int end);
     void pushHistory(const Screen& s, int row);
     void resizeScreen(Screen& s, int newRows, int newColumns, bool active, int cursorRow,

@@ -86,6 +86,7 @@ bool TerminalScanner::advance(const char* p, size_t n, size_t from, size_t* end)
                 continue;
             break;
         case Scan::Csi:
+        case Scan::DiscardCsi:
             if (c == 0x1b) {
                 m_scan = Scan::Ground;
                 m_abandoned = true;
@@ -153,7 +154,7 @@ bool TerminalScanner::advance(const char* p, size_t n, size_t from, size_t* end)
 
 void TerminalScanner::holdTail(const char* p, size_t n)
 {
-    if (m_scan == Scan::Discard || m_scan == Scan::DiscardEsc)
+    if (m_scan == Scan::Discard || m_scan == Scan::DiscardEsc || m_scan == Scan::DiscardCsi)
         return;
     m_held.append(p, qsizetype(n));
     if (m_held.size() <= MaxHeldSequence)
@@ -161,6 +162,9 @@ void TerminalScanner::holdTail(const char* p, size_t n)
     if (m_scan == Scan::String || m_scan == Scan::StringEsc) {
         // Too long to be anything we honour: drop it up to its terminator.
         m_scan = m_scan == Scan::String ? Scan::Discard : Scan::DiscardEsc;
+    } else if (m_scan == Scan::Csi) {
+        // Far more arguments than libvterm has room for: dropped up to its final byte.
+        m_scan = Scan::DiscardCsi;
     } else {
         write(m_held.constData(), size_t(m_held.size()));
         m_scan = Scan::Ground;
@@ -181,7 +185,8 @@ void TerminalScanner::feed(const char* p, size_t n)
             return;
     }
     if (m_scan != Scan::Ground) {
-        const bool discarding = m_scan == Scan::Discard || m_scan == Scan::DiscardEsc;
+        const bool discarding =
+            m_scan == Scan::Discard || m_scan == Scan::DiscardEsc || m_scan == Scan::DiscardCsi;
         size_t end = 0;
         if (!advance(p, n, i, &end)) {
             holdTail(p + i, n - i);
@@ -333,7 +338,8 @@ void TerminalScanner::plainRun(const char* p, size_t from, size_t to)
 }
 
 // A sequence cut short by the next ESC only runs the controls inside it: libvterm would drop the
-// rest too, unless what we drop after it (a DCS) let its ESC meet the bytes that follow.
+// rest too, unless what we drop after it (a DCS) let its ESC meet the bytes that follow. So does
+// a CSI with more arguments than libvterm 0.1.4 has room for (it writes past its array).
 // REP is dropped where libvterm would loop forever on it; DECALN prints without being text; a
 // restored cursor is kept on the screen. Double-width and double-height lines are not kept:
 // libvterm 0.1.4 gets them wrong in several ways (reversed rectangles, a cursor in column -1
@@ -352,7 +358,7 @@ void TerminalScanner::writeSequence(const char* seq, size_t size, Sequence seque
     if ((sequence == Sequence::Repeat && m_state.repeatWidth() == 0) ||
         sequence == Sequence::LineSize)
         return;
-    if (sequence == Sequence::Abandoned) {
+    if (sequence == Sequence::Abandoned || sequence == Sequence::TooLong) {
         writeControls(seq, size);
         return;
     }

@@ -49,7 +49,8 @@ private:
         String,
         StringEsc,
         Discard,
-        DiscardEsc
+        DiscardEsc,
+        DiscardCsi
     };
 
     void write(const char* bytes, size_t size)

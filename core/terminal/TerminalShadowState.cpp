@@ -100,14 +100,21 @@ TerminalShadowState::Sequence TerminalShadowState::noteSequence(const char* seq,
     // A CSI: its body without controls, up to the final byte the scanner ended it on.
     char body[32];
     size_t n = 0;
+    int separators = 0;
     for (++k; k < size && n < sizeof body; ++k) {
         const auto c = static_cast<unsigned char>(seq[k]);
         if (c >= 0x20 && c != 0x7f)
             body[n++] = char(c);
+        separators += c == ';' || c == ':';
     }
+    const bool whole = k == size;
+    for (; k < size; ++k)
+        separators += seq[k] == ';' || seq[k] == ':';
+    if (separators >= MaxCsiArguments)
+        return Sequence::TooLong; // libvterm never sees it, so it sets no mode
     const char final = seq[size - 1];
     if (final == 'h' || final == 'l')
-        noteModes(k == size ? body : nullptr, n);
+        noteModes(whole ? body : nullptr, n);
     if (final == 'l' && n > 0 && body[0] == '?') // among them 1048 and 1049
         return Sequence::RestoreCursor;
     // REP: no leader or intermediate, else libvterm reads another command.

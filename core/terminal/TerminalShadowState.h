@@ -23,8 +23,12 @@ public:
         String,        // OSC or DCS
         RestoreCursor, // DECRC, or a DECRST (which may end mode 1048 or 1049)
         LineSize,      // DECDHL, DECSWL, DECDWL
-        Abandoned      // cut short by the ESC of the next sequence
+        Abandoned,     // cut short by the ESC of the next sequence
+        TooLong        // a CSI with more arguments than libvterm has room for
     };
+
+    // libvterm 0.1.4 writes past its array of 16 CSI arguments when given more.
+    static constexpr int MaxCsiArguments = 16;
 
     TerminalShadowState() = default;
     Q_DISABLE_COPY_MOVE(TerminalShadowState)

@@ -21,14 +21,7 @@ public:
     QString displayName() const override { return QStringLiteral("Held ") + m_id; }
     QString endpointDescription() const override { return QStringLiteral("held://") + m_id; }
     Capabilities capabilities() const override { return CanRestart; }
-    QList<Sandbox> sandboxes() const override { return {}; }
     bool isSettled() const override { return true; }
-    Sandbox sandbox(const QString&, bool* found = nullptr) const override
-    {
-        if (found)
-            *found = false;
-        return {};
-    }
     void connectToBackend() override { setState(State::Connected); }
     void disconnectFromBackend() override { setState(State::Disconnected); }
 

@@ -1,3 +1,4 @@
+#include "TestComponents.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "sandbox/Job.h"
@@ -32,7 +33,6 @@ private:
     };
     static Outcome wait(Job* job);
     static QString uniqueService();
-    static void requireSecretService();
     static QStringList filesContaining(const QString& dir, const QByteArray& needle);
 };
 
@@ -55,13 +55,6 @@ TestCredentialStore::Outcome TestCredentialStore::wait(Job* job)
 QString TestCredentialStore::uniqueService()
 {
     return QStringLiteral("SandboxDesk-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-void TestCredentialStore::requireSecretService()
-{
-    if (qEnvironmentVariable("SANDBOXDESK_TEST_SECRET_SERVICE") != QLatin1String("1"))
-        QSKIP("No Secret Service to test against: scripts/test starts gnome-keyring on a "
-              "private D-Bus session and sets SANDBOXDESK_TEST_SECRET_SERVICE=1.");
 }
 
 QStringList TestCredentialStore::filesContaining(const QString& dir, const QByteArray& needle)
@@ -125,7 +118,7 @@ void TestCredentialStore::memoryJobsFinishAfterTheCallerConnected()
 
 void TestCredentialStore::keychainRoundTrip()
 {
-    requireSecretService();
+    REQUIRE_SECRET_SERVICE();
     KeychainCredentialStore store(uniqueService());
     QVERIFY(store.isPersistent());
     const QString key =
@@ -157,7 +150,7 @@ void TestCredentialStore::keychainRoundTrip()
 
 void TestCredentialStore::keychainItemIsInTheSecretService()
 {
-    requireSecretService();
+    REQUIRE_SECRET_SERVICE();
     const QString service = uniqueService();
     KeychainCredentialStore store(service);
     const QString key =

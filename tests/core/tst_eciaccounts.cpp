@@ -41,7 +41,7 @@ void TestEciAccounts::saveLoadReplaceRemove()
         EciAccounts accounts(path);
         accounts.save(sample(QStringLiteral("first")));
         EciAccount second = sample(QStringLiteral("second"));
-        second.signatureVersion = EciSigner::Version::V1;
+        second.signatureVersion = EciSignatureVersion::V1;
         second.hasSecurityToken = true;
         accounts.save(second);
         accounts.sync();
@@ -52,7 +52,7 @@ void TestEciAccounts::saveLoadReplaceRemove()
     QCOMPARE(all.at(0), sample(QStringLiteral("first")));
     QCOMPARE(all.at(0).regions(),
              (QStringList{QStringLiteral("cn-hangzhou"), QStringLiteral("cn-beijing")}));
-    QCOMPARE(all.at(1).signatureVersion, EciSigner::Version::V1);
+    QCOMPARE(all.at(1).signatureVersion, EciSignatureVersion::V1);
     QVERIFY(all.at(1).hasSecurityToken);
     QCOMPARE(all.at(1).storeKeys(),
              (QStringList{QStringLiteral("sandboxdesk/second/access-key-secret"),

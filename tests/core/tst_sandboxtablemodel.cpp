@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
+
 namespace {
 
 // A backend whose live set the test edits by hand; it stands in for our own interface only.
@@ -18,21 +20,7 @@ public:
     QString displayName() const override { return m_id; }
     QString endpointDescription() const override { return {}; }
     Capabilities capabilities() const override { return {}; }
-    QList<Sandbox> sandboxes() const override { return m_list; }
     bool isSettled() const override { return true; }
-    Sandbox sandbox(const QString& id, bool* found) const override
-    {
-        for (const Sandbox& s : m_list) {
-            if (s.id == id) {
-                if (found)
-                    *found = true;
-                return s;
-            }
-        }
-        if (found)
-            *found = false;
-        return {};
-    }
     void connectToBackend() override {}
     void disconnectFromBackend() override {}
     ResultJob<QString>* create(const SandboxSpec&) override { return nullptr; }
@@ -53,35 +41,13 @@ public:
         s.status = status;
         return s;
     }
-    void add(const Sandbox& s)
-    {
-        m_list << s;
-        Q_EMIT sandboxAdded(s);
-    }
-    void change(const Sandbox& s)
-    {
-        for (Sandbox& existing : m_list) {
-            if (existing.id == s.id)
-                existing = s;
-        }
-        Q_EMIT sandboxChanged(s);
-    }
-    void drop(const QString& id)
-    {
-        m_list.erase(std::remove_if(m_list.begin(), m_list.end(),
-                                    [&](const Sandbox& s) { return s.id == id; }),
-                     m_list.end());
-        Q_EMIT sandboxRemoved(id);
-    }
-    void reset(const QList<Sandbox>& list)
-    {
-        m_list = list;
-        Q_EMIT sandboxesReset();
-    }
+    void add(const Sandbox& s) { liveSet()->upsert(s); }
+    void change(const Sandbox& s) { liveSet()->upsert(s); }
+    void drop(const QString& id) { liveSet()->remove(id); }
+    void reset(const QList<Sandbox>& list) { liveSet()->assign(list); }
 
 private:
     QString m_id;
-    QList<Sandbox> m_list;
 };
 
 } // namespace
@@ -93,6 +59,9 @@ private Q_SLOTS:
     void followsTheBackends();
     void sameIdOnTwoBackends();
     void unchangedRowEmitsNothing();
+    void rowsGroupedByBackend();
+    void deletedBackendTakesItsRows();
+    void watchersSeeTheModelCaughtUp();
 };
 
 void TestSandboxTableModel::followsTheBackends()
@@ -160,6 +129,77 @@ void TestSandboxTableModel::unchangedRowEmitsNothing()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     backend.change(s);
     QCOMPARE(changed.count(), 0);
+}
+
+void TestSandboxTableModel::rowsGroupedByBackend()
+{
+    SandboxTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ListBackend a(QStringLiteral("a"));
+    ListBackend b(QStringLiteral("b"));
+    // Sandboxes listed before the backend joins arrive with it.
+    b.reset({b.make(QStringLiteral("1"), SandboxStatus::Running)});
+    model.addBackend(&a);
+    model.addBackend(&b);
+    QCOMPARE(model.rowCount(), 1);
+    a.add(a.make(QStringLiteral("1"), SandboxStatus::Running));
+    a.add(a.make(QStringLiteral("2"), SandboxStatus::Running));
+    QCOMPARE(model.rowOf(QStringLiteral("a"), QStringLiteral("2")), 1);
+    QCOMPARE(model.rowOf(QStringLiteral("b"), QStringLiteral("1")), 2);
+
+    // A new snapshot reorders a backend's rows with moves, not a reset.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy moves(&model, &QAbstractItemModel::rowsMoved);
+    a.reset({a.make(QStringLiteral("2"), SandboxStatus::Running),
+             a.make(QStringLiteral("1"), SandboxStatus::Running)});
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(moves.size(), 1);
+    QCOMPARE(model.index(0, 0).data(SandboxTableModel::IdRole).toString(), QStringLiteral("2"));
+    QCOMPARE(model.index(2, 0).data(SandboxTableModel::BackendIdRole).toString(),
+             QStringLiteral("b"));
+
+    model.removeBackend(&a);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.backends(), QList<Backend*>{&b});
+    QCOMPARE(model.rowOf(QStringLiteral("b"), QStringLiteral("1")), 0);
+}
+
+void TestSandboxTableModel::deletedBackendTakesItsRows()
+{
+    SandboxTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto a = std::make_unique<ListBackend>(QStringLiteral("a"));
+    ListBackend b(QStringLiteral("b"));
+    model.addBackend(a.get());
+    model.addBackend(&b);
+    a->add(a->make(QStringLiteral("1"), SandboxStatus::Running));
+    b.add(b.make(QStringLiteral("1"), SandboxStatus::Exited));
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    a.reset();
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.backend(QStringLiteral("a")), nullptr);
+    QCOMPARE(model.index(0, 0).data(SandboxTableModel::BackendIdRole).toString(),
+             QStringLiteral("b"));
+}
+
+void TestSandboxTableModel::watchersSeeTheModelCaughtUp()
+{
+    SandboxTableModel model;
+    ListBackend backend(QStringLiteral("a"));
+    model.addBackend(&backend);
+    QStringList seen;
+    connect(&backend, &Backend::sandboxAdded, &model, [&](const Sandbox& s) {
+        seen << QStringLiteral("added %1 at %2").arg(s.id).arg(model.rowOf(s.backendId, s.id));
+    });
+    connect(&backend, &Backend::sandboxRemoved, &model, [&](const QString& id) {
+        seen << QStringLiteral("removed %1, %2 rows").arg(id).arg(model.rowCount());
+    });
+    backend.reset({backend.make(QStringLiteral("1"), SandboxStatus::Running),
+                   backend.make(QStringLiteral("2"), SandboxStatus::Running)});
+    backend.drop(QStringLiteral("1"));
+    QCOMPARE(seen, (QStringList{QStringLiteral("added 1 at 0"), QStringLiteral("added 2 at 1"),
+                                QStringLiteral("removed 1, 1 rows")}));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxTableModel)

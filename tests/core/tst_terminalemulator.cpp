@@ -715,6 +715,17 @@ private Q_SLOTS:
             QCOMPARE(saved.cursor().row, 4);
             QVERIFY(saved.cursor().column < 20);
         }
+        // A CSI with more than 16 arguments: libvterm wrote past its argument array and crashed.
+        // It is dropped, also when it is held over many reads; 16 arguments still pass.
+        TerminalEmulator many(20, 3);
+        many.feed("a\x1b[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17mb\x1b[" + QByteArray(40, ':') +
+                  "Hc\x1b[");
+        for (int i = 0; i < 20; ++i)
+            many.feed(QByteArray(64 * 1024, ';'));
+        many.feed("md\x1b[1;2;3;4;5;6;7;8;9;0;0;0;0;0;0;1me");
+        QCOMPARE(many.screenRow(0).toString(), QStringLiteral("abcde"));
+        QVERIFY(!many.cell(0, 3).has(TerminalCell::Bold));
+        QVERIFY(many.cell(0, 4).has(TerminalCell::Bold));
     }
 
     // A character cut short by a control shows as U+FFFD where it was cut, and the text after

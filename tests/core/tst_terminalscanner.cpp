@@ -49,6 +49,19 @@ struct Rig
     void feed(const QByteArray& bytes) { scanner.feed(bytes.constData(), size_t(bytes.size())); }
 };
 
+// What libvterm gets for input, fed whole and byte by byte: the same either way.
+void checkWritten(const QByteArray& input, const QByteArray& expected)
+{
+    Rig whole;
+    whole.feed(input);
+    QCOMPARE(whole.parser.written, expected);
+    // Byte by byte the same reaches libvterm.
+    Rig bytewise;
+    for (char c : input)
+        bytewise.feed(QByteArray(1, c));
+    QCOMPARE(bytewise.parser.written, expected);
+}
+
 } // namespace
 
 class TestTerminalScanner final : public QObject
@@ -78,18 +91,42 @@ private Q_SLOTS:
         QTest::newRow("unterminated string")
             << QByteArray("\x1b]2;x\x1b[31mz") << QByteArray("\x1b[31mz");
     }
+    void keepsLongCsiFromLibvterm_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("expected");
+        const QByteArray sixteen("\x1b[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16m");
+        QTest::newRow("16 arguments") << sixteen << sixteen;
+        QTest::newRow("17 arguments")
+            << QByteArray("a\x1b[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17mb") << QByteArray("ab");
+        QTest::newRow("sub-parameters count")
+            << QByteArray("a\x1b[38" + QByteArray(16, ':') + "mb") << QByteArray("ab");
+        QTest::newRow("controls inside still run")
+            << QByteArray("a\x1b[" + QByteArray(8, ';') + '\r' + QByteArray(8, ';') + "Hb")
+            << QByteArray("a\rb");
+    }
+    void keepsLongCsiFromLibvterm()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, expected);
+        checkWritten(input, expected);
+    }
+
+    void hugeCsiIsDropped()
+    {
+        Rig rig;
+        rig.feed("a\x1b[");
+        for (int i = 0; i < 20; ++i)
+            rig.feed(QByteArray(64 * 1024, ';'));
+        rig.feed("mb\x1b[1m");
+        QCOMPARE(rig.parser.written, QByteArray("ab\x1b[1m"));
+    }
+
     void passesTextAndSequences()
     {
         QFETCH(QByteArray, input);
         QFETCH(QByteArray, expected);
-        Rig whole;
-        whole.feed(input);
-        QCOMPARE(whole.parser.written, expected);
-        // Byte by byte the same reaches libvterm.
-        Rig bytewise;
-        for (char c : input)
-            bytewise.feed(QByteArray(1, c));
-        QCOMPARE(bytewise.parser.written, expected);
+        checkWritten(input, expected);
     }
 
     void incompleteInputWaits()

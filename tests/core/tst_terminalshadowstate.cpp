@@ -34,6 +34,11 @@ private Q_SLOTS:
         QTest::newRow("OSC") << QByteArray("\x1b]0;title\x07") << int(Sequence::String);
         QTest::newRow("DCS") << QByteArray("\x1bP$qm\x1b\\") << int(Sequence::String);
         QTest::newRow("DEL inside") << QByteArray("\x1b\x7f#8") << int(Sequence::Alignment);
+        QTest::newRow("17 arguments")
+            << QByteArray("\x1b[?1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17h")
+            << int(Sequence::TooLong);
+        QTest::newRow("16 sub-parameters")
+            << QByteArray("\x1b[38" + QByteArray(16, ':') + 'm') << int(Sequence::TooLong);
     }
     void sequencesAreClassified()
     {

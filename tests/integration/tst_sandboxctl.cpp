@@ -4,12 +4,15 @@
 #include "sandbox/Job.h"
 #include "sandbox/LogStream.h"
 #include "settings/EciAccounts.h"
+#include "text/TextWidth.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace DockerTestEnvironment;
 
@@ -71,6 +74,7 @@ class TestSandboxctl : public QObject
 private Q_SLOTS:
     void initTestCase() { REQUIRE_TEST_ENGINE(); }
     void lifecycle();
+    void listColumnsLineUpInChinese();
     void unknownSandboxIsExitCodeTwo();
     void usageErrors();
     void deadEngine();
@@ -130,6 +134,53 @@ void TestSandboxctl::lifecycle()
              QByteArray("exited"));
     QCOMPARE(sandboxctl({QStringLiteral("rm"), name}).exitCode, 0);
     QVERIFY(docker({QStringLiteral("inspect"), id}).exitCode != 0);
+}
+
+void TestSandboxctl::listColumnsLineUpInChinese()
+{
+    // A name longer than its header, so the NAME column grows past the header's width.
+    const QString name = uniqueName(QStringLiteral("ctl-list-columns-with-a-long-name"));
+    const Result run =
+        docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                QStringLiteral("none"), QStringLiteral("--name"), name, image(),
+                QStringLiteral("sleep"), QStringLiteral("600")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(SANDBOXCTL_PATH), {QStringLiteral("list")});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    const QStringList lines = QString::fromUtf8(process.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+
+    QVERIFY(!lines.isEmpty());
+    const QString header = lines.first();
+    const QStringList headers = {QStringLiteral("名称"), QStringLiteral("镜像"),
+                                 QStringLiteral("状态"), QStringLiteral("端口")};
+    QList<int> headerColumns;
+    for (const QString& title : headers) {
+        const qsizetype at = header.indexOf(title);
+        QVERIFY2(at > 0, qPrintable(header));
+        headerColumns.append(TextWidth::columns(QStringView(header).left(at)));
+    }
+    const auto row = std::find_if(lines.begin(), lines.end(),
+                                  [&name](const QString& line) { return line.contains(name); });
+    QVERIFY(row != lines.end());
+    // The row's cells start in the display column where their header starts.
+    const QStringList cells = {name, image(), QStringLiteral("running")};
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        const qsizetype at = row->indexOf(cells[i]);
+        QVERIFY2(at > 0, qPrintable(*row));
+        QCOMPARE(TextWidth::columns(QStringView(*row).left(at)), headerColumns[i]);
+    }
+    // The last cell (ports, empty here) comes after the status column's padding.
+    QVERIFY(TextWidth::columns(*row) <= headerColumns.last());
 }
 
 void TestSandboxctl::unknownSandboxIsExitCodeTwo()
@@ -444,9 +495,7 @@ void TestSandboxctl::eciCredentialsAndRegion()
 
 void TestSandboxctl::eciStoredAccount()
 {
-    if (qEnvironmentVariable("SANDBOXDESK_TEST_SECRET_SERVICE") != QLatin1String("1"))
-        QSKIP("No Secret Service to test against: scripts/test starts gnome-keyring on a "
-              "private D-Bus session and sets SANDBOXDESK_TEST_SECRET_SERVICE=1.");
+    REQUIRE_SECRET_SERVICE();
     EciEmulatorProcess emulator{QStringLiteral(ECI_EMULATOR_PATH)};
     QVERIFY(emulator.start());
     const QString region = uniqueName(QStringLiteral("acct"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TestComponents.h"
+
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -27,10 +29,5 @@ QStringList allIds();
 
 } // namespace DockerTestEnvironment
 
-// Fails the test with a clear message when the private engine is not there.
-#define REQUIRE_TEST_ENGINE()                                                                      \
-    do {                                                                                           \
-        const QString missingWhat = DockerTestEnvironment::missing();                              \
-        if (!missingWhat.isEmpty())                                                                \
-            QFAIL(qPrintable(missingWhat));                                                        \
-    } while (false)
+// The private engine: fails the test when it is missing under scripts/test (see TestComponents.h).
+#define REQUIRE_TEST_ENGINE() REQUIRE_COMPONENT(DockerTestEnvironment::missing())

@@ -16,20 +16,6 @@ FakeBackend::~FakeBackend()
     cancelOpenJobs();
 }
 
-Sandbox FakeBackend::sandbox(const QString& id, bool* found) const
-{
-    for (const Sandbox& sandbox : m_sandboxes) {
-        if (sandbox.id == id) {
-            if (found)
-                *found = true;
-            return sandbox;
-        }
-    }
-    if (found)
-        *found = false;
-    return {};
-}
-
 void FakeBackend::connectToBackend()
 {
     setServerVersion(QStringLiteral("1.0-fake"));
@@ -54,18 +40,14 @@ Sandbox FakeBackend::add(const QString& name, const QString& image, SandboxStatu
     sandbox.image = image;
     sandbox.status = status;
     sandbox.statusText = statusDisplayName(status);
-    m_sandboxes << sandbox;
-    Q_EMIT sandboxAdded(sandbox);
+    liveSet()->upsert(sandbox);
     return sandbox;
 }
 
 void FakeBackend::change(const Sandbox& sandbox)
 {
-    for (Sandbox& existing : m_sandboxes) {
-        if (existing.id == sandbox.id)
-            existing = sandbox;
-    }
-    Q_EMIT sandboxChanged(sandbox);
+    if (liveSet()->contains(sandbox.id))
+        liveSet()->upsert(sandbox);
 }
 
 template<typename T> ResultJob<T>* FakeBackend::finishLater(const T& value, const Error& error)
@@ -133,10 +115,7 @@ Job* FakeBackend::perform(Action action, const QString& id)
 Job* FakeBackend::remove(const QString& id, bool force)
 {
     removed << qMakePair(id, force);
-    m_sandboxes.erase(std::remove_if(m_sandboxes.begin(), m_sandboxes.end(),
-                                     [&](const Sandbox& s) { return s.id == id; }),
-                      m_sandboxes.end());
-    Q_EMIT sandboxRemoved(id);
+    liveSet()->remove(id);
     return finishLater();
 }
 
@@ -160,4 +139,12 @@ Job* FakeBackend::pullImage(const QString& reference)
     pulled << reference;
     m_images << reference;
     return finishLater();
+}
+
+TestConnections::TestConnections(const QString& accountsPath, const QList<Backend*>& backends)
+    : accounts(accountsPath)
+    , registry(accounts, secrets, nullptr)
+{
+    for (Backend* backend : backends)
+        registry.add(backend);
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "connections/ConnectionRegistry.h"
+#include "credentials/MemoryCredentialStore.h"
 #include "sandbox/Backend.h"
+#include "settings/EciAccounts.h"
 
 #include <QHash>
 #include <QList>
@@ -21,9 +24,7 @@ public:
     QString endpointDescription() const override { return QStringLiteral("fake://") + m_id; }
     Capabilities capabilities() const override { return m_capabilities; }
 
-    QList<Sandbox> sandboxes() const override { return m_sandboxes; }
     bool isSettled() const override { return true; }
-    Sandbox sandbox(const QString& id, bool* found = nullptr) const override;
 
     void connectToBackend() override;
     void disconnectFromBackend() override;
@@ -62,7 +63,18 @@ private:
 
     QString m_id;
     Capabilities m_capabilities = CanPause | CanRestart | CanPullImages | CanListImages | CanKill;
-    QList<Sandbox> m_sandboxes;
     QStringList m_images;
     int m_nextId = 1;
+};
+
+// What a window needs to be built in a test: a connection registry with no ECI account and
+// secrets in memory, holding the backends given.
+struct TestConnections
+{
+    TestConnections(const QString& accountsPath, const QList<Backend*>& backends);
+    Q_DISABLE_COPY_MOVE(TestConnections)
+
+    EciAccounts accounts;
+    MemoryCredentialStore secrets;
+    ConnectionRegistry registry;
 };

@@ -1,7 +1,7 @@
 #include "DockerTestEnvironment.h"
 #include "EciEmulatorProcess.h"
 #include "accounts/AccountsDialog.h"
-#include "connections/EciConnections.h"
+#include "connections/ConnectionRegistry.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "eci/EciBackend.h"
@@ -57,7 +57,7 @@ private:
     std::unique_ptr<EciAccounts> m_accounts;
     std::unique_ptr<CredentialStore> m_keychain;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<EciConnections> m_connections;
+    std::unique_ptr<ConnectionRegistry> m_connections;
     std::unique_ptr<AccountsDialog> m_dialog;
     QString m_secret;
 };
@@ -74,10 +74,12 @@ void TestAccountsDialog::init()
     if (keychain)
         m_keychain = std::make_unique<KeychainCredentialStore>(
             QStringLiteral("SandboxDesk-test-") + QUuid::createUuid().toString(QUuid::Id128));
+    else if (TestComponents::required())
+        QFAIL(qPrintable(TestComponents::missingSecretService()));
     else
         m_keychain = std::make_unique<MemoryCredentialStore>();
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_connections = std::make_unique<EciConnections>(*m_accounts, *m_keychain, m_network.get());
+    m_connections = std::make_unique<ConnectionRegistry>(*m_accounts, *m_keychain, m_network.get());
     m_dialog = std::make_unique<AccountsDialog>(*m_connections);
     m_dialog->show();
     m_secret = QStringLiteral("Secret-") + QUuid::createUuid().toString(QUuid::Id128);
@@ -152,7 +154,7 @@ QByteArray TestAccountsDialog::settingsText() const
 
 void TestAccountsDialog::addKeepsTheSecretInTheStoreOnly()
 {
-    QSignalSpy added(m_connections.get(), &EciConnections::backendAdded);
+    QSignalSpy added(m_connections.get(), &ConnectionRegistry::connectionAdded);
     AccountEditor* editor = fill(m_dialog->addAccount(), QStringLiteral("work"), m_secret);
     editor->findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->setText(QStringLiteral("STS-tok"));
     QVERIFY(m_dialog->findChild<AccountEditor*>());
@@ -180,11 +182,11 @@ void TestAccountsDialog::addKeepsTheSecretInTheStoreOnly()
 
     // The window's connections follow: one per region, named by account and region.
     QTRY_COMPARE_WITH_TIMEOUT(added.size(), 2, 30000);
-    const QList<Backend*> backends = m_connections->backends();
+    const QList<Backend*> backends = m_connections->connections();
     QCOMPARE(backends.size(), 2);
     QVERIFY(backends.first()->displayName().contains(QStringLiteral("work")));
     QVERIFY(backends.first()->displayName().contains(QStringLiteral("cn-hangzhou")));
-    QVERIFY(EciConnections::isEci(backends.first()));
+    QVERIFY(m_connections->origin(backends.first()).isEci());
     auto* eci = qobject_cast<EciBackend*>(backends.first());
     QCOMPARE(eci->config().credentials.accessKeySecret, m_secret);
     QCOMPARE(eci->config().credentials.securityToken, QStringLiteral("STS-tok"));
@@ -256,11 +258,11 @@ void TestAccountsDialog::removeDeletesTheKeychainItems()
     editor->findChild<QLineEdit*>(QStringLiteral("tokenEdit"))->setText(QStringLiteral("tok"));
     save(editor);
     QTRY_VERIFY_WITH_TIMEOUT(m_accounts->contains(QStringLiteral("gone")), 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_connections->backends().size(), 2, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_connections->connections().size(), 2, 30000);
     const EciAccount account = m_accounts->account(QStringLiteral("gone"));
     QCOMPARE(stored(account.secretKey()), m_secret);
 
-    QSignalSpy removed(m_connections.get(), &EciConnections::backendRemoved);
+    QSignalSpy removed(m_connections.get(), &ConnectionRegistry::connectionRemoved);
     m_dialog->removeAccount(QStringLiteral("gone"));
     auto* box = m_dialog->findChild<QMessageBox*>(QStringLiteral("removeConfirmation"));
     QVERIFY(box);
@@ -268,7 +270,7 @@ void TestAccountsDialog::removeDeletesTheKeychainItems()
                       Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!m_accounts->contains(QStringLiteral("gone")), 30000);
     QCOMPARE(removed.size(), 2);
-    QVERIFY(m_connections->backends().isEmpty());
+    QVERIFY(m_connections->connections().isEmpty());
 
     Error error;
     stored(account.secretKey(), &error);
@@ -437,7 +439,7 @@ void TestAccountsDialog::missingKeychainOffersASessionOnlyAccount()
     QVERIFY(!settings.contains("temp"));
     QVERIFY(!settings.contains(m_secret.toUtf8()));
     // It connects like any account, from the memory store.
-    QTRY_COMPARE_WITH_TIMEOUT(m_connections->backends().size(), 2, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_connections->connections().size(), 2, 30000);
 }
 
 void TestAccountsDialog::anAccountWithoutItsSecretIsReported()
@@ -452,12 +454,14 @@ void TestAccountsDialog::anAccountWithoutItsSecretIsReported()
     Preferences preferences(m_dir->filePath(QStringLiteral("preferences.ini")));
     Translations translations;
     translations.apply(QStringLiteral("en"));
-    QSignalSpy failed(m_connections.get(), &EciConnections::accountFailed);
-    MainWindow window(preferences, translations, {}, m_connections.get());
+    QSignalSpy failed(m_connections.get(), &ConnectionRegistry::accountFailed);
+    MainWindow window(preferences, translations, *m_connections);
+    m_connections->start();
+    m_connections->syncAccounts();
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
     QCOMPARE(failed.first().at(0).toString(), QStringLiteral("orphan"));
     QCOMPARE(failed.first().at(1).value<Error>().kind, Error::NotFound);
-    QVERIFY(m_connections->backends().isEmpty());
+    QVERIFY(m_connections->connections().isEmpty());
     QVERIFY(window.backends().isEmpty());
     const QString shown = window.statusBar()->currentMessage();
     QVERIFY2(shown.contains(QStringLiteral("orphan")), qPrintable(shown));

@@ -1,4 +1,5 @@
 #include "DockerTestEnvironment.h"
+#include "FakeBackend.h"
 #include "docker/DockerBackend.h"
 #include "logs/ActivityLog.h"
 #include "logs/ActivityLogWindow.h"
@@ -44,6 +45,7 @@ private:
     std::unique_ptr<Preferences> m_preferences;
     std::unique_ptr<Translations> m_translations;
     ActivityLog m_activity;
+    std::unique_ptr<TestConnections> m_connections;
     MainWindow* m_window = nullptr;
     QString m_name;
     QString m_id;
@@ -51,8 +53,6 @@ private:
 
 void TestActivityLogWindow::initTestCase()
 {
-    if (qEnvironmentVariableIsEmpty("DOCKER_HOST"))
-        QSKIP("DOCKER_HOST is not set; scripts/test starts an engine and sets it.");
     REQUIRE_TEST_ENGINE();
     QVERIFY(m_dir.isValid());
     m_preferences = std::make_unique<Preferences>(m_dir.filePath(QStringLiteral("settings.ini")));
@@ -62,11 +62,13 @@ void TestActivityLogWindow::initTestCase()
     auto* backend =
         new DockerBackend(QStringLiteral("docker-test"), QStringLiteral("Docker (test)"),
                           Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
-    m_window = new MainWindow(*m_preferences, *m_translations, {backend});
+    m_connections = std::make_unique<TestConnections>(
+        m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{backend});
+    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
     m_window->setActivityLog(&m_activity);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    backend->connectToBackend();
+    m_connections->registry.start();
     QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 20000);
 
     m_name = DockerTestEnvironment::uniqueName(QStringLiteral("activity"));
@@ -86,6 +88,7 @@ void TestActivityLogWindow::initTestCase()
 void TestActivityLogWindow::cleanupTestCase()
 {
     delete m_window;
+    m_connections.reset();
     if (!m_name.isEmpty())
         DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), m_name});
 }

@@ -1,7 +1,7 @@
 #include "DockerTestEnvironment.h"
 #include "EciEmulatorProcess.h"
 #include "accounts/AccountsDialog.h"
-#include "connections/EciConnections.h"
+#include "connections/ConnectionRegistry.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "logs/ActivityLog.h"
@@ -148,6 +148,8 @@ void TestEciCanary::canaryAppearsOnlyInTheStore()
     if (realKeychain)
         keychain = std::make_unique<KeychainCredentialStore>(
             QStringLiteral("SandboxDesk-canary-") + QUuid::createUuid().toString(QUuid::Id128));
+    else if (TestComponents::required())
+        QFAIL(qPrintable(TestComponents::missingSecretService()));
     else
         keychain = std::make_unique<MemoryCredentialStore>();
 
@@ -158,9 +160,11 @@ void TestEciCanary::canaryAppearsOnlyInTheStore()
     translations.apply(QStringLiteral("en"));
     EciAccounts accounts;
     QNetworkAccessManager network;
-    EciConnections eci(accounts, *keychain, &network);
+    ConnectionRegistry connections(accounts, *keychain, &network);
     ActivityLog activity;
-    m_window = new MainWindow(preferences, translations, {}, &eci);
+    m_window = new MainWindow(preferences, translations, connections);
+    connections.start();
+    connections.syncAccounts();
     m_window->setActivityLog(&activity);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -192,7 +196,7 @@ void TestEciCanary::canaryAppearsOnlyInTheStore()
     // The connection appears in the window and lists.
     QTRY_COMPARE_WITH_TIMEOUT(m_window->backends().size(), 1, 60000);
     Backend* backend = m_window->backends().first();
-    QVERIFY(EciConnections::isEci(backend));
+    QVERIFY(connections.origin(backend).isEci());
     QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 60000);
 
     stage("connected");

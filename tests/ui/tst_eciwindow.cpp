@@ -1,6 +1,6 @@
 #include "DockerTestEnvironment.h"
 #include "EciEmulatorProcess.h"
-#include "connections/EciConnections.h"
+#include "connections/ConnectionRegistry.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "eci/EciBackend.h"
 #include "eci/EciClient.h"
@@ -57,7 +57,7 @@ private:
     std::unique_ptr<Translations> m_translations;
     std::unique_ptr<EciAccounts> m_accounts;
     std::unique_ptr<MemoryCredentialStore> m_store;
-    std::unique_ptr<EciConnections> m_connections;
+    std::unique_ptr<ConnectionRegistry> m_connections;
     std::unique_ptr<EciClient> m_client; // the test's own, patient with throttling
     EciBackend* m_backend = nullptr;
     MainWindow* m_window = nullptr;
@@ -90,19 +90,21 @@ void TestEciWindow::init()
         m_network.get(), m_emulator->endpoint(),
         EciCredentials{account.accessKeyId, EciEmulatorProcess::accessKeySecret(), {}});
     m_client->setRetryPolicy(30, 50, 400);
-    m_connections = std::make_unique<EciConnections>(*m_accounts, *m_store, m_network.get());
-    m_window = new MainWindow(*m_preferences, *m_translations, {}, m_connections.get());
+    m_connections = std::make_unique<ConnectionRegistry>(*m_accounts, *m_store, m_network.get());
+    m_window = new MainWindow(*m_preferences, *m_translations, *m_connections);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    QTRY_VERIFY_WITH_TIMEOUT(m_connections->backends().size() == 1, 60000);
-    m_backend = qobject_cast<EciBackend*>(m_connections->backends().first());
+    m_connections->start();
+    m_connections->syncAccounts();
+    QTRY_VERIFY_WITH_TIMEOUT(m_connections->connections().size() == 1, 60000);
+    m_backend = qobject_cast<EciBackend*>(m_connections->connections().first());
     QVERIFY(m_backend);
     QTRY_COMPARE_WITH_TIMEOUT(m_backend->state(), Backend::State::Connected, 60000);
 }
 
 void TestEciWindow::cleanup()
 {
-    delete m_window; // it owns the backends
+    delete m_window;
     m_window = nullptr;
     m_backend = nullptr;
     m_connections.reset();
@@ -231,7 +233,7 @@ void TestEciWindow::throttlingStormIsToldAndRecovered()
 
     // Every call is refused with Throttling for a while: the window says so, keeps the list
     // and the connection, and takes changes again once the storm is over.
-    QSignalSpy throttled(m_connections.get(), &EciConnections::throttled);
+    QSignalSpy throttled(m_connections.get(), &ConnectionRegistry::throttled);
     QSignalSpy states(m_backend, &Backend::stateChanged);
     QVERIFY(m_emulator->injectFault(QStringLiteral("throttle:12")));
     QTRY_VERIFY_WITH_TIMEOUT(throttled.size() > 0, 60000);

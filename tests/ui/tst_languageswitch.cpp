@@ -36,6 +36,7 @@ private:
     std::unique_ptr<Translations> m_translations;
     MainWindow* m_window = nullptr;
     FakeBackend* m_backend = nullptr;
+    std::unique_ptr<TestConnections> m_connections;
 };
 
 void TestLanguageSwitch::init()
@@ -45,7 +46,9 @@ void TestLanguageSwitch::init()
     m_translations = std::make_unique<Translations>();
     QCOMPARE(m_translations->apply(QStringLiteral("en")), QStringLiteral("en"));
     m_backend = new FakeBackend(QStringLiteral("fake"));
-    m_window = new MainWindow(*m_preferences, *m_translations, {m_backend});
+    m_connections = std::make_unique<TestConnections>(
+        m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{m_backend});
+    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
     m_backend->connectToBackend();
@@ -55,6 +58,7 @@ void TestLanguageSwitch::init()
 void TestLanguageSwitch::cleanup()
 {
     delete m_window;
+    m_connections.reset();
     m_translations.reset();
     m_preferences.reset();
 }

@@ -49,6 +49,7 @@ private:
     std::unique_ptr<Preferences> m_preferences;
     std::unique_ptr<Translations> m_translations;
     MainWindow* m_window = nullptr;
+    std::unique_ptr<TestConnections> m_connections;
     FakeBackend* m_backend = nullptr;
 };
 
@@ -66,13 +67,16 @@ void TestMainWindow::cleanup()
 {
     delete m_window;
     m_window = nullptr;
+    m_connections.reset();
     m_translations.reset();
     m_preferences.reset();
 }
 
 void TestMainWindow::createWindow(const QList<Backend*>& backends)
 {
-    m_window = new MainWindow(*m_preferences, *m_translations, backends);
+    m_connections =
+        std::make_unique<TestConnections>(m_dir.filePath(QStringLiteral("accounts.ini")), backends);
+    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
 }

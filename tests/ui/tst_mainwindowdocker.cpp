@@ -1,4 +1,5 @@
 #include "DockerTestEnvironment.h"
+#include "FakeBackend.h"
 #include "docker/DockerBackend.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
@@ -43,6 +44,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Preferences> m_preferences;
     std::unique_ptr<Translations> m_translations;
+    std::unique_ptr<TestConnections> m_connections;
     MainWindow* m_window = nullptr;
     QStringList m_containers;
     QString m_prefix;
@@ -64,6 +66,7 @@ void TestMainWindowDocker::cleanup()
 {
     delete m_window;
     m_window = nullptr;
+    m_connections.reset();
     for (const QString& name : std::as_const(m_containers))
         DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
     m_containers.clear();
@@ -110,17 +113,17 @@ QString TestMainWindowDocker::run(const QString& name)
 
 void TestMainWindowDocker::showWindowWithTwoSandboxes()
 {
-    if (qEnvironmentVariableIsEmpty("DOCKER_HOST"))
-        QSKIP("DOCKER_HOST is not set; scripts/test starts an engine and sets it.");
     REQUIRE_TEST_ENGINE();
 
     auto* backend =
         new DockerBackend(QStringLiteral("docker-test"), QStringLiteral("Docker (test)"),
                           Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
-    m_window = new MainWindow(*m_preferences, *m_translations, {backend});
+    m_connections = std::make_unique<TestConnections>(
+        m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{backend});
+    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    backend->connectToBackend();
+    m_connections->registry.start();
     QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 20000);
 
     m_prefix = DockerTestEnvironment::uniqueName(QStringLiteral("ui"));
@@ -245,9 +248,11 @@ void TestMainWindowDocker::explainsAMissingEngine()
     const QString address = QStringLiteral("unix://") + m_dir.filePath(QStringLiteral("none.sock"));
     auto* backend = new DockerBackend(QStringLiteral("docker-missing"),
                                       QStringLiteral("Docker (test)"), Endpoint::fromUrl(address));
-    m_window = new MainWindow(*m_preferences, *m_translations, {backend});
+    m_connections = std::make_unique<TestConnections>(
+        m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{backend});
+    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
     m_window->show();
-    backend->connectToBackend();
+    m_connections->registry.start();
     auto* pages = m_window->findChild<QStackedWidget*>(QStringLiteral("pages"));
     QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget()->objectName(),
                               QStringLiteral("noConnectionState"), 10000);

@@ -140,9 +140,10 @@ void TestPreferencesDialog::addsAnAddressTypedButNotAdded()
 void TestPreferencesDialog::mainWindowFollowsEngineAddresses()
 {
     auto* local = new FakeBackend(QStringLiteral("local"));
-    MainWindow window(*m_preferences, *m_translations, {local});
+    TestConnections connections(m_dir.filePath(QStringLiteral("accounts.ini")), {local});
+    MainWindow window(*m_preferences, *m_translations, connections.registry);
     window.show();
-    local->connectToBackend();
+    connections.registry.start();
     QCOMPARE(window.backends().size(), 1);
 
     const QString address = QStringLiteral("unix://") + m_dir.filePath(QStringLiteral("no.sock"));

@@ -1,4 +1,5 @@
 #include "DockerTestEnvironment.h"
+#include "FakeBackend.h"
 #include "docker/DockerBackend.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
@@ -51,6 +52,7 @@ private:
     std::unique_ptr<Translations> m_translations;
     DockerBackend* m_backend = nullptr;
     TerminalTabs* m_tabs = nullptr;
+    std::unique_ptr<TestConnections> m_connections;
     MainWindow* m_window = nullptr;
     QString m_name;
     QString m_id;
@@ -70,8 +72,9 @@ void TestTerminalTabs::init()
 
 void TestTerminalTabs::cleanup()
 {
-    delete m_window; // owns its backends
+    delete m_window;
     m_window = nullptr;
+    m_connections.reset();
     delete m_tabs;
     m_tabs = nullptr;
     for (QWidget* w : QApplication::topLevelWidgets()) {
@@ -153,11 +156,13 @@ void TestTerminalTabs::openTerminalActionOfTheMainWindow()
     auto* backend =
         new DockerBackend(QStringLiteral("docker-test"), QStringLiteral("Docker (test)"),
                           Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
-    m_window = new MainWindow(*m_preferences, *m_translations, {backend});
+    m_connections = std::make_unique<TestConnections>(
+        m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{backend});
+    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
     m_window->resize(1000, 700);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    backend->connectToBackend();
+    m_connections->registry.start();
     QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 20000);
 
     auto* action = m_window->findChild<QAction*>(QStringLiteral("actionOpenTerminal"));

@@ -1,9 +1,11 @@
 #include "terminal/TerminalEmulator.h"
 #include "terminal/TerminalView.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -225,6 +227,30 @@ void TestTerminalView::findsInTheScrollback()
                  line < m_view->firstVisibleLine() + m_emulator->rows(),
              "the view scrolled back to the match");
     QVERIFY(m_emulator->line(line).toString().contains(QStringLiteral("needle")));
+    auto* label = m_view->findChild<QLabel*>(QStringLiteral("matchLabel"));
+    QCOMPARE(label->text(), QStringLiteral("1 of 1"));
+
+    // Case matters when asked; F3 and Shift+F3 walk the matches from the text.
+    feed("NEEDLE\r\n");
+    edit->setText(QStringLiteral("needl"));
+    QCOMPARE(m_view->matches().size(), 2);
+    // The view still shows the first: the search starts there, not at the bottom.
+    QCOMPARE(label->text(), QStringLiteral("1 of 2"));
+    m_view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_view));
+    QTest::keyClick(edit, Qt::Key_F3);
+    QCOMPARE(label->text(), QStringLiteral("2 of 2"));
+    QTest::keyClick(edit, Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(label->text(), QStringLiteral("1 of 2"));
+    m_view->findChild<QAction*>(QStringLiteral("caseSensitiveAction"))->setChecked(true);
+    QCOMPARE(m_view->matches().size(), 1);
+    edit->setText(QStringLiteral("needle"));
+
+    // Esc closes the bar, forgets the matches and gives the keys back to the terminal.
+    QTest::keyClick(edit, Qt::Key_Escape);
+    QVERIFY(!edit->isVisible());
+    QVERIFY(m_view->matches().isEmpty());
+    QVERIFY(m_view->hasFocus());
 }
 
 void TestTerminalView::cursorBlinksWhenAskedAndAllowed()

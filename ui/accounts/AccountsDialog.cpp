@@ -1,10 +1,8 @@
 #include "AccountsDialog.h"
 
-#include "connections/EciConnections.h"
+#include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
-#include "eci/EciBackend.h"
-#include "eci/EciClient.h"
 #include "sandbox/Job.h"
 
 #include <QAction>
@@ -53,7 +51,7 @@ QStringList splitRegions(const QString& text)
 
 } // namespace
 
-AccountEditor::AccountEditor(EciConnections& connections, const EciAccount* existing,
+AccountEditor::AccountEditor(ConnectionRegistry& connections, const EciAccount* existing,
                              QWidget* parent)
     : QDialog(parent)
     , m_connections(connections)
@@ -95,8 +93,8 @@ AccountEditor::AccountEditor(EciConnections& connections, const EciAccount* exis
     m_extraRegionsEdit->setObjectName(QStringLiteral("extraRegionsEdit"));
     m_endpointEdit->setObjectName(QStringLiteral("endpointEdit"));
     m_signatureCombo->setObjectName(QStringLiteral("signatureCombo"));
-    m_signatureCombo->addItem(QString(), static_cast<int>(EciSigner::Version::V3));
-    m_signatureCombo->addItem(QString(), static_cast<int>(EciSigner::Version::V1));
+    m_signatureCombo->addItem(QString(), static_cast<int>(EciSignatureVersion::V3));
+    m_signatureCombo->addItem(QString(), static_cast<int>(EciSignatureVersion::V1));
 
     auto* regionRow = new QWidget;
     auto* regionLayout = new QHBoxLayout(regionRow);
@@ -161,7 +159,7 @@ AccountEditor::AccountEditor(EciConnections& connections, const EciAccount* exis
         m_extraRegionsEdit->setText(m_existing.extraRegions.join(QStringLiteral(", ")));
         m_endpointEdit->setText(m_existing.endpoint);
         m_signatureCombo->setCurrentIndex(
-            m_existing.signatureVersion == EciSigner::Version::V1 ? 1 : 0);
+            m_existing.signatureVersion == EciSignatureVersion::V1 ? 1 : 0);
     }
     retranslateUi();
 }
@@ -198,7 +196,7 @@ EciAccount AccountEditor::account(QStringList* problems) const
     account.extraRegions.removeAll(account.defaultRegion);
     account.endpoint = m_endpointEdit->text().trimmed();
     account.signatureVersion =
-        static_cast<EciSigner::Version>(m_signatureCombo->currentData().toInt());
+        static_cast<EciSignatureVersion>(m_signatureCombo->currentData().toInt());
     account.sessionOnly = m_sessionOnly;
     const bool newToken = !m_tokenEdit->text().isEmpty();
     account.hasSecurityToken =
@@ -338,7 +336,7 @@ void AccountEditor::finishSave()
     m_secretEdit->clear();
     m_tokenEdit->clear();
     setBusy(false);
-    m_connections.reload(m_saving.name);
+    m_connections.reloadAccount(m_saving.name);
     Q_EMIT saved(m_saving.name);
     QDialog::accept();
 }
@@ -350,14 +348,14 @@ void AccountEditor::reject()
         connect(job, &Job::finished, this, &QDialog::reject);
         return;
     }
-    if (EciBackend* backend = m_regionsBackend)
-        backend->deleteLater();
+    if (Job* job = m_regionsJob)
+        job->cancel();
     QDialog::reject();
 }
 
 void AccountEditor::fetchRegions()
 {
-    if (m_regionsBackend)
+    if (m_regionsJob)
         return;
     EciAccount account = this->account(nullptr);
     if (account.accessKeyId.isEmpty()) {
@@ -398,20 +396,17 @@ void AccountEditor::listRegions(const EciCredentials& credentials)
     const QString region = EciAccount::isValidRegion(account.defaultRegion)
                                ? account.defaultRegion
                                : defaultRegionForLookup;
-    QString endpointError;
-    if (!account.endpoint.isEmpty() &&
-        !EciClient::parseEndpoint(account.endpoint, &endpointError).isValid()) {
+    const QString endpointError = ConnectionRegistry::eciEndpointProblem(account.endpoint);
+    if (!endpointError.isEmpty()) {
         showMessage(endpointError);
         return;
     }
-    EciBackend* backend = m_connections.createBackend(account, credentials, region, this);
-    m_regionsBackend = backend;
+    ResultJob<QStringList>* job = m_connections.listRegions(account, credentials, region);
+    m_regionsJob = job;
     showMessage(tr("Asking Alibaba Cloud for the regions…"), false);
     m_fetchRegionsButton->setEnabled(false);
-    ResultJob<QStringList>* job = backend->listRegions();
-    connect(job, &Job::finished, this, [this, job, backend] {
+    connect(job, &Job::finished, this, [this, job] {
         m_fetchRegionsButton->setEnabled(true);
-        backend->deleteLater();
         if (job->error().isError()) {
             showMessage(tr("The regions could not be listed: %1").arg(job->error().fullText()));
             return;
@@ -468,7 +463,7 @@ void AccountEditor::retranslateUi()
     m_saveButton->setText(tr("&Save"));
 }
 
-AccountsDialog::AccountsDialog(EciConnections& connections, QWidget* parent)
+AccountsDialog::AccountsDialog(ConnectionRegistry& connections, QWidget* parent)
     : QDialog(parent)
     , m_connections(connections)
     , m_introLabel(new QLabel)
@@ -775,7 +770,7 @@ void AccountsDialog::removeNextKey()
         m_removeJob = nullptr;
         m_connections.accounts().remove(m_removing.name);
         m_connections.accounts().sync();
-        m_connections.reload(m_removing.name);
+        m_connections.reloadAccount(m_removing.name);
         refresh();
         Q_EMIT accountsChanged();
         return;

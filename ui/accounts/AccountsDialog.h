@@ -9,8 +9,7 @@
 #include <QProcessEnvironment>
 
 class CredentialStore;
-class EciBackend;
-class EciConnections;
+class ConnectionRegistry;
 class Job;
 class QCheckBox;
 class QComboBox;
@@ -29,7 +28,7 @@ class AccountEditor final : public QDialog
     Q_OBJECT
 public:
     // existing: the account to edit; nullptr adds one.
-    AccountEditor(EciConnections& connections, const EciAccount* existing,
+    AccountEditor(ConnectionRegistry& connections, const EciAccount* existing,
                   QWidget* parent = nullptr);
     ~AccountEditor() override;
 
@@ -68,12 +67,12 @@ private:
     void finishSave();
     void listRegions(const EciCredentials& credentials);
 
-    EciConnections& m_connections;
+    ConnectionRegistry& m_connections;
     EciAccount m_existing;
     bool m_isNew = true;
     bool m_sessionOnly = false;
     QPointer<Job> m_job;
-    QPointer<EciBackend> m_regionsBackend;
+    QPointer<Job> m_regionsJob;
     CredentialStore* m_store = nullptr;
     QList<Step> m_steps;
     QStringList m_written; // keys this save wrote, removed again when a new account fails
@@ -103,7 +102,7 @@ class AccountsDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    explicit AccountsDialog(EciConnections& connections, QWidget* parent = nullptr);
+    explicit AccountsDialog(ConnectionRegistry& connections, QWidget* parent = nullptr);
     ~AccountsDialog() override;
 
     // Each opens an editor (window-modal) and returns it; null with the reason shown when an
@@ -139,7 +138,7 @@ private:
     void removeNow(const EciAccount& account);
     void removeNextKey();
 
-    EciConnections& m_connections;
+    ConnectionRegistry& m_connections;
     bool m_keychainAvailable = true;
     QPointer<Job> m_removeJob;
     EciAccount m_removing;

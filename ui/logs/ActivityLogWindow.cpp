@@ -1,17 +1,16 @@
 #include "ActivityLogWindow.h"
 
 #include "common/AppIcon.h"
+#include "common/FindBar.h"
 #include "logs/LogBuffer.h"
 #include "logs/LogView.h"
 
 #include <QAction>
 #include <QEvent>
 #include <QFileDialog>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -29,6 +28,7 @@ ActivityLogWindow::ActivityLogWindow(ActivityLog* log, QWidget* parent)
     setWindowIcon(appIcon());
     m_view = new LogView;
     setCentralWidget(m_view);
+    m_findBar = new FindBar(FindBar::Feature::RegularExpression);
     createToolBar();
     attachBuffer();
     connect(log, &ActivityLog::recorded, this, [this] { m_view->linesAppended(); });
@@ -61,8 +61,7 @@ void ActivityLogWindow::attachBuffer()
             searchNewLines();
         }
     });
-    connect(m_search, &LogSearch::failed, this,
-            [this](const QString& message) { m_matchLabel->setText(message); });
+    connect(m_search, &LogSearch::failed, m_findBar, &FindBar::setMessage);
     m_view->setBuffer(m_buffer.get());
     m_matches.clear();
     m_currentMatch = -1;
@@ -79,47 +78,16 @@ void ActivityLogWindow::createToolBar()
     m_toolBar->setMovable(false);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
-    m_searchEdit = new QLineEdit;
-    m_searchEdit->setObjectName(QStringLiteral("activitySearchEdit"));
-    m_searchEdit->setClearButtonEnabled(true);
-    m_searchEdit->setMinimumWidth(200);
-    auto* searchTimer = new QTimer(this);
-    searchTimer->setSingleShot(true);
-    searchTimer->setInterval(SearchDelayMs);
-    connect(searchTimer, &QTimer::timeout, this, &ActivityLogWindow::startSearch);
-    connect(m_searchEdit, &QLineEdit::textChanged, searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] { goToMatch(1); });
-    m_toolBar->addWidget(m_searchEdit);
-
-    m_caseAction = new QAction(this);
-    m_caseAction->setObjectName(QStringLiteral("caseSensitiveAction"));
-    m_caseAction->setCheckable(true);
-    connect(m_caseAction, &QAction::toggled, this, &ActivityLogWindow::startSearch);
-    m_regexAction = new QAction(this);
-    m_regexAction->setObjectName(QStringLiteral("regexAction"));
-    m_regexAction->setCheckable(true);
-    connect(m_regexAction, &QAction::toggled, this, &ActivityLogWindow::startSearch);
-    auto* optionsMenu = new QMenu(this);
-    optionsMenu->addActions({m_caseAction, m_regexAction});
-    m_searchOptions = new QToolButton;
-    m_searchOptions->setMenu(optionsMenu);
-    m_searchOptions->setPopupMode(QToolButton::InstantPopup);
-    m_toolBar->addWidget(m_searchOptions);
-
-    m_previousAction = new QAction(this);
-    m_previousAction->setObjectName(QStringLiteral("previousMatchAction"));
-    m_previousAction->setShortcut(QKeySequence::FindPrevious);
-    connect(m_previousAction, &QAction::triggered, this, [this] { goToMatch(-1); });
-    m_toolBar->addAction(m_previousAction);
-    m_nextAction = new QAction(this);
-    m_nextAction->setObjectName(QStringLiteral("nextMatchAction"));
-    m_nextAction->setShortcut(QKeySequence::FindNext);
-    connect(m_nextAction, &QAction::triggered, this, [this] { goToMatch(1); });
-    m_toolBar->addAction(m_nextAction);
-    m_matchLabel = new QLabel;
-    m_matchLabel->setObjectName(QStringLiteral("matchLabel"));
-    m_matchLabel->setContentsMargins(6, 0, 6, 0);
-    m_toolBar->addWidget(m_matchLabel);
+    m_findBar->edit()->setObjectName(QStringLiteral("activitySearchEdit"));
+    m_findBar->setSearchDelay(SearchDelayMs);
+    connect(m_findBar, &FindBar::queryChanged, this, &ActivityLogWindow::startSearch);
+    connect(m_findBar, &FindBar::nextRequested, this, [this] { goToMatch(1); });
+    connect(m_findBar, &FindBar::previousRequested, this, [this] { goToMatch(-1); });
+    m_toolBar->addWidget(m_findBar);
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_findBar, &FindBar::activate);
+    addAction(find);
 
     m_filterAction = new QAction(this);
     m_filterAction->setObjectName(QStringLiteral("filterAction"));
@@ -166,12 +134,7 @@ void ActivityLogWindow::retranslateUi()
 {
     setWindowTitle(tr("Activity Log"));
     m_toolBar->setWindowTitle(tr("Activity Log Toolbar"));
-    m_searchEdit->setPlaceholderText(tr("Search the activity"));
-    m_searchOptions->setText(tr("Options"));
-    m_caseAction->setText(tr("&Case Sensitive"));
-    m_regexAction->setText(tr("&Regular Expression"));
-    m_previousAction->setText(tr("Previous"));
-    m_nextAction->setText(tr("Next"));
+    m_findBar->setPlaceholderText(tr("Search the activity"));
     m_filterAction->setText(tr("Filter"));
     m_filterAction->setToolTip(tr("Show only the entries that match"));
     m_wrapAction->setText(tr("Wrap"));
@@ -186,10 +149,10 @@ void ActivityLogWindow::retranslateUi()
 void ActivityLogWindow::startSearch()
 {
     m_search->cancel();
-    m_activeQuery = {m_searchEdit->text(),
-                     m_regexAction->isChecked() ? LogSearch::Mode::RegularExpression
-                                                : LogSearch::Mode::Plain,
-                     m_caseAction->isChecked() ? Qt::CaseSensitive : Qt::CaseInsensitive};
+    m_activeQuery = {m_findBar->text(),
+                     m_findBar->isRegularExpression() ? LogSearch::Mode::RegularExpression
+                                                      : LogSearch::Mode::Plain,
+                     m_findBar->caseSensitivity()};
     m_matches.clear();
     m_currentMatch = -1;
     m_searchedTo = 0;
@@ -227,14 +190,7 @@ void ActivityLogWindow::applyFilter()
 
 void ActivityLogWindow::updateMatchLabel()
 {
-    if (m_activeQuery.text.isEmpty())
-        m_matchLabel->clear();
-    else if (m_matches.isEmpty())
-        m_matchLabel->setText(m_search->isRunning() ? tr("Searching…") : tr("No matches"));
-    else if (m_currentMatch < 0)
-        m_matchLabel->setText(tr("%Ln matches", nullptr, int(m_matches.size())));
-    else
-        m_matchLabel->setText(tr("%L1 of %L2").arg(m_currentMatch + 1).arg(m_matches.size()));
+    m_findBar->setMatches(m_currentMatch, int(m_matches.size()), m_search->isRunning());
     m_exportMatchesAction->setEnabled(!m_matches.isEmpty());
 }
 

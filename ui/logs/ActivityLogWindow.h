@@ -8,11 +8,10 @@
 
 #include <memory>
 
+class FindBar;
 class LogBuffer;
 class LogView;
 class QAction;
-class QLabel;
-class QLineEdit;
 class QToolBar;
 class QToolButton;
 
@@ -56,13 +55,7 @@ private:
 
     LogView* m_view = nullptr;
     QToolBar* m_toolBar = nullptr;
-    QLineEdit* m_searchEdit = nullptr;
-    QToolButton* m_searchOptions = nullptr;
-    QAction* m_caseAction = nullptr;
-    QAction* m_regexAction = nullptr;
-    QAction* m_previousAction = nullptr;
-    QAction* m_nextAction = nullptr;
-    QLabel* m_matchLabel = nullptr;
+    FindBar* m_findBar = nullptr;
     QAction* m_filterAction = nullptr;
     QAction* m_wrapAction = nullptr;
     QAction* m_utcAction = nullptr;

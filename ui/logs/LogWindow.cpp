@@ -1,6 +1,7 @@
 #include "LogWindow.h"
 
 #include "common/AppIcon.h"
+#include "common/FindBar.h"
 #include "logs/LogBuffer.h"
 #include "logs/LogView.h"
 #include "sandbox/Backend.h"
@@ -22,7 +23,6 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -71,6 +71,7 @@ LogWindow::LogWindow(Backend* backend, const Sandbox& sandbox, QWidget* parent, 
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowIcon(appIcon());
 
+    m_findBar = new FindBar(FindBar::Feature::RegularExpression);
     m_search = new LogSearch(m_buffer, this);
     connect(m_search, &LogSearch::matchesFound, this, [this](const QList<qint64>& lines) {
         m_matches.append(lines);
@@ -85,10 +86,7 @@ LogWindow::LogWindow(Backend* backend, const Sandbox& sandbox, QWidget* parent, 
             searchNewLines();
         }
     });
-    connect(m_search, &LogSearch::failed, this, [this](const QString& message) {
-        m_matchLabel->setText(message);
-        m_matchLabel->setToolTip(message);
-    });
+    connect(m_search, &LogSearch::failed, m_findBar, &FindBar::setMessage);
 
     m_exporter = new LogExporter(m_buffer, this);
     connect(m_exporter, &LogExporter::progressed, this, [this](qint64 lines, qint64 total) {
@@ -207,47 +205,16 @@ void LogWindow::createToolBar()
     m_toolBar->setMovable(false);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
-    m_searchEdit = new QLineEdit;
-    m_searchEdit->setObjectName(QStringLiteral("logSearchEdit"));
-    m_searchEdit->setClearButtonEnabled(true);
-    m_searchEdit->setMinimumWidth(220);
-    auto* searchTimer = new QTimer(this);
-    searchTimer->setSingleShot(true);
-    searchTimer->setInterval(SearchDelayMs);
-    connect(searchTimer, &QTimer::timeout, this, &LogWindow::startSearch);
-    connect(m_searchEdit, &QLineEdit::textChanged, searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] { goToMatch(1); });
-    m_toolBar->addWidget(m_searchEdit);
-
-    m_caseAction = new QAction(this);
-    m_caseAction->setObjectName(QStringLiteral("caseSensitiveAction"));
-    m_caseAction->setCheckable(true);
-    connect(m_caseAction, &QAction::toggled, this, &LogWindow::startSearch);
-    m_regexAction = new QAction(this);
-    m_regexAction->setObjectName(QStringLiteral("regexAction"));
-    m_regexAction->setCheckable(true);
-    connect(m_regexAction, &QAction::toggled, this, &LogWindow::startSearch);
-    auto* optionsMenu = new QMenu(this);
-    optionsMenu->addActions({m_caseAction, m_regexAction});
-    m_searchOptions = new QToolButton;
-    m_searchOptions->setMenu(optionsMenu);
-    m_searchOptions->setPopupMode(QToolButton::InstantPopup);
-    m_toolBar->addWidget(m_searchOptions);
-
-    m_previousAction = new QAction(this);
-    connect(m_previousAction, &QAction::triggered, this, [this] { goToMatch(-1); });
-    m_toolBar->addAction(m_previousAction);
-    m_previousAction->setObjectName(QStringLiteral("previousMatchAction"));
-    m_previousAction->setShortcut(QKeySequence::FindPrevious);
-    m_nextAction = new QAction(this);
-    connect(m_nextAction, &QAction::triggered, this, [this] { goToMatch(1); });
-    m_toolBar->addAction(m_nextAction);
-    m_nextAction->setObjectName(QStringLiteral("nextMatchAction"));
-    m_nextAction->setShortcut(QKeySequence::FindNext);
-    m_matchLabel = new QLabel;
-    m_matchLabel->setObjectName(QStringLiteral("matchLabel"));
-    m_matchLabel->setContentsMargins(6, 0, 6, 0);
-    m_toolBar->addWidget(m_matchLabel);
+    m_findBar->edit()->setObjectName(QStringLiteral("logSearchEdit"));
+    m_findBar->setSearchDelay(SearchDelayMs);
+    connect(m_findBar, &FindBar::queryChanged, this, &LogWindow::startSearch);
+    connect(m_findBar, &FindBar::nextRequested, this, [this] { goToMatch(1); });
+    connect(m_findBar, &FindBar::previousRequested, this, [this] { goToMatch(-1); });
+    m_toolBar->addWidget(m_findBar);
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_findBar, &FindBar::activate);
+    addAction(find);
 
     m_filterAction = new QAction(this);
     m_toolBar->addAction(m_filterAction);
@@ -359,17 +326,7 @@ void LogWindow::retranslateUi()
     m_reloadButton->setToolTip(tr("Fetch the logs again with these options"));
 
     m_toolBar->setWindowTitle(tr("Log Toolbar"));
-    m_searchEdit->setPlaceholderText(tr("Search the logs"));
-    m_searchOptions->setText(tr("Options"));
-    m_caseAction->setText(tr("&Case Sensitive"));
-    m_regexAction->setText(tr("&Regular Expression"));
-    m_previousAction->setText(tr("Previous"));
-    m_previousAction->setToolTip(
-        tr("Previous match (%1)")
-            .arg(m_previousAction->shortcut().toString(QKeySequence::NativeText)));
-    m_nextAction->setText(tr("Next"));
-    m_nextAction->setToolTip(
-        tr("Next match (%1)").arg(m_nextAction->shortcut().toString(QKeySequence::NativeText)));
+    m_findBar->setPlaceholderText(tr("Search the logs"));
     m_filterAction->setText(tr("Filter"));
     m_filterAction->setToolTip(tr("Show only the lines that match"));
     m_streamFilter->setItemText(0, tr("stdout and stderr"));
@@ -531,10 +488,10 @@ void LogWindow::clearView()
 LogSearch::Query LogWindow::currentQuery() const
 {
     LogSearch::Query query;
-    query.text = m_searchEdit->text();
-    query.mode =
-        m_regexAction->isChecked() ? LogSearch::Mode::RegularExpression : LogSearch::Mode::Plain;
-    query.caseSensitivity = m_caseAction->isChecked() ? Qt::CaseSensitive : Qt::CaseInsensitive;
+    query.text = m_findBar->text();
+    query.mode = m_findBar->isRegularExpression() ? LogSearch::Mode::RegularExpression
+                                                  : LogSearch::Mode::Plain;
+    query.caseSensitivity = m_findBar->caseSensitivity();
     query.streams = LogSearch::Streams(m_streamFilter->currentData().toInt());
     return query;
 }
@@ -589,20 +546,11 @@ void LogWindow::searchNewLines()
 
 void LogWindow::updateMatchLabel()
 {
-    if (m_activeQuery.text.isEmpty()) {
-        m_matchLabel->clear();
+    m_findBar->setMatches(m_currentMatch, int(m_matches.size()), m_search->isRunning());
+    if (m_activeQuery.text.isEmpty())
         m_exportMatchesAction->setEnabled(isSearchActive() && !m_matches.isEmpty());
-        return;
-    }
-    if (m_matches.isEmpty()) {
-        m_matchLabel->setText(m_search->isRunning() ? tr("Searching…") : tr("No matches"));
-    } else if (m_currentMatch < 0) {
-        m_matchLabel->setText(tr("%Ln matches", nullptr, int(m_matches.size())));
-    } else {
-        m_matchLabel->setText(tr("%L1 of %L2").arg(m_currentMatch + 1).arg(m_matches.size()));
-    }
-    m_matchLabel->setToolTip(QString());
-    m_exportMatchesAction->setEnabled(!m_matches.isEmpty());
+    else
+        m_exportMatchesAction->setEnabled(!m_matches.isEmpty());
 }
 
 void LogWindow::goToMatch(int delta)

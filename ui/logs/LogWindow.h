@@ -12,13 +12,13 @@
 #include <memory>
 
 class Backend;
+class FindBar;
 class LogView;
 class QAction;
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -120,13 +120,7 @@ private:
     QPushButton* m_reloadButton = nullptr;
 
     QToolBar* m_toolBar = nullptr;
-    QLineEdit* m_searchEdit = nullptr;
-    QToolButton* m_searchOptions = nullptr;
-    QAction* m_caseAction = nullptr;
-    QAction* m_regexAction = nullptr;
-    QAction* m_previousAction = nullptr;
-    QAction* m_nextAction = nullptr;
-    QLabel* m_matchLabel = nullptr;
+    FindBar* m_findBar = nullptr;
     QAction* m_filterAction = nullptr;
     QComboBox* m_streamFilter = nullptr;
     QAction* m_wrapAction = nullptr;

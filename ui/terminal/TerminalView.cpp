@@ -1,5 +1,7 @@
 #include "TerminalView.h"
 
+#include "common/FindBar.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -16,7 +18,6 @@
 #include <QScrollBar>
 #include <QStyle>
 #include <QTimer>
-#include <QToolButton>
 
 #include <algorithm>
 #include <optional>
@@ -106,42 +107,20 @@ TerminalView::TerminalView(TerminalEmulator* emulator, QWidget* parent)
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     viewport()->setAutoFillBackground(false);
 
-    m_findBar = new QFrame(this);
+    m_findBar = new FindBar(FindBar::Feature::Closable, this);
     m_findBar->setObjectName(QStringLiteral("terminalFindBar"));
+    m_findBar->edit()->setObjectName(QStringLiteral("terminalFindEdit"));
     m_findBar->setFrameShape(QFrame::StyledPanel);
     m_findBar->setAutoFillBackground(true);
-    auto* findLayout = new QHBoxLayout(m_findBar);
-    findLayout->setContentsMargins(4, 2, 4, 2);
-    m_findEdit = new QLineEdit(m_findBar);
-    m_findEdit->setObjectName(QStringLiteral("terminalFindEdit"));
-    m_findEdit->setClearButtonEnabled(true);
-    m_findCount = new QLabel(m_findBar);
-    m_findPrevious = new QToolButton(m_findBar);
-    m_findPrevious->setArrowType(Qt::UpArrow);
-    m_findPrevious->setAutoRaise(true);
-    m_findNext = new QToolButton(m_findBar);
-    m_findNext->setArrowType(Qt::DownArrow);
-    m_findNext->setAutoRaise(true);
-    m_findClose = new QToolButton(m_findBar);
-    m_findClose->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    m_findClose->setAutoRaise(true);
-    findLayout->addWidget(m_findEdit);
-    findLayout->addWidget(m_findCount);
-    findLayout->addWidget(m_findPrevious);
-    findLayout->addWidget(m_findNext);
-    findLayout->addWidget(m_findClose);
+    // Newer output is below: Enter walks up from the bottom, towards older matches.
+    m_findBar->setEnterFindsPrevious(true);
+    // Several terminals share a window; F3 belongs to the one whose bar has the focus.
+    m_findBar->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_findBar->hide();
-    auto* closeFind = new QAction(m_findBar);
-    closeFind->setShortcut(QKeySequence(Qt::Key_Escape));
-    closeFind->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_findBar->addAction(closeFind);
-    connect(closeFind, &QAction::triggered, m_findClose, &QToolButton::click);
-    connect(m_findEdit, &QLineEdit::textChanged, this, [this] { runFind(false); });
-    connect(m_findEdit, &QLineEdit::returnPressed, this, &TerminalView::findPrevious);
-    connect(m_findPrevious, &QToolButton::clicked, this, &TerminalView::findPrevious);
-    connect(m_findNext, &QToolButton::clicked, this, &TerminalView::findNext);
-    connect(m_findClose, &QToolButton::clicked, this, [this] {
-        m_findBar->hide();
+    connect(m_findBar, &FindBar::queryChanged, this, &TerminalView::runFind);
+    connect(m_findBar, &FindBar::previousRequested, this, &TerminalView::findPrevious);
+    connect(m_findBar, &FindBar::nextRequested, this, &TerminalView::findNext);
+    connect(m_findBar, &FindBar::closed, this, [this] {
         m_matches.clear();
         m_currentMatch = -1;
         viewport()->update();
@@ -199,11 +178,7 @@ TerminalView::~TerminalView() = default;
 
 void TerminalView::retranslateUi()
 {
-    m_findEdit->setPlaceholderText(tr("Find in terminal"));
-    m_findPrevious->setToolTip(tr("Previous match"));
-    m_findNext->setToolTip(tr("Next match"));
-    m_findClose->setToolTip(tr("Close the find bar"));
-    updateFindBar();
+    m_findBar->setPlaceholderText(tr("Find in terminal"));
 }
 
 void TerminalView::changeEvent(QEvent* event)
@@ -636,7 +611,8 @@ void TerminalView::send(const QByteArray& bytes)
 
 bool TerminalView::event(QEvent* event)
 {
-    if (event->type() == QEvent::ShortcutOverride) {
+    // Only our own keys: one that reaches us from the find bar is the find bar's.
+    if (event->type() == QEvent::ShortcutOverride && hasFocus()) {
         auto* keyEvent = static_cast<QKeyEvent*>(event);
         const Qt::KeyboardModifiers mods = keyEvent->modifiers();
         // Ctrl+Shift combinations stay with the window and with us; every other key is the
@@ -1036,18 +1012,17 @@ void TerminalView::pasteText(const QString& text)
 
 void TerminalView::showFindBar()
 {
-    m_findBar->show();
+    m_findBar->activate();
     layoutOverlays();
-    m_findEdit->setFocus();
-    m_findEdit->selectAll();
-    if (!m_findEdit->text().isEmpty())
-        runFind(false);
+    if (!m_findBar->text().isEmpty())
+        runFind();
 }
 
-void TerminalView::runFind(bool)
+void TerminalView::runFind()
 {
-    const QString needle = m_findEdit->text();
-    m_matches = needle.isEmpty() ? QList<TerminalMatch>() : m_emulator->find(needle);
+    const QString needle = m_findBar->text();
+    m_matches = needle.isEmpty() ? QList<TerminalMatch>()
+                                 : m_emulator->find(needle, m_findBar->caseSensitivity());
     m_currentMatch = -1;
     // Start from the newest match above the bottom of the view, as the search goes backwards.
     const int bottom = firstVisibleLine() + m_emulator->rows();
@@ -1059,14 +1034,7 @@ void TerminalView::runFind(bool)
     }
     if (m_currentMatch < 0 && !m_matches.isEmpty())
         m_currentMatch = int(m_matches.size()) - 1;
-    updateFindBar();
-    if (m_currentMatch >= 0) {
-        const int line = m_matches.at(m_currentMatch).line;
-        const int top = firstVisibleLine();
-        if (line < top || line >= top + m_emulator->rows())
-            verticalScrollBar()->setValue(line - m_emulator->rows() / 2);
-    }
-    viewport()->update();
+    showMatch();
 }
 
 void TerminalView::findNext()
@@ -1074,11 +1042,7 @@ void TerminalView::findNext()
     if (m_matches.isEmpty())
         return;
     m_currentMatch = (m_currentMatch + 1) % int(m_matches.size());
-    const int line = m_matches.at(m_currentMatch).line;
-    if (line < firstVisibleLine() || line >= firstVisibleLine() + m_emulator->rows())
-        verticalScrollBar()->setValue(line - m_emulator->rows() / 2);
-    updateFindBar();
-    viewport()->update();
+    showMatch();
 }
 
 void TerminalView::findPrevious()
@@ -1086,23 +1050,23 @@ void TerminalView::findPrevious()
     if (m_matches.isEmpty())
         return;
     m_currentMatch = (m_currentMatch - 1 + int(m_matches.size())) % int(m_matches.size());
-    const int line = m_matches.at(m_currentMatch).line;
-    if (line < firstVisibleLine() || line >= firstVisibleLine() + m_emulator->rows())
-        verticalScrollBar()->setValue(line - m_emulator->rows() / 2);
+    showMatch();
+}
+
+void TerminalView::showMatch()
+{
+    if (m_currentMatch >= 0) {
+        const int line = m_matches.at(m_currentMatch).line;
+        if (line < firstVisibleLine() || line >= firstVisibleLine() + m_emulator->rows())
+            verticalScrollBar()->setValue(line - m_emulator->rows() / 2);
+    }
     updateFindBar();
     viewport()->update();
 }
 
 void TerminalView::updateFindBar()
 {
-    if (m_findEdit->text().isEmpty())
-        m_findCount->clear();
-    else if (m_matches.isEmpty())
-        m_findCount->setText(tr("No matches"));
-    else
-        m_findCount->setText(tr("%1 of %2").arg(m_currentMatch + 1).arg(m_matches.size()));
-    m_findPrevious->setEnabled(!m_matches.isEmpty());
-    m_findNext->setEnabled(!m_matches.isEmpty());
+    m_findBar->setMatches(m_currentMatch, int(m_matches.size()));
 }
 
 void TerminalView::setBanner(const QString& text, QWidget* action)

@@ -8,8 +8,7 @@
 #include <QPointer>
 #include <QUrl>
 
-class QLineEdit;
-class QToolButton;
+class FindBar;
 class QLabel;
 class QFrame;
 class QTimer;
@@ -117,7 +116,8 @@ private:
     void updateFindBar();
     void layoutOverlays();
     void retranslateUi();
-    void runFind(bool forward);
+    void runFind();
+    void showMatch();
     void paintRow(QPainter& painter, int line, int y);
     void paintCursor(QPainter& painter);
     bool atBottom() const;
@@ -154,12 +154,7 @@ private:
 
     QList<TerminalMatch> m_matches;
     int m_currentMatch = -1;
-    QFrame* m_findBar = nullptr;
-    QLineEdit* m_findEdit = nullptr;
-    QLabel* m_findCount = nullptr;
-    QToolButton* m_findPrevious = nullptr;
-    QToolButton* m_findNext = nullptr;
-    QToolButton* m_findClose = nullptr;
+    FindBar* m_findBar = nullptr;
 
     QFrame* m_banner = nullptr;
     QLabel* m_bannerLabel = nullptr;

@@ -2,11 +2,10 @@
 
 #include "accounts/AccountsDialog.h"
 #include "common/AppIcon.h"
-#include "common/EmptyState.h"
-#include "connections/DockerConnections.h"
-#include "connections/EciConnections.h"
+#include "connections/ConnectionRegistry.h"
 #include "dialogs/CreateSandboxDialog.h"
 #include "dialogs/PreferencesDialog.h"
+#include "logs/ActivityLog.h"
 #include "logs/ActivityLogWindow.h"
 #include "logs/LogWindow.h"
 #include "sandbox/SandboxTableModel.h"
@@ -14,134 +13,96 @@
 #include "terminal/TerminalTabs.h"
 #include "window/ConnectionList.h"
 #include "window/DetailsPane.h"
-#include "window/OperationProgress.h"
+#include "window/SandboxCommands.h"
 #include "window/SandboxFilterModel.h"
-#include "window/StatusBadgeDelegate.h"
+#include "window/SandboxTableView.h"
+#include "window/StatusSummary.h"
+#include "window/WindowPages.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QCoreApplication>
 #include <QDockWidget>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
-#include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QRegularExpression>
-#include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace {
 
-constexpr SandboxStatus filterStatuses[] = {
-    SandboxStatus::Running, SandboxStatus::Paused, SandboxStatus::Restarting,
-    SandboxStatus::Created, SandboxStatus::Exited, SandboxStatus::Dead,
-};
-constexpr int MaxNamesListed = 15;
-
-bool applies(Backend::Action action, SandboxStatus status, Backend::Capabilities capabilities)
-{
-    const bool active = status == SandboxStatus::Running || status == SandboxStatus::Paused ||
-                        status == SandboxStatus::Restarting;
-    switch (action) {
-    case Backend::Action::Start:
-        return status == SandboxStatus::Created || status == SandboxStatus::Exited;
-    case Backend::Action::Stop:
-        return active;
-    case Backend::Action::Restart:
-        return capabilities.testFlag(Backend::CanRestart) &&
-               (status == SandboxStatus::Running || status == SandboxStatus::Exited ||
-                status == SandboxStatus::Created);
-    case Backend::Action::Pause:
-        return capabilities.testFlag(Backend::CanPause) && status == SandboxStatus::Running;
-    case Backend::Action::Unpause:
-        return capabilities.testFlag(Backend::CanPause) && status == SandboxStatus::Paused;
-    case Backend::Action::Kill:
-        return capabilities.testFlag(Backend::CanKill) && active;
-    }
-    return false;
-}
-
 QString displayName(const Sandbox& sandbox)
 {
     return sandbox.name.isEmpty() ? sandbox.id.left(12) : sandbox.name;
 }
 
-void setActionText(QAction* action, const QString& text)
-{
-    action->setText(text);
-    // Toolbars and tooltips want no mnemonic ("&New", "新建(&N)") and no ellipsis.
-    static const QRegularExpression mnemonic(QStringLiteral("\\(&\\w\\)|&|…"));
-    const QString plain = QString(text).remove(mnemonic).trimmed();
-    action->setIconText(plain);
-    action->setToolTip(action->shortcut().isEmpty()
-                           ? plain
-                           : QStringLiteral("%1 (%2)").arg(
-                                 plain, action->shortcut().toString(QKeySequence::NativeText)));
-}
-
 } // namespace
 
 MainWindow::MainWindow(Preferences& preferences, Translations& translations,
-                       const QList<Backend*>& backends, EciConnections* eci, QWidget* parent)
+                       ConnectionRegistry& connections, QWidget* parent)
     : QMainWindow(parent)
     , m_preferences(preferences)
     , m_translations(translations)
-    , m_eci(eci)
+    , m_registry(connections)
     , m_model(new SandboxTableModel(this))
-    , m_filter(new SandboxFilterModel(this))
+    , m_actions(new WindowActions(this))
+    , m_commands(new SandboxCommands(preferences, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(appIcon());
-    m_filter->setSourceModel(m_model);
 
-    createActions();
-    createCentralWidget();
+    m_tableView = new SandboxTableView(m_model);
+    m_pages = new WindowPages(m_tableView);
+    connect(m_pages, &WindowPages::retryRequested, &m_registry, [this] { m_registry.retry(); });
+    connect(m_pages, &WindowPages::preferencesRequested, this, &MainWindow::showPreferences);
+    connect(m_pages, &WindowPages::newSandboxRequested, this, &MainWindow::newSandbox);
+    auto* central = new QWidget;
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(6, 6, 6, 0);
+    centralLayout->addWidget(m_pages);
+    setCentralWidget(central);
+
+    connectActions();
     createDocks();
     createMenus();
     createToolBar();
-    createStatusBar();
+    m_tableView->setContextMenu(m_contextMenu);
+    m_summary = new StatusSummary(statusBar(), m_model, m_tableView->filter());
 
+    const QList<Backend*> backends = m_registry.connections();
     for (Backend* backend : backends)
         addBackend(backend);
 
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+    const auto rowsChanged = [this] {
         updatePage();
-        updateStatusBar();
+        m_summary->update();
         selectPending();
-    });
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
-        updatePage();
-        updateStatusBar();
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        updatePage();
-        updateStatusBar();
-        selectPending();
-    });
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatusBar);
-    connect(m_filter, &QAbstractItemModel::dataChanged, this, [this] {
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, rowsChanged);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, rowsChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, rowsChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, m_summary, &StatusSummary::update);
+    SandboxFilterModel* filter = m_tableView->filter();
+    connect(filter, &QAbstractItemModel::dataChanged, this, [this] {
         updateActions();
         updateDetails();
     });
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatusBar);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatusBar);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatusBar);
+    connect(filter, &QAbstractItemModel::layoutChanged, m_summary, &StatusSummary::update);
+    connect(filter, &QAbstractItemModel::rowsInserted, m_summary, &StatusSummary::update);
+    connect(filter, &QAbstractItemModel::rowsRemoved, m_summary, &StatusSummary::update);
+    connect(m_tableView, &SandboxTableView::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_tableView, &SandboxTableView::currentChanged, this, [this] {
+        updateActions();
+        updateDetails();
+    });
 
     retranslateUi();
     restoreSettings();
     updateActions();
-    connectEci();
+    followConnections();
 }
 
 MainWindow::~MainWindow() = default;
@@ -151,16 +112,11 @@ QList<Backend*> MainWindow::backends() const
     return m_model->backends();
 }
 
-void MainWindow::setDiscoveryProblem(const QString& problem)
-{
-    m_discoveryProblem = problem;
-    updatePage();
-}
-
 void MainWindow::setActivityLog(ActivityLog* log)
 {
     m_activity = log;
-    m_activityAction->setEnabled(log != nullptr);
+    m_commands->setActivityLog(log);
+    m_actions->action(WindowActions::ActivityLog)->setEnabled(log != nullptr);
 }
 
 void MainWindow::recordActivity(const QString& action, const Backend* backend, const QString& id,
@@ -170,194 +126,42 @@ void MainWindow::recordActivity(const QString& action, const Backend* backend, c
         m_activity->record(action, name, id, backend ? backend->displayName() : QString(), error);
 }
 
-void MainWindow::createActions()
+void MainWindow::connectActions()
 {
-    const auto make = [this](const char* name, const QKeySequence& shortcut, const QIcon& icon) {
-        auto* action = new QAction(icon, QString(), this);
-        action->setObjectName(QLatin1String(name));
-        action->setShortcut(shortcut);
-        return action;
-    };
-    const auto icon = [this](const char* themeName, QStyle::StandardPixmap fallback) {
-        return QIcon::fromTheme(QLatin1String(themeName), style()->standardIcon(fallback));
-    };
-
-    m_preferencesAction = make("actionPreferences", QKeySequence(Qt::CTRL | Qt::Key_Comma), {});
-    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
-
-    m_accountsAction =
-        make("actionAccounts", {}, icon("dialog-password", QStyle::SP_DialogOpenButton));
-    connect(m_accountsAction, &QAction::triggered, this, &MainWindow::showAccounts);
-
-    m_quitAction = make("actionQuit", QKeySequence::Quit, {});
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_newAction = make("actionNew", QKeySequence::New, icon("document-new", QStyle::SP_FileIcon));
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::newSandbox);
-
-    m_startAction = make("actionStart", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
-                         icon("media-playback-start", QStyle::SP_MediaPlay));
-    connect(m_startAction, &QAction::triggered, this,
-            [this] { runAction(Backend::Action::Start); });
-
-    m_stopAction = make("actionStop", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),
-                        icon("media-playback-stop", QStyle::SP_MediaStop));
-    connect(m_stopAction, &QAction::triggered, this, [this] { runAction(Backend::Action::Stop); });
-
-    m_restartAction = make("actionRestart", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                           icon("view-refresh", QStyle::SP_BrowserReload));
-    connect(m_restartAction, &QAction::triggered, this,
-            [this] { runAction(Backend::Action::Restart); });
-
-    m_pauseAction = make("actionPause", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-                         icon("media-playback-pause", QStyle::SP_MediaPause));
-    connect(m_pauseAction, &QAction::triggered, this,
-            [this] { runAction(Backend::Action::Pause); });
-
-    m_resumeAction = make("actionResume", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
-                          icon("media-seek-forward", QStyle::SP_MediaSeekForward));
-    connect(m_resumeAction, &QAction::triggered, this,
-            [this] { runAction(Backend::Action::Unpause); });
-
-    m_deleteAction =
-        make("actionDelete", QKeySequence::Delete, icon("edit-delete", QStyle::SP_TrashIcon));
-    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
-
-    m_refreshAction = make("actionRefreshDetails", QKeySequence::Refresh, {});
-    connect(m_refreshAction, &QAction::triggered, this, [this] { m_details->refresh(); });
-
-    m_logsAction = make("actionShowLogs", QKeySequence(Qt::CTRL | Qt::Key_L),
-                        icon("utilities-log-viewer", QStyle::SP_FileDialogDetailedView));
-    connect(m_logsAction, &QAction::triggered, this, &MainWindow::showLogs);
-
-    m_activityAction = make("actionActivityLog", {}, {});
-    m_activityAction->setEnabled(false);
-    connect(m_activityAction, &QAction::triggered, this, &MainWindow::showActivityLog);
-
-    m_searchAction = make("actionSearch", QKeySequence::Find, {});
-    connect(m_searchAction, &QAction::triggered, this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
-    });
-
-    m_aboutAction = make("actionAbout", {}, {});
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-
-    m_terminalAction = make("actionOpenTerminal", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
-                            icon("utilities-terminal", QStyle::SP_ComputerIcon));
-    connect(m_terminalAction, &QAction::triggered, this, &MainWindow::openTerminal);
-}
-
-void MainWindow::createCentralWidget()
-{
-    m_search = new QLineEdit;
-    m_search->setObjectName(QStringLiteral("searchEdit"));
-    m_search->setClearButtonEnabled(true);
-    connect(m_search, &QLineEdit::textChanged, m_filter, &SandboxFilterModel::setSearchText);
-
-    m_statusFilterLabel = new QLabel;
-    m_statusFilter = new QComboBox;
-    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
-    m_statusFilterLabel->setBuddy(m_statusFilter);
-    m_statusFilter->addItem(QString(), -1);
-    for (const SandboxStatus status : filterStatuses)
-        m_statusFilter->addItem(QString(), static_cast<int>(status));
-    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
-        const int status = m_statusFilter->currentData().toInt();
-        m_filter->setStatusFilter(status < 0 ? std::nullopt
-                                             : std::optional(static_cast<SandboxStatus>(status)));
-    });
-
-    auto* filterBar = new QHBoxLayout;
-    filterBar->addWidget(m_search, 1);
-    filterBar->addWidget(m_statusFilterLabel);
-    filterBar->addWidget(m_statusFilter);
-
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("sandboxTable"));
-    m_table->setModel(m_filter);
-    m_table->setItemDelegateForColumn(SandboxTableModel::StatusColumn,
-                                      new StatusBadgeDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(SandboxTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
-    QHeaderView* header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setHighlightSections(false);
-    header->setSectionsMovable(true);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->resizeSection(SandboxTableModel::NameColumn, 160);
-    header->resizeSection(SandboxTableModel::ImageColumn, 170);
-    header->resizeSection(SandboxTableModel::StatusColumn, 100);
-    header->resizeSection(SandboxTableModel::CreatedColumn, 150);
-    header->resizeSection(SandboxTableModel::PortsColumn, 90);
-    header->resizeSection(SandboxTableModel::LimitsColumn, 110);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
-        m_contextMenu->popup(m_table->viewport()->mapToGlobal(pos));
-    });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
-        updateActions();
-        updateDetails();
-    });
-
-    m_tablePage = new QWidget;
-    m_tablePage->setObjectName(QStringLiteral("tablePage"));
-    auto* tableLayout = new QVBoxLayout(m_tablePage);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->addLayout(filterBar);
-    tableLayout->addWidget(m_table);
-
-    m_connectingState = new EmptyState;
-    m_connectingState->setObjectName(QStringLiteral("connectingState"));
-
-    m_noConnectionState = new EmptyState;
-    m_noConnectionState->setObjectName(QStringLiteral("noConnectionState"));
-    m_retryButton = new QPushButton;
-    m_retryButton->setObjectName(QStringLiteral("retryButton"));
-    m_retryButton->setDefault(true);
-    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::retryConnections);
-    m_noConnectionState->addButton(m_retryButton);
-    m_preferencesButton = new QPushButton;
-    connect(m_preferencesButton, &QPushButton::clicked, this, &MainWindow::showPreferences);
-    m_noConnectionState->addButton(m_preferencesButton);
-
-    m_noSandboxesState = new EmptyState;
-    m_noSandboxesState->setObjectName(QStringLiteral("noSandboxesState"));
-    m_newButton = new QPushButton;
-    m_newButton->setObjectName(QStringLiteral("newSandboxButton"));
-    connect(m_newButton, &QPushButton::clicked, this, &MainWindow::newSandbox);
-    m_noSandboxesState->addButton(m_newButton);
-
-    m_pages = new QStackedWidget;
-    m_pages->setObjectName(QStringLiteral("pages"));
-    m_pages->addWidget(m_tablePage);
-    m_pages->addWidget(m_connectingState);
-    m_pages->addWidget(m_noConnectionState);
-    m_pages->addWidget(m_noSandboxesState);
-
-    auto* central = new QWidget;
-    auto* centralLayout = new QVBoxLayout(central);
-    centralLayout->setContentsMargins(6, 6, 6, 0);
-    centralLayout->addWidget(m_pages);
-    setCentralWidget(central);
+    connect(m_actions->action(WindowActions::Preferences), &QAction::triggered, this,
+            &MainWindow::showPreferences);
+    connect(m_actions->action(WindowActions::Accounts), &QAction::triggered, this,
+            &MainWindow::showAccounts);
+    connect(m_actions->action(WindowActions::Quit), &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->action(WindowActions::New), &QAction::triggered, this,
+            &MainWindow::newSandbox);
+    for (const WindowActions::Id id :
+         {WindowActions::Start, WindowActions::Stop, WindowActions::Restart, WindowActions::Pause,
+          WindowActions::Resume}) {
+        connect(m_actions->action(id), &QAction::triggered, this, [this, id] {
+            m_commands->run(WindowActions::backendAction(id), m_tableView->selectedSandboxes());
+        });
+    }
+    connect(m_actions->action(WindowActions::Delete), &QAction::triggered, this,
+            [this] { m_commands->remove(m_tableView->selectedSandboxes()); });
+    connect(m_actions->action(WindowActions::RefreshDetails), &QAction::triggered, this,
+            [this] { m_details->refresh(); });
+    connect(m_actions->action(WindowActions::ShowLogs), &QAction::triggered, this,
+            &MainWindow::showLogs);
+    connect(m_actions->action(WindowActions::ActivityLog), &QAction::triggered, this,
+            &MainWindow::showActivityLog);
+    connect(m_actions->action(WindowActions::Search), &QAction::triggered, m_tableView,
+            &SandboxTableView::focusSearch);
+    connect(m_actions->action(WindowActions::About), &QAction::triggered, this,
+            &MainWindow::showAbout);
+    connect(m_actions->action(WindowActions::OpenTerminal), &QAction::triggered, this,
+            &MainWindow::openTerminal);
 }
 
 void MainWindow::createDocks()
 {
     m_connections = new ConnectionList;
-    connect(m_connections, &ConnectionList::currentBackendChanged, m_filter,
+    connect(m_connections, &ConnectionList::currentBackendChanged, m_tableView->filter(),
             &SandboxFilterModel::setBackendFilter);
     m_connectionsDock = new QDockWidget;
     m_connectionsDock->setObjectName(QStringLiteral("connectionsDock"));
@@ -394,45 +198,43 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(m_accountsAction);
-    m_fileMenu->addAction(m_preferencesAction);
+    m_fileMenu->addAction(m_actions->action(WindowActions::Accounts));
+    m_fileMenu->addAction(m_actions->action(WindowActions::Preferences));
     m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_quitAction);
+    m_fileMenu->addAction(m_actions->action(WindowActions::Quit));
 
     m_sandboxMenu = menuBar()->addMenu(QString());
-    m_sandboxMenu->addAction(m_newAction);
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::New));
     m_sandboxMenu->addSeparator();
-    m_sandboxMenu->addActions(
-        {m_startAction, m_stopAction, m_restartAction, m_pauseAction, m_resumeAction});
+    m_sandboxMenu->addActions(m_actions->lifecycle());
     m_sandboxMenu->addSeparator();
-    m_sandboxMenu->addAction(m_deleteAction);
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::Delete));
     m_sandboxMenu->addSeparator();
-    m_sandboxMenu->addAction(m_logsAction);
-    m_sandboxMenu->addAction(m_terminalAction);
-    m_sandboxMenu->addAction(m_refreshAction);
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::ShowLogs));
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::OpenTerminal));
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
 
     m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->addAction(m_searchAction);
+    m_viewMenu->addAction(m_actions->action(WindowActions::Search));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_connectionsDock->toggleViewAction());
     m_viewMenu->addAction(m_detailsDock->toggleViewAction());
     m_viewMenu->addAction(m_terminalsDock->toggleViewAction());
     m_viewMenu->addSeparator();
-    m_viewMenu->addAction(m_activityAction);
+    m_viewMenu->addAction(m_actions->action(WindowActions::ActivityLog));
 
     m_helpMenu = menuBar()->addMenu(QString());
-    m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_actions->action(WindowActions::About));
 
     m_contextMenu = new QMenu(this);
-    m_contextMenu->addActions(
-        {m_startAction, m_stopAction, m_restartAction, m_pauseAction, m_resumeAction});
+    m_contextMenu->addActions(m_actions->lifecycle());
     m_contextMenu->addSeparator();
-    m_contextMenu->addAction(m_deleteAction);
+    m_contextMenu->addAction(m_actions->action(WindowActions::Delete));
     m_contextMenu->addSeparator();
-    m_contextMenu->addAction(m_logsAction);
-    m_contextMenu->addAction(m_terminalAction);
-    m_contextMenu->addAction(m_refreshAction);
-    m_contextMenu->addAction(m_newAction);
+    m_contextMenu->addAction(m_actions->action(WindowActions::ShowLogs));
+    m_contextMenu->addAction(m_actions->action(WindowActions::OpenTerminal));
+    m_contextMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
+    m_contextMenu->addAction(m_actions->action(WindowActions::New));
 }
 
 void MainWindow::createToolBar()
@@ -441,28 +243,17 @@ void MainWindow::createToolBar()
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setMovable(false);
-    m_toolBar->addAction(m_newAction);
+    m_toolBar->addAction(m_actions->action(WindowActions::New));
     m_toolBar->addSeparator();
-    m_toolBar->addActions(
-        {m_startAction, m_stopAction, m_restartAction, m_pauseAction, m_resumeAction});
+    m_toolBar->addActions(m_actions->lifecycle());
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_deleteAction);
+    m_toolBar->addAction(m_actions->action(WindowActions::Delete));
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_terminalAction);
+    m_toolBar->addAction(m_actions->action(WindowActions::OpenTerminal));
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_logsAction);
+    m_toolBar->addAction(m_actions->action(WindowActions::ShowLogs));
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_accountsAction);
-}
-
-void MainWindow::createStatusBar()
-{
-    m_countLabel = new QLabel;
-    m_countLabel->setObjectName(QStringLiteral("countLabel"));
-    m_versionLabel = new QLabel;
-    m_versionLabel->setObjectName(QStringLiteral("versionLabel"));
-    statusBar()->addWidget(m_countLabel);
-    statusBar()->addPermanentWidget(m_versionLabel);
+    m_toolBar->addAction(m_actions->action(WindowActions::Accounts));
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -480,26 +271,7 @@ void MainWindow::retranslateUi()
     m_viewMenu->setTitle(tr("&View"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Toolbar"));
-
-    setActionText(m_preferencesAction, tr("&Preferences…"));
-    setActionText(m_accountsAction, tr("&Accounts…"));
-    m_accountsAction->setToolTip(tr("Alibaba Cloud accounts for ECI sandboxes"));
-    setActionText(m_quitAction, tr("&Quit"));
-    setActionText(m_newAction, tr("&New…"));
-    m_newAction->setToolTip(tr("Create a sandbox (%1)")
-                                .arg(m_newAction->shortcut().toString(QKeySequence::NativeText)));
-    setActionText(m_startAction, tr("&Start"));
-    setActionText(m_stopAction, tr("S&top"));
-    setActionText(m_restartAction, tr("&Restart"));
-    setActionText(m_pauseAction, tr("&Pause"));
-    setActionText(m_resumeAction, tr("Res&ume"));
-    setActionText(m_deleteAction, tr("&Delete…"));
-    setActionText(m_refreshAction, tr("Refresh &Details"));
-    setActionText(m_logsAction, tr("Show &Logs"));
-    setActionText(m_activityAction, tr("&Activity Log"));
-    setActionText(m_searchAction, tr("&Find…"));
-    setActionText(m_aboutAction, tr("&About SandboxDesk"));
-    setActionText(m_terminalAction, tr("Open &Terminal"));
+    m_actions->retranslate();
 
     // The dock resets its toggle action's text to its title, so the title goes first.
     m_connectionsDock->setWindowTitle(tr("Connections"));
@@ -509,19 +281,9 @@ void MainWindow::retranslateUi()
     m_terminalsDock->setWindowTitle(tr("Terminals"));
     m_terminalsDock->toggleViewAction()->setText(tr("Show &Terminals"));
 
-    m_search->setPlaceholderText(tr("Search by name, image or ID"));
-    m_statusFilterLabel->setText(tr("S&tatus:"));
-    m_statusFilter->setItemText(0, tr("All"));
-    for (int i = 0; i < int(std::size(filterStatuses)); ++i)
-        m_statusFilter->setItemText(i + 1, statusDisplayName(filterStatuses[i]));
-
-    m_retryButton->setText(tr("&Retry"));
-    m_preferencesButton->setText(tr("&Preferences…"));
-    m_newButton->setText(tr("&New Sandbox…"));
-
     m_model->retranslate();
     updatePage();
-    updateStatusBar();
+    m_summary->update();
 }
 
 void MainWindow::restoreSettings()
@@ -529,17 +291,14 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(m_preferences.windowGeometry()))
         resize(1180, 760);
     restoreState(m_preferences.windowState());
-    QHeaderView* header = m_table->horizontalHeader();
-    if (header->restoreState(m_preferences.tableHeaderState()))
-        m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
-    updateConnectionColumn();
+    m_tableView->restoreHeaderState(m_preferences.tableHeaderState());
 }
 
 void MainWindow::saveSettings()
 {
     m_preferences.setWindowGeometry(saveGeometry());
     m_preferences.setWindowState(saveState());
-    m_preferences.setTableHeaderState(m_table->horizontalHeader()->saveState());
+    m_preferences.setTableHeaderState(m_tableView->saveHeaderState());
     m_preferences.sync();
 }
 
@@ -549,22 +308,39 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::updateConnectionColumn()
+void MainWindow::followConnections()
 {
-    // With one connection the column would repeat one name on every row.
-    m_table->setColumnHidden(SandboxTableModel::ConnectionColumn, m_model->backends().size() < 2);
+    const auto changed = [this] {
+        updatePage();
+        updateActions();
+        m_summary->update();
+    };
+    connect(&m_registry, &ConnectionRegistry::connectionAdded, this, [this, changed](Backend* b) {
+        addBackend(b);
+        changed();
+    });
+    connect(&m_registry, &ConnectionRegistry::connectionRemoved, this, [this, changed](Backend* b) {
+        removeBackend(b);
+        changed();
+    });
+    connect(&m_registry, &ConnectionRegistry::accountFailed, this,
+            [this](const QString& name, const Error& error) {
+                statusBar()->showMessage(
+                    tr("The account “%1” is not connected: %2").arg(name, error.fullText()));
+            });
+    connect(&m_registry, &ConnectionRegistry::throttled, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 15000); });
 }
 
 void MainWindow::addBackend(Backend* backend)
 {
-    backend->setParent(this);
     m_model->addBackend(backend);
     m_connections->addBackend(backend);
-    updateConnectionColumn();
+    m_tableView->updateConnectionColumn();
     connect(backend, &Backend::stateChanged, this, [this] {
         updatePage();
         updateActions();
-        updateStatusBar();
+        m_summary->update();
     });
 }
 
@@ -573,127 +349,12 @@ void MainWindow::removeBackend(Backend* backend)
     backend->disconnect(this);
     m_connections->removeBackend(backend);
     m_model->removeBackend(backend);
-    updateConnectionColumn();
-    backend->disconnectFromBackend();
-    backend->deleteLater();
-}
-
-void MainWindow::syncExtraHosts()
-{
-    const QStringList hosts = m_preferences.dockerHosts();
-    const QList<Backend*> current = m_model->backends();
-    QStringList present;
-    for (Backend* backend : current) {
-        if (DockerConnections::isExtra(backend) && !hosts.contains(backend->endpointDescription()))
-            removeBackend(backend);
-        else
-            present << backend->endpointDescription();
-    }
-    for (const QString& url : hosts) {
-        if (present.contains(url))
-            continue;
-        if (Backend* backend = DockerConnections::createExtra(url, this)) {
-            addBackend(backend);
-            backend->connectToBackend();
-        }
-    }
-    updatePage();
-    updateActions();
-    updateStatusBar();
-}
-
-void MainWindow::retryConnections()
-{
-    const QList<Backend*> backends = m_model->backends();
-    for (Backend* backend : backends) {
-        if (backend->state() != Backend::State::Connected &&
-            backend->state() != Backend::State::Connecting)
-            backend->connectToBackend();
-    }
-}
-
-QList<MainWindow::Selected> MainWindow::selectedSandboxes() const
-{
-    QList<Selected> selected;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    for (const QModelIndex& index : rows) {
-        const Sandbox sandbox = m_model->sandboxAt(m_filter->mapToSource(index).row());
-        Backend* backend = m_model->backend(sandbox.backendId);
-        if (backend && backend->state() == Backend::State::Connected)
-            selected.append({backend, sandbox});
-    }
-    return selected;
+    m_tableView->updateConnectionColumn();
 }
 
 void MainWindow::updatePage()
 {
-    const QList<Backend*> backends = m_model->backends();
-    bool anyConnected = false;
-    bool allConnecting = !backends.isEmpty() && m_discoveryProblem.isEmpty();
-    for (const Backend* backend : backends) {
-        anyConnected = anyConnected || backend->state() == Backend::State::Connected;
-        allConnecting = allConnecting && backend->state() == Backend::State::Connecting;
-    }
-
-    if (anyConnected) {
-        if (m_model->rowCount() > 0) {
-            m_pages->setCurrentWidget(m_tablePage);
-            return;
-        }
-        m_noSandboxesState->setTitle(tr("No sandboxes yet"));
-        m_noSandboxesState->setText(
-            tr("Create a sandbox from an image to get started. Sandboxes created with the "
-               "docker CLI or any other tool appear here too."));
-        m_pages->setCurrentWidget(m_noSandboxesState);
-        return;
-    }
-
-    if (allConnecting) {
-        QStringList lines;
-        for (const Backend* backend : backends) {
-            lines << tr("Connecting to %1 at %2…")
-                         .arg(backend->displayName(), backend->endpointDescription())
-                         .toHtmlEscaped();
-        }
-        m_connectingState->setTitle(tr("Connecting…"));
-        m_connectingState->setText(lines.join(QStringLiteral("<br>")));
-        m_pages->setCurrentWidget(m_connectingState);
-        return;
-    }
-
-    QString why;
-    if (!m_discoveryProblem.isEmpty())
-        why += QStringLiteral("<p>%1</p>").arg(m_discoveryProblem.toHtmlEscaped());
-    for (const Backend* backend : backends) {
-        const QString reason =
-            backend->state() == Backend::State::Lost && backend->lastError().isError()
-                ? backend->lastError().fullText()
-                : Backend::stateDisplayName(backend->state());
-        why += QStringLiteral("<p><b>%1</b><br>%2</p>")
-                   .arg(backend->displayName().toHtmlEscaped(), reason.toHtmlEscaped());
-    }
-    if (why.isEmpty())
-        why = QStringLiteral("<p>%1</p>").arg(tr("No engine address is configured."));
-
-    const QString todo =
-        QStringLiteral("<p><b>%1</b></p><ul><li>%2</li><li>%3</li><li>%4</li><li>%5</li></ul>"
-                       "<p>%6</p>")
-            .arg(tr("What you can do:"),
-                 tr("Start the engine: <code>sudo systemctl start docker</code>, or for Podman "
-                    "<code>systemctl --user start podman.socket</code>."),
-                 tr("If access to the socket is denied, add yourself to the "
-                    "<code>docker</code> group (<code>sudo usermod -aG docker $USER</code>) "
-                    "and log in again."),
-                 tr("Use another engine: set <code>DOCKER_HOST</code> (for example "
-                    "<code>tcp://192.168.1.10:2375</code>) or start SandboxDesk with "
-                    "<code>--docker HOST</code>."),
-                 tr("Add an engine address in Preferences."),
-                 tr("SandboxDesk never starts an engine itself; it connects as soon as one "
-                    "answers."));
-    m_retryButton->setVisible(!backends.isEmpty());
-    m_noConnectionState->setTitle(tr("No container engine is connected"));
-    m_noConnectionState->setText(why + todo);
-    m_pages->setCurrentWidget(m_noConnectionState);
+    m_pages->update(m_model->backends(), m_registry.discoveryProblem(), m_model->rowCount());
 }
 
 void MainWindow::updateActions()
@@ -702,93 +363,25 @@ void MainWindow::updateActions()
     const QList<Backend*> backends = m_model->backends();
     for (const Backend* backend : backends)
         anyConnected = anyConnected || backend->state() == Backend::State::Connected;
-    m_newAction->setEnabled(anyConnected);
-
-    bool canStart = false;
-    bool canStop = false;
-    bool canRestart = false;
-    bool canPause = false;
-    bool canResume = false;
-    bool canDelete = false;
-    const QList<Selected> selected = selectedSandboxes();
-    for (const Selected& s : selected) {
-        const Backend::Capabilities capabilities = s.backend->capabilities();
-        const SandboxStatus status = s.sandbox.status;
-        canStart = canStart || applies(Backend::Action::Start, status, capabilities);
-        canStop = canStop || applies(Backend::Action::Stop, status, capabilities);
-        canRestart = canRestart || applies(Backend::Action::Restart, status, capabilities);
-        canPause = canPause || applies(Backend::Action::Pause, status, capabilities);
-        canResume = canResume || applies(Backend::Action::Unpause, status, capabilities);
-        canDelete = canDelete || status != SandboxStatus::Removing;
-    }
-    m_startAction->setEnabled(canStart);
-    m_stopAction->setEnabled(canStop);
-    m_restartAction->setEnabled(canRestart);
-    m_pauseAction->setEnabled(canPause);
-    m_resumeAction->setEnabled(canResume);
-    m_deleteAction->setEnabled(canDelete);
-    // Any status: the output of a sandbox that exited is often what is wanted.
-    m_logsAction->setEnabled(selected.size() == 1);
-    m_terminalAction->setEnabled(
-        selected.size() == 1 && selected.first().sandbox.status == SandboxStatus::Running &&
-        selected.first().backend->capabilities().testFlag(Backend::CanExec));
-    m_refreshAction->setEnabled(m_table->selectionModel()->currentIndex().isValid());
-}
-
-void MainWindow::updateStatusBar()
-{
-    int running = 0;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (m_model->sandboxAt(row).status == SandboxStatus::Running)
-            ++running;
-    }
-    QString counts = tr("Sandboxes: %1 · Running: %2").arg(m_model->rowCount()).arg(running);
-    if (m_filter->rowCount() != m_model->rowCount())
-        counts += QStringLiteral(" · ") + tr("Shown: %1").arg(m_filter->rowCount());
-    m_countLabel->setText(counts);
-
-    QList<const Backend*> connected;
-    const QList<Backend*> backends = m_model->backends();
-    for (const Backend* backend : backends) {
-        if (backend->state() == Backend::State::Connected)
-            connected << backend;
-    }
-    QStringList versions;
-    for (const Backend* backend : std::as_const(connected)) {
-        versions
-            << (connected.size() == 1
-                    ? tr("Engine %1").arg(backend->serverVersion())
-                    : tr("%1: engine %2").arg(backend->displayName(), backend->serverVersion()));
-    }
-    m_versionLabel->setText(versions.join(QStringLiteral(" · ")));
+    m_actions->update(m_tableView->selectedSandboxes(), anyConnected, m_tableView->hasCurrent());
 }
 
 void MainWindow::updateDetails()
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    if (!current.isValid()) {
+    Sandbox sandbox;
+    if (!m_tableView->currentSandbox(&sandbox)) {
         m_details->clear();
         return;
     }
-    const Sandbox sandbox = m_model->sandboxAt(m_filter->mapToSource(current).row());
     m_details->showSandbox(m_model->backend(sandbox.backendId), sandbox);
 }
 
 void MainWindow::selectPending()
 {
-    if (m_pendingId.isEmpty())
-        return;
-    const int row = m_model->rowOf(m_pendingBackendId, m_pendingId);
-    if (row < 0)
+    if (m_pendingId.isEmpty() || !m_tableView->select(m_pendingBackendId, m_pendingId))
         return;
     m_pendingId.clear();
     m_pendingBackendId.clear();
-    const QModelIndex index = m_filter->mapFromSource(m_model->index(row, 0));
-    if (!index.isValid())
-        return; // hidden by the filter; not worth clearing the user's search for
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                          QItemSelectionModel::Rows);
-    m_table->scrollTo(index);
 }
 
 void MainWindow::newSandbox()
@@ -824,111 +417,12 @@ void MainWindow::newSandbox()
     dialog->open();
 }
 
-void MainWindow::runAction(Backend::Action action)
-{
-    QList<BulkOperation::Target> targets;
-    const QList<Selected> selected = selectedSandboxes();
-    for (const Selected& s : selected) {
-        if (applies(action, s.sandbox.status, s.backend->capabilities()))
-            targets.append({s.backend, s.sandbox.id, displayName(s.sandbox)});
-    }
-    if (targets.isEmpty())
-        return;
-    runBulk(Backend::actionDisplayName(action), targets,
-            [action](Backend* backend, const QString& id) { return backend->perform(action, id); });
-}
-
-void MainWindow::deleteSelected()
-{
-    QList<BulkOperation::Target> targets;
-    QStringList names;
-    bool anyActive = false;
-    const QList<Selected> selected = selectedSandboxes();
-    for (const Selected& s : selected) {
-        if (s.sandbox.status == SandboxStatus::Removing)
-            continue;
-        targets.append({s.backend, s.sandbox.id, displayName(s.sandbox)});
-        names << displayName(s.sandbox);
-        anyActive = anyActive || applies(Backend::Action::Stop, s.sandbox.status, {});
-    }
-    if (targets.isEmpty())
-        return;
-    if (!m_preferences.confirmDelete()) {
-        removeSandboxes(targets, false);
-        return;
-    }
-
-    const QString question =
-        targets.size() == 1
-            ? tr("Delete the sandbox “%1”? This cannot be undone.").arg(names.first())
-            : tr("Delete these %1 sandboxes? This cannot be undone.").arg(targets.size());
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Sandboxes"), question,
-                                QMessageBox::NoButton, this);
-    if (names.size() > MaxNamesListed) {
-        const int more = int(names.size()) - MaxNamesListed;
-        names = names.mid(0, MaxNamesListed);
-        names << tr("… and %1 more").arg(more);
-    }
-    box->setInformativeText(names.join(QLatin1Char('\n')));
-    box->setObjectName(QStringLiteral("deleteConfirmation"));
-    if (anyActive) {
-        auto* force = new QCheckBox(tr("Also remove running ones (force)"));
-        force->setObjectName(QStringLiteral("forceCheck"));
-        box->setCheckBox(force);
-    }
-    QPushButton* deleteButton = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, deleteButton, targets] {
-        if (box->clickedButton() == deleteButton)
-            removeSandboxes(targets, box->checkBox() && box->checkBox()->isChecked());
-    });
-    box->open();
-}
-
-void MainWindow::removeSandboxes(const QList<BulkOperation::Target>& targets, bool force)
-{
-    runBulk(tr("Delete"), targets,
-            [force](Backend* backend, const QString& id) { return backend->remove(id, force); });
-}
-
-void MainWindow::runBulk(const QString& title, const QList<BulkOperation::Target>& targets,
-                         const BulkOperation::JobStarter& startJob)
-{
-    auto* operation = new BulkOperation(title, targets, startJob, this);
-    operation->setActivityLog(m_activity);
-    statusBar()->addWidget(new OperationProgress(operation));
-    const int total = int(targets.size());
-    connect(operation, &BulkOperation::finished, this,
-            [this, title, total](const QList<BulkOperation::Failure>& failures) {
-                if (!failures.isEmpty())
-                    reportFailures(title, total, failures);
-            });
-    operation->start();
-}
-
-void MainWindow::reportFailures(const QString& title, int total,
-                                const QList<BulkOperation::Failure>& failures)
-{
-    QStringList lines;
-    for (const BulkOperation::Failure& failure : failures)
-        lines << QStringLiteral("%1: %2").arg(failure.name, failure.error.fullText());
-    auto* box = new QMessageBox(
-        QMessageBox::Warning, tr("Operation Failed"),
-        tr("“%1” failed for %2 of %3 sandboxes.").arg(title).arg(failures.size()).arg(total),
-        QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("failureReport"));
-    box->setInformativeText(lines.join(QStringLiteral("\n\n")));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-
 void MainWindow::showPreferences()
 {
     auto* dialog = new PreferencesDialog(m_preferences, m_translations, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, &MainWindow::syncExtraHosts);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { m_registry.setDockerHosts(m_preferences.dockerHosts()); });
     connect(dialog, &QDialog::accepted, this,
             [this] { recordActivity(tr("Change Preferences"), nullptr, QString(), QString()); });
     dialog->open();
@@ -936,48 +430,18 @@ void MainWindow::showPreferences()
 
 void MainWindow::showAccounts()
 {
-    if (!m_eci)
-        return;
-    auto* dialog = new AccountsDialog(*m_eci, this);
+    auto* dialog = new AccountsDialog(m_registry, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 
-void MainWindow::connectEci()
-{
-    m_accountsAction->setVisible(m_eci != nullptr);
-    if (!m_eci)
-        return;
-    connect(m_eci, &EciConnections::backendAdded, this, [this](Backend* backend) {
-        addBackend(backend);
-        backend->connectToBackend();
-        updatePage();
-        updateActions();
-        updateStatusBar();
-    });
-    connect(m_eci, &EciConnections::backendRemoved, this, [this](Backend* backend) {
-        removeBackend(backend);
-        updatePage();
-        updateActions();
-        updateStatusBar();
-    });
-    connect(m_eci, &EciConnections::accountFailed, this,
-            [this](const QString& name, const Error& error) {
-                statusBar()->showMessage(
-                    tr("The account “%1” is not connected: %2").arg(name, error.fullText()));
-            });
-    connect(m_eci, &EciConnections::throttled, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 15000); });
-    m_eci->sync();
-}
-
 void MainWindow::openTerminal()
 {
-    const QList<Selected> selected = selectedSandboxes();
+    const QList<SelectedSandbox> selected = m_tableView->selectedSandboxes();
     if (selected.size() != 1 ||
         !selected.first().backend->capabilities().testFlag(Backend::CanExec))
         return;
-    const Selected s = selected.first();
+    const SelectedSandbox s = selected.first();
     chooseContainer(
         s, tr("Open a terminal in which container?"), [this, s](const QString& container) {
             const bool wasHidden = m_terminalsDock->isHidden();
@@ -991,7 +455,7 @@ void MainWindow::openTerminal()
         });
 }
 
-void MainWindow::chooseContainer(const Selected& selected, const QString& purpose,
+void MainWindow::chooseContainer(const SelectedSandbox& selected, const QString& purpose,
                                  std::function<void(const QString&)> then)
 {
     const QStringList containers = selected.sandbox.containers;
@@ -1029,10 +493,10 @@ void MainWindow::showAbout()
 
 void MainWindow::showLogs()
 {
-    const QList<Selected> selected = selectedSandboxes();
+    const QList<SelectedSandbox> selected = m_tableView->selectedSandboxes();
     if (selected.size() != 1)
         return;
-    const Selected s = selected.first();
+    const SelectedSandbox s = selected.first();
     chooseContainer(
         s, tr("Show the logs of which container?"), [this, s](const QString& container) {
             const QString key = s.sandbox.backendId + QLatin1Char('/') + s.sandbox.id +

@@ -1,0 +1,127 @@
+#include "SandboxCommands.h"
+
+#include "logs/ActivityLog.h"
+#include "settings/Preferences.h"
+#include "window/OperationProgress.h"
+
+#include <QCheckBox>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+
+namespace {
+
+constexpr int MaxNamesListed = 15;
+
+QString displayName(const Sandbox& sandbox)
+{
+    return sandbox.name.isEmpty() ? sandbox.id.left(12) : sandbox.name;
+}
+
+} // namespace
+
+SandboxCommands::SandboxCommands(Preferences& preferences, QMainWindow* window)
+    : QObject(window)
+    , m_preferences(preferences)
+    , m_window(window)
+{}
+
+void SandboxCommands::run(Backend::Action action, const QList<SelectedSandbox>& selected)
+{
+    QList<BulkOperation::Target> targets;
+    for (const SelectedSandbox& s : selected) {
+        if (WindowActions::applies(action, s.sandbox.status, s.backend->capabilities()))
+            targets.append({s.backend, s.sandbox.id, displayName(s.sandbox)});
+    }
+    if (targets.isEmpty())
+        return;
+    runBulk(Backend::actionDisplayName(action), targets,
+            [action](Backend* backend, const QString& id) { return backend->perform(action, id); });
+}
+
+void SandboxCommands::remove(const QList<SelectedSandbox>& selected)
+{
+    QList<BulkOperation::Target> targets;
+    QStringList names;
+    bool anyActive = false;
+    for (const SelectedSandbox& s : selected) {
+        if (s.sandbox.status == SandboxStatus::Removing)
+            continue;
+        targets.append({s.backend, s.sandbox.id, displayName(s.sandbox)});
+        names << displayName(s.sandbox);
+        anyActive =
+            anyActive || WindowActions::applies(Backend::Action::Stop, s.sandbox.status, {});
+    }
+    if (targets.isEmpty())
+        return;
+    if (!m_preferences.confirmDelete()) {
+        removeNow(targets, false);
+        return;
+    }
+
+    const QString question =
+        targets.size() == 1
+            ? tr("Delete the sandbox “%1”? This cannot be undone.").arg(names.first())
+            : tr("Delete these %1 sandboxes? This cannot be undone.").arg(targets.size());
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Sandboxes"), question,
+                                QMessageBox::NoButton, m_window);
+    if (names.size() > MaxNamesListed) {
+        const int more = int(names.size()) - MaxNamesListed;
+        names = names.mid(0, MaxNamesListed);
+        names << tr("… and %1 more").arg(more);
+    }
+    box->setInformativeText(names.join(QLatin1Char('\n')));
+    box->setObjectName(QStringLiteral("deleteConfirmation"));
+    if (anyActive) {
+        auto* force = new QCheckBox(tr("Also remove running ones (force)"));
+        force->setObjectName(QStringLiteral("forceCheck"));
+        box->setCheckBox(force);
+    }
+    QPushButton* deleteButton = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, deleteButton, targets] {
+        if (box->clickedButton() == deleteButton)
+            removeNow(targets, box->checkBox() && box->checkBox()->isChecked());
+    });
+    box->open();
+}
+
+void SandboxCommands::removeNow(const QList<BulkOperation::Target>& targets, bool force)
+{
+    runBulk(tr("Delete"), targets,
+            [force](Backend* backend, const QString& id) { return backend->remove(id, force); });
+}
+
+void SandboxCommands::runBulk(const QString& title, const QList<BulkOperation::Target>& targets,
+                              const BulkOperation::JobStarter& startJob)
+{
+    auto* operation = new BulkOperation(title, targets, startJob, this);
+    operation->setActivityLog(m_activity);
+    m_window->statusBar()->addWidget(new OperationProgress(operation));
+    const int total = int(targets.size());
+    connect(operation, &BulkOperation::finished, this,
+            [this, title, total](const QList<BulkOperation::Failure>& failures) {
+                if (!failures.isEmpty())
+                    reportFailures(title, total, failures);
+            });
+    operation->start();
+}
+
+void SandboxCommands::reportFailures(const QString& title, int total,
+                                     const QList<BulkOperation::Failure>& failures)
+{
+    QStringList lines;
+    for (const BulkOperation::Failure& failure : failures)
+        lines << QStringLiteral("%1: %2").arg(failure.name, failure.error.fullText());
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Operation Failed"),
+        tr("“%1” failed for %2 of %3 sandboxes.").arg(title).arg(failures.size()).arg(total),
+        QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("failureReport"));
+    box->setInformativeText(lines.join(QStringLiteral("\n\n")));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "sandbox/BulkOperation.h"
+#include "window/WindowActions.h"
+
+#include <QObject>
+#include <QPointer>
+
+class ActivityLog;
+class Preferences;
+class QMainWindow;
+
+// What the lifecycle and Delete actions do to the selected sandboxes: one bulk operation
+// each, its progress in the status bar, deletion asked first, failures reported together.
+class SandboxCommands final : public QObject
+{
+    Q_OBJECT
+public:
+    SandboxCommands(Preferences& preferences, QMainWindow* window);
+
+    void setActivityLog(ActivityLog* log) { m_activity = log; }
+    // On the sandboxes the action applies to; the others are left alone.
+    void run(Backend::Action action, const QList<SelectedSandbox>& selected);
+    // After asking, when Preferences say so; running ones only when the user forces it.
+    void remove(const QList<SelectedSandbox>& selected);
+
+private:
+    void removeNow(const QList<BulkOperation::Target>& targets, bool force);
+    void runBulk(const QString& title, const QList<BulkOperation::Target>& targets,
+                 const BulkOperation::JobStarter& startJob);
+    void reportFailures(const QString& title, int total,
+                        const QList<BulkOperation::Failure>& failures);
+
+    Preferences& m_preferences;
+    QMainWindow* m_window;
+    QPointer<ActivityLog> m_activity;
+};
