@@ -83,8 +83,8 @@ QString dockerUsage()
         "\n"
         "ID is an id, a unique id prefix or a name. The engine is found like the docker\n"
         "CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default\n"
-        "socket). Exit codes: 0 success, 1 failure, 2 unknown sandbox, 64 usage; exec exits\n"
-        "with the command's own code.\n");
+        "socket), then at the rootless and Podman sockets. Exit codes: 0 success,\n"
+        "1 failure, 2 unknown sandbox, 64 usage; exec exits with the command's own code.\n");
 }
 
 QString eciUsage()

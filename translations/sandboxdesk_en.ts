@@ -2527,33 +2527,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>sandboxctl</name>
     <message>
-        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
-
-Commands:
-  list [--json]                 list every sandbox
-  inspect ID                    print the engine&apos;s details as JSON
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
-         [--start] [-- CMD…]     create a sandbox and print its id
-  start|stop|restart|pause|unpause|kill ID…
-  rm [-f] ID…                   remove sandboxes (-f: also running ones)
-  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
-                                -i passes stdin, -t gives it a terminal; both are
-                                on when stdin is a terminal and neither is given
-  images                        list local images
-  pull IMAGE                    pull an image
-  logs [-f] [--since T] [--tail N] [--timestamps] ID
-                                print the log (stderr lines to stderr); T is
-                                RFC 3339 or a duration back from now (10m, 2h)
-
-ID is an id, a unique id prefix or a name. The engine is found like the docker
-CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
-socket). Exit codes: 0 success, 1 failure, 2 unknown sandbox, 64 usage; exec exits
-with the command&apos;s own code.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No such sandbox: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,6 +2648,33 @@ ECI_SANDBOX_TIMEOUT_MS the time each request may take.
     </message>
     <message>
         <source>“%1” does not apply to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
+
+Commands:
+  list [--json]                 list every sandbox
+  inspect ID                    print the engine&apos;s details as JSON
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
+         [--start] [-- CMD…]     create a sandbox and print its id
+  start|stop|restart|pause|unpause|kill ID…
+  rm [-f] ID…                   remove sandboxes (-f: also running ones)
+  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
+                                -i passes stdin, -t gives it a terminal; both are
+                                on when stdin is a terminal and neither is given
+  images                        list local images
+  pull IMAGE                    pull an image
+  logs [-f] [--since T] [--tail N] [--timestamps] ID
+                                print the log (stderr lines to stderr); T is
+                                RFC 3339 or a duration back from now (10m, 2h)
+
+ID is an id, a unique id prefix or a name. The engine is found like the docker
+CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
+socket), then at the rootless and Podman sockets. Exit codes: 0 success,
+1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2519,55 +2519,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>sandboxctl</name>
     <message>
-        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
-
-Commands:
-  list [--json]                 list every sandbox
-  inspect ID                    print the engine&apos;s details as JSON
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
-         [--start] [-- CMD…]     create a sandbox and print its id
-  start|stop|restart|pause|unpause|kill ID…
-  rm [-f] ID…                   remove sandboxes (-f: also running ones)
-  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
-                                -i passes stdin, -t gives it a terminal; both are
-                                on when stdin is a terminal and neither is given
-  images                        list local images
-  pull IMAGE                    pull an image
-  logs [-f] [--since T] [--tail N] [--timestamps] ID
-                                print the log (stderr lines to stderr); T is
-                                RFC 3339 or a duration back from now (10m, 2h)
-
-ID is an id, a unique id prefix or a name. The engine is found like the docker
-CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
-socket). Exit codes: 0 success, 1 failure, 2 unknown sandbox, 64 usage; exec exits
-with the command&apos;s own code.
-</source>
-        <translation>用法：sandboxctl [--docker HOST] 命令 [参数…]
-
-命令：
-  list [--json]                 列出所有沙箱
-  inspect ID                    以 JSON 输出引擎提供的详细信息
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
-         [--start] [-- CMD…]     创建沙箱并输出其 ID
-  start|stop|restart|pause|unpause|kill ID…
-  rm [-f] ID…                   删除沙箱（-f：包括正在运行的）
-  exec [-i] [-t] ID [-- CMD…]    在沙箱中运行命令（默认：一个 shell）；
-                                -i 传入标准输入，-t 分配终端；标准输入是终端且
-                                两者都未指定时，两者都开启
-  images                        列出本地镜像
-  pull IMAGE                    拉取镜像
-  logs [-f] [--since T] [--tail N] [--timestamps] ID
-                                输出日志（stderr 的行写到标准错误）；T 为
-                                RFC 3339 时间或距现在的时长（10m、2h）
-
-ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 docker 命令行相同
-（DOCKER_HOST、DOCKER_CONTEXT、当前上下文、默认套接字）。退出码：0 成功，
-1 失败，2 沙箱不存在，64 用法错误；exec 以所运行命令的退出码退出。
-</translation>
-    </message>
-    <message>
         <source>No such sandbox: %1</source>
         <translation>没有这个沙箱：%1</translation>
     </message>
@@ -2706,6 +2657,56 @@ ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
     <message>
         <source>“%1” does not apply to %2.</source>
         <translation>“%1”不适用于 %2。</translation>
+    </message>
+    <message>
+        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
+
+Commands:
+  list [--json]                 list every sandbox
+  inspect ID                    print the engine&apos;s details as JSON
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
+         [--start] [-- CMD…]     create a sandbox and print its id
+  start|stop|restart|pause|unpause|kill ID…
+  rm [-f] ID…                   remove sandboxes (-f: also running ones)
+  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
+                                -i passes stdin, -t gives it a terminal; both are
+                                on when stdin is a terminal and neither is given
+  images                        list local images
+  pull IMAGE                    pull an image
+  logs [-f] [--since T] [--tail N] [--timestamps] ID
+                                print the log (stderr lines to stderr); T is
+                                RFC 3339 or a duration back from now (10m, 2h)
+
+ID is an id, a unique id prefix or a name. The engine is found like the docker
+CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
+socket), then at the rootless and Podman sockets. Exit codes: 0 success,
+1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+</source>
+        <translation>用法：sandboxctl [--docker HOST] 命令 [参数…]
+
+命令：
+  list [--json]                 列出所有沙箱
+  inspect ID                    以 JSON 输出引擎提供的详细信息
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
+         [--start] [-- CMD…]     创建沙箱并输出其 ID
+  start|stop|restart|pause|unpause|kill ID…
+  rm [-f] ID…                   删除沙箱（-f：包括正在运行的）
+  exec [-i] [-t] ID [-- CMD…]    在沙箱中运行命令（默认：一个 shell）；
+                                -i 传入标准输入，-t 分配终端；标准输入是终端且
+                                两者都未指定时，两者都开启
+  images                        列出本地镜像
+  pull IMAGE                    拉取镜像
+  logs [-f] [--since T] [--tail N] [--timestamps] ID
+                                输出日志（stderr 的行写到标准错误）；T 为
+                                RFC 3339 时间或距现在的时长（10m、2h）
+
+ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 docker 命令行相同
+（DOCKER_HOST、DOCKER_CONTEXT、当前上下文、默认套接字），找不到时再查找 rootless
+和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
+exec 以所运行命令的退出码退出。
+</translation>
     </message>
 </context>
 </TS>
