@@ -1,3 +1,4 @@
+#include "ListBackend.h"
 #include "sandbox/Backend.h"
 #include "sandbox/SandboxSet.h"
 #include "sandbox/SandboxTableModel.h"
@@ -133,34 +134,6 @@ private:
     int m_pending = 0;
 };
 
-// A backend whose live set the test sets by hand; it stands in for our own interface only.
-class SetBackend final : public Backend
-{
-public:
-    explicit SetBackend(const QString& id)
-        : m_id(id)
-    {}
-    QString id() const override { return m_id; }
-    QString displayName() const override { return QStringLiteral("Backend ") + m_id; }
-    QString endpointDescription() const override { return {}; }
-    Capabilities capabilities() const override { return {}; }
-    bool isSettled() const override { return true; }
-    void connectToBackend() override {}
-    void disconnectFromBackend() override {}
-    ResultJob<QString>* create(const SandboxSpec&) override { return nullptr; }
-    Job* perform(Action, const QString&) override { return nullptr; }
-    Job* remove(const QString&, bool) override { return nullptr; }
-    ResultJob<QJsonObject>* inspect(const QString&) override { return nullptr; }
-    ResultJob<QStringList>* listImages() override { return nullptr; }
-    Job* pullImage(const QString&) override { return nullptr; }
-    LogStream* openLogs(const QString&, const LogOptions&) override { return nullptr; }
-
-    SandboxSet* set() const { return liveSet(); }
-
-private:
-    QString m_id;
-};
-
 } // namespace
 
 class TestSandboxSet : public QObject
@@ -248,7 +221,7 @@ void TestSandboxSet::upsertAndRemove()
 
 void TestSandboxSet::backendSignalsFollowTheSet()
 {
-    SetBackend backend(QStringLiteral("a"));
+    ListBackend backend(QStringLiteral("a"));
     QSignalSpy added(&backend, &Backend::sandboxAdded);
     QSignalSpy changed(&backend, &Backend::sandboxChanged);
     QSignalSpy removed(&backend, &Backend::sandboxRemoved);
@@ -338,10 +311,13 @@ void TestSandboxSet::modelFollowsRandomSnapshots()
     QRandomGenerator random(seed);
     SandboxTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    std::vector<std::unique_ptr<SetBackend>> backends;
+    std::vector<std::unique_ptr<ListBackend>> backends;
     int nextBackend = 0;
     const auto addBackend = [&] {
-        auto backend = std::make_unique<SetBackend>(QString::number(nextBackend++));
+        auto backend = std::make_unique<ListBackend>(QString::number(nextBackend),
+                                                     QStringLiteral("Backend ") +
+                                                         QString::number(nextBackend));
+        ++nextBackend;
         // Some backends come with sandboxes already listed.
         if (random.bounded(2))
             backend->set()->assign(randomSnapshot(&random, backend->id()));
@@ -362,7 +338,7 @@ void TestSandboxSet::modelFollowsRandomSnapshots()
         } else if (roll == 1 || backends.empty()) {
             addBackend();
         } else {
-            SetBackend* backend = backends.at(random.bounded(int(backends.size()))).get();
+            ListBackend* backend = backends.at(random.bounded(int(backends.size()))).get();
             if (random.bounded(4) == 0) {
                 backend->set()->upsert(make(QString::number(random.bounded(24)),
                                             SandboxStatus::Paused, backend->id()));

@@ -1,3 +1,4 @@
+#include "ListBackend.h"
 #include "sandbox/Backend.h"
 #include "sandbox/SandboxTableModel.h"
 
@@ -6,51 +7,6 @@
 #include <QTest>
 
 #include <memory>
-
-namespace {
-
-// A backend whose live set the test edits by hand; it stands in for our own interface only.
-class ListBackend final : public Backend
-{
-public:
-    explicit ListBackend(const QString& id)
-        : m_id(id)
-    {}
-    QString id() const override { return m_id; }
-    QString displayName() const override { return m_id; }
-    QString endpointDescription() const override { return {}; }
-    Capabilities capabilities() const override { return {}; }
-    bool isSettled() const override { return true; }
-    void connectToBackend() override {}
-    void disconnectFromBackend() override {}
-    ResultJob<QString>* create(const SandboxSpec&) override { return nullptr; }
-    Job* perform(Action, const QString&) override { return nullptr; }
-    Job* remove(const QString&, bool) override { return nullptr; }
-    ResultJob<QJsonObject>* inspect(const QString&) override { return nullptr; }
-    ResultJob<QStringList>* listImages() override { return nullptr; }
-    Job* pullImage(const QString&) override { return nullptr; }
-    LogStream* openLogs(const QString&, const LogOptions&) override { return nullptr; }
-
-    Sandbox make(const QString& id, SandboxStatus status)
-    {
-        Sandbox s;
-        s.backendId = m_id;
-        s.id = id;
-        s.name = QStringLiteral("name-") + id;
-        s.image = QStringLiteral("busybox");
-        s.status = status;
-        return s;
-    }
-    void add(const Sandbox& s) { liveSet()->upsert(s); }
-    void change(const Sandbox& s) { liveSet()->upsert(s); }
-    void drop(const QString& id) { liveSet()->remove(id); }
-    void reset(const QList<Sandbox>& list) { liveSet()->assign(list); }
-
-private:
-    QString m_id;
-};
-
-} // namespace
 
 class TestSandboxTableModel : public QObject
 {

@@ -156,6 +156,14 @@ QString FindBar::matchText() const
     return m_matchLabel->text();
 }
 
+void FindBar::addFindShortcut(QWidget* host)
+{
+    auto* find = new QAction(host);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, &FindBar::activate);
+    host->addAction(find);
+}
+
 void FindBar::activate()
 {
     show();

@@ -45,6 +45,8 @@ public:
 
     // Shows the bar and puts the cursor in its text, selected.
     void activate();
+    // Ctrl+F anywhere in host shows the bar and focuses its field.
+    void addFindShortcut(QWidget* host);
     QLineEdit* edit() const { return m_edit; }
 
 Q_SIGNALS:

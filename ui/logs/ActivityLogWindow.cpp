@@ -84,10 +84,7 @@ void ActivityLogWindow::createToolBar()
     connect(m_findBar, &FindBar::nextRequested, this, [this] { goToMatch(1); });
     connect(m_findBar, &FindBar::previousRequested, this, [this] { goToMatch(-1); });
     m_toolBar->addWidget(m_findBar);
-    auto* find = new QAction(this);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, m_findBar, &FindBar::activate);
-    addAction(find);
+    m_findBar->addFindShortcut(this);
 
     m_filterAction = new QAction(this);
     m_filterAction->setObjectName(QStringLiteral("filterAction"));
