@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     static char name[] = "fuzz_terminal_resize";
     static char* argv[] = {name, nullptr};
     static const QCoreApplication app(argc, argv);
-    size = std::min(size, size_t(4096));
+    size = std::min(size, size_t(2048));
     TerminalEmulator terminal(20, 6);
     terminal.setScrollbackLimit(30);
     size_t at = 0;
