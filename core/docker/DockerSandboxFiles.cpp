@@ -28,65 +28,23 @@ constexpr qint64 SinkHighWater = 8 * 1024 * 1024;
 } // namespace
 
 DockerSandboxFiles::DockerSandboxFiles(HttpClient* http, const QString& containerId,
-                                       QObject* parent)
-    : SandboxFiles(parent)
+                                       Backend* backend, QObject* parent)
+    : ExecSandboxFiles(backend, containerId, {}, parent)
     , m_http(http)
     , m_containerId(containerId)
 {}
 
 SandboxFiles::Capabilities DockerSandboxFiles::capabilities() const
 {
-    return CanReadArchive | CanWriteArchive;
+    return ExecSandboxFiles::capabilities() | CanReadArchive | CanWriteArchive;
 }
 
 QString DockerSandboxFiles::limitation() const
 {
-    return tr("Files can be uploaded and downloaded, but listing and changing them is not "
-              "available for this sandbox.");
-}
-
-template<typename J> J* DockerSandboxFiles::unsupported()
-{
-    auto* job = new J(this);
-    const Error error = Error::make(Error::Invalid, limitation());
-    QMetaObject::invokeMethod(
-        job, [job, error] { job->finishWithError(error); }, Qt::QueuedConnection);
-    return job;
-}
-
-ResultJob<QList<FileEntry>>* DockerSandboxFiles::list(const RemotePath&)
-{
-    return unsupported<ResultJob<QList<FileEntry>>>();
-}
-
-ResultJob<QList<FileEntry>>* DockerSandboxFiles::find(const RemotePath&, const QByteArray&)
-{
-    return unsupported<ResultJob<QList<FileEntry>>>();
-}
-
-Job* DockerSandboxFiles::makeFolder(const RemotePath&, bool)
-{
-    return unsupported<Job>();
-}
-
-Job* DockerSandboxFiles::move(const RemotePath&, const RemotePath&)
-{
-    return unsupported<Job>();
-}
-
-ResultJob<qint64>* DockerSandboxFiles::countEntries(const RemotePath&)
-{
-    return unsupported<ResultJob<qint64>>();
-}
-
-Job* DockerSandboxFiles::remove(const RemotePath&, bool)
-{
-    return unsupported<Job>();
-}
-
-Job* DockerSandboxFiles::changeMode(const RemotePath&, quint32)
-{
-    return unsupported<Job>();
+    if (backend() && isRunning())
+        return {};
+    return tr("Files can be uploaded and downloaded, but listing and changing them needs the "
+              "container running.");
 }
 
 bool DockerSandboxFiles::parsePathStat(const QByteArray& header, FileEntry* entry)
@@ -191,6 +149,8 @@ HttpReply* DockerSandboxFiles::send(Job* job, const QByteArray& method, const Re
 
 ResultJob<FileEntry>* DockerSandboxFiles::stat(const RemotePath& path)
 {
+    if (backend() && isRunning())
+        return ExecSandboxFiles::stat(path);
     auto* job = new ResultJob<FileEntry>(this);
     HttpReply* reply = send(job, "HEAD", path);
     if (!reply)
