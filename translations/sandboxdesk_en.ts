@@ -2234,6 +2234,108 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>TarExtractor</name>
+    <message>
+        <source>Refused “%1”: it would be written through the symbolic link “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused “%1”: “%2” is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the folder “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is damaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused “%1”: a folder of that name exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a device node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of an unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped “%1”: it is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused “%1”: something that is not a folder has that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused the hard link “%1”: its target “%2” is outside the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused the hard link “%1”: its target “%2” is not a file extracted here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the folder “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused an entry without a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused “%1”: absolute names are not extracted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused “%1”: names with “..” are not extracted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TarPacker</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the archive: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out “%1”: only files, folders and symbolic links are uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the folder “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TerminalSession</name>
     <message>
         <source>The connection was removed.</source>

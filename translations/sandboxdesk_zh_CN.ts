@@ -2224,6 +2224,108 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>TarExtractor</name>
+    <message>
+        <source>Refused “%1”: it would be written through the symbolic link “%2”.</source>
+        <translation>已拒绝“%1”：它将通过符号链接“%2”写入。</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: “%2” is not a folder.</source>
+        <translation>已拒绝“%1”：“%2”不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not open the folder “%1”: %2</source>
+        <translation>无法打开文件夹“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged: %1</source>
+        <translation>归档已损坏：%1</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: a folder of that name exists.</source>
+        <translation>已拒绝“%1”：已存在同名文件夹。</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>FIFO（命名管道）</translation>
+    </message>
+    <message>
+        <source>a device node</source>
+        <translation>设备节点</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>of an unknown type</source>
+        <translation>未知类型</translation>
+    </message>
+    <message>
+        <source>Skipped “%1”: it is %2.</source>
+        <translation>已跳过“%1”：它是%2。</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: something that is not a folder has that name.</source>
+        <translation>已拒绝“%1”：已有同名的非文件夹项。</translation>
+    </message>
+    <message>
+        <source>Refused the hard link “%1”: its target “%2” is outside the folder.</source>
+        <translation>已拒绝硬链接“%1”：其目标“%2”在文件夹之外。</translation>
+    </message>
+    <message>
+        <source>Refused the hard link “%1”: its target “%2” is not a file extracted here.</source>
+        <translation>已拒绝硬链接“%1”：其目标“%2”不是在此解压的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder “%1”: %2</source>
+        <translation>无法打开文件夹“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Refused an entry without a name.</source>
+        <translation>已拒绝一个没有名称的条目。</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: absolute names are not extracted.</source>
+        <translation>已拒绝“%1”：不解压绝对路径名称。</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: names with “..” are not extracted.</source>
+        <translation>已拒绝“%1”：不解压含“..”的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TarPacker</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Could not write the archive: %1</source>
+        <translation>无法写入归档：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Left out “%1”: only files, folders and symbolic links are uploaded.</source>
+        <translation>已略过“%1”：只上传文件、文件夹和符号链接。</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder “%1”: %2</source>
+        <translation>无法读取文件夹“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>TerminalSession</name>
     <message>
         <source>The connection was removed.</source>
