@@ -1335,6 +1335,109 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecSandboxFiles</name>
+    <message>
+        <source>Could not run a command in the sandbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox sent a download that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the download: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tar could not pack “%1” in the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox stopped reading the upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the sandbox&apos;s host was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox is paused: its files can be browsed and copied only while it runs. Resume it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its files can be browsed and copied only while it runs. Start it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an absolute path in the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands, so its files cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox sent more than %1 MiB for one listing; it was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not exist in the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder “%1” is not empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s image has no “%1” command, which this needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox has no shell (/bin/sh) to run file commands with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is on a read-only file system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox has no space left on its disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command on “%1” failed in the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox sent a listing of “%1” that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox sent a description of “%1” that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox sent search results under “%1” that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox sent a count of “%1” that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilePreview</name>
     <message>
         <source>Only files can be previewed.</source>

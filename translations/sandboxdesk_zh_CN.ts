@@ -1333,6 +1333,109 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecSandboxFiles</name>
+    <message>
+        <source>Could not run a command in the sandbox: %1</source>
+        <translation>无法在沙箱中运行命令：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox sent a download that cannot be read.</source>
+        <translation>沙箱发来的下载内容无法读取。</translation>
+    </message>
+    <message>
+        <source>Could not write the download: %1</source>
+        <translation>无法写入下载内容：%1</translation>
+    </message>
+    <message>
+        <source>tar could not pack “%1” in the sandbox.</source>
+        <translation>tar 无法在沙箱中打包“%1”。</translation>
+    </message>
+    <message>
+        <source>The sandbox stopped reading the upload.</source>
+        <translation>沙箱停止了读取上传内容。</translation>
+    </message>
+    <message>
+        <source>The connection to the sandbox&apos;s host was closed.</source>
+        <translation>与沙箱所在主机的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The sandbox is paused: its files can be browsed and copied only while it runs. Resume it first.</source>
+        <translation>沙箱已暂停：只有在运行时才能浏览和复制其文件。请先恢复它。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its files can be browsed and copied only while it runs. Start it first.</source>
+        <translation>沙箱未在运行：只有在运行时才能浏览和复制其文件。请先启动它。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an absolute path in the sandbox.</source>
+        <translation>“%1”不是沙箱中的绝对路径。</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands, so its files cannot be reached.</source>
+        <translation>此沙箱无法运行命令，因此无法访问其文件。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent more than %1 MiB for one listing; it was stopped.</source>
+        <translation>沙箱为一次列出发送了超过 %1 MiB 的数据，已将其停止。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist in the sandbox.</source>
+        <translation>沙箱中不存在“%1”。</translation>
+    </message>
+    <message>
+        <source>Permission denied for “%1”.</source>
+        <translation>没有访问“%1”的权限。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a folder.</source>
+        <translation>“%1”不是文件夹。</translation>
+    </message>
+    <message>
+        <source>“%1” already exists.</source>
+        <translation>“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>The folder “%1” is not empty.</source>
+        <translation>文件夹“%1”不为空。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s image has no “%1” command, which this needs.</source>
+        <translation>沙箱的镜像中没有此操作所需的“%1”命令。</translation>
+    </message>
+    <message>
+        <source>The sandbox has no shell (/bin/sh) to run file commands with.</source>
+        <translation>沙箱中没有用于运行文件命令的 shell（/bin/sh）。</translation>
+    </message>
+    <message>
+        <source>“%1” is on a read-only file system.</source>
+        <translation>“%1”位于只读文件系统上。</translation>
+    </message>
+    <message>
+        <source>The sandbox has no space left on its disk.</source>
+        <translation>沙箱的磁盘空间已满。</translation>
+    </message>
+    <message>
+        <source>The command on “%1” failed in the sandbox.</source>
+        <translation>在沙箱中对“%1”执行的命令失败。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent a listing of “%1” that cannot be read.</source>
+        <translation>沙箱发来的“%1”的列表无法读取。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent a description of “%1” that cannot be read.</source>
+        <translation>沙箱发来的“%1”的信息无法读取。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent search results under “%1” that cannot be read.</source>
+        <translation>沙箱发来的“%1”下的搜索结果无法读取。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent a count of “%1” that cannot be read.</source>
+        <translation>沙箱发来的“%1”的计数无法读取。</translation>
+    </message>
+</context>
+<context>
     <name>FilePreview</name>
     <message>
         <source>Only files can be previewed.</source>
