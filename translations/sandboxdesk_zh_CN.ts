@@ -1072,6 +1072,45 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>DockerSandboxFiles</name>
+    <message>
+        <source>Files can be uploaded and downloaded, but listing and changing them is not available for this sandbox.</source>
+        <translation>可以上传和下载文件，但此沙箱不支持列出和修改文件。</translation>
+    </message>
+    <message>
+        <source>The engine refused the request for “%1”.</source>
+        <translation>引擎拒绝了对“%1”的请求。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be written: it is read-only.</source>
+        <translation>无法写入“%1”：它是只读的。</translation>
+    </message>
+    <message>
+        <source>No such sandbox.</source>
+        <translation>没有这个沙箱。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist in the sandbox.</source>
+        <translation>沙箱中不存在“%1”。</translation>
+    </message>
+    <message>
+        <source>The engine failed to transfer “%1”.</source>
+        <translation>引擎传输“%1”失败。</translation>
+    </message>
+    <message>
+        <source>The connection to the engine is closed.</source>
+        <translation>与引擎的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The engine described “%1” in a form not understood.</source>
+        <translation>引擎对“%1”的描述无法理解。</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>无法保存已下载的内容。</translation>
+    </message>
+</context>
+<context>
     <name>EciAccount</name>
     <message>
         <source>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
@@ -1552,6 +1591,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Forget the changes</source>
         <translation>放弃所做的修改</translation>
+    </message>
+</context>
+<context>
+    <name>FileTransfer</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s files are no longer available.</source>
+        <translation>该沙箱的文件已不可用。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist.</source>
+        <translation>“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Skipped “%1”: it exists already.</source>
+        <translation>已跳过“%1”：它已存在。</translation>
     </message>
 </context>
 <context>
