@@ -1532,6 +1532,66 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Close the preview</source>
         <translation>关闭预览</translation>
     </message>
+    <message>
+        <source>“%1” was deleted in the sandbox since you opened it.</source>
+        <translation>自您打开以来，“%1”已在沙箱中被删除。</translation>
+    </message>
+    <message>
+        <source>“%1” was changed in the sandbox since you opened it.</source>
+        <translation>自您打开以来，“%1”已在沙箱中被修改。</translation>
+    </message>
+    <message>
+        <source>File Changed</source>
+        <translation>文件已更改</translation>
+    </message>
+    <message>
+        <source>Saving replaces what is there now with your version.</source>
+        <translation>保存将用您的版本替换沙箱中现有的内容。</translation>
+    </message>
+    <message>
+        <source>Save Anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>The sandbox is gone.</source>
+        <translation>该沙箱已不存在。</translation>
+    </message>
+    <message>
+        <source>A temporary copy could not be written: %1</source>
+        <translation>无法写入临时副本：%1</translation>
+    </message>
+    <message>
+        <source>Not Saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved.</source>
+        <translation>无法保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Change this file and save it back to the sandbox</source>
+        <translation>修改此文件并保存回沙箱</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>保存（%1）</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Forget the changes</source>
+        <translation>放弃所做的修改</translation>
+    </message>
 </context>
 <context>
     <name>FileTransfer</name>
@@ -1735,6 +1795,30 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 failed for “%2”.</source>
         <translation>对“%2”的“%1”操作失败。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “%1”?</source>
+        <translation>放弃您对“%1”所做的修改？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Save or discard your changes to “%1” first.</source>
+        <translation>请先保存或放弃您对“%1”所做的修改。</translation>
     </message>
 </context>
 <context>
