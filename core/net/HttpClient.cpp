@@ -14,6 +14,9 @@
 
 namespace {
 
+// What a streaming reply's connection holds unread while the reply is paused.
+constexpr qint64 StreamingReadBuffer = 1024 * 1024;
+
 // Qt's own words for these ("Invalid name") mislead; say what it means for an engine socket.
 QString localSocketProblem(QLocalSocket::LocalSocketError code, const QString& qtText)
 {
@@ -71,11 +74,14 @@ HttpReply::HttpReply(QIODevice* device, const HttpRequest& request, Mode mode, q
         m_request += "Connection: Upgrade\r\nUpgrade: tcp\r\n";
     else
         m_request += "Connection: close\r\n";
-    if (!request.body.isEmpty() || request.method == "POST" || request.method == "PUT")
+    if (request.bodyDevice)
+        m_request += "Transfer-Encoding: chunked\r\n";
+    else if (!request.body.isEmpty() || request.method == "POST" || request.method == "PUT")
         m_request += "Content-Length: " + QByteArray::number(request.body.size()) + "\r\n";
     m_request += "\r\n";
     m_request += request.body;
     m_parser.setHeadRequest(request.method == "HEAD");
+    m_bodyDevice = request.bodyDevice;
 
     m_parser.onHeaders = [this] {
         Q_EMIT headersReceived();
@@ -115,11 +121,60 @@ void HttpReply::onConnected()
         return;
     m_device->write(m_request);
     m_request.clear();
+    if (!m_bodyDevice)
+        return;
+    connect(m_bodyDevice, &QIODevice::readyRead, this, &HttpReply::sendBody);
+    connect(m_bodyDevice, &QIODevice::readChannelFinished, this, &HttpReply::sendBody);
+    connect(m_device, &QIODevice::bytesWritten, this, &HttpReply::sendBody);
+    sendBody();
+}
+
+void HttpReply::sendBody()
+{
+    constexpr qint64 MaxQueued = 1024 * 1024;
+    if (m_finished || m_bodySent || !m_device)
+        return;
+    if (!m_bodyDevice) {
+        failWith(Error::make(Error::Cancelled, tr("Cancelled.")));
+        return;
+    }
+    // Only as much as the connection takes: the body's producer waits meanwhile.
+    while (m_device->bytesToWrite() < MaxQueued) {
+        const QByteArray piece = m_bodyDevice->read(256 * 1024);
+        if (piece.isEmpty())
+            break;
+        m_device->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
+    }
+    const bool ended = m_bodyDevice->isSequential()
+                           ? !m_bodyDevice->isOpen() || m_bodyDevice->atEnd()
+                           : m_bodyDevice->atEnd();
+    if (ended && m_bodyDevice->bytesAvailable() == 0) {
+        m_bodySent = true;
+        m_device->write("0\r\n\r\n");
+    }
+}
+
+void HttpReply::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (!paused)
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                onReadyRead();
+                if (m_closedWhilePaused && !m_paused)
+                    onClosed();
+            },
+            Qt::QueuedConnection);
 }
 
 void HttpReply::onReadyRead()
 {
-    if (m_finished || m_upgraded)
+    if (m_finished || m_upgraded || !m_device)
+        return;
+    if (m_paused)
         return;
     process(m_device->readAll());
 }
@@ -151,6 +206,11 @@ void HttpReply::onClosed()
 {
     if (m_finished || m_upgraded)
         return;
+    // A paused reply reads the rest when resumed, before the end is taken as such.
+    if (m_paused && m_device->bytesAvailable() > 0) {
+        m_closedWhilePaused = true;
+        return;
+    }
     if (m_device->bytesAvailable() > 0)
         process(m_device->readAll());
     if (m_finished)
@@ -228,6 +288,8 @@ HttpReply* HttpClient::send(const HttpRequest& request, HttpReply::Mode mode)
     switch (m_endpoint.kind) {
     case Endpoint::Kind::Unix: {
         auto* socket = new QLocalSocket(reply);
+        if (mode == HttpReply::Mode::Streaming)
+            socket->setReadBufferSize(StreamingReadBuffer);
         reply->m_device = socket;
         connect(socket, &QLocalSocket::connected, reply, &HttpReply::onConnected);
         connect(socket, &QLocalSocket::readyRead, reply, &HttpReply::onReadyRead);
@@ -291,6 +353,8 @@ HttpReply* HttpClient::send(const HttpRequest& request, HttpReply::Mode mode)
                 },
                 Qt::QueuedConnection);
         }
+        if (mode == HttpReply::Mode::Streaming)
+            socket->setReadBufferSize(StreamingReadBuffer);
         reply->m_device = socket;
         connect(socket, &QTcpSocket::readyRead, reply, &HttpReply::onReadyRead);
         connect(socket, &QTcpSocket::disconnected, reply, &HttpReply::onClosed);

@@ -19,6 +19,8 @@ struct HttpRequest
     QByteArray target = "/"; // path and query, already encoded
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // A body read from this device as it comes, sent chunked; instead of body. Not owned.
+    QIODevice* bodyDevice = nullptr;
 
     static HttpRequest get(const QByteArray& target);
     static HttpRequest post(const QByteArray& target, const QByteArray& jsonBody = {});
@@ -47,6 +49,9 @@ public:
     const QByteArray& body() const { return m_body; }
 
     void abort();
+    // Streaming replies: while paused nothing more is read from the connection, whose buffer
+    // is bounded, so the sender waits.
+    void setPaused(bool paused);
     // After upgraded(): the raw connection, now owned by the caller, with any bytes that came
     // behind the response headers in leftover.
     QIODevice* takeConnection(QByteArray* leftover);
@@ -68,6 +73,7 @@ private:
     void failWith(const Error& error);
     void finishOnce();
     void process(const QByteArray& bytes);
+    void sendBody();
 
     QIODevice* m_device = nullptr;
     QByteArray m_request;
@@ -79,6 +85,10 @@ private:
     Error m_error;
     bool m_finished = false;
     bool m_upgraded = false;
+    bool m_paused = false;
+    bool m_closedWhilePaused = false;
+    QPointer<QIODevice> m_bodyDevice;
+    bool m_bodySent = false;
 };
 
 // Opens a fresh connection to the endpoint for every request; the replies are children of
