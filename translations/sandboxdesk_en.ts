@@ -1106,7 +1106,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Files can be uploaded and downloaded, but listing and changing them needs the container running.</source>
+        <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1106,8 +1106,8 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>无法保存已下载的内容。</translation>
     </message>
     <message>
-        <source>Files can be uploaded and downloaded, but listing and changing them needs the container running.</source>
-        <translation>可以上传和下载文件，但列出和更改文件需要容器正在运行。</translation>
+        <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
+        <translation>沙箱未在运行：可以上传和下载其文件，但浏览和修改文件需要它处于运行状态。请先启动它。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "DockerJson.h"
 #include "net/HttpClient.h"
+#include "sandbox/Backend.h"
 
 #include <QIODevice>
 #include <QJsonDocument>
@@ -27,8 +28,8 @@ constexpr qint64 SinkHighWater = 8 * 1024 * 1024;
 
 } // namespace
 
-DockerSandboxFiles::DockerSandboxFiles(HttpClient* http, const QString& containerId,
-                                       Backend* backend, QObject* parent)
+DockerSandboxFiles::DockerSandboxFiles(Backend* backend, HttpClient* http,
+                                       const QString& containerId, QObject* parent)
     : ExecSandboxFiles(backend, containerId, {}, parent)
     , m_http(http)
     , m_containerId(containerId)
@@ -36,15 +37,16 @@ DockerSandboxFiles::DockerSandboxFiles(HttpClient* http, const QString& containe
 
 SandboxFiles::Capabilities DockerSandboxFiles::capabilities() const
 {
+    // The archive API works whatever the container's state; the rest needs it running.
     return ExecSandboxFiles::capabilities() | CanReadArchive | CanWriteArchive;
 }
 
 QString DockerSandboxFiles::limitation() const
 {
-    if (backend() && isRunning())
+    if (ExecSandboxFiles::capabilities().testFlag(CanList))
         return {};
-    return tr("Files can be uploaded and downloaded, but listing and changing them needs the "
-              "container running.");
+    return tr("The sandbox is not running: its files can be uploaded and downloaded, but "
+              "browsing and changing them needs it running. Start it first.");
 }
 
 bool DockerSandboxFiles::parsePathStat(const QByteArray& header, FileEntry* entry)
@@ -149,8 +151,6 @@ HttpReply* DockerSandboxFiles::send(Job* job, const QByteArray& method, const Re
 
 ResultJob<FileEntry>* DockerSandboxFiles::stat(const RemotePath& path)
 {
-    if (backend() && isRunning())
-        return ExecSandboxFiles::stat(path);
     auto* job = new ResultJob<FileEntry>(this);
     HttpReply* reply = send(job, "HEAD", path);
     if (!reply)

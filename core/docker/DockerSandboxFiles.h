@@ -7,21 +7,19 @@
 class HttpClient;
 class HttpReply;
 
-// A container's files: transfers through the engine's archive API (HEAD, GET and PUT
-// /containers/{id}/archive), which works on a stopped container too; listing and changing
-// files through exec (ExecSandboxFiles), which needs it running. Without a backend to exec
-// through, only the archive API is there; capabilities() says so.
+// A container's files: stat, download and upload through the engine's archive API (HEAD, GET
+// and PUT /containers/{id}/archive), which works on a stopped container too; listing and
+// changing files through exec sessions, as ExecSandboxFiles does, while it runs.
 class DockerSandboxFiles final : public ExecSandboxFiles
 {
     Q_OBJECT
 public:
-    DockerSandboxFiles(HttpClient* http, const QString& containerId, Backend* backend = nullptr,
+    DockerSandboxFiles(Backend* backend, HttpClient* http, const QString& containerId,
                        QObject* parent = nullptr);
 
     Capabilities capabilities() const override;
     QString limitation() const override;
 
-    // Through exec while the container runs (owners, names as bytes), else the archive API.
     ResultJob<FileEntry>* stat(const RemotePath& path) override;
     Job* readArchive(const RemotePath& path, QIODevice* sink) override;
     Job* writeArchive(const RemotePath& folder, QIODevice* source) override;
