@@ -1074,10 +1074,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>DockerSandboxFiles</name>
     <message>
-        <source>Files can be uploaded and downloaded, but listing and changing them is not available for this sandbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The engine refused the request for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,6 +1103,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Could not store what was downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1074,10 +1074,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>DockerSandboxFiles</name>
     <message>
-        <source>Files can be uploaded and downloaded, but listing and changing them is not available for this sandbox.</source>
-        <translation>可以上传和下载文件，但此沙箱不支持列出和修改文件。</translation>
-    </message>
-    <message>
         <source>The engine refused the request for “%1”.</source>
         <translation>引擎拒绝了对“%1”的请求。</translation>
     </message>
@@ -1108,6 +1104,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Could not store what was downloaded.</source>
         <translation>无法保存已下载的内容。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
+        <translation>沙箱未在运行：可以上传和下载其文件，但浏览和修改文件需要它处于运行状态。请先启动它。</translation>
     </message>
 </context>
 <context>
