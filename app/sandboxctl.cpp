@@ -1,4 +1,5 @@
 // sandboxctl: the command-line companion, built on the core alone.
+#include "FileCommands.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialImport.h"
 #include "credentials/KeychainCredentialStore.h"
@@ -81,6 +82,16 @@ QString dockerUsage()
         "                                print the log (stderr lines to stderr); T is\n"
         "                                RFC 3339 or a duration back from now (10m, 2h)\n"
         "\n"
+        "Files (ID:PATH is a sandbox and an absolute path in it):\n"
+        "  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)\n"
+        "  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if\n"
+        "                                it exists)\n"
+        "  mv ID:SRC ID:DST              move or rename inside one sandbox\n"
+        "  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,\n"
+        "                                -f: no error when the path is missing)\n"
+        "  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755\n"
+        "  find ID:PATH -name PATTERN    print the paths below PATH whose name matches\n"
+        "\n"
         "ID is an id, a unique id prefix or a name. The engine is found like the docker\n"
         "CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default\n"
         "socket), then at the rootless and Podman sockets. Exit codes: 0 success,\n"
@@ -99,6 +110,7 @@ QString eciUsage()
         "         [-- CMD…]               create a container group and print its id\n"
         "  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID\n"
         "  exec [-i] [-t] [--container NAME] ID [-- CMD…]\n"
+        "  ls | mkdir | mv | rm ID:PATH | chmod | find, as above, with [--container NAME]\n"
         "The AccessKey comes from --account NAME (an account added in SandboxDesk, its\n"
         "secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,\n"
         "ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by\n"
@@ -680,6 +692,22 @@ void Command::run()
 {
     const QString verb = m_args.value(0);
     const QStringList args = m_args.mid(1);
+    if (FileCommands::handles(verb, args)) {
+        auto* files = new FileCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (message.isEmpty())
+                    finish(code);
+                else
+                    fail(message, code);
+            },
+            usage(), this);
+        files->run(verb, args);
+        return;
+    }
     if (verb == QLatin1String("list")) {
         const bool json = args.contains(QLatin1String("--json"));
         if (m_backend->isSettled())
@@ -761,7 +789,7 @@ bool isCommandName(const QString& word)
         QStringLiteral("rm"),    QStringLiteral("exec"),    QStringLiteral("images"),
         QStringLiteral("pull"),  QStringLiteral("logs"),
     };
-    return commands.contains(word);
+    return commands.contains(word) || FileCommands::verbs().contains(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as

@@ -3518,26 +3518,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>
-Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm [-f] ID… | restart ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
-         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
-         [-- CMD…]               create a container group and print its id
-  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
-  exec [-i] [-t] [--container NAME] ID [-- CMD…]
-The AccessKey comes from --account NAME (an account added in SandboxDesk, its
-secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
-ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
-ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
-else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
-ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
-ECI_SANDBOX_TIMEOUT_MS the time each request may take.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no ECI account named “%1”; add it in SandboxDesk first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3566,6 +3546,50 @@ ECI_SANDBOX_TIMEOUT_MS the time each request may take.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1: no such file or folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not ID:PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path in “%1” must be absolute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both paths must be in the same sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot browse the files of a sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name one ID:PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a source and a destination, both ID:PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; use rm -r.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name an octal mode and one ID:PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an octal mode such as 755.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use find ID:PATH -name PATTERN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
 
 Commands:
@@ -3585,10 +3609,41 @@ Commands:
                                 print the log (stderr lines to stderr); T is
                                 RFC 3339 or a duration back from now (10m, 2h)
 
+Files (ID:PATH is a sandbox and an absolute path in it):
+  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
+  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
+                                it exists)
+  mv ID:SRC ID:DST              move or rename inside one sandbox
+  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
+                                -f: no error when the path is missing)
+  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
+  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
+
 ID is an id, a unique id prefix or a name. The engine is found like the docker
 CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
 socket), then at the rootless and Podman sockets. Exit codes: 0 success,
 1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm [-f] ID… | restart ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
+         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
+         [-- CMD…]               create a container group and print its id
+  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
+  exec [-i] [-t] [--container NAME] ID [-- CMD…]
+  ls | mkdir | mv | rm ID:PATH | chmod | find, as above, with [--container NAME]
+The AccessKey comes from --account NAME (an account added in SandboxDesk, its
+secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
+ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
+else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
+ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
+ECI_SANDBOX_TIMEOUT_MS the time each request may take.
 </source>
         <translation type="unfinished"></translation>
     </message>

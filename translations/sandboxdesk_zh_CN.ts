@@ -3502,42 +3502,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <source>
-Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm [-f] ID… | restart ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
-         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
-         [-- CMD…]               create a container group and print its id
-  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
-  exec [-i] [-t] [--container NAME] ID [-- CMD…]
-The AccessKey comes from --account NAME (an account added in SandboxDesk, its
-secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
-ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
-ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
-else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
-ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
-ECI_SANDBOX_TIMEOUT_MS the time each request may take.
-</source>
-        <translation>
-阿里云 ECI：sandboxctl --eci [地域] [--account 名称] 命令 [参数…]
-  list [--json] | inspect ID | rm [-f] ID… | restart ID…
-  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--workdir 目录]
-         [--cpus N] [--memory 大小] [-p 端口]… [--arg 参数]… [--zone 可用区]
-         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
-         [-- 命令…]              创建容器组并打印其 ID
-  logs [-f] [--tail N] [--since T] [--timestamps] [--container 名称] ID
-  exec [-i] [-t] [--container 名称] ID [-- 命令…]
-AccessKey 取自 --account 名称（在 SandboxDesk 中添加的账号，其 AccessKey Secret 从钥匙串读取），
-或取自 ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET 和
-ALIBABA_CLOUD_SECURITY_TOKEN，ECI_SANDBOX_ACCESS_KEY_ID 与
-ECI_SANDBOX_ACCESS_KEY_SECRET 优先。地域取自“地域”参数，否则取自
-ECI_SANDBOX_REGION_ID、ALIBABA_CLOUD_REGION_ID 或账号的默认地域。
-ECI_SANDBOX_ENDPOINT（主机、主机:端口或 URL）可覆盖接入地址，
-ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
-</translation>
-    </message>
-    <message>
         <source>There is no ECI account named “%1”; add it in SandboxDesk first.</source>
         <translation>没有名为“%1”的 ECI 账号；请先在 SandboxDesk 中添加。</translation>
     </message>
@@ -3566,6 +3530,50 @@ ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
         <translation>“%1”不适用于 %2。</translation>
     </message>
     <message>
+        <source>%1: no such file or folder.</source>
+        <translation>%1：没有这个文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>“%1” is not ID:PATH.</source>
+        <translation>“%1”不是 ID:PATH 形式。</translation>
+    </message>
+    <message>
+        <source>The path in “%1” must be absolute.</source>
+        <translation>“%1”中的路径必须是绝对路径。</translation>
+    </message>
+    <message>
+        <source>Both paths must be in the same sandbox.</source>
+        <translation>两个路径必须在同一个沙箱中。</translation>
+    </message>
+    <message>
+        <source>%1 cannot browse the files of a sandbox.</source>
+        <translation>%1 无法浏览沙箱中的文件。</translation>
+    </message>
+    <message>
+        <source>Name one ID:PATH.</source>
+        <translation>请指定一个 ID:PATH。</translation>
+    </message>
+    <message>
+        <source>Name a source and a destination, both ID:PATH.</source>
+        <translation>请指定源和目标，两者都须为 ID:PATH 形式。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; use rm -r.</source>
+        <translation>%1 是文件夹；请使用 rm -r。</translation>
+    </message>
+    <message>
+        <source>Name an octal mode and one ID:PATH.</source>
+        <translation>请指定一个八进制权限和一个 ID:PATH。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an octal mode such as 755.</source>
+        <translation>“%1”不是八进制权限（例如 755）。</translation>
+    </message>
+    <message>
+        <source>Use find ID:PATH -name PATTERN.</source>
+        <translation>用法：find ID:PATH -name 模式。</translation>
+    </message>
+    <message>
         <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
 
 Commands:
@@ -3584,6 +3592,16 @@ Commands:
   logs [-f] [--since T] [--tail N] [--timestamps] ID
                                 print the log (stderr lines to stderr); T is
                                 RFC 3339 or a duration back from now (10m, 2h)
+
+Files (ID:PATH is a sandbox and an absolute path in it):
+  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
+  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
+                                it exists)
+  mv ID:SRC ID:DST              move or rename inside one sandbox
+  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
+                                -f: no error when the path is missing)
+  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
+  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
 
 ID is an id, a unique id prefix or a name. The engine is found like the docker
 CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
@@ -3609,10 +3627,58 @@ socket), then at the rootless and Podman sockets. Exit codes: 0 success,
                                 输出日志（stderr 的行写到标准错误）；T 为
                                 RFC 3339 时间或距现在的时长（10m、2h）
 
+文件（ID:PATH 为沙箱及其中的绝对路径）：
+  ls [-l] [-a] ID:PATH          列出文件夹（-l：详细信息，-a：包括隐藏的名称）
+  mkdir [-p] ID:PATH            创建文件夹（-p：连同上级文件夹一起创建，已存在时
+                                不报错）
+  mv ID:SRC ID:DST              在同一沙箱内移动或重命名
+  rm [-r] [-f] ID:PATH          删除（-r：文件夹及其中的一切，
+                                -f：路径不存在时不报错）
+  chmod MODE ID:PATH            将权限设为八进制 MODE，例如 755
+  find ID:PATH -name PATTERN    输出 PATH 下名称与 PATTERN 匹配的路径
+
 ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 docker 命令行相同
 （DOCKER_HOST、DOCKER_CONTEXT、当前上下文、默认套接字），找不到时再查找 rootless
 和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
 exec 以所运行命令的退出码退出。
+</translation>
+    </message>
+    <message>
+        <source>
+Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm [-f] ID… | restart ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
+         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
+         [-- CMD…]               create a container group and print its id
+  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
+  exec [-i] [-t] [--container NAME] ID [-- CMD…]
+  ls | mkdir | mv | rm ID:PATH | chmod | find, as above, with [--container NAME]
+The AccessKey comes from --account NAME (an account added in SandboxDesk, its
+secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
+ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
+else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
+ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
+ECI_SANDBOX_TIMEOUT_MS the time each request may take.
+</source>
+        <translation>
+阿里云 ECI：sandboxctl --eci [地域] [--account 名称] 命令 [参数…]
+  list [--json] | inspect ID | rm [-f] ID… | restart ID…
+  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--workdir 目录]
+         [--cpus N] [--memory 大小] [-p 端口]… [--arg 参数]… [--zone 可用区]
+         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
+         [-- 命令…]              创建容器组并打印其 ID
+  logs [-f] [--tail N] [--since T] [--timestamps] [--container 名称] ID
+  exec [-i] [-t] [--container 名称] ID [-- 命令…]
+  ls | mkdir | mv | rm ID:PATH | chmod | find：同上，可加 [--container 名称]
+AccessKey 取自 --account 名称（在 SandboxDesk 中添加的账号，其 AccessKey Secret 从钥匙串读取），
+或取自 ALIBABA_CLOUD_ACCESS_KEY_ID、ALIBABA_CLOUD_ACCESS_KEY_SECRET 和
+ALIBABA_CLOUD_SECURITY_TOKEN，ECI_SANDBOX_ACCESS_KEY_ID 与
+ECI_SANDBOX_ACCESS_KEY_SECRET 优先。地域取自“地域”参数，否则取自
+ECI_SANDBOX_REGION_ID、ALIBABA_CLOUD_REGION_ID 或账号的默认地域。
+ECI_SANDBOX_ENDPOINT（主机、主机:端口或 URL）可覆盖接入地址，
+ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
 </translation>
     </message>
 </context>
