@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cstdio>
 #include <memory>
 #include <sys/ioctl.h>
@@ -108,9 +109,17 @@ QString eciUsage()
         "ECI_SANDBOX_TIMEOUT_MS the time each request may take.\n");
 }
 
+QString timeoutUsage()
+{
+    return Text::tr("\n"
+                    "--timeout DURATION (before the command) gives up when the engine has not\n"
+                    "answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once\n"
+                    "they have begun, run until they end.\n");
+}
+
 QString usage()
 {
-    return dockerUsage() + eciUsage();
+    return dockerUsage() + timeoutUsage() + eciUsage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox)
@@ -180,13 +189,11 @@ bool terminalSize(int* columns, int* rows)
     return true;
 }
 
-// RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d.
-QDateTime parseSince(const QString& text)
+// A duration such as 30s, 10m, 2h, 1h30m, 1d, in milliseconds; -1 when it is none.
+qint64 parseDuration(const QString& text)
 {
-    const QByteArray bytes = text.toUtf8();
-    qint64 nanoseconds = 0;
-    if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds) == bytes.size())
-        return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
+    if (text.isEmpty())
+        return -1;
     static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)"));
     qint64 milliseconds = 0;
     qsizetype at = 0;
@@ -195,20 +202,41 @@ QDateTime parseSince(const QString& text)
             part.match(text, at, QRegularExpression::NormalMatch,
                        QRegularExpression::AnchorAtOffsetMatchOption);
         if (!match.hasMatch())
-            return {};
+            return -1;
         static const QHash<QString, qint64> units = {
             {QStringLiteral("ms"), 1},           {QStringLiteral("s"), 1000},
             {QStringLiteral("m"), 60 * 1000},    {QStringLiteral("h"), 3600 * 1000},
             {QStringLiteral("d"), 86400 * 1000},
         };
-        milliseconds +=
-            qint64(match.captured(1).toDouble() * double(units.value(match.captured(2))));
+        const double value = match.captured(1).toDouble() * double(units.value(match.captured(2)));
+        // Past a hundred years it is no duration anyone means.
+        if (value > 100.0 * 365 * 86400 * 1000 - double(milliseconds))
+            return -1;
+        milliseconds += qint64(value);
         at = match.capturedEnd();
     }
-    if (text.isEmpty())
+    return milliseconds;
+}
+
+// RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d.
+QDateTime parseSince(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    qint64 nanoseconds = 0;
+    if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds) == bytes.size())
+        return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
+    const qint64 milliseconds = parseDuration(text);
+    if (milliseconds < 0)
         return {};
     return QDateTime::currentDateTimeUtc().addMSecs(-milliseconds);
 }
+
+// How long sandboxctl waits for an answer, as given and in milliseconds.
+struct Timeout
+{
+    QString text = QStringLiteral("60s");
+    qint64 ms = 60 * 1000;
+};
 
 // The value after the option at args[*at], or an empty one and a problem when it is missing.
 QString takeValue(const QStringList& args, int* at, QStringList* problems)
@@ -224,15 +252,27 @@ QString takeValue(const QStringList& args, int* at, QStringList* problems)
 class Command final : public QObject
 {
 public:
-    Command(ConnectionRegistry& registry, Backend* backend, const QStringList& args)
+    Command(ConnectionRegistry& registry, Backend* backend, const QStringList& args,
+            const Timeout& timeout)
         : m_registry(registry)
         , m_backend(backend)
         , m_args(args)
         , m_groups(backend->capabilities().testFlag(Backend::HasContainerGroups))
-    {}
+        , m_timeout(timeout)
+    {
+        m_deadline.setSingleShot(true);
+        // QTimer counts in int milliseconds: about 24 days at most.
+        m_deadline.setInterval(int(std::min<qint64>(timeout.ms, INT_MAX)));
+        connect(&m_deadline, &QTimer::timeout, this, [this] {
+            fail(Text::tr("No answer from %1 for %2 (--timeout); giving up.")
+                     .arg(m_backend->displayName(), m_timeout.text),
+                 Failed);
+        });
+    }
 
     void start()
     {
+        m_deadline.start();
         connect(m_backend, &Backend::stateChanged, this, [this](Backend::State state) {
             if (m_started)
                 return;
@@ -276,6 +316,8 @@ private:
     bool m_groups = false; // a sandbox holds several containers: --container applies
     bool m_started = false;
     int m_worst = Ok;
+    Timeout m_timeout;
+    QTimer m_deadline; // restarted by every sign of progress, stopped once a stream has begun
 };
 
 QString Command::resolve(const QString& idOrName, QString* problem) const
@@ -553,6 +595,7 @@ void Command::runExec(const QStringList& args)
                 writeAll(stream == ExecSession::Stream::Stderr ? STDERR_FILENO : STDOUT_FILENO,
                          bytes);
             });
+    connect(session, &ExecSession::started, this, [this] { m_deadline.stop(); });
     connect(session, &ExecSession::finished, this, [this, raw](int exitCode) {
         raw->reset();
         finish(exitCode < 0 ? Failed : exitCode);
@@ -643,6 +686,12 @@ void Command::runLogs(const QStringList& args)
     out().flush();
     LogStream* stream = m_backend->openLogs(id, options);
     stream->setParent(this);
+    if (options.follow) {
+        // Following waits for lines as long as it takes; the stream itself notices a dead peer.
+        m_deadline.stop();
+    } else {
+        connect(stream, &LogStream::received, this, [this] { m_deadline.start(); });
+    }
     // Raw bytes straight to the file descriptors; timestamps only at the start of a line.
     auto atLineStart = std::make_shared<std::array<bool, 3>>(std::array<bool, 3>{true, true, true});
     const bool timestamps = options.timestamps;
@@ -726,7 +775,8 @@ void Command::run()
             return;
         }
         Job* job = m_backend->pullImage(args.first());
-        connect(job, &Job::progressed, this, [](qint64, qint64, const QString& text) {
+        connect(job, &Job::progressed, this, [this](qint64, qint64, const QString& text) {
+            m_deadline.start();
             if (!text.isEmpty())
                 err() << text << Qt::endl;
         });
@@ -766,7 +816,8 @@ bool isCommandName(const QString& word)
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as
 // for the window) or the environment, then the same commands as for Docker.
-int runEci(const QStringList& args, QString region, const QString& accountName)
+int runEci(const QStringList& args, QString region, const QString& accountName,
+           const Timeout& timeout)
 {
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // The accounts SandboxDesk keeps; sandboxctl only reads them.
@@ -829,7 +880,7 @@ int runEci(const QStringList& args, QString region, const QString& accountName)
     std::unique_ptr<Command> command;
     QObject::connect(&registry, &ConnectionRegistry::connectionAdded, &registry,
                      [&](Backend* backend) {
-                         command = std::make_unique<Command>(registry, backend, args);
+                         command = std::make_unique<Command>(registry, backend, args, timeout);
                          command->start();
                      });
     QObject::connect(
@@ -867,6 +918,7 @@ int main(int argc, char* argv[])
     bool eci = false;
     QString region;
     QString account;
+    Timeout timeout;
     while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
         const QString option = args.takeFirst();
         if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
@@ -879,6 +931,17 @@ int main(int argc, char* argv[])
         }
         if (option == QLatin1String("--docker") && !args.isEmpty()) {
             host = args.takeFirst();
+            continue;
+        }
+        if (option == QLatin1String("--timeout") && !args.isEmpty()) {
+            timeout.text = args.takeFirst();
+            timeout.ms = parseDuration(timeout.text);
+            if (timeout.ms <= 0) {
+                err()
+                    << Text::tr("“%1” is not a duration such as 90s, 10m or 2h.").arg(timeout.text)
+                    << Qt::endl;
+                return Usage;
+            }
             continue;
         }
         if (option == QLatin1String("--eci")) {
@@ -907,7 +970,7 @@ int main(int argc, char* argv[])
             err() << Text::tr("--docker and --eci cannot be used together.") << Qt::endl;
             return Usage;
         }
-        return runEci(args, region, account);
+        return runEci(args, region, account, timeout);
     }
 
     // Found as the window finds it, rootless and Podman sockets included.
@@ -921,7 +984,7 @@ int main(int argc, char* argv[])
         err() << registry.discoveryProblem() << Qt::endl;
         return Failed;
     }
-    Command command(registry, backend, args);
+    Command command(registry, backend, args, timeout);
     QTimer::singleShot(0, &command, &Command::start);
     return QCoreApplication::exec();
 }

@@ -973,6 +973,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The image “%1” could not be pulled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The engine stopped answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1444,6 +1448,27 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine at %1 did not accept the connection within %n s.</source>
+        <translation>
+            <numerusform>The engine at %1 did not accept the connection within %n s.</numerusform>
+            <numerusform>The engine at %1 did not accept the connection within %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine stopped sending in the middle of a response (nothing for %n s).</source>
+        <translation>
+            <numerusform>The engine stopped sending in the middle of a response (nothing for %n s).</numerusform>
+            <numerusform>The engine stopped sending in the middle of a response (nothing for %n s).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine did not answer within %n s.</source>
+        <translation>
+            <numerusform>The engine did not answer within %n s.</numerusform>
+            <numerusform>The engine did not answer within %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2675,6 +2700,22 @@ CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
 socket), then at the rootless and Podman sockets. Exit codes: 0 success,
 1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+--timeout DURATION (before the command) gives up when the engine has not
+answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
+they have begun, run until they end.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 for %2 (--timeout); giving up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

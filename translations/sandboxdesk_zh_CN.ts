@@ -973,6 +973,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The image “%1” could not be pulled.</source>
         <translation>无法拉取镜像“%1”。</translation>
     </message>
+    <message>
+        <source>The engine stopped answering.</source>
+        <translation>引擎已停止响应。</translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1441,6 +1445,24 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine at %1 did not accept the connection within %n s.</source>
+        <translation>
+            <numerusform>位于 %1 的引擎未在 %n 秒内接受连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine stopped sending in the middle of a response (nothing for %n s).</source>
+        <translation>
+            <numerusform>引擎在响应中途停止发送数据（%n 秒内没有收到任何内容）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine did not answer within %n s.</source>
+        <translation>
+            <numerusform>引擎未在 %n 秒内响应。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2707,6 +2729,25 @@ ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 
 和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
 exec 以所运行命令的退出码退出。
 </translation>
+    </message>
+    <message>
+        <source>
+--timeout DURATION (before the command) gives up when the engine has not
+answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
+they have begun, run until they end.
+</source>
+        <translation>
+--timeout DURATION（写在命令之前）：引擎在 DURATION 内没有响应时放弃（90s、10m、2h；
+默认 60s）；logs -f 和 exec 一旦开始，便一直运行到结束。
+</translation>
+    </message>
+    <message>
+        <source>No answer from %1 for %2 (--timeout); giving up.</source>
+        <translation>%1 在 %2 内没有响应（--timeout），已放弃。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
+        <translation>“%1”不是有效的时长，例如 90s、10m 或 2h。</translation>
     </message>
 </context>
 </TS>

@@ -11,8 +11,38 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QTimer>
+
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
 
 namespace {
+
+// A peer that vanished without a word (a NAT that forgot the connection, a host powered off)
+// is found within about a minute instead of the system's two hours.
+void enableKeepAlive(QAbstractSocket* socket)
+{
+    socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+#ifdef Q_OS_LINUX
+    const auto fd = int(socket->socketDescriptor());
+    if (fd < 0)
+        return;
+    const int idleSeconds = 30;
+    const int intervalSeconds = 10;
+    const int probes = 3;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idleSeconds, sizeof idleSeconds);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &intervalSeconds, sizeof intervalSeconds);
+    ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &probes, sizeof probes);
+#endif
+}
+
+int secondsIn(int ms)
+{
+    return (ms + 999) / 1000;
+}
 
 // Qt's own words for these ("Invalid name") mislead; say what it means for an engine socket.
 QString localSocketProblem(QLocalSocket::LocalSocketError code, const QString& qtText)
@@ -78,6 +108,7 @@ HttpReply::HttpReply(QIODevice* device, const HttpRequest& request, Mode mode, q
     m_parser.setHeadRequest(request.method == "HEAD");
 
     m_parser.onHeaders = [this] {
+        m_headersDone = true;
         Q_EMIT headersReceived();
         if (m_mode == Mode::Upgrade && m_parser.status() != 101 && m_parser.status() < 300)
             failWith(Error::make(Error::Protocol, tr("The engine did not switch protocols.")));
@@ -109,19 +140,70 @@ HttpReply::~HttpReply()
         ConnectionReaper::instance()->reap(process);
 }
 
+void HttpReply::armTimer(int connectTimeoutMs, int requestTimeoutMs)
+{
+    m_requestTimeoutMs = requestTimeoutMs;
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &HttpReply::onTimedOut);
+    if (connectTimeoutMs > 0)
+        m_timer->start(connectTimeoutMs);
+}
+
+void HttpReply::waitForBytes()
+{
+    if (!m_timer || m_finished)
+        return;
+    // A stream may rightly stay silent once it has begun; a complete answer may not.
+    const bool expectingMore =
+        m_mode == Mode::Buffered || !m_headersDone || m_parser.status() >= 300;
+    if (expectingMore && m_requestTimeoutMs > 0)
+        m_timer->start(m_requestTimeoutMs);
+    else
+        m_timer->stop();
+}
+
+void HttpReply::onTimedOut()
+{
+    if (m_finished)
+        return;
+    if (!m_connected) {
+        const int seconds = secondsIn(int(m_timer->interval()));
+        failWith(Error::make(
+            Error::Timeout,
+            tr("The engine at %1 did not accept the connection within %n s.", nullptr, seconds)
+                .arg(m_peer)));
+        return;
+    }
+    const int seconds = secondsIn(m_requestTimeoutMs);
+    failWith(Error::make(
+        Error::Timeout,
+        m_gotBytes
+            ? tr("The engine stopped sending in the middle of a response (nothing for %n s).",
+                 nullptr, seconds)
+            : tr("The engine did not answer within %n s.", nullptr, seconds)));
+}
+
 void HttpReply::onConnected()
 {
     if (m_finished)
         return;
+    m_connected = true;
+    if (auto* socket = qobject_cast<QAbstractSocket*>(m_device))
+        enableKeepAlive(socket);
     m_device->write(m_request);
     m_request.clear();
+    waitForBytes();
 }
 
 void HttpReply::onReadyRead()
 {
     if (m_finished || m_upgraded)
         return;
-    process(m_device->readAll());
+    const QByteArray bytes = m_device->readAll();
+    m_gotBytes = m_gotBytes || !bytes.isEmpty();
+    process(bytes);
+    waitForBytes();
 }
 
 void HttpReply::process(const QByteArray& bytes)
@@ -178,6 +260,8 @@ void HttpReply::finishOnce()
     if (m_finished)
         return;
     m_finished = true;
+    if (m_timer)
+        m_timer->stop();
     if (!m_upgraded && m_device) {
         m_device->disconnect(this);
         // QProcess::close() waits for the process to exit; the reaper does not.
@@ -219,6 +303,10 @@ HttpReply* HttpClient::send(const HttpRequest& request, HttpReply::Mode mode)
     withHost.headers.prepend(qMakePair(QByteArray("Host"), m_endpoint.hostHeader()));
 
     auto* reply = new HttpReply(nullptr, withHost, mode, m_maxBufferedBody, this);
+    reply->m_peer = m_endpoint.url;
+    if (m_endpoint.kind != Endpoint::Kind::Invalid)
+        reply->armTimer(m_connectTimeoutMs,
+                        request.timeoutMs == 0 ? m_requestTimeoutMs : request.timeoutMs);
     const auto connectionError = [reply, this](const QString& detail) {
         reply->failWith(Error::make(Error::Connection,
                                     tr("Cannot reach the engine at %1.").arg(m_endpoint.url), {},
@@ -322,10 +410,15 @@ HttpReply* HttpClient::send(const HttpRequest& request, HttpReply::Mode mode)
         break;
     }
     case Endpoint::Kind::Invalid:
-        QMetaObject::invokeMethod(
-            reply, [connectionError] { connectionError(tr("No valid address.")); },
-            Qt::QueuedConnection);
         break;
     }
+    if (reply->m_device) {
+        // A large request body being written counts as progress.
+        connect(reply->m_device, &QIODevice::bytesWritten, reply, &HttpReply::waitForBytes);
+        return reply;
+    }
+    QMetaObject::invokeMethod(
+        reply, [connectionError] { connectionError(tr("No valid address.")); },
+        Qt::QueuedConnection);
     return reply;
 }

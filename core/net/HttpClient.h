@@ -19,6 +19,9 @@ struct HttpRequest
     QByteArray target = "/"; // path and query, already encoded
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // The longest wait for a byte before the response is whole (streams: before its headers);
+    // 0 takes the client's default, a negative value waits without limit.
+    int timeoutMs = 0;
 
     static HttpRequest get(const QByteArray& target);
     static HttpRequest post(const QByteArray& target, const QByteArray& jsonBody = {});
@@ -62,6 +65,10 @@ private:
     HttpReply(QIODevice* device, const HttpRequest& request, Mode mode, qint64 maxBody,
               QObject* parent);
 
+    void armTimer(int connectTimeoutMs, int requestTimeoutMs);
+    void waitForBytes();
+    void onTimedOut();
+
     void onConnected();
     void onReadyRead();
     void onClosed();
@@ -77,6 +84,12 @@ private:
     QByteArray m_body;
     QByteArray m_leftover;
     Error m_error;
+    QString m_peer; // the endpoint as the user wrote it, for messages
+    QTimer* m_timer = nullptr;
+    int m_requestTimeoutMs = -1;
+    bool m_connected = false;
+    bool m_headersDone = false;
+    bool m_gotBytes = false;
     bool m_finished = false;
     bool m_upgraded = false;
 };
@@ -91,6 +104,12 @@ public:
 
     const Endpoint& endpoint() const { return m_endpoint; }
     void setMaxBufferedBody(qint64 bytes) { m_maxBufferedBody = bytes; }
+    // Until the connection is open (TLS: encrypted; ssh: started); a negative value: no limit.
+    void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
+    int connectTimeoutMs() const { return m_connectTimeoutMs; }
+    // The default of HttpRequest::timeoutMs.
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
+    int requestTimeoutMs() const { return m_requestTimeoutMs; }
 
     HttpReply* send(const HttpRequest& request, HttpReply::Mode mode = HttpReply::Mode::Buffered);
 
@@ -99,4 +118,6 @@ private:
 
     Endpoint m_endpoint;
     qint64 m_maxBufferedBody = 256 * 1024 * 1024;
+    int m_connectTimeoutMs = 10000;
+    int m_requestTimeoutMs = 60000;
 };

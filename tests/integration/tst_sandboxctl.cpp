@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void unknownSandboxIsExitCodeTwo();
     void usageErrors();
     void deadEngine();
+    void peerThatNeverAnswers();
     void exec();
     void logs();
     void eciLifecycle();
@@ -219,6 +221,30 @@ void TestSandboxctl::deadEngine()
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.err.contains("nonexistent"));
     QVERIFY(result.out.isEmpty());
+}
+
+void TestSandboxctl::peerThatNeverAnswers()
+{
+    // The kernel completes the handshakes; nothing ever reads or answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    const QString url = QStringLiteral("tcp://127.0.0.1:") + QString::number(silent.serverPort());
+
+    const Result limited = sandboxctl({QStringLiteral("--docker"), url, QStringLiteral("--timeout"),
+                                       QStringLiteral("2s"), QStringLiteral("list")});
+    QCOMPARE(limited.exitCode, 1);
+    QVERIFY2(limited.err.contains("--timeout") && limited.err.contains("2s"), limited.err);
+    QVERIFY(limited.out.isEmpty());
+
+    // Without --timeout the engine's own limits end it too.
+    const Result unlimited = sandboxctl({QStringLiteral("--docker"), url, QStringLiteral("list")});
+    QCOMPARE(unlimited.exitCode, 1);
+    QVERIFY2(unlimited.err.contains("answer"), unlimited.err);
+
+    const Result bad =
+        sandboxctl({QStringLiteral("--timeout"), QStringLiteral("5x"), QStringLiteral("list")});
+    QCOMPARE(bad.exitCode, 64);
+    QVERIFY(bad.err.contains("5x"));
 }
 
 void TestSandboxctl::exec()
