@@ -114,7 +114,8 @@ QString timeoutUsage()
     return Text::tr("\n"
                     "--timeout DURATION (before the command) gives up when the engine has not\n"
                     "answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once\n"
-                    "they have begun, run until they end.\n");
+                    "they have begun, run until they end.\n"
+                    "list --json --limits adds CPU and memory limits (a request per sandbox).\n");
 }
 
 QString usage()
@@ -122,7 +123,7 @@ QString usage()
     return dockerUsage() + timeoutUsage() + eciUsage();
 }
 
-QJsonObject toJson(const Sandbox& sandbox)
+QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
 {
     QJsonObject object;
     object.insert(QLatin1String("id"), sandbox.id);
@@ -132,8 +133,11 @@ QJsonObject toJson(const Sandbox& sandbox)
     object.insert(QLatin1String("statusText"), sandbox.statusText);
     object.insert(QLatin1String("created"), sandbox.created.toString(Qt::ISODate));
     object.insert(QLatin1String("ports"), sandbox.portsText());
-    object.insert(QLatin1String("cpus"), sandbox.cpus);
-    object.insert(QLatin1String("memoryBytes"), sandbox.memoryBytes);
+    // Docker's list leaves limits out (0 then means unknown); ECI's carries them.
+    if (withLimits || sandbox.cpus != 0 || sandbox.memoryBytes != 0) {
+        object.insert(QLatin1String("cpus"), sandbox.cpus);
+        object.insert(QLatin1String("memoryBytes"), sandbox.memoryBytes);
+    }
     QJsonObject labels;
     for (auto it = sandbox.labels.begin(); it != sandbox.labels.end(); ++it)
         labels.insert(it.key(), it.value());
@@ -273,6 +277,13 @@ public:
     void start()
     {
         m_deadline.start();
+        // Limits cost a request per sandbox; only list --limits shows them.
+        m_backend->setDetailsInBackground(m_args.value(0) == QLatin1String("list") &&
+                                          m_args.contains(QLatin1String("--limits")));
+        // One command, one look at the engine; only a log or a session that runs on follows
+        // the sandbox's changes.
+        m_backend->setWatchesChanges(m_args.value(0) == QLatin1String("logs") ||
+                                     m_args.value(0) == QLatin1String("exec"));
         connect(m_backend, &Backend::stateChanged, this, [this](Backend::State state) {
             if (m_started)
                 return;
@@ -294,7 +305,7 @@ private:
     void runLogs(const QStringList& args);
     void runExec(const QStringList& args);
     void runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob);
-    void list(bool json);
+    void list(bool json, bool withLimits);
     QString resolve(const QString& idOrName, QString* problem) const;
     // Ends the command with the job: its error, or onSuccess's output and Ok.
     void finishWith(Job* job, const std::function<void()>& onSuccess);
@@ -350,13 +361,13 @@ void Command::finishWith(Job* job, const std::function<void()>& onSuccess)
     });
 }
 
-void Command::list(bool json)
+void Command::list(bool json, bool withLimits)
 {
     const QList<Sandbox> sandboxes = m_backend->sandboxes();
     if (json) {
         QJsonArray array;
         for (const Sandbox& sandbox : sandboxes)
-            array.append(toJson(sandbox));
+            array.append(toJson(sandbox, withLimits));
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
         finish(Ok);
         return;
@@ -731,10 +742,12 @@ void Command::run()
     const QStringList args = m_args.mid(1);
     if (verb == QLatin1String("list")) {
         const bool json = args.contains(QLatin1String("--json"));
+        const bool withLimits = args.contains(QLatin1String("--limits"));
         if (m_backend->isSettled())
-            list(json);
+            list(json, withLimits);
         else
-            connect(m_backend, &Backend::settled, this, [this, json] { list(json); });
+            connect(m_backend, &Backend::settled, this,
+                    [this, json, withLimits] { list(json, withLimits); });
     } else if (verb == QLatin1String("inspect")) {
         if (args.size() != 1) {
             fail(usage(), Usage);

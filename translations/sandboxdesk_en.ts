@@ -2703,19 +2703,20 @@ socket), then at the rootless and Podman sockets. Exit codes: 0 success,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>
---timeout DURATION (before the command) gives up when the engine has not
-answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
-they have begun, run until they end.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No answer from %1 for %2 (--timeout); giving up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+--timeout DURATION (before the command) gives up when the engine has not
+answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
+they have begun, run until they end.
+list --json --limits adds CPU and memory limits (a request per sandbox).
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2731,23 +2731,25 @@ exec 以所运行命令的退出码退出。
 </translation>
     </message>
     <message>
-        <source>
---timeout DURATION (before the command) gives up when the engine has not
-answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
-they have begun, run until they end.
-</source>
-        <translation>
---timeout DURATION（写在命令之前）：引擎在 DURATION 内没有响应时放弃（90s、10m、2h；
-默认 60s）；logs -f 和 exec 一旦开始，便一直运行到结束。
-</translation>
-    </message>
-    <message>
         <source>No answer from %1 for %2 (--timeout); giving up.</source>
         <translation>%1 在 %2 内没有响应（--timeout），已放弃。</translation>
     </message>
     <message>
         <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
         <translation>“%1”不是有效的时长，例如 90s、10m 或 2h。</translation>
+    </message>
+    <message>
+        <source>
+--timeout DURATION (before the command) gives up when the engine has not
+answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
+they have begun, run until they end.
+list --json --limits adds CPU and memory limits (a request per sandbox).
+</source>
+        <translation>
+--timeout DURATION（写在命令之前）：引擎在 DURATION 内没有响应时放弃（90s、10m、2h；
+默认 60s）；logs -f 和 exec 一旦开始，便一直运行到结束。
+list --json --limits 同时输出 CPU 和内存限制（每个沙箱一个请求）。
+</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,10 @@
 namespace {
 
 constexpr int MaxEventLine = 1024 * 1024;
-constexpr int LimitsConcurrency = 4;
+// Fewer than the client's connections, so that actions and refreshes never wait behind them.
+constexpr int LimitsConcurrency = 2;
+// The most background fetches waiting at once; a longer list gets the rest from later refreshes.
+constexpr int MaxQueuedLimits = 512;
 constexpr int MaxStatusRetries = 10;
 constexpr int StatusRetryMs = 50;
 constexpr int PingIntervalMs = 15000;
@@ -185,7 +188,10 @@ void DockerBackend::onVersion(HttpReply* reply)
     }
     const QJsonObject version = QJsonDocument::fromJson(reply->body()).object();
     setServerVersion(version.value(QLatin1String("Version")).toString());
-    openEvents();
+    if (m_watchesChanges)
+        openEvents();
+    else
+        listAll();
 }
 
 void DockerBackend::openEvents()
@@ -371,6 +377,8 @@ void DockerBackend::refresh(const QString& id)
 
 void DockerBackend::fetchLimits(const QString& id)
 {
+    if (!m_detailsInBackground || m_limitsQueue.size() >= MaxQueuedLimits)
+        return;
     if (!m_limitsQueue.contains(id))
         m_limitsQueue.append(id);
     pumpLimits();

@@ -31,6 +31,8 @@ public:
     Capabilities capabilities() const override;
 
     bool isSettled() const override;
+    void setDetailsInBackground(bool wanted) override { m_detailsInBackground = wanted; }
+    void setWatchesChanges(bool wanted) override { m_watchesChanges = wanted; }
 
     void connectToBackend() override;
     void disconnectFromBackend() override;
@@ -110,6 +112,8 @@ private:
     };
     QHash<QString, ExpectedStatus>
         m_eventStatus; // what the latest event said, until the list agrees
+    bool m_detailsInBackground = true;
+    bool m_watchesChanges = true;
     QStringList m_limitsQueue;
     int m_limitsInFlight = 0;
 };

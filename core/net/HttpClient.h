@@ -10,7 +10,9 @@
 #include <QPair>
 #include <QPointer>
 
-class QIODevice;
+#include <QIODevice>
+
+class HttpClient;
 class QTimer;
 
 struct HttpRequest
@@ -27,8 +29,9 @@ struct HttpRequest
     static HttpRequest post(const QByteArray& target, const QByteArray& jsonBody = {});
 };
 
-// One request on its own connection. Buffered replies collect the body (bounded); streaming
-// replies hand each piece on through dataReceived(); an upgrade hands over the connection.
+// One request. Buffered replies collect the body (bounded) on a connection of the client's
+// pool; streaming replies hand each piece on through dataReceived(); an upgrade hands over
+// the connection. Streams and upgrades have a connection of their own.
 class HttpReply final : public QObject
 {
     Q_OBJECT
@@ -62,22 +65,24 @@ Q_SIGNALS:
 
 private:
     friend class HttpClient;
-    HttpReply(QIODevice* device, const HttpRequest& request, Mode mode, qint64 maxBody,
-              QObject* parent);
+    HttpReply(HttpClient* client, const HttpRequest& request, Mode mode, qint64 maxBody);
 
-    void armTimer(int connectTimeoutMs, int requestTimeoutMs);
+    void attach(QIODevice* device, bool reused, int connectTimeoutMs);
     void waitForBytes();
     void onTimedOut();
-
     void onConnected();
     void onReadyRead();
     void onClosed();
     void failWith(const Error& error);
     void finishOnce();
     void process(const QByteArray& bytes);
+    // Gives the connection back to the pool when it can carry another request, else ends it.
+    void releaseDevice();
 
-    QIODevice* m_device = nullptr;
+    QPointer<HttpClient> m_client;
+    QPointer<QIODevice> m_device; // the client's until the reply ends or is upgraded
     QByteArray m_request;
+    bool m_idempotent = false;
     Mode m_mode;
     qint64 m_maxBody;
     HttpResponseParser m_parser;
@@ -87,6 +92,9 @@ private:
     QString m_peer; // the endpoint as the user wrote it, for messages
     QTimer* m_timer = nullptr;
     int m_requestTimeoutMs = -1;
+    bool m_holdsSlot = false; // counts against the pool's bound
+    bool m_reused = false;
+    bool m_retried = false;
     bool m_connected = false;
     bool m_headersDone = false;
     bool m_gotBytes = false;
@@ -94,13 +102,15 @@ private:
     bool m_upgraded = false;
 };
 
-// Opens a fresh connection to the endpoint for every request; the replies are children of
-// the client.
+// Sends requests to one endpoint. Buffered requests share a small pool of kept-alive
+// connections (at most maxConnections() at once, the rest wait their turn); the replies are
+// children of the client.
 class HttpClient final : public QObject
 {
     Q_OBJECT
 public:
     explicit HttpClient(const Endpoint& endpoint, QObject* parent = nullptr);
+    ~HttpClient() override;
 
     const Endpoint& endpoint() const { return m_endpoint; }
     void setMaxBufferedBody(qint64 bytes) { m_maxBufferedBody = bytes; }
@@ -110,14 +120,42 @@ public:
     // The default of HttpRequest::timeoutMs.
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
     int requestTimeoutMs() const { return m_requestTimeoutMs; }
+    void setMaxConnections(int count) { m_maxConnections = qMax(1, count); }
+    int maxConnections() const { return m_maxConnections; }
+    // Connections (or ssh processes) opened so far, streams included.
+    int connectionsOpened() const { return m_opened; }
+    int idleConnections() const { return int(m_idle.size()); }
 
     HttpReply* send(const HttpRequest& request, HttpReply::Mode mode = HttpReply::Mode::Buffered);
 
 private:
-    QIODevice* openDevice(QObject* parent);
+    friend class HttpReply;
+    struct Idle
+    {
+        QIODevice* device;
+        qint64 since;
+    };
+
+    // A new connection for reply, its opening wired to the reply.
+    QIODevice* openDevice(HttpReply* reply);
+    // The device's signals to the reply, for a new connection or one from the pool.
+    void wire(HttpReply* reply, QIODevice* device);
+    void connectionFailed(HttpReply* reply, const QString& detail);
+    void dispatch(HttpReply* reply);
+    void pump();
+    void recycle(QIODevice* device);
+    void dropIdle(QIODevice* device);
+    void sweepIdle();
+    void slotFreed();
 
     Endpoint m_endpoint;
     qint64 m_maxBufferedBody = 256 * 1024 * 1024;
     int m_connectTimeoutMs = 10000;
     int m_requestTimeoutMs = 60000;
+    int m_maxConnections = 4;
+    int m_busy = 0;
+    int m_opened = 0;
+    QList<Idle> m_idle;
+    QList<QPointer<HttpReply>> m_waiting;
+    QTimer* m_sweep = nullptr;
 };

@@ -1,3 +1,4 @@
+#include "FakeEngine.h"
 #include "net/HttpClient.h"
 
 #include <QLocalServer>
@@ -108,6 +109,10 @@ private Q_SLOTS:
     void tlsPeerThatNeverHandshakesTimesOut();
     void quietStreamIsNotCutOff();
     void streamsKeepAlive();
+    void connectionsAreReused();
+    void burstStaysWithinThePool();
+    void connectionClosedWhileIdleIsReplaced();
+    void closingResponseIsNotReused();
 
 private:
     HttpReply* send(const HttpRequest& request, HttpReply::Mode mode = HttpReply::Mode::Buffered);
@@ -371,6 +376,76 @@ void TestHttpClient::streamsKeepAlive()
     auto* socket = qobject_cast<QTcpSocket*>(connection);
     QVERIFY(socket);
     QCOMPARE(socket->socketOption(QAbstractSocket::KeepAliveOption).toInt(), 1);
+}
+
+void TestHttpClient::connectionsAreReused()
+{
+    FakeEngine engine;
+    HttpClient client(Endpoint::fromUrl(engine.url()));
+    for (int i = 0; i < 20; ++i) {
+        HttpReply* reply = client.send(HttpRequest::get("/_ping"));
+        waitFor(reply);
+        QVERIFY2(!reply->error().isError(), qPrintable(reply->error().fullText()));
+        QCOMPARE(reply->body(), QByteArray("OK"));
+        delete reply;
+    }
+    QCOMPARE(engine.requests("/_ping"), 20);
+    QCOMPARE(engine.accepted(), 1);
+    QCOMPARE(client.connectionsOpened(), 1);
+    QCOMPARE(client.idleConnections(), 1);
+}
+
+void TestHttpClient::burstStaysWithinThePool()
+{
+    FakeEngine engine;
+    HttpClient client(Endpoint::fromUrl(engine.url()));
+    client.setMaxConnections(3);
+    QList<HttpReply*> replies;
+    for (int i = 0; i < 50; ++i)
+        replies << client.send(HttpRequest::get("/version"));
+    for (HttpReply* reply : std::as_const(replies)) {
+        waitFor(reply);
+        QVERIFY2(!reply->error().isError(), qPrintable(reply->error().fullText()));
+        QCOMPARE(reply->status(), 200);
+    }
+    QCOMPARE(engine.requests("/version"), 50);
+    QVERIFY2(engine.accepted() <= 3, QByteArray::number(engine.accepted()));
+    QVERIFY(client.connectionsOpened() <= 3);
+}
+
+void TestHttpClient::connectionClosedWhileIdleIsReplaced()
+{
+    // Answers each request, then closes the connection a moment later, as a peer with a short
+    // idle timeout does.
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK");
+        QTimer::singleShot(50, socket, [socket] { socket->disconnectFromHost(); });
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    for (int i = 0; i < 3; ++i) {
+        HttpReply* reply = client.send(HttpRequest::get("/_ping"));
+        waitFor(reply);
+        QVERIFY2(!reply->error().isError(), qPrintable(reply->error().fullText()));
+        QCOMPARE(reply->body(), QByteArray("OK"));
+        QTest::qWait(200);
+    }
+    QCOMPARE(peer.accepted(), 3);
+    QCOMPARE(client.idleConnections(), 0);
+}
+
+void TestHttpClient::closingResponseIsNotReused()
+{
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nOK");
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    for (int i = 0; i < 2; ++i) {
+        HttpReply* reply = client.send(HttpRequest::get("/_ping"));
+        waitFor(reply);
+        QVERIFY(!reply->error().isError());
+    }
+    QCOMPARE(peer.accepted(), 2);
+    QCOMPARE(client.idleConnections(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)

@@ -99,7 +99,8 @@ void TestSandboxctl::lifecycle()
     const QString id = QString::fromUtf8(created.out).trimmed();
     QCOMPARE(id.size(), 64);
 
-    const Result listed = sandboxctl({QStringLiteral("list"), QStringLiteral("--json")});
+    const Result listed =
+        sandboxctl({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limits")});
     QCOMPARE(listed.exitCode, 0);
     QJsonParseError parseError;
     const QJsonArray array = QJsonDocument::fromJson(listed.out, &parseError).array();
@@ -120,6 +121,13 @@ void TestSandboxctl::lifecycle()
     QCOMPARE(mine.value(QLatin1String("image")).toString(), image());
     QCOMPARE(mine.value(QLatin1String("status")).toString(), QStringLiteral("running"));
     QCOMPARE(mine.value(QLatin1String("memoryBytes")).toDouble(), 64.0 * 1024 * 1024);
+    // Without --limits the list is one request, and says nothing of limits.
+    const Result plain = sandboxctl({QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(plain.exitCode, 0);
+    const QJsonArray plainArray = QJsonDocument::fromJson(plain.out).array();
+    QCOMPARE(plainArray.size(), array.size());
+    for (const QJsonValue& value : plainArray)
+        QVERIFY(!value.toObject().contains(QLatin1String("memoryBytes")));
 
     const Result inspected = sandboxctl({QStringLiteral("inspect"), name});
     QCOMPARE(inspected.exitCode, 0);
