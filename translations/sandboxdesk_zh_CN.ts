@@ -1337,6 +1337,250 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>FilePreview</name>
+    <message>
+        <source>Only files can be previewed.</source>
+        <translation>只能预览文件。</translation>
+    </message>
+    <message>
+        <source>The files of this sandbox cannot be read.</source>
+        <translation>无法读取此沙箱中的文件。</translation>
+    </message>
+    <message>
+        <source>The image is too large to preview (%1).</source>
+        <translation>图片太大，无法预览（%1）。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>This is a link to “%1”.</source>
+        <translation>这是指向“%1”的链接。</translation>
+    </message>
+    <message>
+        <source>This looks like a binary file (%1); it is not shown as text.</source>
+        <translation>这似乎是二进制文件（%1），不以文本显示。</translation>
+    </message>
+    <message>
+        <source>The image could not be read: %1</source>
+        <translation>无法读取图片：%1</translation>
+    </message>
+    <message>
+        <source>showing the first %1 of %2</source>
+        <translation>仅显示前 %1（共 %2）</translation>
+    </message>
+    <message>
+        <source>lines longer than %L1 characters are cut</source>
+        <translation>超过 %L1 个字符的行已截断</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>自动换行</translation>
+    </message>
+    <message>
+        <source>Wrap long lines</source>
+        <translation>长行自动换行</translation>
+    </message>
+    <message>
+        <source>Close the preview</source>
+        <translation>关闭预览</translation>
+    </message>
+</context>
+<context>
+    <name>FilesWindow</name>
+    <message>
+        <source>Files — %1</source>
+        <translation>文件 — %1</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上一级</translation>
+    </message>
+    <message>
+        <source>Go to the enclosing folder</source>
+        <translation>转到上一级文件夹</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List the folder again</source>
+        <translation>重新列出此文件夹</translation>
+    </message>
+    <message>
+        <source>Edit Path</source>
+        <translation>编辑路径</translation>
+    </message>
+    <message>
+        <source>Type a path</source>
+        <translation>输入路径</translation>
+    </message>
+    <message>
+        <source>New Folder…</source>
+        <translation>新建文件夹…</translation>
+    </message>
+    <message>
+        <source>Make a folder here</source>
+        <translation>在此处新建文件夹</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename the selected item</source>
+        <translation>重命名所选项目</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete the selected items</source>
+        <translation>删除所选项目</translation>
+    </message>
+    <message>
+        <source>Permissions…</source>
+        <translation>权限…</translation>
+    </message>
+    <message>
+        <source>Change the permissions of the selected item</source>
+        <translation>更改所选项目的权限</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Show the start of the selected file</source>
+        <translation>显示所选文件的开头部分</translation>
+    </message>
+    <message>
+        <source>Close Preview</source>
+        <translation>关闭预览</translation>
+    </message>
+    <message>
+        <source>Hidden Files</source>
+        <translation>隐藏文件</translation>
+    </message>
+    <message>
+        <source>Show names that start with a dot</source>
+        <translation>显示以点开头的名称</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Stop Waiting</source>
+        <translation>停止等待</translation>
+    </message>
+    <message>
+        <source>The files of this sandbox cannot be listed.</source>
+        <translation>无法列出此沙箱中的文件。</translation>
+    </message>
+    <message>
+        <source>Listing “%1”…</source>
+        <translation>正在列出“%1”…</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the listing of “%1”. It may still be slow.</source>
+        <translation>已停止等待“%1”的列表。沙箱可能仍然响应缓慢。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be listed: %2</source>
+        <translation>无法列出“%1”：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden</source>
+        <translation>
+            <numerusform>%n 项隐藏</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
+        <source>Name of the new folder in “%1”:</source>
+        <translation>在“%1”中新建的文件夹名称：</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a folder&apos;s name.</source>
+        <translation>“%1”不能用作文件夹名称。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a name: a name has no “/” and is not “.” or “..”.</source>
+        <translation>“%1”不能用作名称：名称不能包含“/”，也不能是“.”或“..”。</translation>
+    </message>
+    <message>
+        <source>The items to delete could not be counted.</source>
+        <translation>无法统计要删除的项目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete “%1” and %n item(s) inside?</source>
+        <translation>
+            <numerusform>删除“%1”及其中的 %n 个项目？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>删除“%1”？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 selected items and %n item(s) inside them?</source>
+        <translation>
+            <numerusform>删除所选的 %1 个项目及其中的 %n 个项目？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n selected item(s)?</source>
+        <translation>
+            <numerusform>删除所选的 %n 个项目？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted files cannot be restored.</source>
+        <translation>删除的文件无法恢复。</translation>
+    </message>
+    <message>
+        <source>Some items could not be deleted.</source>
+        <translation>部分项目无法删除。</translation>
+    </message>
+    <message>
+        <source>Change Permissions</source>
+        <translation>更改权限</translation>
+    </message>
+    <message>
+        <source>%1 failed for “%2”.</source>
+        <translation>对“%2”的“%1”操作失败。</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Options</source>
@@ -1843,12 +2087,86 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Show the logs of which container?</source>
         <translation>显示哪个容器的日志？</translation>
     </message>
+    <message>
+        <source>Browse the files of which container?</source>
+        <translation>要浏览哪个容器的文件？</translation>
+    </message>
+    <message>
+        <source>Browse Files</source>
+        <translation>浏览文件</translation>
+    </message>
 </context>
 <context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PathBar</name>
+    <message>
+        <source>Type a path and press Enter</source>
+        <translation>输入路径后按 Enter 键</translation>
+    </message>
+    <message>
+        <source>Edit the path (%1)</source>
+        <translation>编辑路径（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsDialog</name>
+    <message>
+        <source>Change Permissions</source>
+        <translation>更改权限</translation>
+    </message>
+    <message>
+        <source>Permissions of “%1”:</source>
+        <translation>“%1”的权限：</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Execute</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>Special</source>
+        <translation>特殊权限</translation>
+    </message>
+    <message>
+        <source>Set user ID</source>
+        <translation>设置用户 ID</translation>
+    </message>
+    <message>
+        <source>Set group ID</source>
+        <translation>设置组 ID</translation>
+    </message>
+    <message>
+        <source>Sticky</source>
+        <translation>粘滞位</translation>
+    </message>
+    <message>
+        <source>&amp;Octal:</source>
+        <translation>八进制(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2314,62 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>&amp;asciicast</source>
         <translation>&amp;asciicast</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewText</name>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>Latin-1 (not valid UTF-8, shown byte by byte)</source>
+        <translation>Latin-1（不是有效的 UTF-8，按字节显示）</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>二进制</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteFileModel</name>
+    <message>
+        <source>The listing was abandoned.</source>
+        <translation>已放弃列出。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2620,123 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>TarExtractor</name>
+    <message>
+        <source>Refused “%1”: it would be written through the symbolic link “%2”.</source>
+        <translation>已拒绝“%1”：它将通过符号链接“%2”写入。</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: “%2” is not a folder.</source>
+        <translation>已拒绝“%1”：“%2”不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not open the folder “%1”: %2</source>
+        <translation>无法打开文件夹“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Could not write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged: %1</source>
+        <translation>归档已损坏：%1</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: a folder of that name exists.</source>
+        <translation>已拒绝“%1”：已存在同名文件夹。</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>FIFO（命名管道）</translation>
+    </message>
+    <message>
+        <source>a device node</source>
+        <translation>设备节点</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>of an unknown type</source>
+        <translation>未知类型</translation>
+    </message>
+    <message>
+        <source>Skipped “%1”: it is %2.</source>
+        <translation>已跳过“%1”：它是%2。</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: something that is not a folder has that name.</source>
+        <translation>已拒绝“%1”：已有同名的非文件夹项。</translation>
+    </message>
+    <message>
+        <source>Refused the hard link “%1”: its target “%2” is outside the folder.</source>
+        <translation>已拒绝硬链接“%1”：其目标“%2”在文件夹之外。</translation>
+    </message>
+    <message>
+        <source>Refused the hard link “%1”: its target “%2” is not a file extracted here.</source>
+        <translation>已拒绝硬链接“%1”：其目标“%2”不是在此解压的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder “%1”: %2</source>
+        <translation>无法打开文件夹“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Refused an entry without a name.</source>
+        <translation>已拒绝一个没有名称的条目。</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: absolute names are not extracted.</source>
+        <translation>已拒绝“%1”：不解压绝对路径名称。</translation>
+    </message>
+    <message>
+        <source>Refused “%1”: names with “..” are not extracted.</source>
+        <translation>已拒绝“%1”：不解压含“..”的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TarHeadSink</name>
+    <message>
+        <source>The archive holds no file.</source>
+        <translation>归档中没有文件。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged.</source>
+        <translation>归档已损坏。</translation>
+    </message>
+    <message>
+        <source>The archive ended early.</source>
+        <translation>归档意外结束。</translation>
+    </message>
+</context>
+<context>
+    <name>TarPacker</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Could not write the archive: %1</source>
+        <translation>无法写入归档：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Left out “%1”: only files, folders and symbolic links are uploaded.</source>
+        <translation>已略过“%1”：只上传文件、文件夹和符号链接。</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder “%1”: %2</source>
+        <translation>无法读取文件夹“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>TerminalSession</name>
     <message>
         <source>The connection was removed.</source>
@@ -2454,6 +2945,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Open &amp;Terminal</source>
         <translation>打开终端(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Browse &amp;Files</source>
+        <translation>浏览文件(&amp;F)</translation>
     </message>
 </context>
 <context>

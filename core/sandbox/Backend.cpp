@@ -19,6 +19,11 @@ ExecSession* Backend::openExec(const QString&, const ExecOptions&)
     return nullptr;
 }
 
+SandboxFiles* Backend::openFiles(const QString&, const QString&)
+{
+    return nullptr;
+}
+
 ResultJob<QList<ResourceSample>>* Backend::resourceHistory(const QString&)
 {
     return nullptr;

@@ -12,6 +12,7 @@
 #include <QObject>
 
 class ExecSession;
+class SandboxFiles;
 struct ExecOptions;
 
 // The contract every kind of sandbox host implements (Docker engine, ECI, …). The UI only
@@ -46,6 +47,7 @@ public:
         CanExec = 1 << 5,
         HasContainerGroups = 1 << 6, // a sandbox holds several containers; the user picks one
         CanShowResourceHistory = 1 << 7,
+        CanBrowseFiles = 1 << 8, // openFiles() gives a sandbox's files
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
 
@@ -111,6 +113,9 @@ public:
     // A process in the sandbox, not yet started. Null when the backend cannot run processes
     // (capabilities() has no CanExec).
     virtual ExecSession* openExec(const QString& id, const ExecOptions& options);
+    // The files of a sandbox (of one container of a group: empty is the first), not yet
+    // asked anything. Null without CanBrowseFiles.
+    virtual SandboxFiles* openFiles(const QString& id, const QString& container = {});
     // CPU, memory and network over the last hour, oldest first. Null without
     // CanShowResourceHistory.
     virtual ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id);

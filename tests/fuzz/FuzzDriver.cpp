@@ -1,5 +1,7 @@
 #include "FuzzDriver.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
 
 #include <cstdint>
@@ -58,18 +60,42 @@ QByteArray mutate(QByteArray input, QRandomGenerator& random)
 
 } // namespace
 
-int main()
+// Arguments: folders of seed files (the committed corpus, regression inputs among them).
+// SANDBOXDESK_FUZZ_MUTATIONS sets how many mutations follow the seeds (20000).
+int main(int argc, char** argv)
 {
     // A fixed seed: the same inputs on every run, so a failure can be replayed.
     QRandomGenerator random(20261122);
-    const QList<QByteArray> seeds = fuzzSeeds();
+    QList<QByteArray> seeds = fuzzSeeds();
+    for (int i = 1; i < argc; ++i) {
+        const QDir folder(QString::fromLocal8Bit(argv[i]));
+        if (!folder.exists()) {
+            std::fprintf(stderr, "no corpus folder %s\n", argv[i]);
+            return 1;
+        }
+        const QStringList names = folder.entryList(QDir::Files, QDir::Name);
+        for (const QString& name : names) {
+            QFile file(folder.filePath(name));
+            if (!file.open(QIODevice::ReadOnly)) {
+                std::fprintf(stderr, "cannot read %s\n", qPrintable(file.fileName()));
+                return 1;
+            }
+            seeds.append(file.readAll());
+        }
+    }
+    if (seeds.isEmpty()) {
+        std::fprintf(stderr, "no seeds\n");
+        return 1;
+    }
     int runs = 0;
     for (const QByteArray& seed : seeds) {
         LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(seed.constData()),
                                size_t(seed.size()));
         ++runs;
     }
-    for (int i = 0; i < 20000; ++i) {
+    bool set = false;
+    const int mutations = qEnvironmentVariableIntValue("SANDBOXDESK_FUZZ_MUTATIONS", &set);
+    for (int i = 0; i < (set ? mutations : 20000); ++i) {
         const QByteArray input = mutate(seeds.at(int(random.bounded(int(seeds.size())))), random);
         LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.constData()),
                                size_t(input.size()));

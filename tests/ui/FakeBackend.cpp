@@ -1,5 +1,6 @@
 #include "FakeBackend.h"
 
+#include "LocalSandboxFiles.h"
 #include "sandbox/Job.h"
 
 #include <QCryptographicHash>
@@ -139,6 +140,14 @@ Job* FakeBackend::pullImage(const QString& reference)
     pulled << reference;
     m_images << reference;
     return finishLater();
+}
+
+SandboxFiles* FakeBackend::openFiles(const QString& id, const QString& container)
+{
+    if (!m_capabilities.testFlag(CanBrowseFiles))
+        return nullptr;
+    filesOpened << id + QLatin1Char('/') + container;
+    return new LocalSandboxFiles(filesRoot);
 }
 
 TestConnections::TestConnections(const QString& accountsPath, const QList<Backend*>& backends)

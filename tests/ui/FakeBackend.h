@@ -37,6 +37,8 @@ public:
     Job* pullImage(const QString& reference) override;
     // The widgets tested with it read no logs.
     LogStream* openLogs(const QString&, const LogOptions&) override { return nullptr; }
+    // A LocalSandboxFiles over filesRoot, with CanBrowseFiles.
+    SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
 
     using Backend::setState;
     void setCapabilities(Capabilities capabilities) { m_capabilities = capabilities; }
@@ -52,6 +54,8 @@ public:
     QHash<QString, SandboxDetails> presetDetails; // what details() gives, by id
     Error performError;                           // when set, every perform() fails with it
     bool holdPerform = false; // when set, perform() jobs never finish on their own
+    QString filesRoot;        // the local folder openFiles() shows as "/"
+    QStringList filesOpened;  // "id/container" for each openFiles()
 
 protected:
     SandboxDetails detailsFromInspect(const QJsonObject& inspect) const override;

@@ -5,6 +5,7 @@
 #include "connections/ConnectionRegistry.h"
 #include "dialogs/CreateSandboxDialog.h"
 #include "dialogs/PreferencesDialog.h"
+#include "files/FilesWindow.h"
 #include "logs/ActivityLog.h"
 #include "logs/ActivityLogWindow.h"
 #include "logs/LogWindow.h"
@@ -156,6 +157,8 @@ void MainWindow::connectActions()
             &MainWindow::showAbout);
     connect(m_actions->action(WindowActions::OpenTerminal), &QAction::triggered, this,
             &MainWindow::openTerminal);
+    connect(m_actions->action(WindowActions::BrowseFiles), &QAction::triggered, this,
+            &MainWindow::showFiles);
 }
 
 void MainWindow::createDocks()
@@ -212,6 +215,7 @@ void MainWindow::createMenus()
     m_sandboxMenu->addSeparator();
     m_sandboxMenu->addAction(m_actions->action(WindowActions::ShowLogs));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::OpenTerminal));
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::BrowseFiles));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
 
     m_viewMenu = menuBar()->addMenu(QString());
@@ -233,6 +237,7 @@ void MainWindow::createMenus()
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(m_actions->action(WindowActions::ShowLogs));
     m_contextMenu->addAction(m_actions->action(WindowActions::OpenTerminal));
+    m_contextMenu->addAction(m_actions->action(WindowActions::BrowseFiles));
     m_contextMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
     m_contextMenu->addAction(m_actions->action(WindowActions::New));
 }
@@ -252,6 +257,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_actions->action(WindowActions::OpenTerminal));
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->action(WindowActions::ShowLogs));
+    m_toolBar->addAction(m_actions->action(WindowActions::BrowseFiles));
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->action(WindowActions::Accounts));
 }
@@ -518,6 +524,42 @@ void MainWindow::showLogs()
             window->raise();
             window->activateWindow();
             recordActivity(tr("Open Logs"), s.backend, s.sandbox.id, displayName(s.sandbox));
+        });
+}
+
+void MainWindow::showFiles()
+{
+    const QList<SelectedSandbox> selected = m_tableView->selectedSandboxes();
+    if (selected.size() != 1 ||
+        !selected.first().backend->capabilities().testFlag(Backend::CanBrowseFiles))
+        return;
+    const SelectedSandbox s = selected.first();
+    chooseContainer(
+        s, tr("Browse the files of which container?"), [this, s](const QString& container) {
+            const QString key = s.sandbox.backendId + QLatin1Char('/') + s.sandbox.id +
+                                QLatin1Char('/') + container;
+            FilesWindow* window = m_filesWindows.value(key);
+            if (!window) {
+                SandboxFiles* files = s.backend->openFiles(s.sandbox.id, container);
+                if (!files)
+                    return;
+                const QString title =
+                    container.isEmpty()
+                        ? displayName(s.sandbox)
+                        : QStringLiteral("%1 / %2").arg(displayName(s.sandbox), container);
+                window = new FilesWindow(files, title, this);
+                m_filesWindows.insert(key, window);
+                connect(window, &FilesWindow::operationFinished, this,
+                        [this, backend = QPointer<Backend>(s.backend), sandbox = s.sandbox](
+                            const QString& operation, const QString& path, const Error& error) {
+                            recordActivity(QStringLiteral("%1: %2").arg(operation, path), backend,
+                                           sandbox.id, displayName(sandbox), error);
+                        });
+            }
+            window->show();
+            window->raise();
+            window->activateWindow();
+            recordActivity(tr("Browse Files"), s.backend, s.sandbox.id, displayName(s.sandbox));
         });
 }
 

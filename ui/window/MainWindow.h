@@ -13,6 +13,7 @@ class ActivityLogWindow;
 class ConnectionList;
 class ConnectionRegistry;
 class DetailsPane;
+class FilesWindow;
 class LogWindow;
 class Preferences;
 class QDockWidget;
@@ -74,6 +75,7 @@ private:
     void showAbout();
     void openTerminal();
     void showLogs();
+    void showFiles();
     void showActivityLog();
     void recordActivity(const QString& action, const Backend* backend, const QString& id,
                         const QString& name, const Error& error = {});
@@ -83,7 +85,8 @@ private:
     ConnectionRegistry& m_registry;
     QString m_pendingBackendId; // a sandbox just created, selected once it is listed
     QString m_pendingId;
-    QHash<QString, QPointer<LogWindow>> m_logWindows; // by backend id, sandbox id and container
+    QHash<QString, QPointer<LogWindow>> m_logWindows;     // by backend id, sandbox id and container
+    QHash<QString, QPointer<FilesWindow>> m_filesWindows; // the same keys
     QPointer<ActivityLog> m_activity;
     QPointer<ActivityLogWindow> m_activityWindow;
 

@@ -63,6 +63,8 @@ WindowActions::WindowActions(QWidget* window)
     m_actions[About]->setMenuRole(QAction::AboutRole);
     make(OpenTerminal, "actionOpenTerminal", keys(Qt::Key_T), "utilities-terminal",
          QStyle::SP_ComputerIcon);
+    make(BrowseFiles, "actionBrowseFiles", keys(Qt::Key_E), "system-file-manager",
+         QStyle::SP_DirIcon);
 }
 
 QList<QAction*> WindowActions::lifecycle() const
@@ -109,6 +111,7 @@ void WindowActions::retranslate()
     setActionText(m_actions[Search], tr("&Find…"));
     setActionText(m_actions[About], tr("&About SandboxDesk"));
     setActionText(m_actions[OpenTerminal], tr("Open &Terminal"));
+    setActionText(m_actions[BrowseFiles], tr("Browse &Files"));
 }
 
 bool WindowActions::applies(Backend::Action action, SandboxStatus status,
@@ -156,5 +159,9 @@ void WindowActions::update(const QList<SelectedSandbox>& selected, bool anyConne
     m_actions[OpenTerminal]->setEnabled(
         selected.size() == 1 && selected.first().sandbox.status == SandboxStatus::Running &&
         selected.first().backend->capabilities().testFlag(Backend::CanExec));
+    // Any status: a stopped container's files can still be read and written.
+    m_actions[BrowseFiles]->setEnabled(
+        selected.size() == 1 &&
+        selected.first().backend->capabilities().testFlag(Backend::CanBrowseFiles));
     m_actions[RefreshDetails]->setEnabled(hasCurrent);
 }

@@ -41,6 +41,7 @@ public:
         Search,
         About,
         OpenTerminal,
+        BrowseFiles,
         Count
     };
 
