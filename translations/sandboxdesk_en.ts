@@ -1209,6 +1209,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
             <numerusform>Alibaba Cloud is throttling requests; retrying in %n s.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The ECI endpoint sent an answer larger than %n MiB; it was refused.</source>
+        <translation>
+            <numerusform>The ECI endpoint sent an answer larger than %n MiB; it was refused.</numerusform>
+            <numerusform>The ECI endpoint sent an answer larger than %n MiB; it was refused.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EciExecSession</name>

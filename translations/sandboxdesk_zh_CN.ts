@@ -1207,6 +1207,20 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
             <numerusform>阿里云正在对请求限流，%n 秒后重试。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The ECI endpoint sent an answer larger than %n MiB; it was refused.</source>
+        <translation>
+            <numerusform>ECI 端点发送的响应超过 %n MiB，已拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</source>
+        <translation>ECI 端点将调用重定向到 %1；由于调用带有签名和安全令牌，未跟随该重定向。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</source>
+        <translation>阿里云要求等待 %1 秒后再重试；SandboxDesk 最多等待 %2 秒。</translation>
+    </message>
 </context>
 <context>
     <name>EciExecSession</name>
