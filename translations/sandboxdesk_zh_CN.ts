@@ -1076,6 +1076,45 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>DockerSandboxFiles</name>
+    <message>
+        <source>Files can be uploaded and downloaded, but listing and changing them is not available for this sandbox.</source>
+        <translation>可以上传和下载文件，但此沙箱不支持列出和修改文件。</translation>
+    </message>
+    <message>
+        <source>The engine refused the request for “%1”.</source>
+        <translation>引擎拒绝了对“%1”的请求。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be written: it is read-only.</source>
+        <translation>无法写入“%1”：它是只读的。</translation>
+    </message>
+    <message>
+        <source>No such sandbox.</source>
+        <translation>没有这个沙箱。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist in the sandbox.</source>
+        <translation>沙箱中不存在“%1”。</translation>
+    </message>
+    <message>
+        <source>The engine failed to transfer “%1”.</source>
+        <translation>引擎传输“%1”失败。</translation>
+    </message>
+    <message>
+        <source>The connection to the engine is closed.</source>
+        <translation>与引擎的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The engine described “%1” in a form not understood.</source>
+        <translation>引擎对“%1”的描述无法理解。</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>无法保存已下载的内容。</translation>
+    </message>
+</context>
+<context>
     <name>EciAccount</name>
     <message>
         <source>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
@@ -1351,6 +1390,109 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecSandboxFiles</name>
+    <message>
+        <source>Could not run a command in the sandbox: %1</source>
+        <translation>无法在沙箱中运行命令：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox sent a download that cannot be read.</source>
+        <translation>沙箱发来的下载内容无法读取。</translation>
+    </message>
+    <message>
+        <source>Could not write the download: %1</source>
+        <translation>无法写入下载内容：%1</translation>
+    </message>
+    <message>
+        <source>tar could not pack “%1” in the sandbox.</source>
+        <translation>tar 无法在沙箱中打包“%1”。</translation>
+    </message>
+    <message>
+        <source>The sandbox stopped reading the upload.</source>
+        <translation>沙箱停止了读取上传内容。</translation>
+    </message>
+    <message>
+        <source>The connection to the sandbox&apos;s host was closed.</source>
+        <translation>与沙箱所在主机的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The sandbox is paused: its files can be browsed and copied only while it runs. Resume it first.</source>
+        <translation>沙箱已暂停：只有在运行时才能浏览和复制其文件。请先恢复它。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its files can be browsed and copied only while it runs. Start it first.</source>
+        <translation>沙箱未在运行：只有在运行时才能浏览和复制其文件。请先启动它。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an absolute path in the sandbox.</source>
+        <translation>“%1”不是沙箱中的绝对路径。</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands, so its files cannot be reached.</source>
+        <translation>此沙箱无法运行命令，因此无法访问其文件。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent more than %1 MiB for one listing; it was stopped.</source>
+        <translation>沙箱为一次列出发送了超过 %1 MiB 的数据，已将其停止。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist in the sandbox.</source>
+        <translation>沙箱中不存在“%1”。</translation>
+    </message>
+    <message>
+        <source>Permission denied for “%1”.</source>
+        <translation>没有访问“%1”的权限。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a folder.</source>
+        <translation>“%1”不是文件夹。</translation>
+    </message>
+    <message>
+        <source>“%1” already exists.</source>
+        <translation>“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>The folder “%1” is not empty.</source>
+        <translation>文件夹“%1”不为空。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s image has no “%1” command, which this needs.</source>
+        <translation>沙箱的镜像中没有此操作所需的“%1”命令。</translation>
+    </message>
+    <message>
+        <source>The sandbox has no shell (/bin/sh) to run file commands with.</source>
+        <translation>沙箱中没有用于运行文件命令的 shell（/bin/sh）。</translation>
+    </message>
+    <message>
+        <source>“%1” is on a read-only file system.</source>
+        <translation>“%1”位于只读文件系统上。</translation>
+    </message>
+    <message>
+        <source>The sandbox has no space left on its disk.</source>
+        <translation>沙箱的磁盘空间已满。</translation>
+    </message>
+    <message>
+        <source>The command on “%1” failed in the sandbox.</source>
+        <translation>在沙箱中对“%1”执行的命令失败。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent a listing of “%1” that cannot be read.</source>
+        <translation>沙箱发来的“%1”的列表无法读取。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent a description of “%1” that cannot be read.</source>
+        <translation>沙箱发来的“%1”的信息无法读取。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent search results under “%1” that cannot be read.</source>
+        <translation>沙箱发来的“%1”下的搜索结果无法读取。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent a count of “%1” that cannot be read.</source>
+        <translation>沙箱发来的“%1”的计数无法读取。</translation>
+    </message>
+</context>
+<context>
     <name>FilePreview</name>
     <message>
         <source>Only files can be previewed.</source>
@@ -1407,6 +1549,85 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Close the preview</source>
         <translation>关闭预览</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted in the sandbox since you opened it.</source>
+        <translation>自您打开以来，“%1”已在沙箱中被删除。</translation>
+    </message>
+    <message>
+        <source>“%1” was changed in the sandbox since you opened it.</source>
+        <translation>自您打开以来，“%1”已在沙箱中被修改。</translation>
+    </message>
+    <message>
+        <source>File Changed</source>
+        <translation>文件已更改</translation>
+    </message>
+    <message>
+        <source>Saving replaces what is there now with your version.</source>
+        <translation>保存将用您的版本替换沙箱中现有的内容。</translation>
+    </message>
+    <message>
+        <source>Save Anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>The sandbox is gone.</source>
+        <translation>该沙箱已不存在。</translation>
+    </message>
+    <message>
+        <source>A temporary copy could not be written: %1</source>
+        <translation>无法写入临时副本：%1</translation>
+    </message>
+    <message>
+        <source>Not Saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved.</source>
+        <translation>无法保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Change this file and save it back to the sandbox</source>
+        <translation>修改此文件并保存回沙箱</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>保存（%1）</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Forget the changes</source>
+        <translation>放弃所做的修改</translation>
+    </message>
+</context>
+<context>
+    <name>FileTransfer</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s files are no longer available.</source>
+        <translation>该沙箱的文件已不可用。</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist.</source>
+        <translation>“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Skipped “%1”: it exists already.</source>
+        <translation>已跳过“%1”：它已存在。</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +1813,30 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 failed for “%2”.</source>
         <translation>对“%2”的“%1”操作失败。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “%1”?</source>
+        <translation>放弃您对“%1”所做的修改？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Save or discard your changes to “%1” first.</source>
+        <translation>请先保存或放弃您对“%1”所做的修改。</translation>
     </message>
 </context>
 <context>

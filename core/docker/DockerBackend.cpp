@@ -3,6 +3,7 @@
 #include "DockerExecSession.h"
 #include "DockerJson.h"
 #include "DockerLogStream.h"
+#include "DockerSandboxFiles.h"
 #include "sandbox/Job.h"
 
 #include <QJsonArray>
@@ -90,7 +91,8 @@ DockerBackend::~DockerBackend()
 
 Backend::Capabilities DockerBackend::capabilities() const
 {
-    return CanPause | CanRestart | CanPullImages | CanListImages | CanKill | CanExec;
+    return CanPause | CanRestart | CanPullImages | CanListImages | CanKill | CanExec |
+           CanBrowseFiles;
 }
 
 bool DockerBackend::isSettled() const
@@ -664,6 +666,11 @@ Job* DockerBackend::pullImage(const QString& reference)
 ExecSession* DockerBackend::openExec(const QString& id, const ExecOptions& options)
 {
     return new DockerExecSession(m_http, id, options);
+}
+
+SandboxFiles* DockerBackend::openFiles(const QString& id, const QString&)
+{
+    return new DockerSandboxFiles(m_http, id);
 }
 
 LogStream* DockerBackend::openLogs(const QString& id, const LogOptions& options)

@@ -45,6 +45,7 @@ public:
     Job* pullImage(const QString& reference) override;
     LogStream* openLogs(const QString& id, const LogOptions& options) override;
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
+    SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
 
 protected:
     SandboxDetails detailsFromInspect(const QJsonObject& inspect) const override;

@@ -3,6 +3,7 @@
 #include "EciExecSession.h"
 #include "EciJson.h"
 #include "EciLogStream.h"
+#include "files/ExecSandboxFiles.h"
 #include "sandbox/Job.h"
 
 #include <QJsonArray>
@@ -80,7 +81,7 @@ QString EciBackend::endpointDescription() const
 
 Backend::Capabilities EciBackend::capabilities() const
 {
-    return CanRestart | CanExec | HasContainerGroups | CanShowResourceHistory;
+    return CanRestart | CanExec | HasContainerGroups | CanShowResourceHistory | CanBrowseFiles;
 }
 
 bool EciBackend::isSettled() const
@@ -491,6 +492,12 @@ ExecSession* EciBackend::openExec(const QString& id, const ExecOptions& options)
     if (container.isEmpty())
         container = sandbox(id).containers.value(0);
     return new EciExecSession(m_client, m_config.regionId, id, container, options);
+}
+
+SandboxFiles* EciBackend::openFiles(const QString& id, const QString& container)
+{
+    // ECI has no file API: everything goes through exec, scripts and contents on stdin.
+    return new ExecSandboxFiles(this, id, container);
 }
 
 ResultJob<QList<ResourceSample>>* EciBackend::resourceHistory(const QString& id)

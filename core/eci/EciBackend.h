@@ -57,6 +57,7 @@ public:
     Job* pullImage(const QString& reference) override;
     LogStream* openLogs(const QString& id, const LogOptions& options) override;
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
+    SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
     ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id) override;
 
     // DescribeRegions: the region ids this account can use.

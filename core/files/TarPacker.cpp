@@ -318,6 +318,7 @@ void TarPacker::abort()
 qint64 TarPacker::readData(char* data, qint64 maxSize)
 {
     const qint64 n = m_queue->read(data, maxSize);
+    m_bytesRead += n;
     if (n == 0 && m_finished)
         return -1;
     return n;

@@ -42,6 +42,8 @@ public:
     // A local file that could not be read, or Cancelled.
     const Error& error() const { return m_error; }
     const QStringList& warnings() const { return m_warnings; }
+    // Archive bytes read from it so far.
+    qint64 bytesRead() const { return m_bytesRead; }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override;
@@ -57,5 +59,5 @@ private:
     QStringList m_warnings;
     bool m_started = false;
     bool m_finished = false;
-    bool m_readyReadPending = false;
+    qint64 m_bytesRead = 0;
 };

@@ -40,6 +40,9 @@ void enableKeepAlive(QAbstractSocket* socket)
 #endif
 }
 
+// What a streaming reply's connection holds unread while the reply is paused.
+constexpr qint64 StreamingReadBuffer = 1024 * 1024;
+
 // Kept-alive connections idle this long are closed: peers close theirs sooner or later, and
 // an idle ssh process is a login held open.
 constexpr int MaxIdleMs = 30000;
@@ -108,11 +111,14 @@ HttpReply::HttpReply(HttpClient* client, const HttpRequest& request, Mode mode, 
         m_request += "Connection: Upgrade\r\nUpgrade: tcp\r\n";
     else if (mode == Mode::Streaming)
         m_request += "Connection: close\r\n";
-    if (!request.body.isEmpty() || request.method == "POST" || request.method == "PUT")
+    if (request.bodyDevice)
+        m_request += "Transfer-Encoding: chunked\r\n";
+    else if (!request.body.isEmpty() || request.method == "POST" || request.method == "PUT")
         m_request += "Content-Length: " + QByteArray::number(request.body.size()) + "\r\n";
     m_request += "\r\n";
     m_request += request.body;
     m_parser.setHeadRequest(request.method == "HEAD");
+    m_bodyDevice = request.bodyDevice;
 
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
@@ -211,11 +217,58 @@ void HttpReply::onConnected()
     // gets the request again on a fresh one.
     m_device->write(m_request);
     waitForBytes();
+    if (!m_bodyDevice)
+        return;
+    connect(m_bodyDevice, &QIODevice::readyRead, this, &HttpReply::sendBody);
+    connect(m_bodyDevice, &QIODevice::readChannelFinished, this, &HttpReply::sendBody);
+    connect(m_device, &QIODevice::bytesWritten, this, &HttpReply::sendBody);
+    sendBody();
+}
+
+void HttpReply::sendBody()
+{
+    constexpr qint64 MaxQueued = 1024 * 1024;
+    if (m_finished || m_bodySent || !m_device)
+        return;
+    if (!m_bodyDevice) {
+        failWith(Error::make(Error::Cancelled, tr("Cancelled.")));
+        return;
+    }
+    // Only as much as the connection takes: the body's producer waits meanwhile.
+    while (m_device->bytesToWrite() < MaxQueued) {
+        const QByteArray piece = m_bodyDevice->read(256 * 1024);
+        if (piece.isEmpty())
+            break;
+        m_device->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
+    }
+    const bool ended = m_bodyDevice->isSequential()
+                           ? !m_bodyDevice->isOpen() || m_bodyDevice->atEnd()
+                           : m_bodyDevice->atEnd();
+    if (ended && m_bodyDevice->bytesAvailable() == 0) {
+        m_bodySent = true;
+        m_device->write("0\r\n\r\n");
+    }
+}
+
+void HttpReply::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (!paused)
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                onReadyRead();
+                if (m_closedWhilePaused && !m_paused)
+                    onClosed();
+            },
+            Qt::QueuedConnection);
 }
 
 void HttpReply::onReadyRead()
 {
-    if (m_finished || m_upgraded || !m_device)
+    if (m_finished || m_upgraded || !m_device || m_paused)
         return;
     const QByteArray bytes = m_device->readAll();
     if (!bytes.isEmpty() && !m_gotBytes) {
@@ -253,6 +306,11 @@ void HttpReply::onClosed()
 {
     if (m_finished || m_upgraded || !m_device)
         return;
+    // A paused reply reads the rest when resumed, before the end is taken as such.
+    if (m_paused && m_device->bytesAvailable() > 0) {
+        m_closedWhilePaused = true;
+        return;
+    }
     if (m_device->bytesAvailable() > 0)
         process(m_device->readAll());
     if (m_finished)
@@ -512,6 +570,8 @@ QIODevice* HttpClient::openDevice(HttpReply* reply)
     switch (m_endpoint.kind) {
     case Endpoint::Kind::Unix: {
         auto* socket = new QLocalSocket(this);
+        if (reply->m_mode == HttpReply::Mode::Streaming)
+            socket->setReadBufferSize(StreamingReadBuffer);
         connect(socket, &QLocalSocket::connected, reply, &HttpReply::onConnected);
         const QString path = m_endpoint.socketPath;
         // Started from the event loop so that a failure reaches slots connected after send().
@@ -544,6 +604,8 @@ QIODevice* HttpClient::openDevice(HttpReply* reply)
             config.setPeerVerifyMode(m_endpoint.verifyPeer ? QSslSocket::VerifyPeer
                                                            : QSslSocket::VerifyNone);
             ssl->setSslConfiguration(config);
+            if (reply->m_mode == HttpReply::Mode::Streaming)
+                ssl->setReadBufferSize(StreamingReadBuffer);
             connect(ssl, &QSslSocket::encrypted, reply, &HttpReply::onConnected);
             connect(ssl, &QSslSocket::sslErrors, reply, [this, reply](const auto& errors) {
                 connectionFailed(reply,
@@ -558,6 +620,8 @@ QIODevice* HttpClient::openDevice(HttpReply* reply)
             device = ssl;
         } else {
             auto* socket = new QTcpSocket(this);
+            if (reply->m_mode == HttpReply::Mode::Streaming)
+                socket->setReadBufferSize(StreamingReadBuffer);
             connect(socket, &QTcpSocket::connected, reply, &HttpReply::onConnected);
             QMetaObject::invokeMethod(
                 socket,

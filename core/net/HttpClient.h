@@ -21,6 +21,8 @@ struct HttpRequest
     QByteArray target = "/"; // path and query, already encoded
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // A body read from this device as it comes, sent chunked; instead of body. Not owned.
+    QIODevice* bodyDevice = nullptr;
     // The longest wait for a byte before the response is whole (streams: before its headers);
     // 0 takes the client's default, a negative value waits without limit.
     int timeoutMs = 0;
@@ -53,6 +55,9 @@ public:
     const QByteArray& body() const { return m_body; }
 
     void abort();
+    // Streaming replies: while paused nothing more is read from the connection, whose buffer
+    // is bounded, so the sender waits.
+    void setPaused(bool paused);
     // After upgraded(): the raw connection, now owned by the caller, with any bytes that came
     // behind the response headers in leftover.
     QIODevice* takeConnection(QByteArray* leftover);
@@ -76,6 +81,7 @@ private:
     void failWith(const Error& error);
     void finishOnce();
     void process(const QByteArray& bytes);
+    void sendBody();
     // Gives the connection back to the pool when it can carry another request, else ends it.
     void releaseDevice();
 
@@ -100,6 +106,10 @@ private:
     bool m_gotBytes = false;
     bool m_finished = false;
     bool m_upgraded = false;
+    bool m_paused = false;
+    bool m_closedWhilePaused = false;
+    QPointer<QIODevice> m_bodyDevice;
+    bool m_bodySent = false;
 };
 
 // Sends requests to one endpoint. Buffered requests share a small pool of kept-alive

@@ -106,6 +106,7 @@ void TestEciBackend::identityAndRegions()
     QVERIFY(capabilities.testFlag(Backend::CanRestart));
     QVERIFY(capabilities.testFlag(Backend::HasContainerGroups));
     QVERIFY(capabilities.testFlag(Backend::CanShowResourceHistory));
+    QVERIFY(capabilities.testFlag(Backend::CanBrowseFiles));
     QVERIFY(!capabilities.testFlag(Backend::CanPause));
     QVERIFY(!capabilities.testFlag(Backend::CanListImages));
     QVERIFY(!capabilities.testFlag(Backend::CanPullImages));

@@ -221,8 +221,37 @@ Job* LocalSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
     return job;
 }
 
-Job* LocalSandboxFiles::writeArchive(const RemotePath& folder, QIODevice*)
+Job* LocalSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source)
 {
     calls << "write " + folder;
-    return finishLater(Error::make(Error::Invalid, QStringLiteral("Not in this test double.")));
+    // GNU tar unpacks the stream, as an engine would.
+    auto* job = new Job(this);
+    auto* tar = new QProcess(job);
+    const QPointer<QIODevice> input = source;
+    const auto pump = [tar, input] {
+        if (input && tar->isOpen())
+            tar->write(input->readAll());
+    };
+    const auto end = [tar, input, pump] {
+        pump();
+        tar->closeWriteChannel();
+    };
+    connect(source, &QIODevice::readyRead, job, pump);
+    connect(source, &QIODevice::readChannelFinished, job, end);
+    connect(tar, &QProcess::started, job, pump);
+    connect(tar, &QProcess::finished, job, [tar, job] {
+        if (tar->exitCode() != 0)
+            job->finishWithError(
+                Error::make(Error::Server, QString::fromLocal8Bit(tar->readAllStandardError())));
+        else
+            job->finishWithResult({});
+    });
+    connect(job, &Job::cancelRequested, tar, [tar] {
+        tar->disconnect();
+        tar->kill();
+        tar->waitForFinished(5000);
+    });
+    tar->start(QStringLiteral("tar"), {QStringLiteral("-C"), localPath(folder),
+                                       QStringLiteral("-xpf"), QStringLiteral("-")});
+    return job;
 }

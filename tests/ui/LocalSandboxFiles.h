@@ -45,6 +45,6 @@ private:
     FileEntry describe(const QString& local, const QByteArray& name) const;
 
     QString m_root;
-    Capabilities m_capabilities = CanList | CanModify | CanReadArchive;
+    Capabilities m_capabilities = CanList | CanModify | CanReadArchive | CanWriteArchive;
     QString m_limitation;
 };

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +58,10 @@ private Q_SLOTS:
     void previewsTextInItsEncoding();
     void previewsImages();
     void opensAHugeFileOnlyPartially();
+    void editsAndSavesASmallFile();
+    void warnsWhenTheFileChangedSinceItWasOpened();
+    void editsNothingItCannotSaveWhole();
+    void keepsUnsavedChangesUntilDiscarded();
     void opensFromTheMainWindowOncePerSandbox();
     void switchesLanguage();
 
@@ -598,6 +603,155 @@ void TestFilesWindow::opensAHugeFileOnlyPartially()
     QTest::qWait(200);
     QVERIFY2(m_files->archiveBytesRead < size / 2,
              qPrintable(QString::number(m_files->archiveBytesRead)));
+}
+
+void TestFilesWindow::editsAndSavesASmallFile()
+{
+    write(QStringLiteral("wide.txt"),
+          PreviewText::encode(QStringLiteral("ünï\n"), PreviewText::Encoding::Utf16LE));
+    QVERIFY(QFile::setPermissions(m_dir.filePath(QStringLiteral("wide.txt")),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                      QFile::ReadGroup | QFile::ExeGroup));
+    openWindow();
+    makeCurrent("wide.txt");
+    QTest::keyClick(m_window->view(), Qt::Key_Return);
+    FilePreview* preview = m_window->preview();
+    QTRY_COMPARE(preview->content(), FilePreview::Content::Text);
+    auto* edit = preview->findChild<QToolButton*>(QStringLiteral("editButton"));
+    QVERIFY(edit->isVisible());
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QVERIFY(preview->isEditing());
+    QVERIFY(!preview->textView()->isReadOnly());
+    QVERIFY(preview->textView()->hasFocus());
+    auto* save = preview->findChild<QToolButton*>(QStringLiteral("saveButton"));
+    QVERIFY(!save->isEnabled());
+    preview->textView()->moveCursor(QTextCursor::End);
+    preview->textView()->insertPlainText(QStringLiteral("中文"));
+    QVERIFY(preview->hasUnsavedChanges());
+    QVERIFY(save->isEnabled());
+    QSignalSpy saved(preview, &FilePreview::saveFinished);
+    QTest::keyClick(preview->textView(), Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE(saved.size(), 1);
+    QVERIFY(!saved.first().at(1).value<Error>().isError());
+    QVERIFY(!preview->hasUnsavedChanges());
+    QFile file(m_dir.filePath(QStringLiteral("wide.txt")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    // Written back in the encoding it was read in, with its mode.
+    QCOMPARE(file.readAll(),
+             PreviewText::encode(QStringLiteral("ünï\n中文"), PreviewText::Encoding::Utf16LE));
+    QCOMPARE(file.permissions() & 0x7077, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                              QFile::ReadGroup | QFile::ExeGroup);
+    QVERIFY(m_files->calls.contains("write /"));
+
+    // Discard goes back to what was saved.
+    QTest::keyClicks(preview->textView(), QStringLiteral("x"));
+    QTest::mouseClick(preview->findChild<QToolButton*>(QStringLiteral("discardButton")),
+                      Qt::LeftButton);
+    QCOMPARE(preview->textView()->toPlainText(), QStringLiteral("ünï\n中文"));
+    QVERIFY(!preview->isEditing());
+    QVERIFY(preview->textView()->isReadOnly());
+}
+
+void TestFilesWindow::warnsWhenTheFileChangedSinceItWasOpened()
+{
+    write(QStringLiteral("config.ini"), "a=1\n");
+    openWindow();
+    makeCurrent("config.ini");
+    QTest::keyClick(m_window->view(), Qt::Key_Return);
+    FilePreview* preview = m_window->preview();
+    QTRY_COMPARE(preview->content(), FilePreview::Content::Text);
+    preview->startEditing();
+    preview->textView()->selectAll();
+    preview->textView()->insertPlainText(QStringLiteral("a=2\n"));
+    // Someone else writes the file meanwhile.
+    write(QStringLiteral("config.ini"), "a=1\nb=3\n");
+    preview->save();
+    auto* question = waitForDialog<QMessageBox>("changedQuestion");
+    QVERIFY(question);
+    QCOMPARE(question->text(),
+             QStringLiteral("“config.ini” was changed in the sandbox since you opened it."));
+    question->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!preview->isSaving());
+    QFile file(m_dir.filePath(QStringLiteral("config.ini")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("a=1\nb=3\n"));
+    file.close();
+    QVERIFY(preview->hasUnsavedChanges());
+
+    QSignalSpy saved(preview, &FilePreview::saveFinished);
+    preview->save();
+    question = waitForDialog<QMessageBox>("changedQuestion");
+    QVERIFY(question);
+    question->findChild<QPushButton*>(QStringLiteral("saveAnywayButton"))->click();
+    QTRY_COMPARE(saved.size(), 1);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("a=2\n"));
+    file.close();
+
+    // Saved again without a change in between: no question.
+    preview->startEditing();
+    preview->textView()->selectAll();
+    preview->textView()->insertPlainText(QStringLiteral("a=3\n"));
+    preview->save();
+    QTRY_COMPARE(saved.size(), 2);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("a=3\n"));
+}
+
+void TestFilesWindow::editsNothingItCannotSaveWhole()
+{
+    write(QStringLiteral("big.txt"), QByteArray(FilePreview::EditLimit + 1, 'b'));
+    write(QStringLiteral("small.txt"), "small");
+    openWindow();
+    FilePreview* preview = m_window->preview();
+    makeCurrent("big.txt");
+    QTest::keyClick(m_window->view(), Qt::Key_Return);
+    QTRY_COMPARE(preview->content(), FilePreview::Content::Text);
+    QVERIFY(!preview->canEdit());
+    QVERIFY(!preview->findChild<QToolButton*>(QStringLiteral("editButton"))->isVisible());
+
+    // Nothing can be written back: nothing is offered for editing.
+    m_files->setCapabilities(SandboxFiles::CanList | SandboxFiles::CanReadArchive);
+    makeCurrent("small.txt");
+    QTest::keyClick(m_window->view(), Qt::Key_Return);
+    QTRY_COMPARE(preview->content(), FilePreview::Content::Text);
+    QVERIFY(!preview->canEdit());
+}
+
+void TestFilesWindow::keepsUnsavedChangesUntilDiscarded()
+{
+    openWindow();
+    makeCurrent("notes.txt");
+    QTest::keyClick(m_window->view(), Qt::Key_Return);
+    FilePreview* preview = m_window->preview();
+    QTRY_COMPARE(preview->content(), FilePreview::Content::Text);
+    preview->startEditing();
+    preview->textView()->insertPlainText(QStringLiteral("changed "));
+    // Neither another file, nor Escape, nor another folder drops the changes.
+    makeCurrent("etc");
+    QTest::keyClick(m_window->view(), Qt::Key_Return);
+    waitLoaded();
+    makeCurrent("hosts");
+    QTest::keyClick(m_window->view(), Qt::Key_Return);
+    QTest::keyClick(m_window->view(), Qt::Key_Escape);
+    QVERIFY(preview->isVisible());
+    QCOMPARE(preview->path(), QByteArray("/notes.txt"));
+    QVERIFY(preview->hasUnsavedChanges());
+
+    QVERIFY(!m_window->close());
+    auto* question = waitForDialog<QMessageBox>("unsavedQuestion");
+    QVERIFY(question);
+    QCOMPARE(question->text(), QStringLiteral("Discard your changes to “/notes.txt”?"));
+    question->button(QMessageBox::Cancel)->click();
+    QVERIFY(m_window->isVisible());
+    QVERIFY(!m_window->close());
+    question = waitForDialog<QMessageBox>("unsavedQuestion");
+    QVERIFY(question);
+    question->findChild<QPushButton*>(QStringLiteral("discardChangesButton"))->click();
+    QTRY_VERIFY(!m_window);
+    QFile file(m_dir.filePath(QStringLiteral("notes.txt")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("data"));
 }
 
 void TestFilesWindow::opensFromTheMainWindowOncePerSandbox()

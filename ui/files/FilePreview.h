@@ -7,23 +7,29 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
 class Job;
 class QLabel;
 class QPlainTextEdit;
 class QScrollArea;
 class QStackedWidget;
+class QTemporaryDir;
 class QToolButton;
 class SandboxFiles;
 class TarHeadSink;
 
 // The start of one file of a sandbox, shown as text or as an image. Only the first bytes are
-// fetched (TextLimit, ImageLimit): the transfer is cancelled once they are in.
+// fetched (TextLimit, ImageLimit): the transfer is cancelled once they are in. A small text
+// file can be edited and saved back in its encoding; saving first asks the sandbox whether
+// the file changed since it was opened (modification time and size) and warns if it did.
 class FilePreview final : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr qint64 TextLimit = 4 * 1024 * 1024;
     static constexpr qint64 ImageLimit = 32 * 1024 * 1024;
+    static constexpr qint64 EditLimit = 1024 * 1024;
 
     enum class Content
     {
@@ -50,8 +56,19 @@ public:
     QLabel* imageView() const { return m_image; }
     const PreviewText& text() const { return m_decoded; }
 
+    bool canEdit() const;
+    bool isEditing() const { return m_editing; }
+    bool hasUnsavedChanges() const;
+    bool isSaving() const { return m_saving; }
+    void startEditing();
+    // Back to the text as it was read, read-only.
+    void discardChanges();
+    void save();
+
 Q_SIGNALS:
     void closeRequested();
+    // The file was written to the sandbox; error when it was not.
+    void saveFinished(const RemotePath& path, const Error& error);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -62,10 +79,21 @@ private:
     void showText(const QByteArray& head, bool truncated);
     void showImage(const QByteArray& head);
     void stop();
+    void readHead();
+    void checkBeforeSaving();
+    void write();
+    void saveFailed(const Error& error);
+    void updateButtons();
     void retranslateUi();
     void updateNote();
 
+    QPointer<SandboxFiles> m_files;
     QPointer<Job> m_job;
+    FileEntry m_baseline; // as the sandbox described the file before it was read
+    bool m_hasBaseline = false;
+    bool m_editing = false;
+    bool m_saving = false;
+    std::unique_ptr<QTemporaryDir> m_saveFolder;
     TarHeadSink* m_sink = nullptr;
     RemotePath m_path;
     FileEntry m_entry;
@@ -81,6 +109,9 @@ private:
     QLabel* m_note = nullptr;
     QToolButton* m_wrapButton = nullptr;
     QToolButton* m_closeButton = nullptr;
+    QToolButton* m_editButton = nullptr;
+    QToolButton* m_saveButton = nullptr;
+    QToolButton* m_discardButton = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_messageLabel = nullptr;
     QPlainTextEdit* m_text = nullptr;

@@ -9,6 +9,7 @@
 #include "sandbox/Job.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -119,6 +120,14 @@ FilesWindow::FilesWindow(SandboxFiles* files, const QString& title, QWidget* par
     m_preview = new FilePreview;
     m_preview->hide();
     connect(m_preview, &FilePreview::closeRequested, this, &FilesWindow::closePreview);
+    connect(m_preview, &FilePreview::saveFinished, this,
+            [this](const RemotePath& path, const Error& error) {
+                Q_EMIT operationFinished(tr("Save"), QString::fromUtf8(path), error);
+                if (!error.isError()) {
+                    statusBar()->showMessage(tr("Saved “%1”.").arg(quoted(path)), 5000);
+                    refresh();
+                }
+            });
     m_splitter->addWidget(m_preview);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -317,6 +326,28 @@ void FilesWindow::retranslateUi()
     updateStatus();
 }
 
+void FilesWindow::closeEvent(QCloseEvent* event)
+{
+    if (!m_preview->hasUnsavedChanges()) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Unsaved Changes"),
+                                tr("Discard your changes to “%1”?").arg(quoted(m_preview->path())),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("unsavedQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* discard = box->addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("discardChangesButton"));
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    connect(discard, &QPushButton::clicked, this, [this] {
+        m_preview->discardChanges();
+        close();
+    });
+    box->open();
+}
+
 QString FilesWindow::bannerText() const
 {
     return m_banner->isHidden() ? QString() : m_bannerText->text();
@@ -407,7 +438,9 @@ void FilesWindow::openFolder(const RemotePath& folder)
     while (target.size() > 1 && target.endsWith('/'))
         target.chop(1);
     m_restoreName.clear();
-    if (target != m_model->folder() && !m_preview->isHidden())
+    // A preview with unsaved changes stays open while the list moves on.
+    if (target != m_model->folder() && !m_preview->isHidden() && !m_preview->hasUnsavedChanges() &&
+        !m_preview->isSaving())
         closePreview();
     m_model->setFolder(target);
     m_pathBar->setPath(target);
@@ -455,13 +488,26 @@ void FilesWindow::previewCurrent()
     const FileEntry entry = m_model->entry(current);
     if (entry.type == FileEntry::Type::Folder)
         return;
+    if (m_model->path(current) != m_preview->path() && !previewCanChange())
+        return;
     m_preview->show();
     m_preview->open(m_files, m_model->path(current), entry);
     updateActions();
 }
 
+bool FilesWindow::previewCanChange()
+{
+    if (!m_preview->hasUnsavedChanges() && !m_preview->isSaving())
+        return true;
+    statusBar()->showMessage(
+        tr("Save or discard your changes to “%1” first.").arg(quoted(m_preview->path())), 8000);
+    return false;
+}
+
 void FilesWindow::closePreview()
 {
+    if (!previewCanChange())
+        return;
     m_preview->clear();
     m_preview->hide();
     m_view->setFocus();

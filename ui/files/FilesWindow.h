@@ -52,6 +52,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createActions();
@@ -68,6 +69,8 @@ private:
                      const QByteArray& select = {});
     void showError(const QString& text, const Error& error);
     QList<FileEntry> selectedEntries() const;
+    // False, with a word in the status bar, while the preview holds unsaved changes.
+    bool previewCanChange();
 
     QPointer<SandboxFiles> m_files;
     QString m_title;

@@ -1,0 +1,278 @@
+#include "DockerSandboxFiles.h"
+
+#include "DockerJson.h"
+#include "net/HttpClient.h"
+
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace {
+
+// Go's os.FileMode bits, as the engine reports them.
+constexpr quint32 GoModeDir = 1u << 31;
+constexpr quint32 GoModeSymlink = 1u << 27;
+constexpr quint32 GoModeDevice = 1u << 26;
+constexpr quint32 GoModeNamedPipe = 1u << 25;
+constexpr quint32 GoModeSocket = 1u << 24;
+constexpr quint32 GoModeSetuid = 1u << 23;
+constexpr quint32 GoModeSetgid = 1u << 22;
+constexpr quint32 GoModeCharDevice = 1u << 21;
+constexpr quint32 GoModeSticky = 1u << 20;
+constexpr quint32 GoModeIrregular = 1u << 19;
+
+// Reading from the engine waits while the sink holds this much, and resumes below a quarter.
+constexpr qint64 SinkHighWater = 8 * 1024 * 1024;
+
+} // namespace
+
+DockerSandboxFiles::DockerSandboxFiles(HttpClient* http, const QString& containerId,
+                                       QObject* parent)
+    : SandboxFiles(parent)
+    , m_http(http)
+    , m_containerId(containerId)
+{}
+
+SandboxFiles::Capabilities DockerSandboxFiles::capabilities() const
+{
+    return CanReadArchive | CanWriteArchive;
+}
+
+QString DockerSandboxFiles::limitation() const
+{
+    return tr("Files can be uploaded and downloaded, but listing and changing them is not "
+              "available for this sandbox.");
+}
+
+template<typename J> J* DockerSandboxFiles::unsupported()
+{
+    auto* job = new J(this);
+    const Error error = Error::make(Error::Invalid, limitation());
+    QMetaObject::invokeMethod(
+        job, [job, error] { job->finishWithError(error); }, Qt::QueuedConnection);
+    return job;
+}
+
+ResultJob<QList<FileEntry>>* DockerSandboxFiles::list(const RemotePath&)
+{
+    return unsupported<ResultJob<QList<FileEntry>>>();
+}
+
+ResultJob<QList<FileEntry>>* DockerSandboxFiles::find(const RemotePath&, const QByteArray&)
+{
+    return unsupported<ResultJob<QList<FileEntry>>>();
+}
+
+Job* DockerSandboxFiles::makeFolder(const RemotePath&, bool)
+{
+    return unsupported<Job>();
+}
+
+Job* DockerSandboxFiles::move(const RemotePath&, const RemotePath&)
+{
+    return unsupported<Job>();
+}
+
+ResultJob<qint64>* DockerSandboxFiles::countEntries(const RemotePath&)
+{
+    return unsupported<ResultJob<qint64>>();
+}
+
+Job* DockerSandboxFiles::remove(const RemotePath&, bool)
+{
+    return unsupported<Job>();
+}
+
+Job* DockerSandboxFiles::changeMode(const RemotePath&, quint32)
+{
+    return unsupported<Job>();
+}
+
+bool DockerSandboxFiles::parsePathStat(const QByteArray& header, FileEntry* entry)
+{
+    const QByteArray json = QByteArray::fromBase64(
+        header, QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return false;
+    const QJsonObject object = document.object();
+    entry->name = object.value(QLatin1String("name")).toString().toUtf8();
+    entry->size = qint64(object.value(QLatin1String("size")).toDouble());
+    const auto mode = quint32(object.value(QLatin1String("mode")).toDouble());
+    entry->mode = mode & 0777;
+    if (mode & GoModeSetuid)
+        entry->mode |= 04000;
+    if (mode & GoModeSetgid)
+        entry->mode |= 02000;
+    if (mode & GoModeSticky)
+        entry->mode |= 01000;
+    if (mode & GoModeDir)
+        entry->type = FileEntry::Type::Folder;
+    else if (mode & GoModeSymlink)
+        entry->type = FileEntry::Type::Symlink;
+    else if (mode &
+             (GoModeDevice | GoModeNamedPipe | GoModeSocket | GoModeCharDevice | GoModeIrregular))
+        entry->type = FileEntry::Type::Other;
+    else
+        entry->type = FileEntry::Type::File;
+    entry->modified =
+        QDateTime::fromString(object.value(QLatin1String("mtime")).toString(), Qt::ISODateWithMs)
+            .toUTC();
+    entry->linkTarget = object.value(QLatin1String("linkTarget")).toString().toUtf8();
+    return true;
+}
+
+QByteArray DockerSandboxFiles::archiveTarget(const RemotePath& path) const
+{
+    return "/containers/" + QUrl::toPercentEncoding(m_containerId) +
+           "/archive?path=" + path.toPercentEncoding();
+}
+
+Error DockerSandboxFiles::errorFor(HttpReply* reply, const RemotePath& path)
+{
+    if (reply->error().isError())
+        return reply->error();
+    const int status = reply->status();
+    if (status < 400)
+        return {};
+    const QString detail = DockerJson::errorMessage(reply->body());
+    const QString code = QString::number(status);
+    const QString shown = RemotePaths::displayName(path);
+    switch (status) {
+    case 400:
+        return Error::make(Error::Invalid,
+                           tr("The engine refused the request for “%1”.").arg(shown), code, detail);
+    case 403:
+        return Error::make(Error::Auth, tr("“%1” cannot be written: it is read-only.").arg(shown),
+                           code, detail);
+    case 404:
+        // The engine says 404 for a missing container and a missing path alike.
+        return Error::make(
+            Error::NotFound,
+            detail.startsWith(QLatin1String("No such container"), Qt::CaseInsensitive)
+                ? tr("No such sandbox.")
+                : tr("“%1” does not exist in the sandbox.").arg(shown),
+            code, detail);
+    default:
+        return Error::make(Error::Server, tr("The engine failed to transfer “%1”.").arg(shown),
+                           code, detail);
+    }
+}
+
+HttpReply* DockerSandboxFiles::send(Job* job, const QByteArray& method, const RemotePath& path,
+                                    QIODevice* body, bool streaming)
+{
+    if (!m_http) {
+        const Error error =
+            Error::make(Error::Connection, tr("The connection to the engine is closed."));
+        QMetaObject::invokeMethod(
+            job, [job, error] { job->finishWithError(error); }, Qt::QueuedConnection);
+        return nullptr;
+    }
+    HttpRequest request;
+    request.method = method;
+    request.target = archiveTarget(path);
+    if (body) {
+        if (m_keepOwners)
+            request.target += "&copyUIDGID=1";
+        request.bodyDevice = body;
+        request.headers.append(
+            qMakePair(QByteArray("Content-Type"), QByteArray("application/x-tar")));
+    }
+    HttpReply* reply =
+        m_http->send(request, streaming ? HttpReply::Mode::Streaming : HttpReply::Mode::Buffered);
+    // The reply belongs to the job from now on: it goes when the job goes.
+    reply->setParent(job);
+    connect(job, &Job::cancelRequested, reply, &HttpReply::abort);
+    return reply;
+}
+
+ResultJob<FileEntry>* DockerSandboxFiles::stat(const RemotePath& path)
+{
+    auto* job = new ResultJob<FileEntry>(this);
+    HttpReply* reply = send(job, "HEAD", path);
+    if (!reply)
+        return job;
+    connect(reply, &HttpReply::finished, job, [job, reply, path] {
+        const Error error = errorFor(reply, path);
+        if (error.isError()) {
+            job->finishWithError(error);
+            return;
+        }
+        FileEntry entry;
+        if (!parsePathStat(reply->header("X-Docker-Container-Path-Stat"), &entry)) {
+            job->finishWithError(
+                Error::make(Error::Protocol, tr("The engine described “%1” in a form not "
+                                                "understood.")
+                                                 .arg(RemotePaths::displayName(path))));
+            return;
+        }
+        job->finishWithValue(entry);
+    });
+    return job;
+}
+
+Job* DockerSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
+{
+    auto* job = new Job(this);
+    HttpReply* reply = send(job, "GET", path, nullptr, true);
+    if (!reply)
+        return job;
+    auto done = std::make_shared<qint64>(0);
+    auto total = std::make_shared<qint64>(-1);
+    QPointer<QIODevice> guardedSink(sink);
+    connect(reply, &HttpReply::headersReceived, job, [reply, total] {
+        FileEntry entry;
+        if (reply->status() < 300 &&
+            parsePathStat(reply->header("X-Docker-Container-Path-Stat"), &entry) &&
+            entry.type == FileEntry::Type::File)
+            *total = entry.size;
+    });
+    connect(reply, &HttpReply::dataReceived, job,
+            [job, reply, guardedSink, done, total](const QByteArray& data) {
+                if (!guardedSink) {
+                    reply->abort();
+                    return;
+                }
+                if (guardedSink->write(data) != data.size()) {
+                    job->finishWithError(
+                        Error::make(Error::Server, tr("Could not store what was downloaded.")));
+                    reply->abort();
+                    return;
+                }
+                *done += data.size();
+                job->reportProgress(*total >= 0 ? qMin(*done, *total) : *done, *total, {});
+                if (guardedSink->bytesToWrite() > SinkHighWater)
+                    reply->setPaused(true);
+            });
+    connect(sink, &QIODevice::bytesWritten, reply, [reply, guardedSink] {
+        if (guardedSink && guardedSink->bytesToWrite() < SinkHighWater / 4)
+            reply->setPaused(false);
+    });
+    connect(reply, &HttpReply::finished, job, [job, reply, path] {
+        const Error error = errorFor(reply, path);
+        if (error.isError())
+            job->finishWithError(error);
+        else
+            job->finishWithResult({});
+    });
+    return job;
+}
+
+Job* DockerSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source)
+{
+    auto* job = new Job(this);
+    HttpReply* reply = send(job, "PUT", folder, source);
+    if (!reply)
+        return job;
+    connect(reply, &HttpReply::finished, job, [job, reply, folder] {
+        const Error error = errorFor(reply, folder);
+        if (error.isError())
+            job->finishWithError(error);
+        else
+            job->finishWithResult({});
+    });
+    return job;
+}
