@@ -1078,10 +1078,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>DockerSandboxFiles</name>
     <message>
-        <source>Files can be uploaded and downloaded, but listing and changing them is not available for this sandbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The engine refused the request for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,6 +1107,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Could not store what was downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1844,6 +1844,54 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Save or discard your changes to “%1” first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy files from this computer here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a folder from this computer here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected items to a folder on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload a Folder to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload Files to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download to a Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download Here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3146,6 +3194,127 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Ctrl+click to open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransfersPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your answer about “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Done; %n item(s) left out</source>
+        <translation>
+            <numerusform>Done; %n item left out</numerusform>
+            <numerusform>Done; %n items left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing of it was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder named “%1” is already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file named “%1” is already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name Already Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite merges the folders; files with the same name are replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite replaces the file that is there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do the same for the other names already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transfers yet. Drop files on the list to upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s)</source>
+        <translation>
+            <numerusform>%n transfer</numerusform>
+            <numerusform>%n transfers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

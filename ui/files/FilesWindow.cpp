@@ -2,23 +2,31 @@
 
 #include "common/AppIcon.h"
 #include "files/FilePreview.h"
+#include "files/FileTransfer.h"
 #include "files/PathBar.h"
 #include "files/PermissionsDialog.h"
 #include "files/RemoteFileModel.h"
 #include "files/SandboxFiles.h"
+#include "files/TransfersPanel.h"
 #include "sandbox/Job.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -113,6 +121,11 @@ FilesWindow::FilesWindow(SandboxFiles* files, const QString& title, QWidget* par
     m_view->header()->resizeSection(RemoteFileModel::OwnerColumn, 110);
     m_view->header()->resizeSection(RemoteFileModel::ModifiedColumn, 150);
     connect(m_view, &QTreeView::activated, this, &FilesWindow::activate);
+    // Files and folders dropped from the desktop are uploaded.
+    m_view->setAcceptDrops(true);
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->setDragDropMode(QAbstractItemView::DropOnly);
+    m_view->viewport()->installEventFilter(this);
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(QStringLiteral("filesSplitter"));
@@ -133,6 +146,18 @@ FilesWindow::FilesWindow(SandboxFiles* files, const QString& title, QWidget* par
     m_splitter->setStretchFactor(1, 2);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
+
+    m_transfers = new TransfersPanel;
+    connect(m_transfers, &TransfersPanel::transferFinished, this, [this](FileTransfer* transfer) {
+        if (transfer->direction() == FileTransfer::Direction::Upload)
+            refresh();
+    });
+    m_transfersDock = new QDockWidget;
+    m_transfersDock->setObjectName(QStringLiteral("transfersDock"));
+    m_transfersDock->setFeatures(QDockWidget::DockWidgetClosable);
+    m_transfersDock->setWidget(m_transfers);
+    addDockWidget(Qt::BottomDockWidgetArea, m_transfersDock);
+    m_transfersDock->hide();
 
     m_countLabel = new QLabel;
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
@@ -252,6 +277,20 @@ void FilesWindow::createActions()
     m_closePreviewAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_closePreviewAction, &QAction::triggered, this, &FilesWindow::closePreview);
 
+    m_uploadAction = make("uploadAction", QStringLiteral("document-send"), QStyle::SP_ArrowUp,
+                          QKeySequence(Qt::CTRL | Qt::Key_U));
+    connect(m_uploadAction, &QAction::triggered, this, [this] { chooseUpload(false); });
+    addAction(m_uploadAction);
+    m_uploadFolderAction = make("uploadFolderAction", QString(), QStyle::SP_CustomBase);
+    m_uploadFolderAction->setIcon({});
+    connect(m_uploadFolderAction, &QAction::triggered, this, [this] { chooseUpload(true); });
+    m_downloadAction = make("downloadAction", QStringLiteral("document-save"), QStyle::SP_ArrowDown,
+                            QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(m_downloadAction, &QAction::triggered, this, &FilesWindow::chooseDownload);
+    addAction(m_downloadAction);
+    m_transfersAction = m_transfersDock->toggleViewAction();
+    m_transfersAction->setObjectName(QStringLiteral("transfersAction"));
+
     m_hiddenAction = make("hiddenAction", QStringLiteral("view-hidden"), QStyle::SP_CustomBase,
                           QKeySequence(Qt::CTRL | Qt::Key_H));
     m_hiddenAction->setCheckable(true);
@@ -260,6 +299,7 @@ void FilesWindow::createActions()
     addAction(m_hiddenAction);
 
     m_view->addAction(m_previewAction);
+    m_view->addAction(m_downloadAction);
     m_view->addAction(m_renameAction);
     m_view->addAction(m_deleteAction);
     m_view->addAction(m_modeAction);
@@ -287,6 +327,11 @@ void FilesWindow::createToolBar()
     bar->addAction(m_renameAction);
     bar->addAction(m_deleteAction);
     bar->addAction(m_modeAction);
+    bar->addSeparator();
+    bar->addAction(m_uploadAction);
+    bar->addAction(m_uploadFolderAction);
+    bar->addAction(m_downloadAction);
+    bar->addAction(m_transfersAction);
     bar->addSeparator();
     bar->addAction(m_hiddenAction);
 }
@@ -318,12 +363,130 @@ void FilesWindow::retranslateUi()
     name(m_previewAction, tr("Preview"), tr("Show the start of the selected file"));
     m_closePreviewAction->setText(tr("Close Preview"));
     name(m_hiddenAction, tr("Hidden Files"), tr("Show names that start with a dot"));
+    name(m_uploadAction, tr("Upload Files…"), tr("Copy files from this computer here"));
+    name(m_uploadFolderAction, tr("Upload Folder…"), tr("Copy a folder from this computer here"));
+    name(m_downloadAction, tr("Download…"),
+         tr("Copy the selected items to a folder on this computer"));
+    m_transfersDock->setWindowTitle(tr("Transfers"));
+    m_transfersAction->setText(tr("Transfers"));
     m_backspaceAction->setText(tr("Up"));
     m_retryButton->setText(tr("Retry"));
     m_abandonButton->setText(tr("Stop Waiting"));
     m_model->retranslate();
     updateBanner();
     updateStatus();
+}
+
+FileTransfer* FilesWindow::upload(const QStringList& localPaths, const RemotePath& remoteFolder)
+{
+    if (!m_files || localPaths.isEmpty() ||
+        !m_files->capabilities().testFlag(SandboxFiles::CanWriteArchive))
+        return nullptr;
+    FileTransfer* transfer = FileTransfer::upload(m_files, localPaths, remoteFolder);
+    m_transfersDock->show();
+    m_transfers->add(transfer);
+    return transfer;
+}
+
+FileTransfer* FilesWindow::download(const QList<RemotePath>& paths, const QString& localFolder)
+{
+    if (!m_files || paths.isEmpty() ||
+        !m_files->capabilities().testFlag(SandboxFiles::CanReadArchive))
+        return nullptr;
+    FileTransfer* transfer = FileTransfer::download(m_files, paths, localFolder);
+    m_transfersDock->show();
+    m_transfers->add(transfer);
+    return transfer;
+}
+
+void FilesWindow::chooseUpload(bool folder)
+{
+    if (!m_uploadAction->isEnabled())
+        return;
+    auto* dialog = new QFileDialog(this);
+    dialog->setObjectName(QStringLiteral("uploadDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(folder ? tr("Upload a Folder to “%1”").arg(quoted(m_model->folder()))
+                                  : tr("Upload Files to “%1”").arg(quoted(m_model->folder())));
+    dialog->setFileMode(folder ? QFileDialog::Directory : QFileDialog::ExistingFiles);
+    dialog->setLabelText(QFileDialog::Accept, tr("Upload"));
+    const RemotePath target = m_model->folder();
+    connect(dialog, &QFileDialog::filesSelected, this,
+            [this, target](const QStringList& paths) { upload(paths, target); });
+    dialog->open();
+}
+
+void FilesWindow::chooseDownload()
+{
+    const QList<FileEntry> entries = selectedEntries();
+    if (entries.isEmpty() || !m_downloadAction->isEnabled())
+        return;
+    QList<RemotePath> paths;
+    for (const FileEntry& entry : entries)
+        paths << RemotePaths::join(m_model->folder(), entry.name);
+    auto* dialog = new QFileDialog(this);
+    dialog->setObjectName(QStringLiteral("downloadDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Download to a Folder"));
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setDirectory(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation));
+    dialog->setLabelText(QFileDialog::Accept, tr("Download Here"));
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, paths](const QString& folder) { download(paths, folder); });
+    dialog->open();
+}
+
+bool FilesWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != m_view->viewport())
+        return QMainWindow::eventFilter(watched, event);
+    const auto localPaths = [](const QMimeData* mime) {
+        QStringList paths;
+        if (!mime || !mime->hasUrls())
+            return paths;
+        const QList<QUrl> urls = mime->urls();
+        for (const QUrl& url : urls) {
+            if (!url.isLocalFile())
+                return QStringList();
+            paths << url.toLocalFile();
+        }
+        return paths;
+    };
+    const bool canUpload =
+        m_files && m_files->capabilities().testFlag(SandboxFiles::CanWriteArchive);
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto* drag = static_cast<QDropEvent*>(event);
+        if (canUpload && !localPaths(drag->mimeData()).isEmpty()) {
+            drag->setDropAction(Qt::CopyAction);
+            drag->accept();
+        } else {
+            drag->ignore();
+        }
+        return true;
+    }
+    case QEvent::Drop: {
+        auto* drop = static_cast<QDropEvent*>(event);
+        const QStringList paths = localPaths(drop->mimeData());
+        if (!canUpload || paths.isEmpty()) {
+            drop->ignore();
+            return true;
+        }
+        // Dropped on a folder's row, the files go into that folder.
+        RemotePath target = m_model->folder();
+        const QModelIndex at = m_view->indexAt(drop->position().toPoint());
+        if (at.isValid() && at.data(RemoteFileModel::IsFolderRole).toBool())
+            target = m_model->path(at);
+        drop->setDropAction(Qt::CopyAction);
+        drop->accept();
+        upload(paths, target);
+        return true;
+    }
+    default:
+        return QMainWindow::eventFilter(watched, event);
+    }
 }
 
 void FilesWindow::closeEvent(QCloseEvent* event)
@@ -419,6 +582,9 @@ void FilesWindow::updateActions()
     m_previewAction->setEnabled(
         current && !m_view->currentIndex().data(RemoteFileModel::IsFolderRole).toBool());
     m_closePreviewAction->setEnabled(!m_preview->isHidden());
+    m_uploadAction->setEnabled(can.testFlag(SandboxFiles::CanWriteArchive));
+    m_uploadFolderAction->setEnabled(can.testFlag(SandboxFiles::CanWriteArchive));
+    m_downloadAction->setEnabled(can.testFlag(SandboxFiles::CanReadArchive) && selected > 0);
     m_deleteAction->setEnabled(modify && selected > 0);
 }
 

@@ -7,7 +7,10 @@
 #include <QPointer>
 
 class FilePreview;
+class FileTransfer;
 class PathBar;
+class QDockWidget;
+class TransfersPanel;
 class QAction;
 class QLabel;
 class QProgressBar;
@@ -31,6 +34,7 @@ public:
     RemoteFileModel* model() const { return m_model; }
     QTreeView* view() const { return m_view; }
     FilePreview* preview() const { return m_preview; }
+    TransfersPanel* transfers() const { return m_transfers; }
     SandboxFiles* files() const;
     // What the banner above the list says now; empty when it is hidden.
     QString bannerText() const;
@@ -45,6 +49,12 @@ public:
     // Shows the start of the current file beside the list.
     void previewCurrent();
     void closePreview();
+    // Copies local files and folders into remoteFolder, and remote paths into localFolder,
+    // shown in the transfers panel.
+    FileTransfer* upload(const QStringList& localPaths, const RemotePath& remoteFolder);
+    FileTransfer* download(const QList<RemotePath>& paths, const QString& localFolder);
+    void chooseUpload(bool folder);
+    void chooseDownload();
 
 Q_SIGNALS:
     // An operation the user asked for ended (for the activity log); error when it failed.
@@ -53,6 +63,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createActions();
@@ -100,5 +111,11 @@ private:
     QAction* m_hiddenAction = nullptr;
     QAction* m_backspaceAction = nullptr;
     QAction* m_previewAction = nullptr;
+    QAction* m_uploadAction = nullptr;
+    QAction* m_uploadFolderAction = nullptr;
+    QAction* m_downloadAction = nullptr;
+    QAction* m_transfersAction = nullptr;
+    TransfersPanel* m_transfers = nullptr;
+    QDockWidget* m_transfersDock = nullptr;
     QAction* m_closePreviewAction = nullptr;
 };
