@@ -271,6 +271,11 @@ ExecSandboxFiles::ExecSandboxFiles(Backend* backend, const QString& sandboxId,
     , m_container(container)
 {}
 
+Backend* ExecSandboxFiles::backend() const
+{
+    return m_backend;
+}
+
 bool ExecSandboxFiles::isRunning() const
 {
     if (!m_backend)

@@ -48,7 +48,7 @@ public:
 
 protected:
     bool isRunning() const;
-    Backend* backend() const { return m_backend; }
+    Backend* backend() const;
     const QString& sandboxId() const { return m_sandboxId; }
     const QString& container() const { return m_container; }
 

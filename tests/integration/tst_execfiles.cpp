@@ -111,6 +111,7 @@ private Q_SLOTS:
     void makeMoveChangeRemove();
     void transferRoundTrip();
     void stoppedContainer();
+    void dockerFilesListThroughExec();
     void eciThroughTheEmulator();
 
 private:
@@ -377,6 +378,32 @@ void TestExecFiles::stoppedContainer()
     QCOMPARE(error.kind, Error::Conflict);
     QCOMPARE(error.message, files.limitation());
     QCOMPARE(files.execCount(), 0);
+
+    // Docker's own files object still has the archive API on a stopped container.
+    std::unique_ptr<SandboxFiles> docker(m_backend->openFiles(id));
+    QCOMPARE(docker->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive);
+    QVERIFY(!docker->limitation().isEmpty());
+    valueOf(docker->list("/"), &error);
+    QCOMPARE(error.kind, Error::Conflict);
+    QCOMPARE(error.message, docker->limitation());
+    QBuffer sink;
+    QVERIFY(sink.open(QIODevice::WriteOnly));
+    QCOMPARE(errorOf(docker->readArchive("/bin/sh", &sink)).kind, Error::None);
+    QVERIFY(sink.size() > 512);
+}
+
+void TestExecFiles::dockerFilesListThroughExec()
+{
+    std::unique_ptr<SandboxFiles> docker(m_backend->openFiles(m_id));
+    QCOMPARE(docker->capabilities(), SandboxFiles::CanList | SandboxFiles::CanModify |
+                                         SandboxFiles::CanReadArchive |
+                                         SandboxFiles::CanWriteArchive);
+    QVERIFY(docker->limitation().isEmpty());
+    Error error;
+    const QList<FileEntry> entries = valueOf(docker->list("/t"), &error);
+    QVERIFY2(!error.isError(), qPrintable(error.fullText()));
+    QVERIFY(std::any_of(entries.begin(), entries.end(),
+                        [](const FileEntry& entry) { return entry.name == "new\nline"; }));
 }
 
 void TestExecFiles::eciThroughTheEmulator()
