@@ -1,4 +1,5 @@
 // sandboxctl: the command-line companion, built on the core alone.
+#include "CopyCommands.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialImport.h"
 #include "credentials/KeychainCredentialStore.h"
@@ -120,7 +121,7 @@ QString timeoutUsage()
 
 QString usage()
 {
-    return dockerUsage() + timeoutUsage() + eciUsage();
+    return dockerUsage() + CopyCommands::usage() + timeoutUsage() + eciUsage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -768,6 +769,22 @@ void Command::run()
         runLogs(args);
     } else if (verb == QLatin1String("exec")) {
         runExec(args);
+    } else if (CopyCommands::handles(verb)) {
+        auto* copy = new CopyCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            this);
+        copy->run(verb, args);
     } else if (verb == QLatin1String("rm")) {
         const bool force =
             args.contains(QLatin1String("-f")) || args.contains(QLatin1String("--force"));
@@ -822,7 +839,8 @@ bool isCommandName(const QString& word)
         QStringLiteral("start"), QStringLiteral("stop"),    QStringLiteral("restart"),
         QStringLiteral("pause"), QStringLiteral("unpause"), QStringLiteral("kill"),
         QStringLiteral("rm"),    QStringLiteral("exec"),    QStringLiteral("images"),
-        QStringLiteral("pull"),  QStringLiteral("logs"),
+        QStringLiteral("pull"),  QStringLiteral("logs"),    QStringLiteral("cp"),
+        QStringLiteral("cat"),   QStringLiteral("put"),
     };
     return commands.contains(word);
 }

@@ -3633,11 +3633,111 @@ socket), then at the rootless and Podman sockets. Exit codes: 0 success,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No answer from %1 for %2 (--timeout); giving up.</source>
+        <source>The archive ended before the file did.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
+        <source>Could not write to the output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive holds no file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Files (ID:PATH is a path in a sandbox, relative paths start at its root):
+  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
+                                either side is ID:PATH; - as SRC unpacks a tar
+                                from stdin, - as DST writes a tar to stdout;
+                                -a keeps owners where the backend can
+  cat ID:PATH                   write a file&apos;s bytes to stdout
+  put ID:PATH                   write stdin into a file
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sandbox&apos;s files cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file or folder in the sandbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cp needs a source and a destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One side of cp must be ID:PATH in a sandbox and the other a local path or -.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot copy a folder onto the file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such local folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such local file or folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The destination must be a folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such folder in the sandbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sandbox cannot keep owners; -a is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cat needs one ID:PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many symbolic links: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put needs one ID:PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read stdin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write a temporary file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stdin ended before its size.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3647,6 +3747,14 @@ answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
 they have begun, run until they end.
 list --json --limits adds CPU and memory limits (a request per sandbox).
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 for %2 (--timeout); giving up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

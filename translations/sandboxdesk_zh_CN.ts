@@ -3652,12 +3652,120 @@ exec 以所运行命令的退出码退出。
 </translation>
     </message>
     <message>
-        <source>No answer from %1 for %2 (--timeout); giving up.</source>
-        <translation>%1 在 %2 内没有响应（--timeout），已放弃。</translation>
+        <source>The archive ended before the file did.</source>
+        <translation>归档在文件结束之前就结束了。</translation>
     </message>
     <message>
-        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
-        <translation>“%1”不是有效的时长，例如 90s、10m 或 2h。</translation>
+        <source>Could not write to the output: %1</source>
+        <translation>无法写入输出：%1</translation>
+    </message>
+    <message>
+        <source>The archive holds no file.</source>
+        <translation>归档中没有文件。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>这是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>This is not a regular file.</source>
+        <translation>这不是普通文件。</translation>
+    </message>
+    <message>
+        <source>
+Files (ID:PATH is a path in a sandbox, relative paths start at its root):
+  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
+                                either side is ID:PATH; - as SRC unpacks a tar
+                                from stdin, - as DST writes a tar to stdout;
+                                -a keeps owners where the backend can
+  cat ID:PATH                   write a file&apos;s bytes to stdout
+  put ID:PATH                   write stdin into a file
+</source>
+        <translation>
+文件（ID:PATH 是沙箱中的路径，相对路径从其根目录开始）：
+  cp [-a] SRC DST               在沙箱与本机之间复制，与 docker cp 相同；
+                                任一端为 ID:PATH；SRC 为 - 时从标准输入解包
+                                tar，DST 为 - 时将 tar 写到标准输出；
+                                -a 在后端支持时保留所有者
+  cat ID:PATH                   将文件内容写到标准输出
+  put ID:PATH                   将标准输入写入文件
+</translation>
+    </message>
+    <message>
+        <source>This sandbox&apos;s files cannot be reached.</source>
+        <translation>无法访问此沙箱的文件。</translation>
+    </message>
+    <message>
+        <source>No such file or folder in the sandbox: %1</source>
+        <translation>沙箱中没有此文件或文件夹：%1</translation>
+    </message>
+    <message>
+        <source>cp needs a source and a destination.</source>
+        <translation>cp 需要一个源和一个目标。</translation>
+    </message>
+    <message>
+        <source>One side of cp must be ID:PATH in a sandbox and the other a local path or -.</source>
+        <translation>cp 的一端必须是沙箱中的 ID:PATH，另一端是本地路径或 -。</translation>
+    </message>
+    <message>
+        <source>Cannot copy a folder onto the file %1.</source>
+        <translation>无法将文件夹复制到文件 %1 上。</translation>
+    </message>
+    <message>
+        <source>No such local folder: %1</source>
+        <translation>本地没有此文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write into %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>No such local file or folder: %1</source>
+        <translation>本地没有此文件或文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The destination must be a folder: %1</source>
+        <translation>目标必须是文件夹：%1</translation>
+    </message>
+    <message>
+        <source>No such folder in the sandbox: %1</source>
+        <translation>沙箱中没有此文件夹：%1</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot keep owners; -a is ignored.</source>
+        <translation>此沙箱无法保留所有者；已忽略 -a。</translation>
+    </message>
+    <message>
+        <source>cat needs one ID:PATH.</source>
+        <translation>cat 需要一个 ID:PATH。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder.</source>
+        <translation>%1 是文件夹。</translation>
+    </message>
+    <message>
+        <source>Too many symbolic links: %1</source>
+        <translation>符号链接层数过多：%1</translation>
+    </message>
+    <message>
+        <source>put needs one ID:PATH.</source>
+        <translation>put 需要一个 ID:PATH。</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file: %1</source>
+        <translation>无法创建临时文件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read stdin: %1</source>
+        <translation>无法读取标准输入：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write a temporary file: %1</source>
+        <translation>无法写入临时文件：%1</translation>
+    </message>
+    <message>
+        <source>stdin ended before its size.</source>
+        <translation>标准输入在达到其大小之前就结束了。</translation>
     </message>
     <message>
         <source>
@@ -3671,6 +3779,14 @@ list --json --limits adds CPU and memory limits (a request per sandbox).
 默认 60s）；logs -f 和 exec 一旦开始，便一直运行到结束。
 list --json --limits 同时输出 CPU 和内存限制（每个沙箱一个请求）。
 </translation>
+    </message>
+    <message>
+        <source>No answer from %1 for %2 (--timeout); giving up.</source>
+        <translation>%1 在 %2 内没有响应（--timeout），已放弃。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
+        <translation>“%1”不是有效的时长，例如 90s、10m 或 2h。</translation>
     </message>
 </context>
 </TS>
