@@ -147,10 +147,9 @@ bool FileCommands::open(const QString& target, QByteArray* path)
         return false;
     }
     *path = QFile::encodeName(target.mid(colon + 1));
-    if (!path->startsWith('/')) {
-        usageError(Text::tr("The path in “%1” must be absolute.").arg(target));
-        return false;
-    }
+    // As for cp: a relative path starts at the sandbox's root.
+    if (!path->startsWith('/'))
+        path->prepend('/');
     QString problem;
     const QString id = m_resolver(target.left(colon), &problem);
     if (id.isEmpty()) {

@@ -973,6 +973,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The image “%1” could not be pulled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The engine stopped answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1243,6 +1247,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
             <numerusform>Alibaba Cloud is throttling requests; retrying in %n s.</numerusform>
             <numerusform>Alibaba Cloud is throttling requests; retrying in %n s.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The ECI endpoint sent an answer larger than %n MiB; it was refused.</source>
+        <translation>
+            <numerusform>The ECI endpoint sent an answer larger than %n MiB; it was refused.</numerusform>
+            <numerusform>The ECI endpoint sent an answer larger than %n MiB; it was refused.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2005,27 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine at %1 did not accept the connection within %n s.</source>
+        <translation>
+            <numerusform>The engine at %1 did not accept the connection within %n s.</numerusform>
+            <numerusform>The engine at %1 did not accept the connection within %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine stopped sending in the middle of a response (nothing for %n s).</source>
+        <translation>
+            <numerusform>The engine stopped sending in the middle of a response (nothing for %n s).</numerusform>
+            <numerusform>The engine stopped sending in the middle of a response (nothing for %n s).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine did not answer within %n s.</source>
+        <translation>
+            <numerusform>The engine did not answer within %n s.</numerusform>
+            <numerusform>The engine did not answer within %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3546,15 +3586,136 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The archive ended before the file did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to the output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive holds no file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Files (ID:PATH is a path in a sandbox, relative paths start at its root):
+  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
+                                either side is ID:PATH; - as SRC unpacks a tar
+                                from stdin, - as DST writes a tar to stdout;
+                                -a keeps owners where the backend can
+  cat ID:PATH                   write a file&apos;s bytes to stdout
+  put ID:PATH                   write stdin into a file
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sandbox&apos;s files cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file or folder in the sandbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cp needs a source and a destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One side of cp must be ID:PATH in a sandbox and the other a local path or -.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot copy a folder onto the file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such local folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such local file or folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The destination must be a folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such folder in the sandbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sandbox cannot keep owners; -a is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cat needs one ID:PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many symbolic links: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put needs one ID:PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read stdin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write a temporary file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stdin ended before its size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+--timeout DURATION (before the command) gives up when the engine has not
+answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
+they have begun, run until they end.
+list --json --limits adds CPU and memory limits (a request per sandbox).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 for %2 (--timeout); giving up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1: no such file or folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not ID:PATH.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The path in “%1” must be absolute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3590,6 +3751,27 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>
+Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm [-f] ID… | restart ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
+         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
+         [-- CMD…]               create a container group and print its id
+  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
+  exec [-i] [-t] [--container NAME] ID [-- CMD…]
+  ls | mkdir | mv | rm ID:PATH | chmod | find, as above, with [--container NAME]
+The AccessKey comes from --account NAME (an account added in SandboxDesk, its
+secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
+ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
+else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
+ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
+ECI_SANDBOX_TIMEOUT_MS the time each request may take.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
 
 Commands:
@@ -3609,7 +3791,7 @@ Commands:
                                 print the log (stderr lines to stderr); T is
                                 RFC 3339 or a duration back from now (10m, 2h)
 
-Files (ID:PATH is a sandbox and an absolute path in it):
+Files (ID:PATH is a path in a sandbox):
   ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
   mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
                                 it exists)
@@ -3623,27 +3805,6 @@ ID is an id, a unique id prefix or a name. The engine is found like the docker
 CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
 socket), then at the rootless and Podman sockets. Exit codes: 0 success,
 1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm [-f] ID… | restart ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
-         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
-         [-- CMD…]               create a container group and print its id
-  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
-  exec [-i] [-t] [--container NAME] ID [-- CMD…]
-  ls | mkdir | mv | rm ID:PATH | chmod | find, as above, with [--container NAME]
-The AccessKey comes from --account NAME (an account added in SandboxDesk, its
-secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
-ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
-ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
-else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
-ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
-ECI_SANDBOX_TIMEOUT_MS the time each request may take.
 </source>
         <translation type="unfinished"></translation>
     </message>

@@ -973,6 +973,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The image “%1” could not be pulled.</source>
         <translation>无法拉取镜像“%1”。</translation>
     </message>
+    <message>
+        <source>The engine stopped answering.</source>
+        <translation>引擎已停止响应。</translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1241,6 +1245,20 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>
             <numerusform>阿里云正在对请求限流，%n 秒后重试。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The ECI endpoint sent an answer larger than %n MiB; it was refused.</source>
+        <translation>
+            <numerusform>ECI 端点发送的响应超过 %n MiB，已拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</source>
+        <translation>ECI 端点将调用重定向到 %1；由于调用带有签名和安全令牌，未跟随该重定向。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</source>
+        <translation>阿里云要求等待 %1 秒后再重试；SandboxDesk 最多等待 %2 秒。</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +1996,24 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine at %1 did not accept the connection within %n s.</source>
+        <translation>
+            <numerusform>位于 %1 的引擎未在 %n 秒内接受连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine stopped sending in the middle of a response (nothing for %n s).</source>
+        <translation>
+            <numerusform>引擎在响应中途停止发送数据（%n 秒内没有收到任何内容）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine did not answer within %n s.</source>
+        <translation>
+            <numerusform>引擎未在 %n 秒内响应。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3530,16 +3566,149 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>“%1”不适用于 %2。</translation>
     </message>
     <message>
+        <source>The archive ended before the file did.</source>
+        <translation>归档在文件结束之前就结束了。</translation>
+    </message>
+    <message>
+        <source>Could not write to the output: %1</source>
+        <translation>无法写入输出：%1</translation>
+    </message>
+    <message>
+        <source>The archive holds no file.</source>
+        <translation>归档中没有文件。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>这是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>This is not a regular file.</source>
+        <translation>这不是普通文件。</translation>
+    </message>
+    <message>
+        <source>
+Files (ID:PATH is a path in a sandbox, relative paths start at its root):
+  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
+                                either side is ID:PATH; - as SRC unpacks a tar
+                                from stdin, - as DST writes a tar to stdout;
+                                -a keeps owners where the backend can
+  cat ID:PATH                   write a file&apos;s bytes to stdout
+  put ID:PATH                   write stdin into a file
+</source>
+        <translation>
+文件（ID:PATH 是沙箱中的路径，相对路径从其根目录开始）：
+  cp [-a] SRC DST               在沙箱与本机之间复制，与 docker cp 相同；
+                                任一端为 ID:PATH；SRC 为 - 时从标准输入解包
+                                tar，DST 为 - 时将 tar 写到标准输出；
+                                -a 在后端支持时保留所有者
+  cat ID:PATH                   将文件内容写到标准输出
+  put ID:PATH                   将标准输入写入文件
+</translation>
+    </message>
+    <message>
+        <source>This sandbox&apos;s files cannot be reached.</source>
+        <translation>无法访问此沙箱的文件。</translation>
+    </message>
+    <message>
+        <source>No such file or folder in the sandbox: %1</source>
+        <translation>沙箱中没有此文件或文件夹：%1</translation>
+    </message>
+    <message>
+        <source>cp needs a source and a destination.</source>
+        <translation>cp 需要一个源和一个目标。</translation>
+    </message>
+    <message>
+        <source>One side of cp must be ID:PATH in a sandbox and the other a local path or -.</source>
+        <translation>cp 的一端必须是沙箱中的 ID:PATH，另一端是本地路径或 -。</translation>
+    </message>
+    <message>
+        <source>Cannot copy a folder onto the file %1.</source>
+        <translation>无法将文件夹复制到文件 %1 上。</translation>
+    </message>
+    <message>
+        <source>No such local folder: %1</source>
+        <translation>本地没有此文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write into %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>No such local file or folder: %1</source>
+        <translation>本地没有此文件或文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The destination must be a folder: %1</source>
+        <translation>目标必须是文件夹：%1</translation>
+    </message>
+    <message>
+        <source>No such folder in the sandbox: %1</source>
+        <translation>沙箱中没有此文件夹：%1</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot keep owners; -a is ignored.</source>
+        <translation>此沙箱无法保留所有者；已忽略 -a。</translation>
+    </message>
+    <message>
+        <source>cat needs one ID:PATH.</source>
+        <translation>cat 需要一个 ID:PATH。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder.</source>
+        <translation>%1 是文件夹。</translation>
+    </message>
+    <message>
+        <source>Too many symbolic links: %1</source>
+        <translation>符号链接层数过多：%1</translation>
+    </message>
+    <message>
+        <source>put needs one ID:PATH.</source>
+        <translation>put 需要一个 ID:PATH。</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file: %1</source>
+        <translation>无法创建临时文件：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read stdin: %1</source>
+        <translation>无法读取标准输入：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write a temporary file: %1</source>
+        <translation>无法写入临时文件：%1</translation>
+    </message>
+    <message>
+        <source>stdin ended before its size.</source>
+        <translation>标准输入在达到其大小之前就结束了。</translation>
+    </message>
+    <message>
+        <source>
+--timeout DURATION (before the command) gives up when the engine has not
+answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
+they have begun, run until they end.
+list --json --limits adds CPU and memory limits (a request per sandbox).
+</source>
+        <translation>
+--timeout DURATION（写在命令之前）：引擎在 DURATION 内没有响应时放弃（90s、10m、2h；
+默认 60s）；logs -f 和 exec 一旦开始，便一直运行到结束。
+list --json --limits 同时输出 CPU 和内存限制（每个沙箱一个请求）。
+</translation>
+    </message>
+    <message>
+        <source>No answer from %1 for %2 (--timeout); giving up.</source>
+        <translation>%1 在 %2 内没有响应（--timeout），已放弃。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
+        <translation>“%1”不是有效的时长，例如 90s、10m 或 2h。</translation>
+    </message>
+    <message>
         <source>%1: no such file or folder.</source>
         <translation>%1：没有这个文件或文件夹。</translation>
     </message>
     <message>
         <source>“%1” is not ID:PATH.</source>
         <translation>“%1”不是 ID:PATH 形式。</translation>
-    </message>
-    <message>
-        <source>The path in “%1” must be absolute.</source>
-        <translation>“%1”中的路径必须是绝对路径。</translation>
     </message>
     <message>
         <source>Both paths must be in the same sandbox.</source>
@@ -3572,76 +3741,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Use find ID:PATH -name PATTERN.</source>
         <translation>用法：find ID:PATH -name 模式。</translation>
-    </message>
-    <message>
-        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
-
-Commands:
-  list [--json]                 list every sandbox
-  inspect ID                    print the engine&apos;s details as JSON
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
-         [--start] [-- CMD…]     create a sandbox and print its id
-  start|stop|restart|pause|unpause|kill ID…
-  rm [-f] ID…                   remove sandboxes (-f: also running ones)
-  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
-                                -i passes stdin, -t gives it a terminal; both are
-                                on when stdin is a terminal and neither is given
-  images                        list local images
-  pull IMAGE                    pull an image
-  logs [-f] [--since T] [--tail N] [--timestamps] ID
-                                print the log (stderr lines to stderr); T is
-                                RFC 3339 or a duration back from now (10m, 2h)
-
-Files (ID:PATH is a sandbox and an absolute path in it):
-  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
-  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
-                                it exists)
-  mv ID:SRC ID:DST              move or rename inside one sandbox
-  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
-                                -f: no error when the path is missing)
-  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
-  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
-
-ID is an id, a unique id prefix or a name. The engine is found like the docker
-CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
-socket), then at the rootless and Podman sockets. Exit codes: 0 success,
-1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
-</source>
-        <translation>用法：sandboxctl [--docker HOST] 命令 [参数…]
-
-命令：
-  list [--json]                 列出所有沙箱
-  inspect ID                    以 JSON 输出引擎提供的详细信息
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
-         [--start] [-- CMD…]     创建沙箱并输出其 ID
-  start|stop|restart|pause|unpause|kill ID…
-  rm [-f] ID…                   删除沙箱（-f：包括正在运行的）
-  exec [-i] [-t] ID [-- CMD…]    在沙箱中运行命令（默认：一个 shell）；
-                                -i 传入标准输入，-t 分配终端；标准输入是终端且
-                                两者都未指定时，两者都开启
-  images                        列出本地镜像
-  pull IMAGE                    拉取镜像
-  logs [-f] [--since T] [--tail N] [--timestamps] ID
-                                输出日志（stderr 的行写到标准错误）；T 为
-                                RFC 3339 时间或距现在的时长（10m、2h）
-
-文件（ID:PATH 为沙箱及其中的绝对路径）：
-  ls [-l] [-a] ID:PATH          列出文件夹（-l：详细信息，-a：包括隐藏的名称）
-  mkdir [-p] ID:PATH            创建文件夹（-p：连同上级文件夹一起创建，已存在时
-                                不报错）
-  mv ID:SRC ID:DST              在同一沙箱内移动或重命名
-  rm [-r] [-f] ID:PATH          删除（-r：文件夹及其中的一切，
-                                -f：路径不存在时不报错）
-  chmod MODE ID:PATH            将权限设为八进制 MODE，例如 755
-  find ID:PATH -name PATTERN    输出 PATH 下名称与 PATTERN 匹配的路径
-
-ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 docker 命令行相同
-（DOCKER_HOST、DOCKER_CONTEXT、当前上下文、默认套接字），找不到时再查找 rootless
-和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
-exec 以所运行命令的退出码退出。
-</translation>
     </message>
     <message>
         <source>
@@ -3679,6 +3778,76 @@ ECI_SANDBOX_ACCESS_KEY_SECRET 优先。地域取自“地域”参数，否则�
 ECI_SANDBOX_REGION_ID、ALIBABA_CLOUD_REGION_ID 或账号的默认地域。
 ECI_SANDBOX_ENDPOINT（主机、主机:端口或 URL）可覆盖接入地址，
 ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
+</translation>
+    </message>
+    <message>
+        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
+
+Commands:
+  list [--json]                 list every sandbox
+  inspect ID                    print the engine&apos;s details as JSON
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
+         [--start] [-- CMD…]     create a sandbox and print its id
+  start|stop|restart|pause|unpause|kill ID…
+  rm [-f] ID…                   remove sandboxes (-f: also running ones)
+  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
+                                -i passes stdin, -t gives it a terminal; both are
+                                on when stdin is a terminal and neither is given
+  images                        list local images
+  pull IMAGE                    pull an image
+  logs [-f] [--since T] [--tail N] [--timestamps] ID
+                                print the log (stderr lines to stderr); T is
+                                RFC 3339 or a duration back from now (10m, 2h)
+
+Files (ID:PATH is a path in a sandbox):
+  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
+  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
+                                it exists)
+  mv ID:SRC ID:DST              move or rename inside one sandbox
+  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
+                                -f: no error when the path is missing)
+  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
+  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
+
+ID is an id, a unique id prefix or a name. The engine is found like the docker
+CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
+socket), then at the rootless and Podman sockets. Exit codes: 0 success,
+1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+</source>
+        <translation>用法：sandboxctl [--docker HOST] 命令 [参数…]
+
+命令：
+  list [--json]                 列出所有沙箱
+  inspect ID                    以 JSON 输出引擎提供的详细信息
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
+         [--start] [-- CMD…]     创建沙箱并输出其 ID
+  start|stop|restart|pause|unpause|kill ID…
+  rm [-f] ID…                   删除沙箱（-f：包括正在运行的）
+  exec [-i] [-t] ID [-- CMD…]    在沙箱中运行命令（默认：一个 shell）；
+                                -i 传入标准输入，-t 分配终端；标准输入是终端且
+                                两者都未指定时，两者都开启
+  images                        列出本地镜像
+  pull IMAGE                    拉取镜像
+  logs [-f] [--since T] [--tail N] [--timestamps] ID
+                                输出日志（stderr 的行写到标准错误）；T 为
+                                RFC 3339 时间或距现在的时长（10m、2h）
+
+文件（ID:PATH 为沙箱中的路径）：
+  ls [-l] [-a] ID:PATH          列出文件夹（-l：详细信息，-a：包括隐藏的名称）
+  mkdir [-p] ID:PATH            创建文件夹（-p：连同上级文件夹一起创建，已存在时
+                                不报错）
+  mv ID:SRC ID:DST              在同一沙箱内移动或重命名
+  rm [-r] [-f] ID:PATH          删除（-r：文件夹及其中的一切，
+                                -f：路径不存在时不报错）
+  chmod MODE ID:PATH            将权限设为八进制 MODE，例如 755
+  find ID:PATH -name PATTERN    输出 PATH 下名称与 PATTERN 匹配的路径
+
+ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 docker 命令行相同
+（DOCKER_HOST、DOCKER_CONTEXT、当前上下文、默认套接字），找不到时再查找 rootless
+和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
+exec 以所运行命令的退出码退出。
 </translation>
     </message>
 </context>

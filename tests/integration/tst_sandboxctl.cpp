@@ -6,9 +6,14 @@
 #include "settings/EciAccounts.h"
 #include "text/TextWidth.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,12 +23,17 @@ using namespace DockerTestEnvironment;
 
 namespace {
 
-Result sandboxctl(const QStringList& arguments, const QByteArray& input = {})
+Result sandboxctl(const QStringList& arguments, const QByteArray& input = {},
+                  const QString& inputFile = {})
 {
     QProcess process;
+    if (!inputFile.isEmpty())
+        process.setStandardInputFile(inputFile);
     process.start(QStringLiteral(SANDBOXCTL_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
+    if (inputFile.isEmpty()) {
+        process.write(input);
+        process.closeWriteChannel();
+    }
     Result result;
     if (!process.waitForFinished(60000))
         return result;
@@ -66,6 +76,33 @@ Result eciCtl(const QStringList& arguments, const QMap<QString, QString>& enviro
     return result;
 }
 
+Result dockerWithInput(const QStringList& arguments, const QByteArray& input)
+{
+    QProcess process;
+    process.start(QStringLiteral("docker"), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    Result result;
+    if (!process.waitForFinished(60000))
+        return result;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
+}
+
 } // namespace
 
 class TestSandboxctl : public QObject
@@ -78,8 +115,13 @@ private Q_SLOTS:
     void unknownSandboxIsExitCodeTwo();
     void usageErrors();
     void deadEngine();
+    void peerThatNeverAnswers();
     void exec();
     void logs();
+    void copyFiles();
+    void copyTarStreams();
+    void catAndPut();
+    void filesErrors();
     void eciLifecycle();
     void eciCredentialsAndRegion();
     void eciStoredAccount();
@@ -97,7 +139,8 @@ void TestSandboxctl::lifecycle()
     const QString id = QString::fromUtf8(created.out).trimmed();
     QCOMPARE(id.size(), 64);
 
-    const Result listed = sandboxctl({QStringLiteral("list"), QStringLiteral("--json")});
+    const Result listed =
+        sandboxctl({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limits")});
     QCOMPARE(listed.exitCode, 0);
     QJsonParseError parseError;
     const QJsonArray array = QJsonDocument::fromJson(listed.out, &parseError).array();
@@ -118,6 +161,13 @@ void TestSandboxctl::lifecycle()
     QCOMPARE(mine.value(QLatin1String("image")).toString(), image());
     QCOMPARE(mine.value(QLatin1String("status")).toString(), QStringLiteral("running"));
     QCOMPARE(mine.value(QLatin1String("memoryBytes")).toDouble(), 64.0 * 1024 * 1024);
+    // Without --limits the list is one request, and says nothing of limits.
+    const Result plain = sandboxctl({QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(plain.exitCode, 0);
+    const QJsonArray plainArray = QJsonDocument::fromJson(plain.out).array();
+    QCOMPARE(plainArray.size(), array.size());
+    for (const QJsonValue& value : plainArray)
+        QVERIFY(!value.toObject().contains(QLatin1String("memoryBytes")));
 
     const Result inspected = sandboxctl({QStringLiteral("inspect"), name});
     QCOMPARE(inspected.exitCode, 0);
@@ -221,6 +271,30 @@ void TestSandboxctl::deadEngine()
     QVERIFY(result.out.isEmpty());
 }
 
+void TestSandboxctl::peerThatNeverAnswers()
+{
+    // The kernel completes the handshakes; nothing ever reads or answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    const QString url = QStringLiteral("tcp://127.0.0.1:") + QString::number(silent.serverPort());
+
+    const Result limited = sandboxctl({QStringLiteral("--docker"), url, QStringLiteral("--timeout"),
+                                       QStringLiteral("2s"), QStringLiteral("list")});
+    QCOMPARE(limited.exitCode, 1);
+    QVERIFY2(limited.err.contains("--timeout") && limited.err.contains("2s"), limited.err);
+    QVERIFY(limited.out.isEmpty());
+
+    // Without --timeout the engine's own limits end it too.
+    const Result unlimited = sandboxctl({QStringLiteral("--docker"), url, QStringLiteral("list")});
+    QCOMPARE(unlimited.exitCode, 1);
+    QVERIFY2(unlimited.err.contains("answer"), unlimited.err);
+
+    const Result bad =
+        sandboxctl({QStringLiteral("--timeout"), QStringLiteral("5x"), QStringLiteral("list")});
+    QCOMPARE(bad.exitCode, 64);
+    QVERIFY(bad.err.contains("5x"));
+}
+
 void TestSandboxctl::exec()
 {
     const QString name = uniqueName(QStringLiteral("ctlexec"));
@@ -317,6 +391,194 @@ void TestSandboxctl::logs()
                  .exitCode,
              64);
     docker({QStringLiteral("rm"), QStringLiteral("-f"), name, follower});
+}
+
+// A running sandbox for the file commands; removed by the caller.
+static QString fileSandbox(const QString& prefix)
+{
+    const QString name = uniqueName(prefix);
+    const Result run =
+        docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                QStringLiteral("none"), QStringLiteral("--name"), name, image(),
+                QStringLiteral("sleep"), QStringLiteral("600")});
+    return run.exitCode == 0 ? name : QString();
+}
+
+static QByteArray inSandbox(const QString& name, const QString& script)
+{
+    return docker(
+               {QStringLiteral("exec"), name, QStringLiteral("sh"), QStringLiteral("-c"), script})
+        .out;
+}
+
+void TestSandboxctl::copyFiles()
+{
+    const QString name = fileSandbox(QStringLiteral("ctlcp"));
+    QVERIFY(!name.isEmpty());
+    QTemporaryDir local;
+    QVERIFY(local.isValid());
+    const QString dir = local.path();
+    QVERIFY(writeFile(dir + QStringLiteral("/a file.txt"), "alpha\n"));
+    QVERIFY(QDir(dir).mkpath(QStringLiteral("tree/sub")));
+    QVERIFY(writeFile(dir + QStringLiteral("/tree/x"), "x\n"));
+    QVERIFY(writeFile(dir + QStringLiteral("/tree/sub/y"), "y\n"));
+    QVERIFY(writeFile(dir + QStringLiteral("/tree/sub/empty"), {}));
+
+    // Up: into an existing folder the source goes inside it; otherwise it takes the new name.
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), dir + QStringLiteral("/a file.txt"),
+                         name + QStringLiteral(":/tmp")})
+                 .exitCode,
+             0);
+    QCOMPARE(inSandbox(name, QStringLiteral("cat '/tmp/a file.txt'")), QByteArray("alpha\n"));
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), dir + QStringLiteral("/a file.txt"),
+                         name + QStringLiteral(":tmp/renamed")})
+                 .exitCode,
+             0);
+    QCOMPARE(inSandbox(name, QStringLiteral("cat /tmp/renamed")), QByteArray("alpha\n"));
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), dir + QStringLiteral("/tree"),
+                         name + QStringLiteral(":/tmp")})
+                 .exitCode,
+             0);
+    QCOMPARE(inSandbox(name, QStringLiteral("cd /tmp/tree && find . | sort && cat x sub/y")),
+             QByteArray(".\n./sub\n./sub/empty\n./sub/y\n./x\nx\ny\n"));
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), dir + QStringLiteral("/tree"),
+                         name + QStringLiteral(":/tmp/copy")})
+                 .exitCode,
+             0);
+    QCOMPARE(inSandbox(name, QStringLiteral("cat /tmp/copy/sub/y")), QByteArray("y\n"));
+
+    // Down, the same rules.
+    QTemporaryDir back;
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), name + QStringLiteral(":/tmp/tree"), back.path()})
+                 .exitCode,
+             0);
+    QCOMPARE(readFile(back.path() + QStringLiteral("/tree/sub/y")), QByteArray("y\n"));
+    QVERIFY(QFileInfo::exists(back.path() + QStringLiteral("/tree/sub/empty")));
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), name + QStringLiteral(":/tmp/tree"),
+                         back.path() + QStringLiteral("/other")})
+                 .exitCode,
+             0);
+    QCOMPARE(readFile(back.path() + QStringLiteral("/other/x")), QByteArray("x\n"));
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), name + QStringLiteral(":/tmp/a file.txt"),
+                         back.path() + QStringLiteral("/b.txt")})
+                 .exitCode,
+             0);
+    QCOMPARE(readFile(back.path() + QStringLiteral("/b.txt")), QByteArray("alpha\n"));
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+}
+
+void TestSandboxctl::copyTarStreams()
+{
+    const QString name = fileSandbox(QStringLiteral("ctlcptar"));
+    QVERIFY(!name.isEmpty());
+    inSandbox(name, QStringLiteral("mkdir -p /src/sub /ours /theirs && printf 'one\\n' > /src/f && "
+                                   "printf 'two' > /src/sub/g && ln -s f /src/link"));
+
+    // Out: the engine's tar unchanged, as docker cp gives it.
+    const Result ours =
+        sandboxctl({QStringLiteral("cp"), name + QStringLiteral(":/src"), QStringLiteral("-")});
+    QCOMPARE(ours.exitCode, 0);
+    const Result theirs =
+        docker({QStringLiteral("cp"), name + QStringLiteral(":/src"), QStringLiteral("-")});
+    QCOMPARE(theirs.exitCode, 0);
+    QVERIFY(ours.out.size() > 1024);
+    QCOMPARE(ours.out, theirs.out);
+
+    // In: the same tar unpacked into a folder, compared with docker cp's result.
+    QCOMPARE(
+        sandboxctl({QStringLiteral("cp"), QStringLiteral("-"), name + QStringLiteral(":/ours")},
+                   theirs.out)
+            .exitCode,
+        0);
+    QCOMPARE(dockerWithInput(
+                 {QStringLiteral("cp"), QStringLiteral("-"), name + QStringLiteral(":/theirs")},
+                 theirs.out)
+                 .exitCode,
+             0);
+    const QString listing =
+        QStringLiteral("cd %1 && find . | sort && ls -l src/link | sed 's/.* -> //' "
+                       "&& cat src/f src/sub/g");
+    const QByteArray expected = inSandbox(name, listing.arg(QStringLiteral("/theirs")));
+    QVERIFY(expected.contains("./src/sub/g"));
+    QCOMPARE(inSandbox(name, listing.arg(QStringLiteral("/ours"))), expected);
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+}
+
+void TestSandboxctl::catAndPut()
+{
+    const QString name = fileSandbox(QStringLiteral("ctlcat"));
+    QVERIFY(!name.isEmpty());
+    QByteArray bytes;
+    for (int i = 0; i < 300000; ++i)
+        bytes.append(char((i * 7919) % 251));
+
+    // A pipe (size unknown, spooled) and a regular file on stdin.
+    QCOMPARE(sandboxctl({QStringLiteral("put"), name + QStringLiteral(":/tmp/piped.bin")}, bytes)
+                 .exitCode,
+             0);
+    QTemporaryDir local;
+    const QString file = local.path() + QStringLiteral("/input.bin");
+    QVERIFY(writeFile(file, bytes));
+    QCOMPARE(sandboxctl({QStringLiteral("put"), name + QStringLiteral(":/tmp/file.bin")}, {}, file)
+                 .exitCode,
+             0);
+    const QByteArray md5 = QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex();
+    QCOMPARE(inSandbox(name, QStringLiteral("md5sum /tmp/piped.bin /tmp/file.bin | cut -d' ' -f1")),
+             md5 + '\n' + md5 + '\n');
+    QCOMPARE(sandboxctl({QStringLiteral("put"), name + QStringLiteral(":/tmp/empty")}, {}).exitCode,
+             0);
+    QCOMPARE(inSandbox(name, QStringLiteral("wc -c < /tmp/empty")).trimmed(), QByteArray("0"));
+
+    const Result cat =
+        sandboxctl({QStringLiteral("cat"), name + QStringLiteral(":/tmp/piped.bin")});
+    QCOMPARE(cat.exitCode, 0);
+    QCOMPARE(cat.out, bytes);
+    // A symbolic link is followed, as cat does.
+    inSandbox(name, QStringLiteral("ln -s piped.bin /tmp/link"));
+    QCOMPARE(sandboxctl({QStringLiteral("cat"), name + QStringLiteral(":/tmp/link")}).out, bytes);
+    const Result folder = sandboxctl({QStringLiteral("cat"), name + QStringLiteral(":/tmp")});
+    QCOMPARE(folder.exitCode, 1);
+    QVERIFY(folder.err.contains("folder"));
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+}
+
+void TestSandboxctl::filesErrors()
+{
+    const QString name = fileSandbox(QStringLiteral("ctlcperr"));
+    QVERIFY(!name.isEmpty());
+    QTemporaryDir local;
+    const QString nope = QStringLiteral("nope-nope:/etc/hosts");
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), nope, local.path()}).exitCode, 2);
+    QCOMPARE(
+        sandboxctl({QStringLiteral("cp"), local.path(), QStringLiteral("nope-nope:/tmp")}).exitCode,
+        2);
+    QCOMPARE(sandboxctl({QStringLiteral("cat"), nope}).exitCode, 2);
+    QCOMPARE(sandboxctl({QStringLiteral("put"), nope}, "x").exitCode, 2);
+
+    const Result missingDown =
+        sandboxctl({QStringLiteral("cp"), name + QStringLiteral(":/no/such"), local.path()});
+    QCOMPARE(missingDown.exitCode, 1);
+    QVERIFY2(missingDown.err.contains("/no/such"), missingDown.err.constData());
+    const Result missingCat =
+        sandboxctl({QStringLiteral("cat"), name + QStringLiteral(":/no/such")});
+    QCOMPARE(missingCat.exitCode, 1);
+    QVERIFY(missingCat.err.contains("/no/such"));
+    const Result missingUp =
+        sandboxctl({QStringLiteral("cp"), local.path(), name + QStringLiteral(":/no/such/place")});
+    QCOMPARE(missingUp.exitCode, 1);
+    QVERIFY(missingUp.err.contains("/no/such"));
+    const Result missingLocal =
+        sandboxctl({QStringLiteral("cp"), local.path() + QStringLiteral("/absent"),
+                    name + QStringLiteral(":/tmp")});
+    QCOMPARE(missingLocal.exitCode, 1);
+    QVERIFY(missingLocal.err.contains("absent"));
+    QCOMPARE(
+        sandboxctl({QStringLiteral("put"), name + QStringLiteral(":/no/such/file")}, "x").exitCode,
+        1);
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), QStringLiteral("a"), QStringLiteral("b")}).exitCode,
+             64);
+    QCOMPARE(sandboxctl({QStringLiteral("cat")}).exitCode, 64);
+    docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
 }
 
 void TestSandboxctl::eciLifecycle()

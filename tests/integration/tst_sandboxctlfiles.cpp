@@ -233,8 +233,11 @@ void TestSandboxctlFiles::unknownSandboxAndMissingPath()
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(":/nope"), missing.err.constData());
     QCOMPARE(missing.out, QByteArray());
-    const Result relative = sandboxctl({QStringLiteral("ls"), target(QStringLiteral("t"))});
-    QCOMPARE(relative.exitCode, 64);
+    const Result relative = sandboxctl({QStringLiteral("ls"), target(QStringLiteral("t/a.txt"))});
+    QCOMPARE(relative.exitCode, 0);
+    QCOMPARE(relative.out, QByteArray("/t/a.txt\n"));
+    const Result notTarget = sandboxctl({QStringLiteral("ls"), QStringLiteral("/t")});
+    QCOMPARE(notTarget.exitCode, 64);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxctlFiles)
