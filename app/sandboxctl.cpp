@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cstdio>
 #include <memory>
 #include <sys/ioctl.h>
@@ -109,12 +110,21 @@ QString eciUsage()
         "ECI_SANDBOX_TIMEOUT_MS the time each request may take.\n");
 }
 
-QString usage()
+QString timeoutUsage()
 {
-    return dockerUsage() + CopyCommands::usage() + eciUsage();
+    return Text::tr("\n"
+                    "--timeout DURATION (before the command) gives up when the engine has not\n"
+                    "answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once\n"
+                    "they have begun, run until they end.\n"
+                    "list --json --limits adds CPU and memory limits (a request per sandbox).\n");
 }
 
-QJsonObject toJson(const Sandbox& sandbox)
+QString usage()
+{
+    return dockerUsage() + CopyCommands::usage() + timeoutUsage() + eciUsage();
+}
+
+QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
 {
     QJsonObject object;
     object.insert(QLatin1String("id"), sandbox.id);
@@ -124,8 +134,11 @@ QJsonObject toJson(const Sandbox& sandbox)
     object.insert(QLatin1String("statusText"), sandbox.statusText);
     object.insert(QLatin1String("created"), sandbox.created.toString(Qt::ISODate));
     object.insert(QLatin1String("ports"), sandbox.portsText());
-    object.insert(QLatin1String("cpus"), sandbox.cpus);
-    object.insert(QLatin1String("memoryBytes"), sandbox.memoryBytes);
+    // Docker's list leaves limits out (0 then means unknown); ECI's carries them.
+    if (withLimits || sandbox.cpus != 0 || sandbox.memoryBytes != 0) {
+        object.insert(QLatin1String("cpus"), sandbox.cpus);
+        object.insert(QLatin1String("memoryBytes"), sandbox.memoryBytes);
+    }
     QJsonObject labels;
     for (auto it = sandbox.labels.begin(); it != sandbox.labels.end(); ++it)
         labels.insert(it.key(), it.value());
@@ -181,13 +194,11 @@ bool terminalSize(int* columns, int* rows)
     return true;
 }
 
-// RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d.
-QDateTime parseSince(const QString& text)
+// A duration such as 30s, 10m, 2h, 1h30m, 1d, in milliseconds; -1 when it is none.
+qint64 parseDuration(const QString& text)
 {
-    const QByteArray bytes = text.toUtf8();
-    qint64 nanoseconds = 0;
-    if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds) == bytes.size())
-        return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
+    if (text.isEmpty())
+        return -1;
     static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)"));
     qint64 milliseconds = 0;
     qsizetype at = 0;
@@ -196,20 +207,41 @@ QDateTime parseSince(const QString& text)
             part.match(text, at, QRegularExpression::NormalMatch,
                        QRegularExpression::AnchorAtOffsetMatchOption);
         if (!match.hasMatch())
-            return {};
+            return -1;
         static const QHash<QString, qint64> units = {
             {QStringLiteral("ms"), 1},           {QStringLiteral("s"), 1000},
             {QStringLiteral("m"), 60 * 1000},    {QStringLiteral("h"), 3600 * 1000},
             {QStringLiteral("d"), 86400 * 1000},
         };
-        milliseconds +=
-            qint64(match.captured(1).toDouble() * double(units.value(match.captured(2))));
+        const double value = match.captured(1).toDouble() * double(units.value(match.captured(2)));
+        // Past a hundred years it is no duration anyone means.
+        if (value > 100.0 * 365 * 86400 * 1000 - double(milliseconds))
+            return -1;
+        milliseconds += qint64(value);
         at = match.capturedEnd();
     }
-    if (text.isEmpty())
+    return milliseconds;
+}
+
+// RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d.
+QDateTime parseSince(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    qint64 nanoseconds = 0;
+    if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds) == bytes.size())
+        return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
+    const qint64 milliseconds = parseDuration(text);
+    if (milliseconds < 0)
         return {};
     return QDateTime::currentDateTimeUtc().addMSecs(-milliseconds);
 }
+
+// How long sandboxctl waits for an answer, as given and in milliseconds.
+struct Timeout
+{
+    QString text = QStringLiteral("60s");
+    qint64 ms = 60 * 1000;
+};
 
 // The value after the option at args[*at], or an empty one and a problem when it is missing.
 QString takeValue(const QStringList& args, int* at, QStringList* problems)
@@ -225,15 +257,34 @@ QString takeValue(const QStringList& args, int* at, QStringList* problems)
 class Command final : public QObject
 {
 public:
-    Command(ConnectionRegistry& registry, Backend* backend, const QStringList& args)
+    Command(ConnectionRegistry& registry, Backend* backend, const QStringList& args,
+            const Timeout& timeout)
         : m_registry(registry)
         , m_backend(backend)
         , m_args(args)
         , m_groups(backend->capabilities().testFlag(Backend::HasContainerGroups))
-    {}
+        , m_timeout(timeout)
+    {
+        m_deadline.setSingleShot(true);
+        // QTimer counts in int milliseconds: about 24 days at most.
+        m_deadline.setInterval(int(std::min<qint64>(timeout.ms, INT_MAX)));
+        connect(&m_deadline, &QTimer::timeout, this, [this] {
+            fail(Text::tr("No answer from %1 for %2 (--timeout); giving up.")
+                     .arg(m_backend->displayName(), m_timeout.text),
+                 Failed);
+        });
+    }
 
     void start()
     {
+        m_deadline.start();
+        // Limits cost a request per sandbox; only list --limits shows them.
+        m_backend->setDetailsInBackground(m_args.value(0) == QLatin1String("list") &&
+                                          m_args.contains(QLatin1String("--limits")));
+        // One command, one look at the engine; only a log or a session that runs on follows
+        // the sandbox's changes.
+        m_backend->setWatchesChanges(m_args.value(0) == QLatin1String("logs") ||
+                                     m_args.value(0) == QLatin1String("exec"));
         connect(m_backend, &Backend::stateChanged, this, [this](Backend::State state) {
             if (m_started)
                 return;
@@ -255,7 +306,7 @@ private:
     void runLogs(const QStringList& args);
     void runExec(const QStringList& args);
     void runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob);
-    void list(bool json);
+    void list(bool json, bool withLimits);
     QString resolve(const QString& idOrName, QString* problem) const;
     // Ends the command with the job: its error, or onSuccess's output and Ok.
     void finishWith(Job* job, const std::function<void()>& onSuccess);
@@ -277,6 +328,8 @@ private:
     bool m_groups = false; // a sandbox holds several containers: --container applies
     bool m_started = false;
     int m_worst = Ok;
+    Timeout m_timeout;
+    QTimer m_deadline; // restarted by every sign of progress, stopped once a stream has begun
 };
 
 QString Command::resolve(const QString& idOrName, QString* problem) const
@@ -309,13 +362,13 @@ void Command::finishWith(Job* job, const std::function<void()>& onSuccess)
     });
 }
 
-void Command::list(bool json)
+void Command::list(bool json, bool withLimits)
 {
     const QList<Sandbox> sandboxes = m_backend->sandboxes();
     if (json) {
         QJsonArray array;
         for (const Sandbox& sandbox : sandboxes)
-            array.append(toJson(sandbox));
+            array.append(toJson(sandbox, withLimits));
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
         finish(Ok);
         return;
@@ -554,6 +607,7 @@ void Command::runExec(const QStringList& args)
                 writeAll(stream == ExecSession::Stream::Stderr ? STDERR_FILENO : STDOUT_FILENO,
                          bytes);
             });
+    connect(session, &ExecSession::started, this, [this] { m_deadline.stop(); });
     connect(session, &ExecSession::finished, this, [this, raw](int exitCode) {
         raw->reset();
         finish(exitCode < 0 ? Failed : exitCode);
@@ -644,6 +698,12 @@ void Command::runLogs(const QStringList& args)
     out().flush();
     LogStream* stream = m_backend->openLogs(id, options);
     stream->setParent(this);
+    if (options.follow) {
+        // Following waits for lines as long as it takes; the stream itself notices a dead peer.
+        m_deadline.stop();
+    } else {
+        connect(stream, &LogStream::received, this, [this] { m_deadline.start(); });
+    }
     // Raw bytes straight to the file descriptors; timestamps only at the start of a line.
     auto atLineStart = std::make_shared<std::array<bool, 3>>(std::array<bool, 3>{true, true, true});
     const bool timestamps = options.timestamps;
@@ -683,10 +743,12 @@ void Command::run()
     const QStringList args = m_args.mid(1);
     if (verb == QLatin1String("list")) {
         const bool json = args.contains(QLatin1String("--json"));
+        const bool withLimits = args.contains(QLatin1String("--limits"));
         if (m_backend->isSettled())
-            list(json);
+            list(json, withLimits);
         else
-            connect(m_backend, &Backend::settled, this, [this, json] { list(json); });
+            connect(m_backend, &Backend::settled, this,
+                    [this, json, withLimits] { list(json, withLimits); });
     } else if (verb == QLatin1String("inspect")) {
         if (args.size() != 1) {
             fail(usage(), Usage);
@@ -743,7 +805,8 @@ void Command::run()
             return;
         }
         Job* job = m_backend->pullImage(args.first());
-        connect(job, &Job::progressed, this, [](qint64, qint64, const QString& text) {
+        connect(job, &Job::progressed, this, [this](qint64, qint64, const QString& text) {
+            m_deadline.start();
             if (!text.isEmpty())
                 err() << text << Qt::endl;
         });
@@ -784,7 +847,8 @@ bool isCommandName(const QString& word)
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as
 // for the window) or the environment, then the same commands as for Docker.
-int runEci(const QStringList& args, QString region, const QString& accountName)
+int runEci(const QStringList& args, QString region, const QString& accountName,
+           const Timeout& timeout)
 {
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // The accounts SandboxDesk keeps; sandboxctl only reads them.
@@ -847,7 +911,7 @@ int runEci(const QStringList& args, QString region, const QString& accountName)
     std::unique_ptr<Command> command;
     QObject::connect(&registry, &ConnectionRegistry::connectionAdded, &registry,
                      [&](Backend* backend) {
-                         command = std::make_unique<Command>(registry, backend, args);
+                         command = std::make_unique<Command>(registry, backend, args, timeout);
                          command->start();
                      });
     QObject::connect(
@@ -885,6 +949,7 @@ int main(int argc, char* argv[])
     bool eci = false;
     QString region;
     QString account;
+    Timeout timeout;
     while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
         const QString option = args.takeFirst();
         if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
@@ -897,6 +962,17 @@ int main(int argc, char* argv[])
         }
         if (option == QLatin1String("--docker") && !args.isEmpty()) {
             host = args.takeFirst();
+            continue;
+        }
+        if (option == QLatin1String("--timeout") && !args.isEmpty()) {
+            timeout.text = args.takeFirst();
+            timeout.ms = parseDuration(timeout.text);
+            if (timeout.ms <= 0) {
+                err()
+                    << Text::tr("“%1” is not a duration such as 90s, 10m or 2h.").arg(timeout.text)
+                    << Qt::endl;
+                return Usage;
+            }
             continue;
         }
         if (option == QLatin1String("--eci")) {
@@ -925,7 +1001,7 @@ int main(int argc, char* argv[])
             err() << Text::tr("--docker and --eci cannot be used together.") << Qt::endl;
             return Usage;
         }
-        return runEci(args, region, account);
+        return runEci(args, region, account, timeout);
     }
 
     // Found as the window finds it, rootless and Podman sockets included.
@@ -939,7 +1015,7 @@ int main(int argc, char* argv[])
         err() << registry.discoveryProblem() << Qt::endl;
         return Failed;
     }
-    Command command(registry, backend, args);
+    Command command(registry, backend, args, timeout);
     QTimer::singleShot(0, &command, &Command::start);
     return QCoreApplication::exec();
 }

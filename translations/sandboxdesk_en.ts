@@ -973,6 +973,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The image “%1” could not be pulled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The engine stopped answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1243,6 +1247,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
             <numerusform>Alibaba Cloud is throttling requests; retrying in %n s.</numerusform>
             <numerusform>Alibaba Cloud is throttling requests; retrying in %n s.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The ECI endpoint sent an answer larger than %n MiB; it was refused.</source>
+        <translation>
+            <numerusform>The ECI endpoint sent an answer larger than %n MiB; it was refused.</numerusform>
+            <numerusform>The ECI endpoint sent an answer larger than %n MiB; it was refused.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2005,27 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine at %1 did not accept the connection within %n s.</source>
+        <translation>
+            <numerusform>The engine at %1 did not accept the connection within %n s.</numerusform>
+            <numerusform>The engine at %1 did not accept the connection within %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine stopped sending in the middle of a response (nothing for %n s).</source>
+        <translation>
+            <numerusform>The engine stopped sending in the middle of a response (nothing for %n s).</numerusform>
+            <numerusform>The engine stopped sending in the middle of a response (nothing for %n s).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine did not answer within %n s.</source>
+        <translation>
+            <numerusform>The engine did not answer within %n s.</numerusform>
+            <numerusform>The engine did not answer within %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3698,6 +3738,23 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
     </message>
     <message>
         <source>stdin ended before its size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+--timeout DURATION (before the command) gives up when the engine has not
+answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
+they have begun, run until they end.
+list --json --limits adds CPU and memory limits (a request per sandbox).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 for %2 (--timeout); giving up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -973,6 +973,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The image “%1” could not be pulled.</source>
         <translation>无法拉取镜像“%1”。</translation>
     </message>
+    <message>
+        <source>The engine stopped answering.</source>
+        <translation>引擎已停止响应。</translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1241,6 +1245,20 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>
             <numerusform>阿里云正在对请求限流，%n 秒后重试。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The ECI endpoint sent an answer larger than %n MiB; it was refused.</source>
+        <translation>
+            <numerusform>ECI 端点发送的响应超过 %n MiB，已拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</source>
+        <translation>ECI 端点将调用重定向到 %1；由于调用带有签名和安全令牌，未跟随该重定向。</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</source>
+        <translation>阿里云要求等待 %1 秒后再重试；SandboxDesk 最多等待 %2 秒。</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +1996,24 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine at %1 did not accept the connection within %n s.</source>
+        <translation>
+            <numerusform>位于 %1 的引擎未在 %n 秒内接受连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine stopped sending in the middle of a response (nothing for %n s).</source>
+        <translation>
+            <numerusform>引擎在响应中途停止发送数据（%n 秒内没有收到任何内容）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The engine did not answer within %n s.</source>
+        <translation>
+            <numerusform>引擎未在 %n 秒内响应。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3730,6 +3766,27 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
     <message>
         <source>stdin ended before its size.</source>
         <translation>标准输入在达到其大小之前就结束了。</translation>
+    </message>
+    <message>
+        <source>
+--timeout DURATION (before the command) gives up when the engine has not
+answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
+they have begun, run until they end.
+list --json --limits adds CPU and memory limits (a request per sandbox).
+</source>
+        <translation>
+--timeout DURATION（写在命令之前）：引擎在 DURATION 内没有响应时放弃（90s、10m、2h；
+默认 60s）；logs -f 和 exec 一旦开始，便一直运行到结束。
+list --json --limits 同时输出 CPU 和内存限制（每个沙箱一个请求）。
+</translation>
+    </message>
+    <message>
+        <source>No answer from %1 for %2 (--timeout); giving up.</source>
+        <translation>%1 在 %2 内没有响应（--timeout），已放弃。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
+        <translation>“%1”不是有效的时长，例如 90s、10m 或 2h。</translation>
     </message>
 </context>
 </TS>

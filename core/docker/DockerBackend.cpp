@@ -15,9 +15,15 @@
 namespace {
 
 constexpr int MaxEventLine = 1024 * 1024;
-constexpr int LimitsConcurrency = 4;
+// Fewer than the client's connections, so that actions and refreshes never wait behind them.
+constexpr int LimitsConcurrency = 2;
+// The most background fetches waiting at once; a longer list gets the rest from later refreshes.
+constexpr int MaxQueuedLimits = 512;
 constexpr int MaxStatusRetries = 10;
 constexpr int StatusRetryMs = 50;
+constexpr int PingIntervalMs = 15000;
+// stop and restart wait for the sandbox's own stop timeout before the engine answers.
+constexpr int StopRequestTimeoutMs = 10 * 60 * 1000;
 
 QByteArray encoded(const QString& text)
 {
@@ -70,9 +76,12 @@ DockerBackend::DockerBackend(const QString& id, std::function<QString()> display
     , m_displayName(std::move(displayName))
     , m_http(new HttpClient(endpoint, this))
     , m_reconnectTimer(new QTimer(this))
+    , m_pingTimer(new QTimer(this))
 {
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, &DockerBackend::attempt);
+    m_pingTimer->setInterval(PingIntervalMs);
+    connect(m_pingTimer, &QTimer::timeout, this, &DockerBackend::ping);
 }
 
 DockerBackend::~DockerBackend()
@@ -98,6 +107,40 @@ void DockerBackend::setReconnectDelays(int firstMs, int maxMs)
     m_nextDelayMs = firstMs;
 }
 
+void DockerBackend::setTimeouts(int connectMs, int requestMs)
+{
+    m_http->setConnectTimeoutMs(connectMs);
+    m_http->setRequestTimeoutMs(requestMs);
+}
+
+void DockerBackend::setLiveness(int intervalMs, int timeoutMs)
+{
+    m_pingTimer->setInterval(intervalMs);
+    m_pingTimeoutMs = timeoutMs;
+}
+
+void DockerBackend::ping()
+{
+    if (m_pinging || !m_events)
+        return;
+    m_pinging = true;
+    const quint64 generation = m_generation;
+    HttpRequest request = HttpRequest::get("/_ping");
+    request.timeoutMs = m_pingTimeoutMs;
+    HttpReply* reply = m_http->send(request);
+    connect(reply, &HttpReply::finished, this, [this, reply, generation] {
+        reply->deleteLater();
+        m_pinging = false;
+        if (generation != m_generation)
+            return;
+        const Error error = errorFrom(reply);
+        if (error.isError()) {
+            lose(Error::make(error.kind, tr("The engine stopped answering."), error.code,
+                             error.fullText()));
+        }
+    });
+}
+
 void DockerBackend::connectToBackend()
 {
     m_wanted = true;
@@ -111,6 +154,9 @@ void DockerBackend::disconnectFromBackend()
     m_wanted = false;
     ++m_generation;
     m_reconnectTimer->stop();
+    m_pingTimer->stop();
+    m_refreshing.clear();
+    m_refreshAgain.clear();
     if (m_events) {
         m_events->disconnect(this);
         m_events->abort();
@@ -125,7 +171,9 @@ void DockerBackend::attempt()
     if (!m_wanted)
         return;
     const quint64 generation = ++m_generation;
-    HttpReply* reply = m_http->send(HttpRequest::get("/version"));
+    HttpRequest request = HttpRequest::get("/version");
+    request.timeoutMs = m_pingTimeoutMs;
+    HttpReply* reply = m_http->send(request);
     connect(reply, &HttpReply::finished, this, [this, reply, generation] {
         reply->deleteLater();
         if (generation == m_generation)
@@ -142,7 +190,10 @@ void DockerBackend::onVersion(HttpReply* reply)
     }
     const QJsonObject version = QJsonDocument::fromJson(reply->body()).object();
     setServerVersion(version.value(QLatin1String("Version")).toString());
-    openEvents();
+    if (m_watchesChanges)
+        openEvents();
+    else
+        listAll();
 }
 
 void DockerBackend::openEvents()
@@ -263,6 +314,7 @@ void DockerBackend::listAll()
                 fetchLimits(sandbox.id);
         }
         m_nextDelayMs = m_firstDelayMs;
+        m_pingTimer->start();
         setState(State::Connected);
         const QSet<QString> touched = m_touchedWhileListing;
         m_touchedWhileListing.clear();
@@ -285,11 +337,15 @@ void DockerBackend::refresh(const QString& id)
         m_http->send(HttpRequest::get("/containers/json?all=1&filters=" + idFilter(id)));
     connect(reply, &HttpReply::finished, this, [this, reply, generation, id] {
         reply->deleteLater();
-        m_refreshing.remove(id);
         if (generation != m_generation)
+            return; // lose() forgot every refresh of the old connection
+        m_refreshing.remove(id);
+        if (errorFrom(reply).isError()) {
+            // The event stream and the ping report a dead engine; a single failure is not one.
+            if (m_refreshAgain.remove(id))
+                refresh(id);
             return;
-        if (errorFrom(reply).isError())
-            return; // the event stream reports a dead engine; a single failure is not one
+        }
         const QJsonArray entries = QJsonDocument::fromJson(reply->body()).array();
         Sandbox fresh;
         for (const QJsonValue& entry : entries) {
@@ -323,6 +379,8 @@ void DockerBackend::refresh(const QString& id)
 
 void DockerBackend::fetchLimits(const QString& id)
 {
+    if (!m_detailsInBackground || m_limitsQueue.size() >= MaxQueuedLimits)
+        return;
     if (!m_limitsQueue.contains(id))
         m_limitsQueue.append(id);
     pumpLimits();
@@ -370,6 +428,9 @@ void DockerBackend::lose(const Error& error)
 {
     ++m_generation;
     m_listing = false;
+    m_pingTimer->stop();
+    m_refreshing.clear();
+    m_refreshAgain.clear();
     m_limitsQueue.clear();
     m_eventStatus.clear();
     if (m_events) {
@@ -475,8 +536,10 @@ Job* DockerBackend::perform(Action action, const QString& id)
         break;
     }
     auto* job = new Job(this);
-    send(job, HttpRequest::post("/containers/" + encoded(id) + '/' + verb),
-         [job](HttpReply*) { job->finishWithResult({}); });
+    HttpRequest request = HttpRequest::post("/containers/" + encoded(id) + '/' + verb);
+    if (action == Action::Stop || action == Action::Restart)
+        request.timeoutMs = StopRequestTimeoutMs;
+    send(job, request, [job](HttpReply*) { job->finishWithResult({}); });
     return job;
 }
 

@@ -31,6 +31,8 @@ public:
     Capabilities capabilities() const override;
 
     bool isSettled() const override;
+    void setDetailsInBackground(bool wanted) override { m_detailsInBackground = wanted; }
+    void setWatchesChanges(bool wanted) override { m_watchesChanges = wanted; }
 
     void connectToBackend() override;
     void disconnectFromBackend() override;
@@ -51,6 +53,11 @@ protected:
 public:
     // Delay before the next reconnection attempt; tests shorten it.
     void setReconnectDelays(int firstMs, int maxMs);
+    // How long connecting and each request may take (HttpClient's limits).
+    void setTimeouts(int connectMs, int requestMs);
+    // While connected the engine is pinged every intervalMs: its event stream says nothing
+    // when nothing happens, so silence alone cannot tell a quiet engine from a dead one.
+    void setLiveness(int intervalMs, int timeoutMs);
 
 private:
     // Sends request for job: the job fails with the engine's error, or onSuccess finishes it.
@@ -69,11 +76,15 @@ private:
     void pumpLimits();
     void applyLimits(Sandbox* sandbox) const;
     void lose(const Error& error);
+    void ping();
 
     QString m_id;
     std::function<QString()> m_displayName;
     HttpClient* m_http = nullptr;
     QTimer* m_reconnectTimer = nullptr;
+    QTimer* m_pingTimer = nullptr;
+    int m_pingTimeoutMs = 10000;
+    bool m_pinging = false;
     int m_firstDelayMs = 500;
     int m_maxDelayMs = 5000;
     int m_nextDelayMs = 500;
@@ -102,6 +113,8 @@ private:
     };
     QHash<QString, ExpectedStatus>
         m_eventStatus; // what the latest event said, until the list agrees
+    bool m_detailsInBackground = true;
+    bool m_watchesChanges = true;
     QStringList m_limitsQueue;
     int m_limitsInFlight = 0;
 };

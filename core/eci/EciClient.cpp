@@ -17,6 +17,15 @@
 
 namespace {
 
+// The largest answer read; a page of container groups is far smaller.
+constexpr qint64 MaxAnswerBytes = 16 * 1024 * 1024;
+// The longest wait the service may ask for before a call is sent again.
+constexpr int MaxRetryAfterMs = 5 * 60 * 1000;
+
+} // namespace
+
+namespace {
+
 bool isNeverRetried(const QString& code)
 {
     return code == QLatin1String("SignatureDoesNotMatch") ||
@@ -184,8 +193,20 @@ private:
         }
         m_timedOut = false;
         m_sending = true;
+        // A redirect would carry the signature and the security token to wherever it points.
+        networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                    QNetworkRequest::ManualRedirectPolicy);
+        m_tooLarge = false;
         m_reply = m_client->m_network->post(networkRequest, QByteArray());
         m_reply->setParent(this);
+        connect(m_reply, &QNetworkReply::downloadProgress, this,
+                [this](qint64 received, qint64 total) {
+                    if ((received > MaxAnswerBytes || total > MaxAnswerBytes) && m_reply &&
+                        !m_tooLarge) {
+                        m_tooLarge = true;
+                        m_reply->abort();
+                    }
+                });
         connect(m_reply, &QNetworkReply::finished, this, &EciCall::onFinished);
         m_timer.start(m_client->m_timeoutMs);
     }
@@ -203,8 +224,26 @@ private:
             return;
 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
         const EciCredentials& credentials = m_client->m_credentials;
+        if (m_tooLarge) {
+            m_job->finishWithError(Error::make(
+                Error::Protocol,
+                EciClient::tr("The ECI endpoint sent an answer larger than %n MiB; it was refused.",
+                              nullptr, int(MaxAnswerBytes / (1024 * 1024)))));
+            return;
+        }
+        if (status >= 300 && status < 400) {
+            const QUrl target =
+                reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+            m_job->finishWithError(Error::make(
+                Error::Protocol,
+                EciClient::tr("The ECI endpoint redirected the call to %1; it was not followed, "
+                              "as the call carries its signature and security token.")
+                    .arg(target.host().isEmpty() ? target.toDisplayString() : target.host()),
+                QString::number(status)));
+            return;
+        }
+        const QByteArray body = reply->read(MaxAnswerBytes);
 
         if (m_timedOut) {
             const int seconds = std::max(1, m_client->m_timeoutMs / 1000);
@@ -250,8 +289,19 @@ private:
         Error error = errorFor(status, code.isEmpty() ? QString::number(status) : code, detail);
         if (isRetried(code, status)) {
             bool ok = false;
-            const int retryAfter = reply->rawHeader("x-acs-retry-after").toInt(&ok);
-            retryOrFail(error, ok && retryAfter >= 0 ? retryAfter : -1, isThrottling(code));
+            const qint64 retryAfter = reply->rawHeader("x-acs-retry-after").toLongLong(&ok);
+            if (ok && retryAfter > MaxRetryAfterMs) {
+                // Told, and waited for only as long as a user would.
+                error.detail += QLatin1Char(' ') +
+                                EciClient::tr("Alibaba Cloud asked to wait %1 s before trying "
+                                              "again; SandboxDesk waits %2 s at most.")
+                                    .arg(retryAfter / 1000)
+                                    .arg(MaxRetryAfterMs / 1000);
+            }
+            retryOrFail(error,
+                        ok && retryAfter >= 0 ? int(std::min<qint64>(retryAfter, MaxRetryAfterMs))
+                                              : -1,
+                        isThrottling(code));
             return;
         }
         m_job->finishWithError(error);
@@ -350,6 +400,7 @@ private:
     int m_attempt = 0;
     bool m_sending = false;
     bool m_timedOut = false;
+    bool m_tooLarge = false;
 };
 
 EciClient::EciClient(QNetworkAccessManager* network, const QString& endpoint,

@@ -10,7 +10,9 @@
 #include <QPair>
 #include <QPointer>
 
-class QIODevice;
+#include <QIODevice>
+
+class HttpClient;
 class QTimer;
 
 struct HttpRequest
@@ -21,13 +23,17 @@ struct HttpRequest
     QByteArray body;
     // A body read from this device as it comes, sent chunked; instead of body. Not owned.
     QIODevice* bodyDevice = nullptr;
+    // The longest wait for a byte before the response is whole (streams: before its headers);
+    // 0 takes the client's default, a negative value waits without limit.
+    int timeoutMs = 0;
 
     static HttpRequest get(const QByteArray& target);
     static HttpRequest post(const QByteArray& target, const QByteArray& jsonBody = {});
 };
 
-// One request on its own connection. Buffered replies collect the body (bounded); streaming
-// replies hand each piece on through dataReceived(); an upgrade hands over the connection.
+// One request. Buffered replies collect the body (bounded) on a connection of the client's
+// pool; streaming replies hand each piece on through dataReceived(); an upgrade hands over
+// the connection. Streams and upgrades have a connection of their own.
 class HttpReply final : public QObject
 {
     Q_OBJECT
@@ -64,9 +70,11 @@ Q_SIGNALS:
 
 private:
     friend class HttpClient;
-    HttpReply(QIODevice* device, const HttpRequest& request, Mode mode, qint64 maxBody,
-              QObject* parent);
+    HttpReply(HttpClient* client, const HttpRequest& request, Mode mode, qint64 maxBody);
 
+    void attach(QIODevice* device, bool reused, int connectTimeoutMs);
+    void waitForBytes();
+    void onTimedOut();
     void onConnected();
     void onReadyRead();
     void onClosed();
@@ -74,15 +82,28 @@ private:
     void finishOnce();
     void process(const QByteArray& bytes);
     void sendBody();
+    // Gives the connection back to the pool when it can carry another request, else ends it.
+    void releaseDevice();
 
-    QIODevice* m_device = nullptr;
+    QPointer<HttpClient> m_client;
+    QPointer<QIODevice> m_device; // the client's until the reply ends or is upgraded
     QByteArray m_request;
+    bool m_idempotent = false;
     Mode m_mode;
     qint64 m_maxBody;
     HttpResponseParser m_parser;
     QByteArray m_body;
     QByteArray m_leftover;
     Error m_error;
+    QString m_peer; // the endpoint as the user wrote it, for messages
+    QTimer* m_timer = nullptr;
+    int m_requestTimeoutMs = -1;
+    bool m_holdsSlot = false; // counts against the pool's bound
+    bool m_reused = false;
+    bool m_retried = false;
+    bool m_connected = false;
+    bool m_headersDone = false;
+    bool m_gotBytes = false;
     bool m_finished = false;
     bool m_upgraded = false;
     bool m_paused = false;
@@ -91,22 +112,60 @@ private:
     bool m_bodySent = false;
 };
 
-// Opens a fresh connection to the endpoint for every request; the replies are children of
-// the client.
+// Sends requests to one endpoint. Buffered requests share a small pool of kept-alive
+// connections (at most maxConnections() at once, the rest wait their turn); the replies are
+// children of the client.
 class HttpClient final : public QObject
 {
     Q_OBJECT
 public:
     explicit HttpClient(const Endpoint& endpoint, QObject* parent = nullptr);
+    ~HttpClient() override;
 
     const Endpoint& endpoint() const { return m_endpoint; }
     void setMaxBufferedBody(qint64 bytes) { m_maxBufferedBody = bytes; }
+    // Until the connection is open (TLS: encrypted; ssh: started); a negative value: no limit.
+    void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
+    int connectTimeoutMs() const { return m_connectTimeoutMs; }
+    // The default of HttpRequest::timeoutMs.
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
+    int requestTimeoutMs() const { return m_requestTimeoutMs; }
+    void setMaxConnections(int count) { m_maxConnections = qMax(1, count); }
+    int maxConnections() const { return m_maxConnections; }
+    // Connections (or ssh processes) opened so far, streams included.
+    int connectionsOpened() const { return m_opened; }
+    int idleConnections() const { return int(m_idle.size()); }
 
     HttpReply* send(const HttpRequest& request, HttpReply::Mode mode = HttpReply::Mode::Buffered);
 
 private:
-    QIODevice* openDevice(QObject* parent);
+    friend class HttpReply;
+    struct Idle
+    {
+        QIODevice* device;
+        qint64 since;
+    };
+
+    // A new connection for reply, its opening wired to the reply.
+    QIODevice* openDevice(HttpReply* reply);
+    // The device's signals to the reply, for a new connection or one from the pool.
+    void wire(HttpReply* reply, QIODevice* device);
+    void connectionFailed(HttpReply* reply, const QString& detail);
+    void dispatch(HttpReply* reply);
+    void pump();
+    void recycle(QIODevice* device);
+    void dropIdle(QIODevice* device);
+    void sweepIdle();
+    void slotFreed();
 
     Endpoint m_endpoint;
     qint64 m_maxBufferedBody = 256 * 1024 * 1024;
+    int m_connectTimeoutMs = 10000;
+    int m_requestTimeoutMs = 60000;
+    int m_maxConnections = 4;
+    int m_busy = 0;
+    int m_opened = 0;
+    QList<Idle> m_idle;
+    QList<QPointer<HttpReply>> m_waiting;
+    QTimer* m_sweep = nullptr;
 };

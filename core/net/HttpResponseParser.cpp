@@ -217,6 +217,19 @@ bool HttpResponseParser::parseStatusLine(const QByteArray& line)
         return false;
     }
     m_reason = line.mid(13);
+    m_http11 = line.at(7) == '1';
+    return true;
+}
+
+bool HttpResponseParser::keepsConnection() const
+{
+    if (m_state != State::Done || m_untilClose || !m_http11)
+        return false;
+    for (const auto& [key, value] : m_headers) {
+        if (key.compare("Connection", Qt::CaseInsensitive) == 0 &&
+            value.toLower().contains("close"))
+            return false;
+    }
     return true;
 }
 

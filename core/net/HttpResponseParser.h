@@ -47,6 +47,10 @@ public:
     bool isFailed() const { return m_state == State::Failed; }
     const QByteArray& errorText() const { return m_error; }
 
+    // Once Done: whether the connection may carry another request (HTTP/1.1, a body with
+    // known length, no "Connection: close").
+    bool keepsConnection() const;
+
     int status() const { return m_status; }
     const QByteArray& reason() const { return m_reason; }
     const QList<QPair<QByteArray, QByteArray>>& headers() const { return m_headers; }
@@ -71,5 +75,6 @@ private:
     QList<QPair<QByteArray, QByteArray>> m_headers;
     bool m_head = false;
     bool m_untilClose = false;
+    bool m_http11 = false;
     qint64 m_remaining = 0;
 };

@@ -79,6 +79,12 @@ public:
     Sandbox sandbox(const QString& id, bool* found = nullptr) const;
     // True once details fetched in the background after a list (limits) have all arrived.
     virtual bool isSettled() const = 0;
+    // Whether details a list leaves out (limits) are fetched one by one after it; on by
+    // default, off for a caller that needs only the list.
+    virtual void setDetailsInBackground(bool wanted) { Q_UNUSED(wanted) }
+    // Whether the live set follows changes after the first list; on by default, off for a
+    // caller that lists once and is done (sandboxctl).
+    virtual void setWatchesChanges(bool wanted) { Q_UNUSED(wanted) }
 
     virtual void connectToBackend() = 0;
     virtual void disconnectFromBackend() = 0;

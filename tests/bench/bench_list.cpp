@@ -1,4 +1,6 @@
-// bench_list: the sandbox list with many containers, beside the docker CLI, in one run.
+// bench_list: the sandbox list with many containers, beside the docker CLI, in one run:
+// into the model, and `sandboxctl list --json` beside `docker ps -a` with the connections
+// each opens (counted by a proxy in front of the engine's socket).
 //   bench_list [--count N] [--rounds R]
 // Needs DOCKER_HOST and SANDBOXDESK_TEST_IMAGE (scripts/test's environment, or any engine
 // with a small image). Creates N containers labelled sandboxdesk.bench and removes them after.
@@ -15,13 +17,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <utility>
 
 namespace {
 
@@ -64,6 +70,51 @@ void sendAll(HttpClient& http, const QList<HttpRequest>& requests, int* failures
     };
     pump();
     BenchSupport::waitUntil([&] { return running == 0 && next == requests.size(); }, 600000);
+}
+
+// Passes bytes between its own unix socket and the engine's, counting the connections made.
+class CountingProxy : public QObject
+{
+public:
+    CountingProxy(const QString& listenPath, const QString& enginePath)
+    {
+        m_server.listen(listenPath);
+        connect(&m_server, &QLocalServer::newConnection, this, [this, enginePath] {
+            while (QLocalSocket* client = m_server.nextPendingConnection()) {
+                ++m_accepted;
+                auto* engine = new QLocalSocket(client);
+                connect(client, &QLocalSocket::readyRead, engine,
+                        [client, engine] { engine->write(client->readAll()); });
+                connect(engine, &QLocalSocket::readyRead, client,
+                        [client, engine] { client->write(engine->readAll()); });
+                connect(client, &QLocalSocket::disconnected, client, &QObject::deleteLater);
+                connect(engine, &QLocalSocket::disconnected, client,
+                        [client] { client->disconnectFromServer(); });
+                engine->connectToServer(enginePath);
+                engine->waitForConnected(5000);
+                engine->write(client->readAll());
+            }
+        });
+    }
+    int takeAccepted() { return std::exchange(m_accepted, 0); }
+
+private:
+    QLocalServer m_server;
+    int m_accepted = 0;
+};
+
+// Runs a program to its end while the event loop (and so the proxy) keeps running; its time.
+double runMs(const QString& program, const QStringList& arguments)
+{
+    QProcess process;
+    process.setStandardOutputFile(QProcess::nullDevice());
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, arguments);
+    BenchSupport::waitUntil([&] { return process.state() == QProcess::NotRunning; }, 300000);
+    if (process.exitCode() != 0)
+        std::fprintf(stderr, "%s failed\n", qPrintable(program));
+    return timer.nsecsElapsed() / 1e6;
 }
 
 QByteArray benchFilter()
@@ -137,6 +188,38 @@ int main(int argc, char* argv[])
     std::printf("list_into_model_ms_median: %.1f\n", median(ours));
     std::printf("docker_ps_a_ms_median: %.1f\n", median(cli));
     std::printf("list_ratio_vs_cli: %.2f\n", median(ours) / median(cli));
+
+#ifdef SANDBOXCTL_PATH
+    if (choice.endpoint.kind == Endpoint::Kind::Unix) {
+        const QString ctl = QStringLiteral(SANDBOXCTL_PATH);
+        const QString direct = QStringLiteral("unix://") + choice.endpoint.socketPath;
+        QList<double> ctlMs;
+        QList<double> psMs;
+        for (int round = 0; round < rounds; ++round) {
+            ctlMs << runMs(ctl, {QStringLiteral("--docker"), direct, QStringLiteral("list"),
+                                 QStringLiteral("--json")});
+            psMs << runMs(QStringLiteral("docker"), {QStringLiteral("-H"), direct,
+                                                     QStringLiteral("ps"), QStringLiteral("-a")});
+        }
+        std::printf("sandboxctl_list_json_ms_median: %.1f\n", median(ctlMs));
+        std::printf("docker_ps_a_cli_ms_median: %.1f\n", median(psMs));
+        std::printf("sandboxctl_ratio_vs_docker_ps: %.2f\n", median(ctlMs) / median(psMs));
+
+        QTemporaryDir dir;
+        const QString proxyPath = dir.filePath(QStringLiteral("proxy.sock"));
+        CountingProxy proxy(proxyPath, choice.endpoint.socketPath);
+        const QString proxied = QStringLiteral("unix://") + proxyPath;
+        runMs(ctl, {QStringLiteral("--docker"), proxied, QStringLiteral("list"),
+                    QStringLiteral("--json")});
+        std::printf("sandboxctl_list_json_connections: %d\n", proxy.takeAccepted());
+        runMs(ctl, {QStringLiteral("--docker"), proxied, QStringLiteral("list"),
+                    QStringLiteral("--json"), QStringLiteral("--limits")});
+        std::printf("sandboxctl_list_json_limits_connections: %d\n", proxy.takeAccepted());
+        runMs(QStringLiteral("docker"),
+              {QStringLiteral("-H"), proxied, QStringLiteral("ps"), QStringLiteral("-a")});
+        std::printf("docker_ps_a_connections: %d\n", proxy.takeAccepted());
+    }
+#endif
 
     // Event-to-model latency: the engine's event time against the moment the model changed.
     {

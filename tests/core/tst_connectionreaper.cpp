@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <memory>
 
 namespace {
 
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void processThatIgnoresTheRequestIsKilled();
     void replyDestructorLeavesTheProcessToTheReaper();
     void finishedReplyLeavesTheProcessToTheReaper();
+    void pooledProcessIsReapedWithItsClient();
     void socketIsClosed();
 };
 
@@ -147,11 +149,12 @@ void TestConnectionReaper::finishedReplyLeavesTheProcessToTheReaper()
     endpoint.kind = Endpoint::Kind::Process;
     endpoint.url = QStringLiteral("ssh://nowhere");
     endpoint.program = QStringLiteral("/bin/sh");
-    // Answers, then lingers as a transport may after the response.
+    // Answers, then lingers as a transport may after the response. (Connection: close keeps
+    // it out of the client's pool.)
     endpoint.arguments = {QStringLiteral("-c"),
                           QStringLiteral("trap '' TERM; "
-                                         "printf 'HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\n"
-                                         "\\r\\nok'; exec sleep 3600")};
+                                         "printf 'HTTP/1.1 200 OK\\r\\nConnection: close\\r\\n"
+                                         "Content-Length: 2\\r\\n\\r\\nok'; exec sleep 3600")};
     HttpClient client(endpoint);
     ConnectionReaper* reaper = ConnectionReaper::instance();
     reaper->setGraceMs(300);
@@ -168,6 +171,36 @@ void TestConnectionReaper::finishedReplyLeavesTheProcessToTheReaper()
 
     QTRY_COMPARE_WITH_TIMEOUT(reaped.size(), 1, Generous);
     QCOMPARE(reaped.first().at(1).toBool(), true);
+    QVERIFY(!exists(reaped.first().at(0).toLongLong()));
+    QCOMPARE(reaper->pending(), 0);
+}
+
+void TestConnectionReaper::pooledProcessIsReapedWithItsClient()
+{
+    Endpoint endpoint;
+    endpoint.kind = Endpoint::Kind::Process;
+    endpoint.url = QStringLiteral("ssh://nowhere");
+    endpoint.program = QStringLiteral("/bin/sh");
+    endpoint.arguments = {QStringLiteral("-c"),
+                          QStringLiteral("trap '' TERM; "
+                                         "printf 'HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\n"
+                                         "\\r\\nok'; exec sleep 3600")};
+    auto client = std::make_unique<HttpClient>(endpoint);
+    ConnectionReaper* reaper = ConnectionReaper::instance();
+    reaper->setGraceMs(300);
+    QSignalSpy reaped(reaper, &ConnectionReaper::processReaped);
+
+    HttpReply* reply = client->send(HttpRequest::get("/version"));
+    QSignalSpy finished(reply, &HttpReply::finished);
+    QVERIFY(finished.wait(Generous));
+    QCOMPARE(reply->body(), QByteArray("ok"));
+    // Kept for the next request, not ended.
+    QCOMPARE(client->idleConnections(), 1);
+    QCOMPARE(reaper->pending(), 0);
+
+    client.reset(); // returns at once; the reaper ends the process
+    QCOMPARE(reaper->pending(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(reaped.size(), 1, Generous);
     QVERIFY(!exists(reaped.first().at(0).toLongLong()));
     QCOMPARE(reaper->pending(), 0);
 }

@@ -1,8 +1,11 @@
+#include "FakeEngine.h"
 #include "net/HttpClient.h"
 
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -48,6 +51,43 @@ private:
     bool m_answered = false;
 };
 
+// A misbehaving TCP peer on loopback: it accepts, reads the request, then runs the script
+// (which may do nothing at all) and keeps the connection open.
+class TcpPeer : public QObject
+{
+public:
+    using Script = std::function<void(QTcpSocket*)>;
+
+    explicit TcpPeer(const Script& script)
+        : m_script(script)
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+                ++m_accepted;
+                auto request = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, request] {
+                    const bool whole = request->contains("\r\n\r\n");
+                    *request += socket->readAll();
+                    if (!whole && request->contains("\r\n\r\n"))
+                        m_script(socket);
+                });
+            }
+        });
+    }
+
+    QString url(const QString& scheme = QStringLiteral("tcp")) const
+    {
+        return scheme + QStringLiteral("://127.0.0.1:") + QString::number(m_server.serverPort());
+    }
+    int accepted() const { return m_accepted; }
+
+private:
+    QTcpServer m_server;
+    Script m_script;
+    int m_accepted = 0;
+};
+
 class TestHttpClient : public QObject
 {
     Q_OBJECT
@@ -64,6 +104,15 @@ private Q_SLOTS:
     void noServer();
     void upgradeHandsOverTheConnection();
     void abortFinishesOnce();
+    void tcpPeerThatNeverAnswersTimesOut();
+    void tcpPeerThatStallsMidBodyTimesOut();
+    void tlsPeerThatNeverHandshakesTimesOut();
+    void quietStreamIsNotCutOff();
+    void streamsKeepAlive();
+    void connectionsAreReused();
+    void burstStaysWithinThePool();
+    void connectionClosedWhileIdleIsReplaced();
+    void closingResponseIsNotReused();
 
 private:
     HttpReply* send(const HttpRequest& request, HttpReply::Mode mode = HttpReply::Mode::Buffered);
@@ -245,6 +294,158 @@ void TestHttpClient::abortFinishesOnce()
     reply->abort();
     QCOMPARE(finished.count(), 1);
     QCOMPARE(reply->error().kind, Error::Cancelled);
+}
+
+void TestHttpClient::tcpPeerThatNeverAnswersTimesOut()
+{
+    TcpPeer peer([](QTcpSocket*) {});
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    client.setRequestTimeoutMs(300);
+    HttpReply* reply = client.send(HttpRequest::get("/version"));
+    waitFor(reply);
+    QCOMPARE(peer.accepted(), 1);
+    QCOMPARE(reply->error().kind, Error::Timeout);
+    QCOMPARE(reply->error().message,
+             HttpClient::tr("The engine did not answer within %n s.", nullptr, 1));
+}
+
+void TestHttpClient::tcpPeerThatStallsMidBodyTimesOut()
+{
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n[{\"Id\":");
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    client.setRequestTimeoutMs(300);
+    HttpReply* reply = client.send(HttpRequest::get("/containers/json"));
+    waitFor(reply);
+    QCOMPARE(reply->status(), 200);
+    QCOMPARE(reply->error().kind, Error::Timeout);
+    QCOMPARE(
+        reply->error().message,
+        HttpClient::tr("The engine stopped sending in the middle of a response (nothing for %n s).",
+                       nullptr, 1));
+}
+
+void TestHttpClient::tlsPeerThatNeverHandshakesTimesOut()
+{
+    TcpPeer peer([](QTcpSocket*) {});
+    const Endpoint endpoint = Endpoint::fromUrl(peer.url(QStringLiteral("https")));
+    HttpClient client(endpoint);
+    client.setConnectTimeoutMs(300);
+    HttpReply* reply = client.send(HttpRequest::get("/version"));
+    waitFor(reply);
+    QCOMPARE(reply->error().kind, Error::Timeout);
+    QVERIFY(reply->error().message.contains(endpoint.url));
+}
+
+void TestHttpClient::quietStreamIsNotCutOff()
+{
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        // Silent for several request timeouts, as an idle event stream is.
+        QTimer::singleShot(600, socket, [socket] {
+            socket->write("3\r\nend\r\n0\r\n\r\n");
+            socket->disconnectFromHost();
+        });
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    client.setRequestTimeoutMs(100);
+    HttpReply* reply = client.send(HttpRequest::get("/events"), HttpReply::Mode::Streaming);
+    QByteArray streamed;
+    connect(reply, &HttpReply::dataReceived, this,
+            [&streamed](const QByteArray& data) { streamed += data; });
+    waitFor(reply);
+    QVERIFY2(!reply->error().isError(), qPrintable(reply->error().fullText()));
+    QCOMPARE(streamed, QByteArray("end"));
+}
+
+void TestHttpClient::streamsKeepAlive()
+{
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n");
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    HttpReply* reply =
+        client.send(HttpRequest::post("/exec/1/start", "{}"), HttpReply::Mode::Upgrade);
+    QIODevice* connection = nullptr;
+    connect(reply, &HttpReply::upgraded, this,
+            [&] { connection = reply->takeConnection(nullptr); });
+    waitFor(reply);
+    QVERIFY(connection);
+    std::unique_ptr<QIODevice> owned(connection);
+    auto* socket = qobject_cast<QTcpSocket*>(connection);
+    QVERIFY(socket);
+    QCOMPARE(socket->socketOption(QAbstractSocket::KeepAliveOption).toInt(), 1);
+}
+
+void TestHttpClient::connectionsAreReused()
+{
+    FakeEngine engine;
+    HttpClient client(Endpoint::fromUrl(engine.url()));
+    for (int i = 0; i < 20; ++i) {
+        HttpReply* reply = client.send(HttpRequest::get("/_ping"));
+        waitFor(reply);
+        QVERIFY2(!reply->error().isError(), qPrintable(reply->error().fullText()));
+        QCOMPARE(reply->body(), QByteArray("OK"));
+        delete reply;
+    }
+    QCOMPARE(engine.requests("/_ping"), 20);
+    QCOMPARE(engine.accepted(), 1);
+    QCOMPARE(client.connectionsOpened(), 1);
+    QCOMPARE(client.idleConnections(), 1);
+}
+
+void TestHttpClient::burstStaysWithinThePool()
+{
+    FakeEngine engine;
+    HttpClient client(Endpoint::fromUrl(engine.url()));
+    client.setMaxConnections(3);
+    QList<HttpReply*> replies;
+    for (int i = 0; i < 50; ++i)
+        replies << client.send(HttpRequest::get("/version"));
+    for (HttpReply* reply : std::as_const(replies)) {
+        waitFor(reply);
+        QVERIFY2(!reply->error().isError(), qPrintable(reply->error().fullText()));
+        QCOMPARE(reply->status(), 200);
+    }
+    QCOMPARE(engine.requests("/version"), 50);
+    QVERIFY2(engine.accepted() <= 3, QByteArray::number(engine.accepted()));
+    QVERIFY(client.connectionsOpened() <= 3);
+}
+
+void TestHttpClient::connectionClosedWhileIdleIsReplaced()
+{
+    // Answers each request, then closes the connection a moment later, as a peer with a short
+    // idle timeout does.
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK");
+        QTimer::singleShot(50, socket, [socket] { socket->disconnectFromHost(); });
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    for (int i = 0; i < 3; ++i) {
+        HttpReply* reply = client.send(HttpRequest::get("/_ping"));
+        waitFor(reply);
+        QVERIFY2(!reply->error().isError(), qPrintable(reply->error().fullText()));
+        QCOMPARE(reply->body(), QByteArray("OK"));
+        QTest::qWait(200);
+    }
+    QCOMPARE(peer.accepted(), 3);
+    QCOMPARE(client.idleConnections(), 0);
+}
+
+void TestHttpClient::closingResponseIsNotReused()
+{
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nOK");
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    for (int i = 0; i < 2; ++i) {
+        HttpReply* reply = client.send(HttpRequest::get("/_ping"));
+        waitFor(reply);
+        QVERIFY(!reply->error().isError());
+    }
+    QCOMPARE(peer.accepted(), 2);
+    QCOMPARE(client.idleConnections(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)

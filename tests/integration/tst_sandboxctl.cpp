@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -114,6 +115,7 @@ private Q_SLOTS:
     void unknownSandboxIsExitCodeTwo();
     void usageErrors();
     void deadEngine();
+    void peerThatNeverAnswers();
     void exec();
     void logs();
     void copyFiles();
@@ -138,7 +140,8 @@ void TestSandboxctl::lifecycle()
     const QString id = QString::fromUtf8(created.out).trimmed();
     QCOMPARE(id.size(), 64);
 
-    const Result listed = sandboxctl({QStringLiteral("list"), QStringLiteral("--json")});
+    const Result listed =
+        sandboxctl({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limits")});
     QCOMPARE(listed.exitCode, 0);
     QJsonParseError parseError;
     const QJsonArray array = QJsonDocument::fromJson(listed.out, &parseError).array();
@@ -159,6 +162,13 @@ void TestSandboxctl::lifecycle()
     QCOMPARE(mine.value(QLatin1String("image")).toString(), image());
     QCOMPARE(mine.value(QLatin1String("status")).toString(), QStringLiteral("running"));
     QCOMPARE(mine.value(QLatin1String("memoryBytes")).toDouble(), 64.0 * 1024 * 1024);
+    // Without --limits the list is one request, and says nothing of limits.
+    const Result plain = sandboxctl({QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(plain.exitCode, 0);
+    const QJsonArray plainArray = QJsonDocument::fromJson(plain.out).array();
+    QCOMPARE(plainArray.size(), array.size());
+    for (const QJsonValue& value : plainArray)
+        QVERIFY(!value.toObject().contains(QLatin1String("memoryBytes")));
 
     const Result inspected = sandboxctl({QStringLiteral("inspect"), name});
     QCOMPARE(inspected.exitCode, 0);
@@ -260,6 +270,30 @@ void TestSandboxctl::deadEngine()
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.err.contains("nonexistent"));
     QVERIFY(result.out.isEmpty());
+}
+
+void TestSandboxctl::peerThatNeverAnswers()
+{
+    // The kernel completes the handshakes; nothing ever reads or answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    const QString url = QStringLiteral("tcp://127.0.0.1:") + QString::number(silent.serverPort());
+
+    const Result limited = sandboxctl({QStringLiteral("--docker"), url, QStringLiteral("--timeout"),
+                                       QStringLiteral("2s"), QStringLiteral("list")});
+    QCOMPARE(limited.exitCode, 1);
+    QVERIFY2(limited.err.contains("--timeout") && limited.err.contains("2s"), limited.err);
+    QVERIFY(limited.out.isEmpty());
+
+    // Without --timeout the engine's own limits end it too.
+    const Result unlimited = sandboxctl({QStringLiteral("--docker"), url, QStringLiteral("list")});
+    QCOMPARE(unlimited.exitCode, 1);
+    QVERIFY2(unlimited.err.contains("answer"), unlimited.err);
+
+    const Result bad =
+        sandboxctl({QStringLiteral("--timeout"), QStringLiteral("5x"), QStringLiteral("list")});
+    QCOMPARE(bad.exitCode, 64);
+    QVERIFY(bad.err.contains("5x"));
 }
 
 void TestSandboxctl::exec()

@@ -13,9 +13,12 @@ private Q_SLOTS:
     void tlsWithoutClientCertificateIsRefused();
     void tlsWithUnknownAuthorityIsRefused();
     void processStdio();
+    void processBurstStaysWithinThePool();
+    void tlsBurstStaysWithinThePool();
 
 private:
     static void expectListing(DockerBackend* backend);
+    static void sendBurst(HttpClient* client, int count);
     Endpoint tlsEndpoint(const QString& certPath) const;
     QString m_tlsHost;
     QString m_certPath;
@@ -109,6 +112,47 @@ void TestTransports::processStdio()
     endpoint.arguments = {QStringLiteral("system"), QStringLiteral("dial-stdio")};
     DockerBackend backend(QStringLiteral("stdio"), QStringLiteral("stdio"), endpoint);
     expectListing(&backend);
+}
+
+void TestTransports::sendBurst(HttpClient* client, int count)
+{
+    QList<HttpReply*> replies;
+    for (int i = 0; i < count; ++i)
+        replies << client->send(HttpRequest::get("/_ping"));
+    for (HttpReply* reply : std::as_const(replies)) {
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30000);
+        QVERIFY2(!reply->error().isError(), qPrintable(reply->error().fullText()));
+        QCOMPARE(reply->status(), 200);
+    }
+}
+
+void TestTransports::processBurstStaysWithinThePool()
+{
+    // Each process the client starts leaves a line in the file, then becomes dial-stdio.
+    QTemporaryDir dir;
+    const QString started = dir.filePath(QStringLiteral("started"));
+    Endpoint endpoint;
+    endpoint.kind = Endpoint::Kind::Process;
+    endpoint.url = QStringLiteral("dial-stdio");
+    endpoint.program = QStringLiteral("sh");
+    endpoint.arguments = {QStringLiteral("-c"),
+                          QStringLiteral("echo started >> \"$0\"; exec docker system dial-stdio"),
+                          started};
+    HttpClient client(endpoint);
+    sendBurst(&client, 50);
+    QFile file(started);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const int processes = int(file.readAll().count('\n'));
+    QVERIFY(processes >= 1);
+    QVERIFY2(processes <= client.maxConnections(), QByteArray::number(processes));
+}
+
+void TestTransports::tlsBurstStaysWithinThePool()
+{
+    HttpClient client(tlsEndpoint(m_certPath));
+    sendBurst(&client, 50);
+    QVERIFY2(client.connectionsOpened() <= client.maxConnections(),
+             QByteArray::number(client.connectionsOpened()));
 }
 
 QTEST_GUILESS_MAIN(TestTransports)
