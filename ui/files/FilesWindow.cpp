@@ -202,7 +202,7 @@ FilesWindow::FilesWindow(SandboxFiles* files, const QString& title, QWidget* par
     createActions();
     createToolBar();
     retranslateUi();
-    resize(960, 620);
+    resize(1120, 680);
 
     m_model->setFiles(m_files);
     openFolder("/");
