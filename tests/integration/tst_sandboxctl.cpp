@@ -122,6 +122,7 @@ private Q_SLOTS:
     void copyTarStreams();
     void catAndPut();
     void filesErrors();
+    void eciFiles();
     void eciLifecycle();
     void eciCredentialsAndRegion();
     void eciStoredAccount();
@@ -579,6 +580,77 @@ void TestSandboxctl::filesErrors()
              64);
     QCOMPARE(sandboxctl({QStringLiteral("cat")}).exitCode, 64);
     docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+}
+
+// The same commands on ECI, over the exec channel the emulator serves as the service does.
+void TestSandboxctl::eciFiles()
+{
+    EciEmulatorProcess emulator{QStringLiteral(ECI_EMULATOR_PATH)};
+    QVERIFY(emulator.start());
+    const QString region = uniqueName(QStringLiteral("ctlf"));
+    const QMap<QString, QString> env{
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), EciEmulatorProcess::accessKeyId()},
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), EciEmulatorProcess::accessKeySecret()},
+        {QStringLiteral("ECI_SANDBOX_ENDPOINT"), emulator.endpoint()},
+    };
+    const QString name = uniqueName(QStringLiteral("ctlf"));
+    const Result created = eciCtl({region, QStringLiteral("create"), QStringLiteral("--image"),
+                                   image(), QStringLiteral("--name"), name, QStringLiteral("--"),
+                                   QStringLiteral("sleep"), QStringLiteral("600")},
+                                  env);
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QString id = QString::fromUtf8(created.out).trimmed();
+
+    QByteArray bytes;
+    for (int i = 0; i < 200000; ++i)
+        bytes.append(char((i * 131) % 253));
+    Result put;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (put = eciCtl({region, QStringLiteral("put"), id + QStringLiteral(":/tmp/data.bin")}, env,
+                      bytes))
+                .exitCode == 0,
+        60000);
+    const Result cat =
+        eciCtl({region, QStringLiteral("cat"), id + QStringLiteral(":/tmp/data.bin")}, env);
+    QVERIFY2(cat.exitCode == 0, cat.err.constData());
+    QCOMPARE(cat.out, bytes);
+
+    QTemporaryDir local;
+    QVERIFY(QDir(local.path()).mkpath(QStringLiteral("tree/sub")));
+    QVERIFY(writeFile(local.path() + QStringLiteral("/tree/sub/y"), "y\n"));
+    const Result up = eciCtl({region, QStringLiteral("cp"), local.path() + QStringLiteral("/tree"),
+                              id + QStringLiteral(":/tmp")},
+                             env);
+    QVERIFY2(up.exitCode == 0, up.err.constData());
+    QCOMPARE(
+        eciCtl({region, QStringLiteral("cat"), id + QStringLiteral(":/tmp/tree/sub/y")}, env).out,
+        QByteArray("y\n"));
+    const Result down = eciCtl({region, QStringLiteral("cp"), id + QStringLiteral(":/tmp/tree"),
+                                local.path() + QStringLiteral("/back")},
+                               env);
+    QVERIFY2(down.exitCode == 0, down.err.constData());
+    QCOMPARE(readFile(local.path() + QStringLiteral("/back/sub/y")), QByteArray("y\n"));
+
+    // A tar out and back in through -.
+    const Result tar = eciCtl(
+        {region, QStringLiteral("cp"), id + QStringLiteral(":/tmp/tree"), QStringLiteral("-")},
+        env);
+    QCOMPARE(tar.exitCode, 0);
+    QVERIFY(tar.out.contains("sub/y"));
+    QCOMPARE(eciCtl({region, QStringLiteral("cp"), QStringLiteral("-"), id + QStringLiteral(":/")},
+                    env, tar.out)
+                 .exitCode,
+             0);
+    QCOMPARE(eciCtl({region, QStringLiteral("cat"), id + QStringLiteral(":/tree/sub/y")}, env).out,
+             QByteArray("y\n"));
+
+    QCOMPARE(eciCtl({region, QStringLiteral("cat"), QStringLiteral("nope-nope:/x")}, env).exitCode,
+             2);
+    const Result missing =
+        eciCtl({region, QStringLiteral("cat"), id + QStringLiteral(":/no/such")}, env);
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains("/no/such"));
+    QCOMPARE(eciCtl({region, QStringLiteral("rm"), QStringLiteral("-f"), id}, env).exitCode, 0);
 }
 
 void TestSandboxctl::eciLifecycle()
