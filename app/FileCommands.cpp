@@ -139,6 +139,19 @@ QString FileCommands::missingText(const QString& target) const
     return Text::tr("%1: no such file or folder.").arg(target);
 }
 
+void FileCommands::finishWithStatError(const Error& error, const QString& target)
+{
+    m_finisher(error.kind == Error::NotFound ? missingText(target) : error.fullText(), Failed);
+}
+
+void FileCommands::finishWhenDone(Job* job)
+{
+    connect(job, &Job::finished, this, [this, job] {
+        m_finisher(job->error().isError() ? job->error().fullText() : QString(),
+                   job->error().isError() ? Failed : Ok);
+    });
+}
+
 bool FileCommands::open(const QString& target, QByteArray* path)
 {
     const qsizetype colon = target.indexOf(QLatin1Char(':'));
@@ -235,9 +248,7 @@ void FileCommands::runList(const QStringList& args)
     ResultJob<FileEntry>* stat = m_files->stat(path);
     connect(stat, &Job::finished, this, [this, stat, path, target, longFormat, all] {
         if (stat->error().isError())
-            return m_finisher(stat->error().kind == Error::NotFound ? missingText(target)
-                                                                    : stat->error().fullText(),
-                              Failed);
+            return finishWithStatError(stat->error(), target);
         if (stat->value().type != FileEntry::Type::Folder) {
             FileEntry entry = stat->value();
             entry.name = path;
@@ -270,10 +281,7 @@ void FileCommands::runMakeFolder(const QStringList& args)
     if (!open(operands.first(), &path))
         return;
     Job* job = m_files->makeFolder(path, flags.contains(QLatin1Char('p')));
-    connect(job, &Job::finished, this, [this, job] {
-        m_finisher(job->error().isError() ? job->error().fullText() : QString(),
-                   job->error().isError() ? Failed : Ok);
-    });
+    finishWhenDone(job);
 }
 
 void FileCommands::runMove(const QStringList& args)
@@ -287,14 +295,9 @@ void FileCommands::runMove(const QStringList& args)
     ResultJob<FileEntry>* stat = m_files->stat(from);
     connect(stat, &Job::finished, this, [this, stat, from, to, source = args.at(0)] {
         if (stat->error().isError())
-            return m_finisher(stat->error().kind == Error::NotFound ? missingText(source)
-                                                                    : stat->error().fullText(),
-                              Failed);
+            return finishWithStatError(stat->error(), source);
         Job* job = m_files->move(from, to);
-        connect(job, &Job::finished, this, [this, job] {
-            m_finisher(job->error().isError() ? job->error().fullText() : QString(),
-                       job->error().isError() ? Failed : Ok);
-        });
+        finishWhenDone(job);
     });
 }
 
@@ -323,10 +326,7 @@ void FileCommands::runRemove(const QStringList& args)
         if (stat->value().type == FileEntry::Type::Folder && !recursive)
             return m_finisher(Text::tr("%1 is a folder; use rm -r.").arg(target), Failed);
         Job* job = m_files->remove(path, recursive);
-        connect(job, &Job::finished, this, [this, job] {
-            m_finisher(job->error().isError() ? job->error().fullText() : QString(),
-                       job->error().isError() ? Failed : Ok);
-        });
+        finishWhenDone(job);
     });
 }
 
@@ -345,14 +345,9 @@ void FileCommands::runChangeMode(const QStringList& args)
     ResultJob<FileEntry>* stat = m_files->stat(path);
     connect(stat, &Job::finished, this, [this, stat, path, target, mode] {
         if (stat->error().isError())
-            return m_finisher(stat->error().kind == Error::NotFound ? missingText(target)
-                                                                    : stat->error().fullText(),
-                              Failed);
+            return finishWithStatError(stat->error(), target);
         Job* job = m_files->changeMode(path, mode);
-        connect(job, &Job::finished, this, [this, job] {
-            m_finisher(job->error().isError() ? job->error().fullText() : QString(),
-                       job->error().isError() ? Failed : Ok);
-        });
+        finishWhenDone(job);
     });
 }
 
@@ -367,9 +362,7 @@ void FileCommands::runFind(const QStringList& args)
     ResultJob<FileEntry>* stat = m_files->stat(path);
     connect(stat, &Job::finished, this, [this, stat, path, target, pattern = args.at(2)] {
         if (stat->error().isError())
-            return m_finisher(stat->error().kind == Error::NotFound ? missingText(target)
-                                                                    : stat->error().fullText(),
-                              Failed);
+            return finishWithStatError(stat->error(), target);
         ResultJob<QList<FileEntry>>* job = m_files->find(path, QFile::encodeName(pattern));
         connect(job, &Job::finished, this, [this, job, path] {
             if (job->error().isError())

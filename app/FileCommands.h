@@ -6,6 +6,8 @@
 #include <functional>
 
 class Backend;
+class Job;
+struct Error;
 class SandboxFiles;
 
 // sandboxctl's file commands with the docker CLI's habits: ls, mkdir, mv, rm ID:PATH, chmod
@@ -37,6 +39,10 @@ private:
     void runFind(const QStringList& args);
     void usageError(const QString& problem);
     QString missingText(const QString& target) const;
+    // A stat that failed: "no such file" for a missing path, else the backend's words.
+    void finishWithStatError(const Error& error, const QString& target);
+    // Ends the command with job's outcome once it has finished.
+    void finishWhenDone(Job* job);
 
     Backend* m_backend;
     Resolver m_resolver;
