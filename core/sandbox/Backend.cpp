@@ -29,6 +29,16 @@ ResultJob<QList<ResourceSample>>* Backend::resourceHistory(const QString&)
     return nullptr;
 }
 
+StatsStream* Backend::openStats(const QString&)
+{
+    return nullptr;
+}
+
+Job* Backend::setExpiry(const QString&, const QDateTime&)
+{
+    return nullptr;
+}
+
 CreateForm Backend::createForm() const
 {
     return CreateForm::withFields({SpecField::Image, SpecField::Name, SpecField::Command,

@@ -13,6 +13,7 @@
 
 class ExecSession;
 class SandboxFiles;
+class StatsStream;
 struct ExecOptions;
 
 // The contract every kind of sandbox host implements (Docker engine, ECI, …). The UI only
@@ -48,6 +49,8 @@ public:
         HasContainerGroups = 1 << 6, // a sandbox holds several containers; the user picks one
         CanShowResourceHistory = 1 << 7,
         CanBrowseFiles = 1 << 8, // openFiles() gives a sandbox's files
+        CanExpire = 1 << 9,      // sandboxes have lifetimes: setExpiry(), Sandbox::expiresAt
+        HasLiveStats = 1 << 10,  // openStats() streams a running sandbox's resource use
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
 
@@ -119,6 +122,11 @@ public:
     // CPU, memory and network over the last hour, oldest first. Null without
     // CanShowResourceHistory.
     virtual ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id);
+    // Live resource use of a running sandbox, not yet started. Null without HasLiveStats.
+    virtual StatsStream* openStats(const QString& id);
+    // Sets when the sandbox expires (a renewal is a later time); an invalid time removes its
+    // lifetime where the backend allows that. Null without CanExpire.
+    virtual Job* setExpiry(const QString& id, const QDateTime& expiresAt);
 
     static QString stateDisplayName(State state); // translated
     static QString actionDisplayName(Action action);

@@ -103,7 +103,7 @@ bool Sandbox::operator==(const Sandbox& other) const
            image == other.image && status == other.status && statusText == other.statusText &&
            created == other.created && ports == other.ports && cpus == other.cpus &&
            memoryBytes == other.memoryBytes && labels == other.labels &&
-           containers == other.containers;
+           containers == other.containers && expiresAt == other.expiresAt;
 }
 
 qint64 parseMemorySize(const QString& text)

@@ -51,6 +51,7 @@ struct Sandbox
     qint64 memoryBytes = 0;        // 0: no limit known
     QMap<QString, QString> labels; // Docker labels; ECI tags
     QStringList containers;        // a container group's containers (ECI); empty for Docker
+    QDateTime expiresAt;           // invalid: no lifetime
 
     QString portsText() const;
     QString limitsText() const;
@@ -104,6 +105,7 @@ public:
     QString networkMode; // empty: the engine's default
     QList<PortBinding> ports;
     bool autoRemove = false;
+    qint64 lifetimeSeconds = 0; // 0: no lifetime; a backend without CanExpire ignores it
 
     // ECI only: the container's arguments after the command, and where the group runs.
     QStringList args;
@@ -125,6 +127,11 @@ struct ResourceSample
     qint64 memoryBytes = 0; // in use
     qint64 networkRxBytes = 0;
     qint64 networkTxBytes = 0;
+    // Filled by live stats; 0 where a backend's history does not have them.
+    qint64 memoryLimitBytes = 0;
+    qint64 blockReadBytes = 0;
+    qint64 blockWriteBytes = 0;
+    int pids = 0;
 };
 
 // Parses "512m", "2g", "1048576" into bytes; -1 when it is not a size.
