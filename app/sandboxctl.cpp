@@ -149,7 +149,10 @@ QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
     // Docker's list leaves limits out (0 then means unknown); ECI's carries them.
     if (withLimits || sandbox.cpus != 0 || sandbox.memoryBytes != 0) {
         object.insert(QLatin1String("cpus"), sandbox.cpus);
-        object.insert(QLatin1String("memoryBytes"), sandbox.memoryBytes);
+        // null: the backend gave a limit no integer holds.
+        object.insert(QLatin1String("memoryBytes"), sandbox.memoryBytes == Sandbox::OutOfRange
+                                                        ? QJsonValue()
+                                                        : QJsonValue(sandbox.memoryBytes));
     }
     QJsonObject labels;
     for (auto it = sandbox.labels.begin(); it != sandbox.labels.end(); ++it)
@@ -235,13 +238,17 @@ qint64 parseDuration(const QString& text)
     return milliseconds;
 }
 
-// RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d.
-QDateTime parseSince(const QString& text)
+// RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d. outOfRange: an
+// RFC 3339 time outside what log timestamps can hold (1677 to 2262).
+QDateTime parseSince(const QString& text, bool* outOfRange)
 {
     const QByteArray bytes = text.toUtf8();
     qint64 nanoseconds = 0;
-    if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds) == bytes.size())
+    if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds, outOfRange) ==
+        bytes.size())
         return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
+    if (*outOfRange)
+        return {};
     const qint64 milliseconds = parseDuration(text);
     if (milliseconds < 0)
         return {};
@@ -677,8 +684,12 @@ void Command::runLogs(const QStringList& args)
             options.timestamps = true;
         } else if (arg == QLatin1String("--since")) {
             const QString text = value();
-            options.since = parseSince(text);
-            if (!options.since.isValid())
+            bool outOfRange = false;
+            options.since = parseSince(text, &outOfRange);
+            if (outOfRange)
+                problems << Text::tr("“%1” is out of range: logs have times from 1677 to 2262.")
+                                .arg(text);
+            else if (!options.since.isValid())
                 problems << Text::tr("“%1” is neither an RFC 3339 time nor a duration such as 10m.")
                                 .arg(text);
         } else if (arg == QLatin1String("--tail") || arg == QLatin1String("-n")) {

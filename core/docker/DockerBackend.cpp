@@ -4,6 +4,7 @@
 #include "DockerJson.h"
 #include "DockerLogStream.h"
 #include "DockerSandboxFiles.h"
+#include "sandbox/CheckedNumbers.h"
 #include "sandbox/Job.h"
 
 #include <QJsonArray>
@@ -633,15 +634,17 @@ Job* DockerBackend::pullImage(const QString& reference)
             const QString layer = line.value(QLatin1String("id")).toString();
             const QJsonObject detail = line.value(QLatin1String("progressDetail")).toObject();
             if (!layer.isEmpty() && detail.contains(QLatin1String("total"))) {
-                progress->layers[layer] = {
-                    qint64(detail.value(QLatin1String("current")).toDouble()),
-                    qint64(detail.value(QLatin1String("total")).toDouble())};
+                const auto bytes = [&detail](const char* key) {
+                    const double value = detail.value(QLatin1String(key)).toDouble();
+                    return qMax<qint64>(0, CheckedNumbers::toInteger<qint64>(value).value_or(0));
+                };
+                progress->layers[layer] = {bytes("current"), bytes("total")};
             }
             qint64 done = 0;
             qint64 total = 0;
             for (const auto& [current, size] : std::as_const(progress->layers)) {
-                done += current;
-                total += size;
+                done = CheckedNumbers::saturatingAdd(done, current);
+                total = CheckedNumbers::saturatingAdd(total, size);
             }
             job->reportProgress(done, total, line.value(QLatin1String("status")).toString());
         }

@@ -1,5 +1,7 @@
 #include "DockerJson.h"
 
+#include "sandbox/CheckedNumbers.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -40,8 +42,9 @@ Sandbox sandboxFromListEntry(const QJsonObject& entry, const QString& backendId)
     sandbox.image = entry.value(QLatin1String("Image")).toString();
     sandbox.status = statusFromState(entry.value(QLatin1String("State")).toString());
     sandbox.statusText = entry.value(QLatin1String("Status")).toString();
-    sandbox.created = QDateTime::fromSecsSinceEpoch(
-        qint64(entry.value(QLatin1String("Created")).toDouble()), Qt::UTC);
+    if (const auto created =
+            CheckedNumbers::toInteger<qint64>(entry.value(QLatin1String("Created")).toDouble()))
+        sandbox.created = QDateTime::fromSecsSinceEpoch(*created, Qt::UTC);
     const QJsonArray ports = entry.value(QLatin1String("Ports")).toArray();
     for (const QJsonValue& value : ports) {
         const QJsonObject port = value.toObject();
@@ -80,7 +83,8 @@ QJsonObject createBody(const SandboxSpec& spec)
 
     QJsonObject host;
     if (spec.cpus > 0)
-        host.insert(QLatin1String("NanoCpus"), qint64(spec.cpus * 1e9));
+        host.insert(QLatin1String("NanoCpus"),
+                    CheckedNumbers::toInteger<qint64>(spec.cpus * 1e9).value_or(0));
     if (spec.memoryBytes > 0)
         host.insert(QLatin1String("Memory"), spec.memoryBytes);
     if (!spec.networkMode.isEmpty())
@@ -127,7 +131,9 @@ void limitsFromInspect(const QJsonObject& inspect, double* cpus, qint64* memoryB
     const double quota = host.value(QLatin1String("CpuQuota")).toDouble();
     const double period = host.value(QLatin1String("CpuPeriod")).toDouble();
     *cpus = nanoCpus > 0 ? nanoCpus / 1e9 : (quota > 0 && period > 0 ? quota / period : 0);
-    *memoryBytes = qint64(host.value(QLatin1String("Memory")).toDouble());
+    const double memory = host.value(QLatin1String("Memory")).toDouble();
+    const std::optional<qint64> bytes = CheckedNumbers::toInteger<qint64>(memory);
+    *memoryBytes = !bytes || *bytes < 0 ? Sandbox::OutOfRange : *bytes;
 }
 
 SandboxDetails detailsFromInspect(const QJsonObject& inspect)

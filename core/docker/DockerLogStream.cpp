@@ -2,6 +2,7 @@
 
 #include "DockerBackend.h"
 #include "net/HttpClient.h"
+#include "sandbox/CheckedNumbers.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -319,7 +320,8 @@ void DockerLogStream::open()
     QByteArray target =
         "/containers/" + QUrl::toPercentEncoding(m_id) +
         "/logs?stdout=1&stderr=1&timestamps=1&follow=" + (m_options.follow ? "1" : "0");
-    qint64 since = m_options.since.isValid() ? m_options.since.toMSecsSinceEpoch() * 1000000 : 0;
+    // A time past 2262 asks for nothing older than 2262, one before 1677 for everything.
+    qint64 since = CheckedNumbers::clampedNanoseconds(m_options.since);
     int tail = m_options.tail;
     if (resuming) {
         m_filter.rewind();

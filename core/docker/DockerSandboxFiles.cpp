@@ -3,6 +3,7 @@
 #include "DockerJson.h"
 #include "net/HttpClient.h"
 #include "sandbox/Backend.h"
+#include "sandbox/CheckedNumbers.h"
 
 #include <QIODevice>
 #include <QJsonDocument>
@@ -59,8 +60,14 @@ bool DockerSandboxFiles::parsePathStat(const QByteArray& header, FileEntry* entr
         return false;
     const QJsonObject object = document.object();
     entry->name = object.value(QLatin1String("name")).toString().toUtf8();
-    entry->size = qint64(object.value(QLatin1String("size")).toDouble());
-    const auto mode = quint32(object.value(QLatin1String("mode")).toDouble());
+    const auto size =
+        CheckedNumbers::toExactInteger<qint64>(object.value(QLatin1String("size")).toDouble());
+    const auto goMode =
+        CheckedNumbers::toExactInteger<quint32>(object.value(QLatin1String("mode")).toDouble());
+    if (!size || *size < 0 || !goMode)
+        return false;
+    entry->size = *size;
+    const quint32 mode = *goMode;
     entry->mode = mode & 0777;
     if (mode & GoModeSetuid)
         entry->mode |= 04000;

@@ -1,5 +1,7 @@
 #include "EciExecChannel.h"
 
+#include "sandbox/CheckedNumbers.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,11 +27,10 @@ QJsonValue member(const QJsonObject& object, const QString& name)
 bool readInt(const QJsonValue& value, int* out)
 {
     if (value.isDouble()) {
-        const double d = value.toDouble();
-        if (d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0)
-            return false;
-        *out = int(d);
-        return true;
+        const std::optional<int> n = CheckedNumbers::toExactInteger<int>(value.toDouble());
+        if (n)
+            *out = *n;
+        return n.has_value();
     }
     if (value.isString()) {
         bool ok = false;

@@ -1,5 +1,7 @@
 #include "EciJson.h"
 
+#include "sandbox/CheckedNumbers.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUuid>
@@ -94,7 +96,7 @@ Sandbox sandboxFromGroup(const QJsonObject& group, const QString& backendId)
     sandbox.cpus = number(group.value(QLatin1String("Cpu")));
     // Memory is in GiB; anything beyond what qint64 holds is not a real group.
     const double memory = number(group.value(QLatin1String("Memory"))) * GiB;
-    sandbox.memoryBytes = memory < 9.0e18 ? qint64(memory) : 0;
+    sandbox.memoryBytes = CheckedNumbers::toInteger<qint64>(memory).value_or(Sandbox::OutOfRange);
 
     const QJsonArray containers = arrayOf(group.value(QLatin1String("Containers")));
     for (const QJsonValue& value : containers) {
@@ -275,7 +277,7 @@ QList<ResourceSample> samplesFromMetric(const QJsonObject& response)
         const double workingSet = number(memory.value(QLatin1String("WorkingSet")));
         const double usage =
             workingSet > 0 ? workingSet : number(memory.value(QLatin1String("UsageBytes")));
-        sample.memoryBytes = usage < 9.0e18 ? qint64(usage) : 0;
+        sample.memoryBytes = CheckedNumbers::toInteger<qint64>(usage).value_or(0);
         const QJsonArray nics = arrayOf(
             record.value(QLatin1String("Network")).toObject().value(QLatin1String("Interfaces")));
         double rx = 0;
@@ -284,8 +286,8 @@ QList<ResourceSample> samplesFromMetric(const QJsonObject& response)
             rx += number(nic.toObject().value(QLatin1String("RxBytes")));
             tx += number(nic.toObject().value(QLatin1String("TxBytes")));
         }
-        sample.networkRxBytes = rx < 9.0e18 ? qint64(rx) : 0;
-        sample.networkTxBytes = tx < 9.0e18 ? qint64(tx) : 0;
+        sample.networkRxBytes = CheckedNumbers::toInteger<qint64>(rx).value_or(0);
+        sample.networkTxBytes = CheckedNumbers::toInteger<qint64>(tx).value_or(0);
         samples.append(sample);
     }
     std::stable_sort(
@@ -358,7 +360,9 @@ SandboxDetails detailsFromGroup(const QJsonObject& group)
         item.state = text(state.value(QLatin1String("State")));
         item.reason = text(state.value(QLatin1String("Reason")));
         item.ready = container.value(QLatin1String("Ready")).toBool();
-        item.restartCount = int(number(container.value(QLatin1String("RestartCount"))));
+        item.restartCount =
+            CheckedNumbers::toInteger<int>(number(container.value(QLatin1String("RestartCount"))))
+                .value_or(std::numeric_limits<int>::max());
         details.containers << item;
         // The group ran from its first container's start to its last one's end; its code is
         // the first failure, else 0.
@@ -369,7 +373,10 @@ SandboxDetails detailsFromGroup(const QJsonObject& group)
         if (finished.isValid() && (!details.finished.isValid() || finished > details.finished))
             details.finished = finished;
         if (state.contains(QLatin1String("ExitCode"))) {
-            const int code = int(number(state.value(QLatin1String("ExitCode"))));
+            // A code no int holds is still a failure.
+            const int code =
+                CheckedNumbers::toInteger<int>(number(state.value(QLatin1String("ExitCode"))))
+                    .value_or(std::numeric_limits<int>::max());
             if (exitCode <= 0)
                 exitCode = code;
         }
@@ -388,7 +395,8 @@ SandboxDetails detailsFromGroup(const QJsonObject& group)
         item.type = text(event.value(QLatin1String("Type")));
         item.reason = text(event.value(QLatin1String("Reason")));
         item.object = text(event.value(QLatin1String("Name")));
-        item.count = int(number(event.value(QLatin1String("Count"))));
+        item.count = CheckedNumbers::toInteger<int>(number(event.value(QLatin1String("Count"))))
+                         .value_or(std::numeric_limits<int>::max());
         item.message = text(event.value(QLatin1String("Message")));
         details.events << item;
     }

@@ -2,6 +2,7 @@
 
 #include "EciBackend.h"
 #include "EciJson.h"
+#include "sandbox/CheckedNumbers.h"
 #include "sandbox/Job.h"
 
 #include <QJsonArray>
@@ -51,7 +52,7 @@ EciLogStream::EciLogStream(EciBackend* backend, const QString& id, const LogOpti
             finishWith({});
     });
     if (m_options.since.isValid())
-        m_lowerBoundNs = m_options.since.toMSecsSinceEpoch() * 1000000;
+        m_lowerBoundNs = CheckedNumbers::clampedNanoseconds(m_options.since);
     // Started from the event loop so that whoever asked can connect first.
     QTimer::singleShot(0, this, &EciLogStream::resolveContainer);
 }

@@ -3,6 +3,7 @@
 #include "SandboxFiles.h"
 #include "TarExtractor.h"
 #include "TarPacker.h"
+#include "sandbox/CheckedNumbers.h"
 
 #include <QDir>
 #include <QFile>
@@ -107,7 +108,8 @@ qint64 FileTransfer::secondsLeft() const
     const double speed = bytesPerSecond();
     if (m_total < 0 || speed <= 0)
         return -1;
-    return qint64(double(qMax<qint64>(0, m_total - bytesDone())) / speed + 0.5);
+    const double seconds = double(qMax<qint64>(0, m_total - bytesDone())) / speed + 0.5;
+    return CheckedNumbers::toInteger<qint64>(seconds).value_or(-1);
 }
 
 void FileTransfer::sample()

@@ -1,5 +1,7 @@
 #include "LogStream.h"
 
+#include "CheckedNumbers.h"
+
 #include <cstdio>
 
 namespace {
@@ -68,8 +70,11 @@ QByteArray LogStream::formatTimestamp(qint64 nanoseconds)
     return QByteArray(text, size);
 }
 
-qsizetype LogStream::parseTimestamp(const char* data, qsizetype size, qint64* nanoseconds)
+qsizetype LogStream::parseTimestamp(const char* data, qsizetype size, qint64* nanoseconds,
+                                    bool* outOfRange)
 {
+    if (outOfRange)
+        *outOfRange = false;
     // YYYY-MM-DDTHH:MM:SS is 19 bytes; the zone needs at least one more.
     if (size < 20)
         return 0;
@@ -115,7 +120,13 @@ qsizetype LogStream::parseTimestamp(const char* data, qsizetype size, qint64* na
     }
     const qint64 seconds = daysFromCivil(year, unsigned(month), unsigned(day)) * 86400 +
                            hour * 3600 + minute * 60 + second - offsetSeconds;
-    *nanoseconds = seconds * 1000000000 + fraction;
+    const std::optional<qint64> total = CheckedNumbers::nanosecondsFromSeconds(seconds, fraction);
+    if (!total) {
+        if (outOfRange)
+            *outOfRange = true;
+        return 0;
+    }
+    *nanoseconds = *total;
     return at;
 }
 

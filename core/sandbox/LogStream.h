@@ -41,8 +41,11 @@ public:
     // Nanoseconds since the epoch (UTC) as RFC 3339 with nine fractional digits.
     static QByteArray formatTimestamp(qint64 nanoseconds);
     // Parses an RFC 3339 time ("2024-05-01T10:00:00.123456789Z", offsets allowed) at the
-    // start of data; returns how many bytes it took, 0 when there is none.
-    static qsizetype parseTimestamp(const char* data, qsizetype size, qint64* nanoseconds);
+    // start of data; returns how many bytes it took, 0 when there is none. A well-formed time
+    // that nanoseconds cannot hold (before 1677-09-21 or after 2262-04-11) is none either;
+    // outOfRange then says so.
+    static qsizetype parseTimestamp(const char* data, qsizetype size, qint64* nanoseconds,
+                                    bool* outOfRange = nullptr);
     static QDateTime toDateTime(qint64 nanoseconds);
 
 Q_SIGNALS:

@@ -94,6 +94,8 @@ QString Sandbox::limitsText() const
         parts << QCoreApplication::translate("Sandbox", "%1 CPU").arg(cpus);
     if (memoryBytes > 0)
         parts << formatBytes(memoryBytes);
+    else if (memoryBytes == OutOfRange)
+        parts << QCoreApplication::translate("Sandbox", "memory out of range");
     return parts.join(QStringLiteral(", "));
 }
 
@@ -192,7 +194,7 @@ QList<SpecProblem> SandboxSpec::problems() const
             problems.append(
                 {SpecField::Env, tr("Environment entry “%1” is not KEY=VALUE.").arg(entry)});
     }
-    if (cpus < 0 || cpus > 1024)
+    if (!(cpus >= 0 && cpus <= 1024)) // NaN too
         problems.append({SpecField::Cpus, tr("CPUs must be between 0 (no limit) and 1024.")});
     if (memoryBytes != 0 && memoryBytes < 6 * 1024 * 1024)
         problems.append(

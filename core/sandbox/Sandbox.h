@@ -39,6 +39,9 @@ struct PortBinding
 
 struct Sandbox
 {
+    // A limit the backend gave that no integer holds (a corrupt or hostile answer).
+    static constexpr qint64 OutOfRange = -1;
+
     QString backendId; // which connection it belongs to
     QString id;
     QString name;
@@ -48,7 +51,7 @@ struct Sandbox
     QDateTime created;
     QList<PortBinding> ports;
     double cpus = 0;               // 0: no limit known
-    qint64 memoryBytes = 0;        // 0: no limit known
+    qint64 memoryBytes = 0;        // 0: no limit known; OutOfRange: too large to hold
     QMap<QString, QString> labels; // Docker labels; ECI tags
     QStringList containers;        // a container group's containers (ECI); empty for Docker
     QDateTime expiresAt;           // invalid: no lifetime

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <limits>
+
 class TestDockerJson : public QObject
 {
     Q_OBJECT
@@ -13,6 +15,7 @@ private Q_SLOTS:
     void hostileListEntry();
     void createBody();
     void limits();
+    void hostileNumbers();
     void errorMessage();
 };
 
@@ -100,6 +103,31 @@ void TestDockerJson::limits()
         &cpus, &memory);
     QCOMPARE(cpus, 2.0);
     QCOMPARE(memory, qint64(0));
+
+    // A limit no integer holds is out of range, never a negative or wrapped one.
+    for (const char* hostile : {"1e300", "-1e300", "9.3e18", "-5"}) {
+        DockerJson::limitsFromInspect(
+            QJsonDocument::fromJson(QByteArray(R"({"HostConfig":{"Memory":)") + hostile + "}}")
+                .object(),
+            &cpus, &memory);
+        QCOMPARE(memory, Sandbox::OutOfRange);
+        Sandbox sandbox;
+        sandbox.memoryBytes = memory;
+        QCOMPARE(sandbox.limitsText(), QStringLiteral("memory out of range"));
+    }
+}
+
+void TestDockerJson::hostileNumbers()
+{
+    for (const char* created : {"1e300", "-1e300", "9.3e18"}) {
+        const QJsonObject entry =
+            QJsonDocument::fromJson(QByteArray(R"({"Id":"a","Created":)") + created + "}").object();
+        QVERIFY(!DockerJson::sandboxFromListEntry(entry, QStringLiteral("d")).created.isValid());
+    }
+    SandboxSpec spec;
+    spec.image = QStringLiteral("busybox");
+    spec.cpus = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY(!spec.problems().isEmpty());
 }
 
 void TestDockerJson::errorMessage()

@@ -128,7 +128,8 @@ void TestEciJson::hostileGroup()
 
     const QJsonObject huge = parse(R"({"ContainerGroupId": "g", "Memory": 1e300, "Cpu": "nan"})");
     const Sandbox big = EciJson::sandboxFromGroup(huge, QString());
-    QCOMPARE(big.memoryBytes, 0);
+    QCOMPARE(big.memoryBytes, Sandbox::OutOfRange);
+    QCOMPARE(big.limitsText(), QStringLiteral("memory out of range"));
     QCOMPARE(big.cpus, 0.0);
 
     QCOMPARE(EciJson::number(QJsonValue(QStringLiteral(" 2 "))), 2.0);

@@ -119,9 +119,24 @@ void TestDockerLogs::tailAndSince()
     QTRY_VERIFY_WITH_TIMEOUT(recent.ended, 15000);
     QCOMPARE(recent.raw[1], QByteArray("d\nf\n"));
     QCOMPARE(recent.raw[2], QByteArray("e\n"));
+
+    // Times that nanoseconds cannot hold (a date picker allows them) are clamped, not wrapped:
+    // after 2262 nothing is that recent, before 1677 everything is.
+    options.since = QDateTime(QDate(3000, 1, 1), QTime(0, 0), Qt::UTC);
+    LogStream* far = m_backend->openLogs(id, options);
+    LogCollector future(far);
+    QTRY_VERIFY_WITH_TIMEOUT(future.ended, 15000);
+    QCOMPARE(future.messages, 0);
+    options.since = QDateTime(QDate(1600, 1, 1), QTime(0, 0), Qt::UTC);
+    LogStream* old = m_backend->openLogs(id, options);
+    LogCollector past(old);
+    QTRY_VERIFY_WITH_TIMEOUT(past.ended, 15000);
+    QCOMPARE(past.buffer.count(), 6);
     delete tailed;
     delete all;
     delete since;
+    delete far;
+    delete old;
 }
 
 void TestDockerLogs::followEndsWhenTheSandboxStops()

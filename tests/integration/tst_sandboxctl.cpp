@@ -372,6 +372,14 @@ void TestSandboxctl::logs()
                                       QStringLiteral("2100-01-01T00:00:00Z"), name});
     QCOMPARE(future.exitCode, 0);
     QCOMPARE(future.out, QByteArray());
+    // Times that nanoseconds cannot hold are refused, never wrapped round to print everything.
+    for (const char* outside : {"3000-01-01T00:00:00Z", "1600-01-01T00:00:00Z"}) {
+        const Result refused = sandboxctl(
+            {QStringLiteral("logs"), QStringLiteral("--since"), QLatin1String(outside), name});
+        QCOMPARE(refused.exitCode, 64);
+        QCOMPARE(refused.out, QByteArray());
+        QVERIFY2(refused.err.contains("out of range"), refused.err.constData());
+    }
 
     // -f follows a running sandbox until it stops.
     const QString follower = uniqueName(QStringLiteral("follow"));
