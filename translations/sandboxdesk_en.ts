@@ -2733,6 +2733,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>%1 CPU</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>memory out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SandboxCommands</name>
@@ -3806,6 +3810,10 @@ CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
 socket), then at the rootless and Podman sockets. Exit codes: 0 success,
 1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is out of range: logs have times from 1677 to 2262.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2717,6 +2717,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>%1 CPU</source>
         <translation>%1 核</translation>
     </message>
+    <message>
+        <source>memory out of range</source>
+        <translation>内存超出范围</translation>
+    </message>
 </context>
 <context>
     <name>SandboxCommands</name>
@@ -3849,6 +3853,10 @@ ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 
 和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
 exec 以所运行命令的退出码退出。
 </translation>
+    </message>
+    <message>
+        <source>“%1” is out of range: logs have times from 1677 to 2262.</source>
+        <translation>“%1”超出范围：日志的时间只能在 1677 年到 2262 年之间。</translation>
     </message>
 </context>
 </TS>
