@@ -2,6 +2,7 @@
 
 #include "net/HttpClient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -50,7 +51,7 @@ private:
     {
         if (!m_client) {
             m_job->finishWithError(
-                Error::make(Error::Cancelled, OpenSandboxClient::tr("Cancelled.")));
+                Error::make(Error::Cancelled, QCoreApplication::translate("Job", "Cancelled.")));
             return;
         }
         ++m_attempt;
