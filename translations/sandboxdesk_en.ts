@@ -1404,6 +1404,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>EciStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>The connection was closed.</translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>No address given.</source>

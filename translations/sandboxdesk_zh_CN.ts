@@ -1401,6 +1401,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>EciStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>No address given.</source>

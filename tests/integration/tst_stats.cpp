@@ -1,4 +1,5 @@
 #include "BackendFixture.h"
+#include "EciBackendFixture.h"
 #include "sandbox/StatsStream.h"
 
 #include <QJsonArray>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void endsWhenTheSandboxStops();
     void unknownSandboxFails();
     void sandboxctlStats();
+    void eciThroughTheEmulator();
 
 private:
     std::unique_ptr<DockerBackend> m_backend;
@@ -311,6 +313,57 @@ void TestStats::sandboxctlStats()
     QCOMPARE(docker({QStringLiteral("kill"), idle}).exitCode, 0);
     QVERIFY(stream.waitForFinished(20000));
     QCOMPARE(stream.exitCode(), 0);
+}
+
+void TestStats::eciThroughTheEmulator()
+{
+    // ECI's metric API through the emulator, which measures the group's container on the engine.
+    EciEmulatorProcess emulator{QStringLiteral(ECI_EMULATOR_PATH)};
+    QVERIFY2(emulator.start(), emulator.log().constData());
+    QNetworkAccessManager network;
+    EciBackendConfig config;
+    config.accountName = QStringLiteral("test");
+    config.regionId = QStringLiteral("cn-stats");
+    config.endpoint = emulator.endpoint();
+    config.credentials = {
+        EciEmulatorProcess::accessKeyId(), EciEmulatorProcess::accessKeySecret(), {}};
+    config.pollIntervalMs = 200;
+    config.statsIntervalMs = 1000;
+    EciBackend backend(config, &network);
+    QVERIFY(backend.capabilities() & Backend::HasLiveStats);
+    backend.connectToBackend();
+    QVERIFY(QTest::qWaitFor([&] { return backend.state() == Backend::State::Connected; }, 20000));
+    SandboxSpec spec =
+        eciSpec(uniqueName(QStringLiteral("eci-stats")), QStringLiteral("while :; do :; done"));
+    spec.memoryBytes = 1024LL * 1024 * 1024;
+    spec.cpus = 1;
+    const EciOutcome created = awaitEci(backend.create(spec));
+    QVERIFY2(!created.error.isError(), qPrintable(created.error.fullText()));
+    const QString id = created.result.toString();
+    QVERIFY(QTest::qWaitFor([&] { return backend.sandbox(id).status == SandboxStatus::Running; },
+                            60000));
+
+    Collector ours(backend.openStats(id));
+    QVERIFY(ours.stream);
+    ours.stream->start();
+    // The emulator keeps a point per 15 s period once asked; two give a CPU rate.
+    QVERIFY2(
+        QTest::qWaitFor([&] { return ours.samples.size() >= 2 || ours.error.isError(); }, 90000),
+        qPrintable(ours.error.fullText()));
+    QVERIFY2(!ours.error.isError(), qPrintable(ours.error.fullText()));
+    const ResourceSample& last = ours.samples.last();
+    qInfo("ECI: CPU %.1f%%, memory %lld of %lld", last.cpuPercent, last.memoryBytes,
+          last.memoryLimitBytes);
+    QVERIFY(last.cpuPercent > 10);
+    QVERIFY(last.memoryBytes > 0);
+    QCOMPARE(last.memoryLimitBytes, 1024LL * 1024 * 1024);
+    for (qsizetype i = 1; i < ours.samples.size(); ++i)
+        QVERIFY(ours.samples.at(i - 1).time < ours.samples.at(i).time); // each point once
+
+    const EciOutcome removed = awaitEci(backend.remove(id, true));
+    QVERIFY2(!removed.error.isError(), qPrintable(removed.error.fullText()));
+    QVERIFY(QTest::qWaitFor([&] { return ours.ended || ours.error.isError(); }, 30000));
+    QVERIFY2(!ours.error.isError(), qPrintable(ours.error.fullText()));
 }
 
 QTEST_GUILESS_MAIN(TestStats)
