@@ -1,6 +1,7 @@
 // sandboxctl: the command-line companion, built on the core alone.
 #include "CopyCommands.h"
 #include "FileCommands.h"
+#include "RunCommands.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialImport.h"
 #include "credentials/KeychainCredentialStore.h"
@@ -11,6 +12,7 @@
 #include "sandbox/LogStream.h"
 #include "settings/EciAccounts.h"
 #include "settings/Translations.h"
+#include "text/Duration.h"
 #include "text/TextWidth.h"
 
 #include <QCoreApplication>
@@ -18,7 +20,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
@@ -133,7 +134,8 @@ QString timeoutUsage()
 
 QString usage()
 {
-    return dockerUsage() + CopyCommands::usage() + timeoutUsage() + eciUsage();
+    return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + timeoutUsage() +
+           eciUsage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -206,35 +208,6 @@ bool terminalSize(int* columns, int* rows)
     return true;
 }
 
-// A duration such as 30s, 10m, 2h, 1h30m, 1d, in milliseconds; -1 when it is none.
-qint64 parseDuration(const QString& text)
-{
-    if (text.isEmpty())
-        return -1;
-    static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)"));
-    qint64 milliseconds = 0;
-    qsizetype at = 0;
-    while (at < text.size()) {
-        const QRegularExpressionMatch match =
-            part.match(text, at, QRegularExpression::NormalMatch,
-                       QRegularExpression::AnchorAtOffsetMatchOption);
-        if (!match.hasMatch())
-            return -1;
-        static const QHash<QString, qint64> units = {
-            {QStringLiteral("ms"), 1},           {QStringLiteral("s"), 1000},
-            {QStringLiteral("m"), 60 * 1000},    {QStringLiteral("h"), 3600 * 1000},
-            {QStringLiteral("d"), 86400 * 1000},
-        };
-        const double value = match.captured(1).toDouble() * double(units.value(match.captured(2)));
-        // Past a hundred years it is no duration anyone means.
-        if (value > 100.0 * 365 * 86400 * 1000 - double(milliseconds))
-            return -1;
-        milliseconds += qint64(value);
-        at = match.capturedEnd();
-    }
-    return milliseconds;
-}
-
 // RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d.
 QDateTime parseSince(const QString& text)
 {
@@ -242,7 +215,7 @@ QDateTime parseSince(const QString& text)
     qint64 nanoseconds = 0;
     if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds) == bytes.size())
         return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
-    const qint64 milliseconds = parseDuration(text);
+    const qint64 milliseconds = Duration::parse(text);
     if (milliseconds < 0)
         return {};
     return QDateTime::currentDateTimeUtc().addMSecs(-milliseconds);
@@ -769,6 +742,24 @@ void Command::run()
         files->run(verb, args);
         return;
     }
+    if (RunCommands::handles(verb)) {
+        auto* runs = new RunCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            [this] { m_deadline.stop(); }, this);
+        runs->run(verb, args);
+        return;
+    }
     if (verb == QLatin1String("list")) {
         const bool json = args.contains(QLatin1String("--json"));
         const bool withLimits = args.contains(QLatin1String("--limits"));
@@ -870,7 +861,8 @@ bool isCommandName(const QString& word)
         QStringLiteral("pull"),  QStringLiteral("logs"),    QStringLiteral("cp"),
         QStringLiteral("cat"),   QStringLiteral("put"),
     };
-    return commands.contains(word) || FileCommands::verbs().contains(word);
+    return commands.contains(word) || FileCommands::verbs().contains(word) ||
+           RunCommands::handles(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as
@@ -994,7 +986,7 @@ int main(int argc, char* argv[])
         }
         if (option == QLatin1String("--timeout") && !args.isEmpty()) {
             timeout.text = args.takeFirst();
-            timeout.ms = parseDuration(timeout.text);
+            timeout.ms = Duration::parse(timeout.text);
             if (timeout.ms <= 0) {
                 err()
                     << Text::tr("“%1” is not a duration such as 90s, 10m or 2h.").arg(timeout.text)

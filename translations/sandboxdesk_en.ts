@@ -5,41 +5,43 @@
     <name>AccountEditor</name>
     <message>
         <source>An account named “%1” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>An account named “%1” exists already.</translation>
     </message>
     <message>
         <source>The AccessKey secret is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>The AccessKey secret is required.</translation>
     </message>
     <message>
         <source>Saving in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving in the keychain…</translation>
     </message>
     <message>
         <source>The account was not saved: %1
 
 You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>The account was not saved: %1
+
+You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</translation>
     </message>
     <message>
         <source>The account was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The account was not saved: %1</translation>
     </message>
     <message>
         <source>To keep this account for this session only, type its AccessKey secret again.</source>
-        <translation type="unfinished"></translation>
+        <translation>To keep this account for this session only, type its AccessKey secret again.</translation>
     </message>
     <message>
         <source>Type the AccessKey ID and secret first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the AccessKey ID and secret first.</translation>
     </message>
     <message>
         <source>The regions could not be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The regions could not be listed: %1</translation>
     </message>
     <message>
         <source>Asking Alibaba Cloud for the regions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asking Alibaba Cloud for the regions…</translation>
     </message>
     <message numerus="yes">
         <source>%n region(s) available to this key.</source>
@@ -50,798 +52,798 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Add Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Add Account</translation>
     </message>
     <message>
         <source>Edit Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit Account</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>AccessKey &amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey &amp;ID:</translation>
     </message>
     <message>
         <source>AccessKey &amp;secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey &amp;secret:</translation>
     </message>
     <message>
         <source>STS &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>STS &amp;token:</translation>
     </message>
     <message>
         <source>Default &amp;region:</source>
-        <translation type="unfinished"></translation>
+        <translation>Default &amp;region:</translation>
     </message>
     <message>
         <source>&amp;Other regions:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Other regions:</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Endpoint:</translation>
     </message>
     <message>
         <source>Si&amp;gnature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;gnature:</translation>
     </message>
     <message>
         <source>for example work</source>
-        <translation type="unfinished"></translation>
+        <translation>for example work</translation>
     </message>
     <message>
         <source>for example LTAI5t…</source>
-        <translation type="unfinished"></translation>
+        <translation>for example LTAI5t…</translation>
     </message>
     <message>
         <source>kept in the keychain, never shown again</source>
-        <translation type="unfinished"></translation>
+        <translation>kept in the keychain, never shown again</translation>
     </message>
     <message>
         <source>unchanged; type a new secret to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>unchanged; type a new secret to replace it</translation>
     </message>
     <message>
         <source>optional, for a temporary STS key</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, for a temporary STS key</translation>
     </message>
     <message>
         <source>unchanged; type a new token to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>unchanged; type a new token to replace it</translation>
     </message>
     <message>
         <source>Remove the stored token</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the stored token</translation>
     </message>
     <message>
         <source>for example cn-hangzhou</source>
-        <translation type="unfinished"></translation>
+        <translation>for example cn-hangzhou</translation>
     </message>
     <message>
         <source>&amp;Fetch Regions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fetch Regions</translation>
     </message>
     <message>
         <source>Ask Alibaba Cloud which regions this key can use</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask Alibaba Cloud which regions this key can use</translation>
     </message>
     <message>
         <source>optional, comma-separated, for example cn-beijing</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, comma-separated, for example cn-beijing</translation>
     </message>
     <message>
         <source>optional; empty uses eci.&lt;region&gt;.aliyuncs.com</source>
-        <translation type="unfinished"></translation>
+        <translation>optional; empty uses eci.&lt;region&gt;.aliyuncs.com</translation>
     </message>
     <message>
         <source>V3 (ACS3-HMAC-SHA256, recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>V3 (ACS3-HMAC-SHA256, recommended)</translation>
     </message>
     <message>
         <source>V1 (HMAC-SHA1)</source>
-        <translation type="unfinished"></translation>
+        <translation>V1 (HMAC-SHA1)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Session only:&lt;/b&gt; this account and its secret are kept in memory and are gone when SandboxDesk quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Session only:&lt;/b&gt; this account and its secret are kept in memory and are gone when SandboxDesk quits.</translation>
     </message>
     <message>
         <source>Keep for This &amp;Session Only</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep for This &amp;Session Only</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
 </context>
 <context>
     <name>AccountsDialog</name>
     <message>
         <source>Import a .env File</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a .env File</translation>
     </message>
     <message>
         <source>&lt;b&gt;No keychain can be used.&lt;/b&gt; %1&lt;br&gt;Accounts can still be added for this session only: their secrets stay in memory and are forgotten when SandboxDesk quits.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;No keychain can be used.&lt;/b&gt; %1&lt;br&gt;Accounts can still be added for this session only: their secrets stay in memory and are forgotten when SandboxDesk quits.</translation>
     </message>
     <message>
         <source>This session only (memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>This session only (memory)</translation>
     </message>
     <message>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Keychain</translation>
     </message>
     <message>
         <source>The aliyun configuration has no profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>The aliyun configuration has no profiles.</translation>
     </message>
     <message>
         <source>Import an aliyun CLI Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Import an aliyun CLI Profile</translation>
     </message>
     <message>
         <source>Profiles in %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Profiles in %1:</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import</translation>
     </message>
     <message>
         <source>Remove Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove Account</translation>
     </message>
     <message>
         <source>Remove the account “%1”? Its connections close and its secret is deleted from the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the account “%1”? Its connections close and its secret is deleted from the keychain.</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove</translation>
     </message>
     <message>
         <source>The account “%1” was not removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The account “%1” was not removed: %2</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts</translation>
     </message>
     <message>
         <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>AccessKey ID</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey ID</translation>
     </message>
     <message>
         <source>Regions</source>
-        <translation type="unfinished"></translation>
+        <translation>Regions</translation>
     </message>
     <message>
         <source>Secret kept in</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret kept in</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove…</translation>
     </message>
     <message>
         <source>From the &amp;Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>From the &amp;Environment</translation>
     </message>
     <message>
         <source>From a .&amp;env File…</source>
-        <translation type="unfinished"></translation>
+        <translation>From a .&amp;env File…</translation>
     </message>
     <message>
         <source>From an &amp;aliyun CLI Profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>From an &amp;aliyun CLI Profile…</translation>
     </message>
 </context>
 <context>
     <name>ActivityLog</name>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>done</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>failed</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelled</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>on %1</translation>
     </message>
     <message>
         <source>Cannot write “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write “%1”.</translation>
     </message>
 </context>
 <context>
     <name>ActivityLogWindow</name>
     <message>
         <source>Activity Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity Log</translation>
     </message>
     <message>
         <source>Activity Log Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity Log Toolbar</translation>
     </message>
     <message>
         <source>Search the activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the activity</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Show only the entries that match</source>
-        <translation type="unfinished"></translation>
+        <translation>Show only the entries that match</translation>
     </message>
     <message>
         <source>Wrap</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrap</translation>
     </message>
     <message>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
         <source>Show times in UTC instead of local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Show times in UTC instead of local time</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Export &amp;All Entries…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;All Entries…</translation>
     </message>
     <message>
         <source>Export &amp;Matching Entries…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;Matching Entries…</translation>
     </message>
     <message>
         <source>Export matching activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Export matching activity</translation>
     </message>
     <message>
         <source>Export activity log</source>
-        <translation type="unfinished"></translation>
+        <translation>Export activity log</translation>
     </message>
     <message>
         <source>Plain text (*.log *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plain text (*.log *.txt)</translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Export Matching Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Matching Entries</translation>
     </message>
     <message>
         <source>Export Activity Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Activity Log</translation>
     </message>
     <message>
         <source>Export Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Failed</translation>
     </message>
     <message>
         <source>The activity log could not be exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>The activity log could not be exported.</translation>
     </message>
 </context>
 <context>
     <name>Backend</name>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Disconnected</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Connected</translation>
     </message>
     <message>
         <source>Connection lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection lost</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop</translation>
     </message>
     <message>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>Restart</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume</translation>
     </message>
     <message>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>Kill</translation>
     </message>
 </context>
 <context>
     <name>BulkOperation</name>
     <message>
         <source>The connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is gone.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionList</name>
     <message>
         <source>Connected · version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connected · version %1</translation>
     </message>
     <message>
         <source>Connection lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection lost: %1</translation>
     </message>
     <message>
         <source>All connections</source>
-        <translation type="unfinished"></translation>
+        <translation>All connections</translation>
     </message>
 </context>
 <context>
     <name>ConnectionOrigin</name>
     <message>
         <source>added by the application</source>
-        <translation type="unfinished"></translation>
+        <translation>added by the application</translation>
     </message>
     <message>
         <source>Preferences: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Preferences: %1</translation>
     </message>
     <message>
         <source>account “%1”, region %2</source>
-        <translation type="unfinished"></translation>
+        <translation>account “%1”, region %2</translation>
     </message>
     <message>
         <source>AccessKey from the environment, region %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessKey from the environment, region %1</translation>
     </message>
 </context>
 <context>
     <name>ConnectionRegistry</name>
     <message>
         <source>Docker (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker (%1)</translation>
     </message>
     <message>
         <source>The engine address from %1 cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine address from %1 cannot be used: %2</translation>
     </message>
     <message>
         <source>The endpoint is not a valid address.</source>
-        <translation type="unfinished"></translation>
+        <translation>The endpoint is not a valid address.</translation>
     </message>
 </context>
 <context>
     <name>CreateForm</name>
     <message>
         <source>&amp;Image:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Image:</translation>
     </message>
     <message>
         <source>for example alpine:3.20</source>
-        <translation type="unfinished"></translation>
+        <translation>for example alpine:3.20</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>optional; letters, digits, “_”, “.” and “-”</source>
-        <translation type="unfinished"></translation>
+        <translation>optional; letters, digits, “_”, “.” and “-”</translation>
     </message>
     <message>
         <source>Co&amp;mmand:</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;mmand:</translation>
     </message>
     <message>
         <source>optional, for example sleep 3600; else the image&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, for example sleep 3600; else the image&apos;s own</translation>
     </message>
     <message>
         <source>&amp;Arguments:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arguments:</translation>
     </message>
     <message>
         <source>optional, passed after the command</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, passed after the command</translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Environment:</translation>
     </message>
     <message>
         <source>KEY=VALUE, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>KEY=VALUE, one per line</translation>
     </message>
     <message>
         <source>&amp;Labels:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Labels:</translation>
     </message>
     <message>
         <source>&amp;Working directory:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Working directory:</translation>
     </message>
     <message>
         <source>optional, for example /work</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, for example /work</translation>
     </message>
     <message>
         <source>&amp;CPUs:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CPUs:</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>No limit</translation>
     </message>
     <message>
         <source>Memor&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>Memor&amp;y:</translation>
     </message>
     <message>
         <source>for example 512m or 2g; empty for no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>for example 512m or 2g; empty for no limit</translation>
     </message>
     <message>
         <source>Ne&amp;twork:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne&amp;twork:</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>default</translation>
     </message>
     <message>
         <source>&amp;Ports:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ports:</translation>
     </message>
     <message>
         <source>comma-separated, for example 8080:80, 127.0.0.1:5432:5432</source>
-        <translation type="unfinished"></translation>
+        <translation>comma-separated, for example 8080:80, 127.0.0.1:5432:5432</translation>
     </message>
     <message>
         <source>&amp;Zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zone:</translation>
     </message>
     <message>
         <source>optional, for example cn-hangzhou-h</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, for example cn-hangzhou-h</translation>
     </message>
     <message>
         <source>&amp;vSwitch:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;vSwitch:</translation>
     </message>
     <message>
         <source>for example vsw-bp1234abcd; empty: the default</source>
-        <translation type="unfinished"></translation>
+        <translation>for example vsw-bp1234abcd; empty: the default</translation>
     </message>
     <message>
         <source>Security &amp;group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Security &amp;group:</translation>
     </message>
     <message>
         <source>for example sg-bp1234abcd; empty: the default</source>
-        <translation type="unfinished"></translation>
+        <translation>for example sg-bp1234abcd; empty: the default</translation>
     </message>
     <message>
         <source>Restart &amp;policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Restart &amp;policy:</translation>
     </message>
     <message>
         <source>Service default (Always)</source>
-        <translation type="unfinished"></translation>
+        <translation>Service default (Always)</translation>
     </message>
     <message>
         <source>Remove the sandbox when it e&amp;xits</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the sandbox when it e&amp;xits</translation>
     </message>
     <message>
         <source>&amp;Start after creating</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start after creating</translation>
     </message>
     <message>
         <source>Label “%1” is not KEY=VALUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Label “%1” is not KEY=VALUE.</translation>
     </message>
     <message>
         <source>Memory “%1” is not a size; write for example 512m or 2g.</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory “%1” is not a size; write for example 512m or 2g.</translation>
     </message>
     <message>
         <source>Port “%1” is not valid; write CONTAINER, HOST:CONTAINER or IP:HOST:CONTAINER, with an optional /tcp or /udp, for example 8080:80.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port “%1” is not valid; write CONTAINER, HOST:CONTAINER or IP:HOST:CONTAINER, with an optional /tcp or /udp, for example 8080:80.</translation>
     </message>
 </context>
 <context>
     <name>CreateSandboxDialog</name>
     <message>
         <source>Pull Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Pull Image</translation>
     </message>
     <message>
         <source>The image “%1” is not on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>The image “%1” is not on %2.</translation>
     </message>
     <message>
         <source>Pull it from its registry, then create the sandbox?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pull it from its registry, then create the sandbox?</translation>
     </message>
     <message>
         <source>&amp;Pull and Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pull and Create</translation>
     </message>
     <message>
         <source>Pulling “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulling “%1”…</translation>
     </message>
     <message>
         <source>Creating the sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the sandbox…</translation>
     </message>
     <message>
         <source>The sandbox could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox could not be created: %1</translation>
     </message>
     <message>
         <source>Starting the sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting the sandbox…</translation>
     </message>
     <message>
         <source>New Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>New Sandbox</translation>
     </message>
     <message>
         <source>C&amp;onnection:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;onnection:</translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>Options:</translation>
     </message>
     <message>
         <source>C&amp;reate</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;reate</translation>
     </message>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”</translation>
     </message>
     <message>
         <source>Runs as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Runs as %1</translation>
     </message>
 </context>
 <context>
     <name>CredentialImport</name>
     <message>
         <source>the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>the environment</translation>
     </message>
     <message>
         <source>the file</source>
-        <translation type="unfinished"></translation>
+        <translation>the file</translation>
     </message>
     <message>
         <source>The file contains NUL bytes; it is not a text file.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file contains NUL bytes; it is not a text file.</translation>
     </message>
     <message>
         <source>The file is not valid UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is not valid UTF-8 text.</translation>
     </message>
     <message>
         <source>Line %1 is not NAME=VALUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Line %1 is not NAME=VALUE.</translation>
     </message>
     <message>
         <source>Line %1 has an unterminated or misplaced single quote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Line %1 has an unterminated or misplaced single quote.</translation>
     </message>
     <message>
         <source>Line %1 has an unterminated or misplaced double quote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Line %1 has an unterminated or misplaced double quote.</translation>
     </message>
     <message>
         <source>Line %1 has a quote inside an unquoted value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Line %1 has a quote inside an unquoted value.</translation>
     </message>
     <message>
         <source>No AccessKey was found in %1: set %2 and %3 (or %4 and %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>No AccessKey was found in %1: set %2 and %3 (or %4 and %5).</translation>
     </message>
     <message>
         <source>An AccessKey secret was found in %1, but no AccessKey ID (%2 or %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>An AccessKey secret was found in %1, but no AccessKey ID (%2 or %3).</translation>
     </message>
     <message>
         <source>An AccessKey ID was found in %1, but no secret (%2 or %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>An AccessKey ID was found in %1, but no secret (%2 or %3).</translation>
     </message>
     <message>
         <source>The AccessKey ID may hold only letters, digits, “.”, “_” and “-”, at most 128 of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>The AccessKey ID may hold only letters, digits, “.”, “_” and “-”, at most 128 of them.</translation>
     </message>
     <message>
         <source>The AccessKey secret must be at most 256 printable characters without spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>The AccessKey secret must be at most 256 printable characters without spaces.</translation>
     </message>
     <message>
         <source>The security token must be printable characters without spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>The security token must be printable characters without spaces.</translation>
     </message>
     <message>
         <source>The region “%1” is not a region ID such as cn-hangzhou.</source>
-        <translation type="unfinished"></translation>
+        <translation>The region “%1” is not a region ID such as cn-hangzhou.</translation>
     </message>
     <message>
         <source>The aliyun configuration is not valid JSON (%1 at byte %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>The aliyun configuration is not valid JSON (%1 at byte %2).</translation>
     </message>
     <message>
         <source>The aliyun configuration has no “profiles” list.</source>
-        <translation type="unfinished"></translation>
+        <translation>The aliyun configuration has no “profiles” list.</translation>
     </message>
     <message>
         <source>Profile %1 in the aliyun configuration has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile %1 in the aliyun configuration has no name.</translation>
     </message>
     <message>
         <source>It signs in with “%1”, which SandboxDesk cannot use: only AK and StsToken profiles hold an AccessKey it can store.</source>
-        <translation type="unfinished"></translation>
+        <translation>It signs in with “%1”, which SandboxDesk cannot use: only AK and StsToken profiles hold an AccessKey it can store.</translation>
     </message>
     <message>
         <source>no mode</source>
-        <translation type="unfinished"></translation>
+        <translation>no mode</translation>
     </message>
     <message>
         <source>It has no AccessKey ID or secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>It has no AccessKey ID or secret.</translation>
     </message>
     <message>
         <source>It is a StsToken profile without a token.</source>
-        <translation type="unfinished"></translation>
+        <translation>It is a StsToken profile without a token.</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” cannot be read: %2</translation>
     </message>
     <message>
         <source>“%1” is larger than 1 MiB; it is not a credentials file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is larger than 1 MiB; it is not a credentials file.</translation>
     </message>
 </context>
 <context>
     <name>CredentialStore</name>
     <message>
         <source>The keychain holds no secret named “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The keychain holds no secret named “%1”.</translation>
     </message>
     <message>
         <source>No keychain can be used: it is missing, locked or not answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>No keychain can be used: it is missing, locked or not answering.</translation>
     </message>
     <message>
         <source>The keychain refused access.</source>
-        <translation type="unfinished"></translation>
+        <translation>The keychain refused access.</translation>
     </message>
 </context>
 <context>
     <name>DetailsPane</name>
     <message>
         <source>Select a sandbox to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a sandbox to see its details.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspect</translation>
     </message>
     <message>
         <source>ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Image:</source>
-        <translation type="unfinished"></translation>
+        <translation>Image:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>Created:</translation>
     </message>
     <message>
         <source>Ports:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ports:</translation>
     </message>
     <message>
         <source>Limits:</source>
-        <translation type="unfinished"></translation>
+        <translation>Limits:</translation>
     </message>
     <message>
         <source>Labels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels:</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>No samples yet: the service keeps them once the group has run for a while.</source>
-        <translation type="unfinished"></translation>
+        <translation>No samples yet: the service keeps them once the group has run for a while.</translation>
     </message>
     <message numerus="yes">
         <source>%n sample(s) over the last hour. Peak CPU %1 % of one core, peak memory %2.</source>
@@ -852,324 +854,324 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Containers</source>
-        <translation type="unfinished"></translation>
+        <translation>Containers</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Events</translation>
     </message>
     <message>
         <source>Resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Resources</translation>
     </message>
     <message>
         <source>Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Container</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready</translation>
     </message>
     <message>
         <source>Restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Restarts</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Object</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent</translation>
     </message>
     <message>
         <source>Addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>Addresses:</translation>
     </message>
     <message>
         <source>Expires:</source>
-        <translation type="unfinished"></translation>
+        <translation>Expires:</translation>
     </message>
 </context>
 <context>
     <name>DockerBackend</name>
     <message>
         <source>The engine closed the event stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine closed the event stream.</translation>
     </message>
     <message>
         <source>The engine sent a container list that is not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine sent a container list that is not valid JSON.</translation>
     </message>
     <message>
         <source>The engine refused the request as invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine refused the request as invalid.</translation>
     </message>
     <message>
         <source>The engine refused access.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine refused access.</translation>
     </message>
     <message>
         <source>No such sandbox or image.</source>
-        <translation type="unfinished"></translation>
+        <translation>No such sandbox or image.</translation>
     </message>
     <message>
         <source>The sandbox is not in a state that allows this, or the name is already in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox is not in a state that allows this, or the name is already in use.</translation>
     </message>
     <message>
         <source>The engine failed to carry out the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine failed to carry out the request.</translation>
     </message>
     <message>
         <source>The engine created nothing it could name.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine created nothing it could name.</translation>
     </message>
     <message>
         <source>The engine sent details that are not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine sent details that are not valid JSON.</translation>
     </message>
     <message>
         <source>The image “%1” could not be pulled.</source>
-        <translation type="unfinished"></translation>
+        <translation>The image “%1” could not be pulled.</translation>
     </message>
     <message>
         <source>The engine stopped answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine stopped answering.</translation>
     </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
     <message>
         <source>default socket</source>
-        <translation type="unfinished"></translation>
+        <translation>default socket</translation>
     </message>
     <message>
         <source>context “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>context “%1”</translation>
     </message>
     <message>
         <source>Docker context “%1” has no engine address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker context “%1” has no engine address.</translation>
     </message>
     <message>
         <source>Docker context “%1” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker context “%1” does not exist.</translation>
     </message>
     <message>
         <source>rootless Docker</source>
-        <translation type="unfinished"></translation>
+        <translation>rootless Docker</translation>
     </message>
     <message>
         <source>Podman (user)</source>
-        <translation type="unfinished"></translation>
+        <translation>Podman (user)</translation>
     </message>
     <message>
         <source>Podman (system)</source>
-        <translation type="unfinished"></translation>
+        <translation>Podman (system)</translation>
     </message>
 </context>
 <context>
     <name>DockerExecSession</name>
     <message>
         <source>The sandbox refused to run the command.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox refused to run the command.</translation>
     </message>
     <message>
         <source>The engine did not name the new process.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine did not name the new process.</translation>
     </message>
     <message>
         <source>The engine did not start the command.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine did not start the command.</translation>
     </message>
     <message>
         <source>The engine did not hand over the stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine did not hand over the stream.</translation>
     </message>
     <message>
         <source>The engine sent a malformed output frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine sent a malformed output frame.</translation>
     </message>
     <message>
         <source>The connection to the sandbox was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection to the sandbox was lost.</translation>
     </message>
     <message>
         <source>The connection to the sandbox was lost; the command is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection to the sandbox was lost; the command is still running.</translation>
     </message>
     <message>
         <source>The session was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The session was closed.</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
     <name>DockerLogStream</name>
     <message>
         <source>The engine failed to read the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine failed to read the log.</translation>
     </message>
     <message>
         <source>The engine sent a log frame of unknown kind (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine sent a log frame of unknown kind (%1).</translation>
     </message>
     <message>
         <source>No such sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such sandbox: %1</translation>
     </message>
     <message>
         <source>The engine did not describe the sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine did not describe the sandbox.</translation>
     </message>
     <message>
         <source>The engine refused to send the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine refused to send the log.</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
     <name>DockerSandboxFiles</name>
     <message>
         <source>The engine refused the request for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine refused the request for “%1”.</translation>
     </message>
     <message>
         <source>“%1” cannot be written: it is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” cannot be written: it is read-only.</translation>
     </message>
     <message>
         <source>No such sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>No such sandbox.</translation>
     </message>
     <message>
         <source>“%1” does not exist in the sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” does not exist in the sandbox.</translation>
     </message>
     <message>
         <source>The engine failed to transfer “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine failed to transfer “%1”.</translation>
     </message>
     <message>
         <source>The connection to the engine is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection to the engine is closed.</translation>
     </message>
     <message>
         <source>The engine described “%1” in a form not understood.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine described “%1” in a form not understood.</translation>
     </message>
     <message>
         <source>Could not store what was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not store what was downloaded.</translation>
     </message>
     <message>
         <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</translation>
     </message>
 </context>
 <context>
     <name>EciAccount</name>
     <message>
         <source>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</translation>
     </message>
     <message>
         <source>The AccessKey ID is required and may hold only letters, digits, “.”, “_” and “-”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The AccessKey ID is required and may hold only letters, digits, “.”, “_” and “-”.</translation>
     </message>
     <message>
         <source>A default region is required, for example cn-hangzhou.</source>
-        <translation type="unfinished"></translation>
+        <translation>A default region is required, for example cn-hangzhou.</translation>
     </message>
     <message>
         <source>“%1” is not a region ID such as cn-hangzhou.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a region ID such as cn-hangzhou.</translation>
     </message>
 </context>
 <context>
     <name>EciBackend</name>
     <message>
         <source>ECI · %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ECI · %1 · %2</translation>
     </message>
     <message>
         <source>Alibaba Cloud sent a container group list that is not a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud sent a container group list that is not a list.</translation>
     </message>
     <message>
         <source>Alibaba Cloud kept sending further pages of the container group list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud kept sending further pages of the container group list.</translation>
     </message>
     <message>
         <source>Alibaba Cloud created a container group without naming it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud created a container group without naming it.</translation>
     </message>
     <message>
         <source>ECI container groups cannot be told to “%1”; they can be restarted or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>ECI container groups cannot be told to “%1”; they can be restarted or deleted.</translation>
     </message>
     <message>
         <source>No such container group: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such container group: %1</translation>
     </message>
     <message>
         <source>ECI has no image list: a container group pulls its images from the registry when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>ECI has no image list: a container group pulls its images from the registry when it starts.</translation>
     </message>
     <message>
         <source>ECI cannot pull “%1” ahead of time: a container group pulls its images when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>ECI cannot pull “%1” ahead of time: a container group pulls its images when it starts.</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ags:</translation>
     </message>
 </context>
 <context>
@@ -1183,63 +1185,63 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Could not reach the ECI endpoint %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not reach the ECI endpoint %1.</translation>
     </message>
     <message>
         <source>The ECI endpoint sent a response that is not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>The ECI endpoint sent a response that is not valid JSON.</translation>
     </message>
     <message>
         <source>Alibaba Cloud refused the request because this computer&apos;s clock is off by more than 15 minutes. Correct the system time and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud refused the request because this computer&apos;s clock is off by more than 15 minutes. Correct the system time and try again.</translation>
     </message>
     <message>
         <source>Alibaba Cloud refused the request signature: check the AccessKey secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud refused the request signature: check the AccessKey secret.</translation>
     </message>
     <message>
         <source>Alibaba Cloud does not know this AccessKey ID, or it is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud does not know this AccessKey ID, or it is disabled.</translation>
     </message>
     <message>
         <source>The security token is invalid or has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>The security token is invalid or has expired.</translation>
     </message>
     <message>
         <source>This AccessKey is not allowed to do this operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>This AccessKey is not allowed to do this operation.</translation>
     </message>
     <message>
         <source>The container group is not in a state that allows this operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>The container group is not in a state that allows this operation.</translation>
     </message>
     <message>
         <source>No such container group or resource.</source>
-        <translation type="unfinished"></translation>
+        <translation>No such container group or resource.</translation>
     </message>
     <message>
         <source>Alibaba Cloud is throttling requests; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud is throttling requests; try again later.</translation>
     </message>
     <message>
         <source>Alibaba Cloud failed to process the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud failed to process the request.</translation>
     </message>
     <message>
         <source>Alibaba Cloud refused the request as invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud refused the request as invalid.</translation>
     </message>
     <message>
         <source>Alibaba Cloud refused the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud refused the request.</translation>
     </message>
     <message>
         <source>The ECI endpoint &quot;%1&quot; is not a host, host:port or http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>The ECI endpoint &quot;%1&quot; is not a host, host:port or http(s) URL.</translation>
     </message>
     <message>
         <source>No Alibaba Cloud AccessKey is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>No Alibaba Cloud AccessKey is configured.</translation>
     </message>
     <message numerus="yes">
         <source>Alibaba Cloud is throttling requests; retrying in %n s.</source>
@@ -1257,487 +1259,487 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</source>
-        <translation type="unfinished"></translation>
+        <translation>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</translation>
     </message>
     <message>
         <source>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</translation>
     </message>
 </context>
 <context>
     <name>EciExecSession</name>
     <message>
         <source>This command is longer than ECI allows (%1 parts of %2 characters) and cannot be sent through a terminal; run it without a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>This command is longer than ECI allows (%1 parts of %2 characters) and cannot be sent through a terminal; run it without a terminal.</translation>
     </message>
     <message>
         <source>This command is longer than ECI allows (%1 parts of %2 characters) and can only be sent with standard input open.</source>
-        <translation type="unfinished"></translation>
+        <translation>This command is longer than ECI allows (%1 parts of %2 characters) and can only be sent with standard input open.</translation>
     </message>
     <message>
         <source>Alibaba Cloud did not open the command in the container: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud did not open the command in the container: %1</translation>
     </message>
     <message>
         <source>Alibaba Cloud did not return a usable terminal address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud did not return a usable terminal address.</translation>
     </message>
     <message>
         <source>Could not connect to the container group&apos;s terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not connect to the container group&apos;s terminal.</translation>
     </message>
     <message>
         <source>The container group sent a malformed terminal frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>The container group sent a malformed terminal frame.</translation>
     </message>
     <message>
         <source>The container group sent an exit status that cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The container group sent an exit status that cannot be read.</translation>
     </message>
     <message>
         <source>The command could not run in the container.</source>
-        <translation type="unfinished"></translation>
+        <translation>The command could not run in the container.</translation>
     </message>
     <message>
         <source>The container group refused the terminal connection: its address was used already or has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>The container group refused the terminal connection: its address was used already or has expired.</translation>
     </message>
     <message>
         <source>The connection to the container group was lost before the command ended; the command may still be running.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection to the container group was lost before the command ended; the command may still be running.</translation>
     </message>
     <message>
         <source>The session was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The session was closed.</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
     <name>EciJson</name>
     <message>
         <source>A container group name may use lower-case letters, digits and “-”, must start and end with a letter or digit and be 2 to 128 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>A container group name may use lower-case letters, digits and “-”, must start and end with a letter or digit and be 2 to 128 characters long.</translation>
     </message>
     <message>
         <source>ECI does not remove a container group by itself when it stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>ECI does not remove a container group by itself when it stops.</translation>
     </message>
     <message>
         <source>ECI allows at most %1 tags on a container group.</source>
-        <translation type="unfinished"></translation>
+        <translation>ECI allows at most %1 tags on a container group.</translation>
     </message>
     <message>
         <source>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</translation>
     </message>
     <message>
         <source>The restart policy must be Always, OnFailure or Never.</source>
-        <translation type="unfinished"></translation>
+        <translation>The restart policy must be Always, OnFailure or Never.</translation>
     </message>
     <message>
         <source>A container group keeps its own network; it cannot use “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>A container group keeps its own network; it cannot use “%1”.</translation>
     </message>
     <message>
         <source>“%1” is not a zone ID such as cn-hangzhou-h.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a zone ID such as cn-hangzhou-h.</translation>
     </message>
     <message>
         <source>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</translation>
     </message>
     <message>
         <source>“%1” is not a security group ID such as sg-bp1234abcd.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a security group ID such as sg-bp1234abcd.</translation>
     </message>
 </context>
 <context>
     <name>EciLogStream</name>
     <message>
         <source>The ECI connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The ECI connection is gone.</translation>
     </message>
     <message>
         <source>No such container group, or it has no containers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such container group, or it has no containers: %1</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
     <name>Endpoint</name>
     <message>
         <source>No address given.</source>
-        <translation type="unfinished"></translation>
+        <translation>No address given.</translation>
     </message>
     <message>
         <source>“%1” is not a valid address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a valid address.</translation>
     </message>
     <message>
         <source>The socket path is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>The socket path is empty.</translation>
     </message>
     <message>
         <source>The host name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>The host name is empty.</translation>
     </message>
     <message>
         <source>Unsupported address scheme “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsupported address scheme “%1”.</translation>
     </message>
 </context>
 <context>
     <name>ExecSandboxFiles</name>
     <message>
         <source>Could not run a command in the sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not run a command in the sandbox: %1</translation>
     </message>
     <message>
         <source>The sandbox sent a download that cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox sent a download that cannot be read.</translation>
     </message>
     <message>
         <source>Could not write the download: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write the download: %1</translation>
     </message>
     <message>
         <source>tar could not pack “%1” in the sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>tar could not pack “%1” in the sandbox.</translation>
     </message>
     <message>
         <source>The sandbox stopped reading the upload.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox stopped reading the upload.</translation>
     </message>
     <message>
         <source>The connection to the sandbox&apos;s host was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection to the sandbox&apos;s host was closed.</translation>
     </message>
     <message>
         <source>The sandbox is paused: its files can be browsed and copied only while it runs. Resume it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox is paused: its files can be browsed and copied only while it runs. Resume it first.</translation>
     </message>
     <message>
         <source>The sandbox is not running: its files can be browsed and copied only while it runs. Start it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox is not running: its files can be browsed and copied only while it runs. Start it first.</translation>
     </message>
     <message>
         <source>“%1” is not an absolute path in the sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not an absolute path in the sandbox.</translation>
     </message>
     <message>
         <source>This sandbox cannot run commands, so its files cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>This sandbox cannot run commands, so its files cannot be reached.</translation>
     </message>
     <message>
         <source>The sandbox sent more than %1 MiB for one listing; it was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox sent more than %1 MiB for one listing; it was stopped.</translation>
     </message>
     <message>
         <source>“%1” does not exist in the sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” does not exist in the sandbox.</translation>
     </message>
     <message>
         <source>Permission denied for “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Permission denied for “%1”.</translation>
     </message>
     <message>
         <source>“%1” is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a folder.</translation>
     </message>
     <message>
         <source>“%1” already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” already exists.</translation>
     </message>
     <message>
         <source>The folder “%1” is not empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>The folder “%1” is not empty.</translation>
     </message>
     <message>
         <source>The sandbox&apos;s image has no “%1” command, which this needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox&apos;s image has no “%1” command, which this needs.</translation>
     </message>
     <message>
         <source>The sandbox has no shell (/bin/sh) to run file commands with.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox has no shell (/bin/sh) to run file commands with.</translation>
     </message>
     <message>
         <source>“%1” is on a read-only file system.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is on a read-only file system.</translation>
     </message>
     <message>
         <source>The sandbox has no space left on its disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox has no space left on its disk.</translation>
     </message>
     <message>
         <source>The command on “%1” failed in the sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>The command on “%1” failed in the sandbox.</translation>
     </message>
     <message>
         <source>The sandbox sent a listing of “%1” that cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox sent a listing of “%1” that cannot be read.</translation>
     </message>
     <message>
         <source>The sandbox sent a description of “%1” that cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox sent a description of “%1” that cannot be read.</translation>
     </message>
     <message>
         <source>The sandbox sent search results under “%1” that cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox sent search results under “%1” that cannot be read.</translation>
     </message>
     <message>
         <source>The sandbox sent a count of “%1” that cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox sent a count of “%1” that cannot be read.</translation>
     </message>
 </context>
 <context>
     <name>FilePreview</name>
     <message>
         <source>Only files can be previewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only files can be previewed.</translation>
     </message>
     <message>
         <source>The files of this sandbox cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The files of this sandbox cannot be read.</translation>
     </message>
     <message>
         <source>The image is too large to preview (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The image is too large to preview (%1).</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The file could not be read: %1</translation>
     </message>
     <message>
         <source>This is a link to “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a link to “%1”.</translation>
     </message>
     <message>
         <source>This looks like a binary file (%1); it is not shown as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>This looks like a binary file (%1); it is not shown as text.</translation>
     </message>
     <message>
         <source>The image could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The image could not be read: %1</translation>
     </message>
     <message>
         <source>showing the first %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>showing the first %1 of %2</translation>
     </message>
     <message>
         <source>lines longer than %L1 characters are cut</source>
-        <translation type="unfinished"></translation>
+        <translation>lines longer than %L1 characters are cut</translation>
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished"></translation>
+        <translation>; </translation>
     </message>
     <message>
         <source>Wrap</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrap</translation>
     </message>
     <message>
         <source>Wrap long lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrap long lines</translation>
     </message>
     <message>
         <source>Close the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the preview</translation>
     </message>
     <message>
         <source>“%1” was deleted in the sandbox since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” was deleted in the sandbox since you opened it.</translation>
     </message>
     <message>
         <source>“%1” was changed in the sandbox since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” was changed in the sandbox since you opened it.</translation>
     </message>
     <message>
         <source>File Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>File Changed</translation>
     </message>
     <message>
         <source>Saving replaces what is there now with your version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving replaces what is there now with your version.</translation>
     </message>
     <message>
         <source>Save Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Save Anyway</translation>
     </message>
     <message>
         <source>The sandbox is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox is gone.</translation>
     </message>
     <message>
         <source>A temporary copy could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A temporary copy could not be written: %1</translation>
     </message>
     <message>
         <source>Not Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Not Saved</translation>
     </message>
     <message>
         <source>“%1” could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” could not be saved.</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <source>Change this file and save it back to the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Change this file and save it back to the sandbox</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Save (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (%1)</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard</translation>
     </message>
     <message>
         <source>Forget the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Forget the changes</translation>
     </message>
 </context>
 <context>
     <name>FileTransfer</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <source>The sandbox&apos;s files are no longer available.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox&apos;s files are no longer available.</translation>
     </message>
     <message>
         <source>“%1” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” does not exist.</translation>
     </message>
     <message>
         <source>Skipped “%1”: it exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skipped “%1”: it exists already.</translation>
     </message>
 </context>
 <context>
     <name>FilesWindow</name>
     <message>
         <source>Files — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Files — %1</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Up</translation>
     </message>
     <message>
         <source>Go to the enclosing folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to the enclosing folder</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>List the folder again</source>
-        <translation type="unfinished"></translation>
+        <translation>List the folder again</translation>
     </message>
     <message>
         <source>Edit Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit Path</translation>
     </message>
     <message>
         <source>Type a path</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a path</translation>
     </message>
     <message>
         <source>New Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>New Folder…</translation>
     </message>
     <message>
         <source>Make a folder here</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a folder here</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename</translation>
     </message>
     <message>
         <source>Rename the selected item</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename the selected item</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete…</translation>
     </message>
     <message>
         <source>Delete the selected items</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected items</translation>
     </message>
     <message>
         <source>Permissions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Permissions…</translation>
     </message>
     <message>
         <source>Change the permissions of the selected item</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the permissions of the selected item</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <source>Show the start of the selected file</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the start of the selected file</translation>
     </message>
     <message>
         <source>Close Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Close Preview</translation>
     </message>
     <message>
         <source>Hidden Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Hidden Files</translation>
     </message>
     <message>
         <source>Show names that start with a dot</source>
-        <translation type="unfinished"></translation>
+        <translation>Show names that start with a dot</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry</translation>
     </message>
     <message>
         <source>Stop Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop Waiting</translation>
     </message>
     <message>
         <source>The files of this sandbox cannot be listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The files of this sandbox cannot be listed.</translation>
     </message>
     <message>
         <source>Listing “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Listing “%1”…</translation>
     </message>
     <message>
         <source>Stopped waiting for the listing of “%1”. It may still be slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped waiting for the listing of “%1”. It may still be slow.</translation>
     </message>
     <message>
         <source>“%1” could not be listed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” could not be listed: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -1755,27 +1757,27 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>New Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>New Folder</translation>
     </message>
     <message>
         <source>Name of the new folder in “%1”:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the new folder in “%1”:</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
         <source>“%1” cannot be a folder&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” cannot be a folder&apos;s name.</translation>
     </message>
     <message>
         <source>“%1” cannot be a name: a name has no “/” and is not “.” or “..”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” cannot be a name: a name has no “/” and is not “.” or “..”.</translation>
     </message>
     <message>
         <source>The items to delete could not be counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>The items to delete could not be counted.</translation>
     </message>
     <message numerus="yes">
         <source>Delete “%1” and %n item(s) inside?</source>
@@ -1786,7 +1788,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Delete “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete “%1”?</translation>
     </message>
     <message numerus="yes">
         <source>Delete %1 selected items and %n item(s) inside them?</source>
@@ -1804,142 +1806,142 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Deleted files cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted files cannot be restored.</translation>
     </message>
     <message>
         <source>Some items could not be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Some items could not be deleted.</translation>
     </message>
     <message>
         <source>Change Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Change Permissions</translation>
     </message>
     <message>
         <source>%1 failed for “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 failed for “%2”.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Saved “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved “%1”.</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved Changes</translation>
     </message>
     <message>
         <source>Discard your changes to “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard your changes to “%1”?</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard</translation>
     </message>
     <message>
         <source>Save or discard your changes to “%1” first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Save or discard your changes to “%1” first.</translation>
     </message>
     <message>
         <source>Upload Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload Files…</translation>
     </message>
     <message>
         <source>Copy files from this computer here</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy files from this computer here</translation>
     </message>
     <message>
         <source>Upload Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload Folder…</translation>
     </message>
     <message>
         <source>Copy a folder from this computer here</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy a folder from this computer here</translation>
     </message>
     <message>
         <source>Download…</source>
-        <translation type="unfinished"></translation>
+        <translation>Download…</translation>
     </message>
     <message>
         <source>Copy the selected items to a folder on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the selected items to a folder on this computer</translation>
     </message>
     <message>
         <source>Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfers</translation>
     </message>
     <message>
         <source>Upload a Folder to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload a Folder to “%1”</translation>
     </message>
     <message>
         <source>Upload Files to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload Files to “%1”</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload</translation>
     </message>
     <message>
         <source>Download to a Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Download to a Folder</translation>
     </message>
     <message>
         <source>Download Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Download Here</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options</translation>
     </message>
     <message>
         <source>Search options</source>
-        <translation type="unfinished"></translation>
+        <translation>Search options</translation>
     </message>
     <message>
         <source>&amp;Case Sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Case Sensitive</translation>
     </message>
     <message>
         <source>&amp;Regular Expression</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regular Expression</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous</translation>
     </message>
     <message>
         <source>Previous match (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous match (%1)</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Next</translation>
     </message>
     <message>
         <source>Next match (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next match (%1)</translation>
     </message>
     <message>
         <source>Close the find bar (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the find bar (Esc)</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching…</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>No matches</translation>
     </message>
     <message numerus="yes">
         <source>%Ln matches</source>
@@ -1950,61 +1952,61 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>%L1 of %L2</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 of %L2</translation>
     </message>
 </context>
 <context>
     <name>HttpClient</name>
     <message>
         <source>Cannot reach the engine at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot reach the engine at %1.</translation>
     </message>
     <message>
         <source>No valid address.</source>
-        <translation type="unfinished"></translation>
+        <translation>No valid address.</translation>
     </message>
     <message>
         <source>The socket does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>The socket does not exist.</translation>
     </message>
     <message>
         <source>Nothing is listening on the socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing is listening on the socket.</translation>
     </message>
     <message>
         <source>Permission denied; the socket may need membership of its group (for Docker: docker).</source>
-        <translation type="unfinished"></translation>
+        <translation>Permission denied; the socket may need membership of its group (for Docker: docker).</translation>
     </message>
 </context>
 <context>
     <name>HttpReply</name>
     <message>
         <source>The engine did not switch protocols.</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine did not switch protocols.</translation>
     </message>
     <message>
         <source>The response is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>The response is too large.</translation>
     </message>
     <message>
         <source>The engine sent a malformed response (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The engine sent a malformed response (%1).</translation>
     </message>
     <message>
         <source>Unexpected protocol switch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected protocol switch.</translation>
     </message>
     <message>
         <source>The connection closed before the engine answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection closed before the engine answered.</translation>
     </message>
     <message>
         <source>The connection closed in the middle of a response.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection closed in the middle of a response.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
     <message numerus="yes">
         <source>The engine at %1 did not accept the connection within %n s.</source>
@@ -2032,36 +2034,36 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</translation>
     </message>
     <message>
         <source>Cannot write the log to a temporary file (%1); the oldest lines are dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the log to a temporary file (%1); the oldest lines are dropped.</translation>
     </message>
 </context>
 <context>
     <name>LogExporter</name>
     <message>
         <source>The export was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>The export was cancelled.</translation>
     </message>
     <message>
         <source>Cannot write “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write “%1”.</translation>
     </message>
 </context>
 <context>
     <name>LogSearch</name>
     <message>
         <source>The regular expression is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The regular expression is not valid: %1</translation>
     </message>
 </context>
 <context>
@@ -2078,119 +2080,119 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>LogWindow</name>
     <message>
         <source>Logs — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Logs — %1</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Show:</translation>
     </message>
     <message>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>All lines</translation>
     </message>
     <message>
         <source>Last lines:</source>
-        <translation type="unfinished"></translation>
+        <translation>Last lines:</translation>
     </message>
     <message>
         <source>S&amp;ince:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ince:</translation>
     </message>
     <message>
         <source>&amp;Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Follow</translation>
     </message>
     <message>
         <source>Keep showing new output as the sandbox writes it</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep showing new output as the sandbox writes it</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reload</translation>
     </message>
     <message>
         <source>Fetch the logs again with these options</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetch the logs again with these options</translation>
     </message>
     <message>
         <source>Log Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Log Toolbar</translation>
     </message>
     <message>
         <source>Search the logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the logs</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Show only the lines that match</source>
-        <translation type="unfinished"></translation>
+        <translation>Show only the lines that match</translation>
     </message>
     <message>
         <source>Timestamps</source>
-        <translation type="unfinished"></translation>
+        <translation>Timestamps</translation>
     </message>
     <message>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
         <source>Show times in UTC instead of local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Show times in UTC instead of local time</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Export &amp;All Lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;All Lines…</translation>
     </message>
     <message>
         <source>Export &amp;Matching Lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export &amp;Matching Lines…</translation>
     </message>
     <message>
         <source>Clear View</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear View</translation>
     </message>
     <message>
         <source>Remove the lines shown so far; new output still appears</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the lines shown so far; new output still appears</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>The connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is gone.</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading…</translation>
     </message>
     <message>
         <source>Following</source>
-        <translation type="unfinished"></translation>
+        <translation>Following</translation>
     </message>
     <message>
         <source>Paused — the sandbox stopped; resumes when it runs again</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused — the sandbox stopped; resumes when it runs again</translation>
     </message>
     <message>
         <source>Connection lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection lost: %1</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Ended</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln lines</source>
@@ -2208,460 +2210,460 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Plain text (*.log *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plain text (*.log *.txt)</translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Export Matching Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Matching Lines</translation>
     </message>
     <message>
         <source>Export Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Logs</translation>
     </message>
     <message>
         <source>Export Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Failed</translation>
     </message>
     <message>
         <source>The logs could not be exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>The logs could not be exported.</translation>
     </message>
     <message>
         <source>The beginning</source>
-        <translation type="unfinished"></translation>
+        <translation>The beginning</translation>
     </message>
     <message>
         <source>Last 5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 5 minutes</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Last hour</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 24 hours</translation>
     </message>
     <message>
         <source>Last…</source>
-        <translation type="unfinished"></translation>
+        <translation>Last…</translation>
     </message>
     <message>
         <source>A date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>A date and time</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>seconds</translation>
     </message>
     <message>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>minutes</translation>
     </message>
     <message>
         <source>hours</source>
-        <translation type="unfinished"></translation>
+        <translation>hours</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>days</translation>
     </message>
     <message>
         <source>stdout and stderr</source>
-        <translation type="unfinished"></translation>
+        <translation>stdout and stderr</translation>
     </message>
     <message>
         <source>stdout only</source>
-        <translation type="unfinished"></translation>
+        <translation>stdout only</translation>
     </message>
     <message>
         <source>stderr only</source>
-        <translation type="unfinished"></translation>
+        <translation>stderr only</translation>
     </message>
     <message>
         <source>Which of the sandbox&apos;s output streams to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Which of the sandbox&apos;s output streams to show</translation>
     </message>
     <message>
         <source>Wrap</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrap</translation>
     </message>
     <message>
         <source>Wrap long lines instead of scrolling sideways</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrap long lines instead of scrolling sideways</translation>
     </message>
     <message>
         <source>Logs — %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logs — %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandboxes</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sandbox</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Toolbar</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Connections</translation>
     </message>
     <message>
         <source>Show &amp;Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Show &amp;Connections</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Show &amp;Details Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Show &amp;Details Pane</translation>
     </message>
     <message>
         <source>Sandbox Not Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox Not Started</translation>
     </message>
     <message>
         <source>The sandbox was created but could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sandbox was created but could not be started.</translation>
     </message>
     <message>
         <source>About SandboxDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>About SandboxDesk</translation>
     </message>
     <message>
         <source>See, start, stop and clean up the sandboxes on your container engines.</source>
-        <translation type="unfinished"></translation>
+        <translation>See, start, stop and clean up the sandboxes on your container engines.</translation>
     </message>
     <message>
         <source>Built with Qt %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Built with Qt %1.</translation>
     </message>
     <message>
         <source>Terminals</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminals</translation>
     </message>
     <message>
         <source>Show &amp;Terminals</source>
-        <translation type="unfinished"></translation>
+        <translation>Show &amp;Terminals</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
         <source>Change Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Change Preferences</translation>
     </message>
     <message>
         <source>The account “%1” is not connected: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The account “%1” is not connected: %2</translation>
     </message>
     <message>
         <source>Open Terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Terminal</translation>
     </message>
     <message>
         <source>Export Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Logs</translation>
     </message>
     <message>
         <source>Open Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Logs</translation>
     </message>
     <message>
         <source>Open a terminal in which container?</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a terminal in which container?</translation>
     </message>
     <message>
         <source>Choose a Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a Container</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Show the logs of which container?</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the logs of which container?</translation>
     </message>
     <message>
         <source>Browse the files of which container?</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse the files of which container?</translation>
     </message>
     <message>
         <source>Browse Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse Files</translation>
     </message>
 </context>
 <context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>PathBar</name>
     <message>
         <source>Type a path and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a path and press Enter</translation>
     </message>
     <message>
         <source>Edit the path (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the path (%1)</translation>
     </message>
 </context>
 <context>
     <name>PermissionsDialog</name>
     <message>
         <source>Change Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Change Permissions</translation>
     </message>
     <message>
         <source>Permissions of “%1”:</source>
-        <translation type="unfinished"></translation>
+        <translation>Permissions of “%1”:</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Read</translation>
     </message>
     <message>
         <source>Write</source>
-        <translation type="unfinished"></translation>
+        <translation>Write</translation>
     </message>
     <message>
         <source>Execute</source>
-        <translation type="unfinished"></translation>
+        <translation>Execute</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>Others</source>
-        <translation type="unfinished"></translation>
+        <translation>Others</translation>
     </message>
     <message>
         <source>Special</source>
-        <translation type="unfinished"></translation>
+        <translation>Special</translation>
     </message>
     <message>
         <source>Set user ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Set user ID</translation>
     </message>
     <message>
         <source>Set group ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Set group ID</translation>
     </message>
     <message>
         <source>Sticky</source>
-        <translation type="unfinished"></translation>
+        <translation>Sticky</translation>
     </message>
     <message>
         <source>&amp;Octal:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Octal:</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>“%1” is not an engine address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not an engine address.</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Preferences</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language:</translation>
     </message>
     <message>
         <source>System (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>System (%1)</translation>
     </message>
     <message>
         <source>&amp;Ask before deleting sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ask before deleting sandboxes</translation>
     </message>
     <message>
         <source>&amp;Start new sandboxes after creating them</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start new sandboxes after creating them</translation>
     </message>
     <message>
         <source>Docker Engines</source>
-        <translation type="unfinished"></translation>
+        <translation>Docker Engines</translation>
     </message>
     <message>
         <source>Besides the engine found like the docker CLI finds it (DOCKER_HOST, the current context, the default socket), SandboxDesk connects to these addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>Besides the engine found like the docker CLI finds it (DOCKER_HOST, the current context, the default socket), SandboxDesk connects to these addresses:</translation>
     </message>
     <message>
         <source>A&amp;dd</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;dd</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove</translation>
     </message>
     <message>
         <source>for example tcp://host:2375 or ssh://user@host</source>
-        <translation type="unfinished"></translation>
+        <translation>for example tcp://host:2375 or ssh://user@host</translation>
     </message>
     <message>
         <source>Session Log Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Session Log Folder</translation>
     </message>
     <message>
         <source>Choose a folder for the session logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a folder for the session logs.</translation>
     </message>
     <message>
         <source>The session-log folder must be a full path.</source>
-        <translation type="unfinished"></translation>
+        <translation>The session-log folder must be a full path.</translation>
     </message>
     <message>
         <source>Choose at least one format for the session logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose at least one format for the session logs.</translation>
     </message>
     <message>
         <source>Log &amp;memory per window:</source>
-        <translation type="unfinished"></translation>
+        <translation>Log &amp;memory per window:</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
         <source>Older lines of a bigger log move to a temporary file, removed with the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Older lines of a bigger log move to a temporary file, removed with the window</translation>
     </message>
     <message>
         <source>Terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminal</translation>
     </message>
     <message>
         <source>Use the system&apos;s &amp;fixed-width font</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the system&apos;s &amp;fixed-width font</translation>
     </message>
     <message>
         <source>F&amp;ont:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ont:</translation>
     </message>
     <message>
         <source>&amp;Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Size:</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Default</translation>
     </message>
     <message>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> pt</translation>
     </message>
     <message>
         <source>Lines of &amp;history:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lines of &amp;history:</translation>
     </message>
     <message>
         <source>Let programs set the &amp;clipboard (OSC 52)</source>
-        <translation type="unfinished"></translation>
+        <translation>Let programs set the &amp;clipboard (OSC 52)</translation>
     </message>
     <message>
         <source>Blin&amp;king cursor when the program asks for one</source>
-        <translation type="unfinished"></translation>
+        <translation>Blin&amp;king cursor when the program asks for one</translation>
     </message>
     <message>
         <source>Session Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Session Logs</translation>
     </message>
     <message>
         <source>Save a &amp;log of every session when it ends or its tab closes</source>
-        <translation type="unfinished"></translation>
+        <translation>Save a &amp;log of every session when it ends or its tab closes</translation>
     </message>
     <message>
         <source>Fol&amp;der:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fol&amp;der:</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Browse…</translation>
     </message>
     <message>
         <source>Formats:</source>
-        <translation type="unfinished"></translation>
+        <translation>Formats:</translation>
     </message>
     <message>
         <source>Plain &amp;text</source>
-        <translation type="unfinished"></translation>
+        <translation>Plain &amp;text</translation>
     </message>
     <message>
         <source>HT&amp;ML</source>
-        <translation type="unfinished"></translation>
+        <translation>HT&amp;ML</translation>
     </message>
     <message>
         <source>&amp;asciicast</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;asciicast</translation>
     </message>
 </context>
 <context>
     <name>PreviewText</name>
     <message>
         <source>UTF-8 with BOM</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8 with BOM</translation>
     </message>
     <message>
         <source>Latin-1 (not valid UTF-8, shown byte by byte)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latin-1 (not valid UTF-8, shown byte by byte)</translation>
     </message>
     <message>
         <source>binary</source>
-        <translation type="unfinished"></translation>
+        <translation>binary</translation>
     </message>
 </context>
 <context>
     <name>RemoteFileModel</name>
     <message>
         <source>The listing was abandoned.</source>
-        <translation type="unfinished"></translation>
+        <translation>The listing was abandoned.</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
@@ -2672,101 +2674,116 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bytes</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Permissions</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Modified</translation>
+    </message>
+</context>
+<context>
+    <name>Run</name>
+    <message>
+        <source>The process did not end after it was stopped; SandboxDesk no longer follows it.</source>
+        <translation>The process did not end after it was stopped; SandboxDesk no longer follows it.</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>There is no command to run.</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
     </message>
 </context>
 <context>
     <name>Sandbox</name>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Running</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused</translation>
     </message>
     <message>
         <source>Restarting</source>
-        <translation type="unfinished"></translation>
+        <translation>Restarting</translation>
     </message>
     <message>
         <source>Removing</source>
-        <translation type="unfinished"></translation>
+        <translation>Removing</translation>
     </message>
     <message>
         <source>Exited</source>
-        <translation type="unfinished"></translation>
+        <translation>Exited</translation>
     </message>
     <message>
         <source>Dead</source>
-        <translation type="unfinished"></translation>
+        <translation>Dead</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown</translation>
     </message>
     <message>
         <source>%1 CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 CPU</translation>
     </message>
 </context>
 <context>
     <name>SandboxCommands</name>
     <message>
         <source>Delete the sandbox “%1”? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the sandbox “%1”? This cannot be undone.</translation>
     </message>
     <message>
         <source>Delete these %1 sandboxes? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete these %1 sandboxes? This cannot be undone.</translation>
     </message>
     <message>
         <source>Delete Sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete Sandboxes</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… and %1 more</translation>
     </message>
     <message>
         <source>Also remove running ones (force)</source>
-        <translation type="unfinished"></translation>
+        <translation>Also remove running ones (force)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Operation Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Operation Failed</translation>
     </message>
     <message>
         <source>“%1” failed for %2 of %3 sandboxes.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” failed for %2 of %3 sandboxes.</translation>
     </message>
 </context>
 <context>
@@ -2801,447 +2818,449 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Running for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Running for %1</translation>
     </message>
     <message>
         <source>Exited (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exited (code %1)</translation>
     </message>
     <message>
         <source>Exited (code %1) just now</source>
-        <translation type="unfinished"></translation>
+        <translation>Exited (code %1) just now</translation>
     </message>
     <message>
         <source>Exited (code %1) %2 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Exited (code %1) %2 ago</translation>
     </message>
 </context>
 <context>
     <name>SandboxSpec</name>
     <message>
         <source>An image is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>An image is required.</translation>
     </message>
     <message>
         <source>The image name must not contain spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>The image name must not contain spaces.</translation>
     </message>
     <message>
         <source>The name may use letters, digits, “_”, “.” and “-”, must start with a letter or digit and be 2 to 128 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>The name may use letters, digits, “_”, “.” and “-”, must start with a letter or digit and be 2 to 128 characters long.</translation>
     </message>
     <message>
         <source>Environment entry “%1” is not KEY=VALUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Environment entry “%1” is not KEY=VALUE.</translation>
     </message>
     <message>
         <source>CPUs must be between 0 (no limit) and 1024.</source>
-        <translation type="unfinished"></translation>
+        <translation>CPUs must be between 0 (no limit) and 1024.</translation>
     </message>
     <message>
         <source>Memory must be at least 6 MiB, or empty for no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory must be at least 6 MiB, or empty for no limit.</translation>
     </message>
     <message>
         <source>The working directory must be an absolute path.</source>
-        <translation type="unfinished"></translation>
+        <translation>The working directory must be an absolute path.</translation>
     </message>
 </context>
 <context>
     <name>SandboxTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation>Ports</translation>
     </message>
     <message>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Limits</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection</translation>
     </message>
 </context>
 <context>
     <name>SandboxTableView</name>
     <message>
         <source>Search by name, image or ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by name, image or ID</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tatus:</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
 </context>
 <context>
     <name>SessionExporter</name>
     <message>
         <source>Terminal session</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminal session</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write %1: %2</translation>
     </message>
     <message>
         <source>The recording could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The recording could not be read.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create the folder %1.</translation>
     </message>
 </context>
 <context>
     <name>ShellWords</name>
     <message>
         <source>The command ends in a backslash with nothing after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>The command ends in a backslash with nothing after it.</translation>
     </message>
     <message>
         <source>A single quote (&apos;) is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>A single quote (&apos;) is not closed.</translation>
     </message>
     <message>
         <source>A double quote (&quot;) is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>A double quote (&quot;) is not closed.</translation>
     </message>
 </context>
 <context>
     <name>StatusSummary</name>
     <message>
         <source>Sandboxes: %1 · Running: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandboxes: %1 · Running: %2</translation>
     </message>
     <message>
         <source>Shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shown: %1</translation>
     </message>
     <message>
         <source>Engine %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine %1</translation>
     </message>
     <message>
         <source>%1: engine %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: engine %2</translation>
     </message>
 </context>
 <context>
     <name>TarExtractor</name>
     <message>
         <source>Refused “%1”: it would be written through the symbolic link “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused “%1”: it would be written through the symbolic link “%2”.</translation>
     </message>
     <message>
         <source>Refused “%1”: “%2” is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused “%1”: “%2” is not a folder.</translation>
     </message>
     <message>
         <source>Could not open the folder “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not open the folder “%1”: %2</translation>
     </message>
     <message>
         <source>Could not write “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write “%1”: %2</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <source>The archive is damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The archive is damaged: %1</translation>
     </message>
     <message>
         <source>Refused “%1”: a folder of that name exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused “%1”: a folder of that name exists.</translation>
     </message>
     <message>
         <source>a FIFO</source>
-        <translation type="unfinished"></translation>
+        <translation>a FIFO</translation>
     </message>
     <message>
         <source>a device node</source>
-        <translation type="unfinished"></translation>
+        <translation>a device node</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>a socket</translation>
     </message>
     <message>
         <source>of an unknown type</source>
-        <translation type="unfinished"></translation>
+        <translation>of an unknown type</translation>
     </message>
     <message>
         <source>Skipped “%1”: it is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skipped “%1”: it is %2.</translation>
     </message>
     <message>
         <source>Refused “%1”: something that is not a folder has that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused “%1”: something that is not a folder has that name.</translation>
     </message>
     <message>
         <source>Refused the hard link “%1”: its target “%2” is outside the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused the hard link “%1”: its target “%2” is outside the folder.</translation>
     </message>
     <message>
         <source>Refused the hard link “%1”: its target “%2” is not a file extracted here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused the hard link “%1”: its target “%2” is not a file extracted here.</translation>
     </message>
     <message>
         <source>Cannot open the folder “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the folder “%1”: %2</translation>
     </message>
     <message>
         <source>Refused an entry without a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused an entry without a name.</translation>
     </message>
     <message>
         <source>Refused “%1”: absolute names are not extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused “%1”: absolute names are not extracted.</translation>
     </message>
     <message>
         <source>Refused “%1”: names with “..” are not extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused “%1”: names with “..” are not extracted.</translation>
     </message>
 </context>
 <context>
     <name>TarHeadSink</name>
     <message>
         <source>The archive holds no file.</source>
-        <translation type="unfinished"></translation>
+        <translation>The archive holds no file.</translation>
     </message>
     <message>
         <source>The archive is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>The archive is damaged.</translation>
     </message>
     <message>
         <source>The archive ended early.</source>
-        <translation type="unfinished"></translation>
+        <translation>The archive ended early.</translation>
     </message>
 </context>
 <context>
     <name>TarPacker</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <source>Could not write the archive: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write the archive: %1</translation>
     </message>
     <message>
         <source>Cannot read “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read “%1”: %2</translation>
     </message>
     <message>
         <source>Left out “%1”: only files, folders and symbolic links are uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Left out “%1”: only files, folders and symbolic links are uploaded.</translation>
     </message>
     <message>
         <source>Cannot read the folder “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the folder “%1”: %2</translation>
     </message>
 </context>
 <context>
     <name>TerminalSession</name>
     <message>
         <source>The connection was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was removed.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>This connection cannot open terminals.</source>
-        <translation type="unfinished"></translation>
+        <translation>This connection cannot open terminals.</translation>
     </message>
     <message>
         <source>The session ended (exit code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The session ended (exit code %1).</translation>
     </message>
     <message>
         <source>Connection lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection lost: %1</translation>
     </message>
 </context>
 <context>
     <name>TerminalTab</name>
     <message>
         <source>Export Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Failed</translation>
     </message>
     <message>
         <source>The session could not be exported.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The session could not be exported.
+
+%1</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copy</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paste</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find…</translation>
     </message>
     <message>
         <source>&amp;Export Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export Session</translation>
     </message>
     <message>
         <source>As &amp;Plain Text…</source>
-        <translation type="unfinished"></translation>
+        <translation>As &amp;Plain Text…</translation>
     </message>
     <message>
         <source>As &amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>As &amp;HTML…</translation>
     </message>
     <message>
         <source>As &amp;asciicast…</source>
-        <translation type="unfinished"></translation>
+        <translation>As &amp;asciicast…</translation>
     </message>
     <message>
         <source>&amp;Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reconnect</translation>
     </message>
     <message>
         <source>&amp;Move to Own Window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Move to Own Window</translation>
     </message>
     <message>
         <source>&amp;Move Back to Tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Move Back to Tabs</translation>
     </message>
     <message>
         <source>C&amp;lose</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lose</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnect</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting…</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Text files (*.txt)</translation>
     </message>
     <message>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML files (*.html)</translation>
     </message>
     <message>
         <source>asciicast files (*.cast)</source>
-        <translation type="unfinished"></translation>
+        <translation>asciicast files (*.cast)</translation>
     </message>
     <message>
         <source>Export Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Session</translation>
     </message>
     <message>
         <source>An export of this session is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>An export of this session is already running.</translation>
     </message>
     <message>
         <source>The export could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>The export could not be started.</translation>
     </message>
 </context>
 <context>
     <name>TerminalTabs</name>
     <message>
         <source>Terminal menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminal menu</translation>
     </message>
 </context>
 <context>
     <name>TerminalView</name>
     <message>
         <source>Find in terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Find in terminal</translation>
     </message>
     <message>
         <source>Ctrl+click to open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+click to open %1</translation>
     </message>
 </context>
 <context>
     <name>TransfersPanel</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>↓ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ %1</translation>
     </message>
     <message>
         <source>↑ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ %1</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 left</translation>
     </message>
     <message>
         <source>item %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>item %1 of %2</translation>
     </message>
     <message>
         <source>Waiting for your answer about “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for your answer about “%1”…</translation>
     </message>
     <message>
         <source>Done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Done: %1</translation>
     </message>
     <message numerus="yes">
         <source>Done; %n item(s) left out</source>
@@ -3252,51 +3271,51 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed: %1</translation>
     </message>
     <message>
         <source>Cancelled; nothing of it was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled; nothing of it was kept.</translation>
     </message>
     <message>
         <source>A folder named “%1” is already there.</source>
-        <translation type="unfinished"></translation>
+        <translation>A folder named “%1” is already there.</translation>
     </message>
     <message>
         <source>A file named “%1” is already there.</source>
-        <translation type="unfinished"></translation>
+        <translation>A file named “%1” is already there.</translation>
     </message>
     <message>
         <source>Name Already Used</source>
-        <translation type="unfinished"></translation>
+        <translation>Name Already Used</translation>
     </message>
     <message>
         <source>Overwrite merges the folders; files with the same name are replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overwrite merges the folders; files with the same name are replaced.</translation>
     </message>
     <message>
         <source>Overwrite replaces the file that is there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overwrite replaces the file that is there.</translation>
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation>Overwrite</translation>
     </message>
     <message>
         <source>Keep Both</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep Both</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip</translation>
     </message>
     <message>
         <source>Do the same for the other names already there</source>
-        <translation type="unfinished"></translation>
+        <translation>Do the same for the other names already there</translation>
     </message>
     <message>
         <source>No transfers yet. Drop files on the list to upload.</source>
-        <translation type="unfinished"></translation>
+        <translation>No transfers yet. Drop files on the list to upload.</translation>
     </message>
     <message numerus="yes">
         <source>%n transfer(s)</source>
@@ -3307,303 +3326,303 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Clear Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear Finished</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry</translation>
     </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preferences…</translation>
     </message>
     <message>
         <source>&amp;Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accounts…</translation>
     </message>
     <message>
         <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alibaba Cloud accounts for ECI sandboxes</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New…</translation>
     </message>
     <message>
         <source>Create a sandbox (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a sandbox (%1)</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;top</translation>
     </message>
     <message>
         <source>&amp;Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restart</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause</translation>
     </message>
     <message>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>Res&amp;ume</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete…</translation>
     </message>
     <message>
         <source>Refresh &amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh &amp;Details</translation>
     </message>
     <message>
         <source>Show &amp;Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Show &amp;Logs</translation>
     </message>
     <message>
         <source>&amp;Activity Log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Activity Log</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find…</translation>
     </message>
     <message>
         <source>&amp;About SandboxDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About SandboxDesk</translation>
     </message>
     <message>
         <source>Open &amp;Terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Open &amp;Terminal</translation>
     </message>
     <message>
         <source>Browse &amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse &amp;Files</translation>
     </message>
 </context>
 <context>
     <name>WindowPages</name>
     <message>
         <source>No sandboxes yet</source>
-        <translation type="unfinished"></translation>
+        <translation>No sandboxes yet</translation>
     </message>
     <message>
         <source>Create a sandbox from an image to get started. Sandboxes created with the docker CLI or any other tool appear here too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a sandbox from an image to get started. Sandboxes created with the docker CLI or any other tool appear here too.</translation>
     </message>
     <message>
         <source>Connecting to %1 at %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to %1 at %2…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting…</translation>
     </message>
     <message>
         <source>No engine address is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>No engine address is configured.</translation>
     </message>
     <message>
         <source>What you can do:</source>
-        <translation type="unfinished"></translation>
+        <translation>What you can do:</translation>
     </message>
     <message>
         <source>Start the engine: &lt;code&gt;sudo systemctl start docker&lt;/code&gt;, or for Podman &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start the engine: &lt;code&gt;sudo systemctl start docker&lt;/code&gt;, or for Podman &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;.</translation>
     </message>
     <message>
         <source>If access to the socket is denied, add yourself to the &lt;code&gt;docker&lt;/code&gt; group (&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;) and log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>If access to the socket is denied, add yourself to the &lt;code&gt;docker&lt;/code&gt; group (&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;) and log in again.</translation>
     </message>
     <message>
         <source>Use another engine: set &lt;code&gt;DOCKER_HOST&lt;/code&gt; (for example &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;) or start SandboxDesk with &lt;code&gt;--docker HOST&lt;/code&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use another engine: set &lt;code&gt;DOCKER_HOST&lt;/code&gt; (for example &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;) or start SandboxDesk with &lt;code&gt;--docker HOST&lt;/code&gt;.</translation>
     </message>
     <message>
         <source>Add an engine address in Preferences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Add an engine address in Preferences.</translation>
     </message>
     <message>
         <source>SandboxDesk never starts an engine itself; it connects as soon as one answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>SandboxDesk never starts an engine itself; it connects as soon as one answers.</translation>
     </message>
     <message>
         <source>No container engine is connected</source>
-        <translation type="unfinished"></translation>
+        <translation>No container engine is connected</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retry</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preferences…</translation>
     </message>
     <message>
         <source>&amp;New Sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New Sandbox…</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>See and manage the sandboxes on your container engines.</source>
-        <translation type="unfinished"></translation>
+        <translation>See and manage the sandboxes on your container engines.</translation>
     </message>
     <message>
         <source>Use the engine at HOST for this run instead of the one DOCKER_HOST or the docker context names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the engine at HOST for this run instead of the one DOCKER_HOST or the docker context names.</translation>
     </message>
     <message>
         <source>Use LANGUAGE (en or zh_CN) for this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use LANGUAGE (en or zh_CN) for this run.</translation>
     </message>
     <message>
         <source>Unknown language “%1”; use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown language “%1”; use one of: %2.</translation>
     </message>
 </context>
 <context>
     <name>sandboxctl</name>
     <message>
         <source>No such sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such sandbox: %1</translation>
     </message>
     <message>
         <source>“%1” matches more than one sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” matches more than one sandbox.</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>IMAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>IMAGE</translation>
     </message>
     <message>
         <source>STATUS</source>
-        <translation type="unfinished"></translation>
+        <translation>STATUS</translation>
     </message>
     <message>
         <source>PORTS</source>
-        <translation type="unfinished"></translation>
+        <translation>PORTS</translation>
     </message>
     <message>
         <source>Name at least one sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name at least one sandbox.</translation>
     </message>
     <message>
         <source>%1 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 needs a value.</translation>
     </message>
     <message>
         <source>Label “%1” is not KEY=VALUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Label “%1” is not KEY=VALUE.</translation>
     </message>
     <message>
         <source>“%1” is not a number of CPUs.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a number of CPUs.</translation>
     </message>
     <message>
         <source>“%1” is not a memory size (for example 512m or 2g).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a memory size (for example 512m or 2g).</translation>
     </message>
     <message>
         <source>“%1” is not a port binding.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a port binding.</translation>
     </message>
     <message>
         <source>Unknown option “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown option “%1”.</translation>
     </message>
     <message>
         <source>Name a sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name a sandbox.</translation>
     </message>
     <message>
         <source>This sandbox cannot run commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>This sandbox cannot run commands.</translation>
     </message>
     <message>
         <source>“%1” is neither an RFC 3339 time nor a duration such as 10m.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is neither an RFC 3339 time nor a duration such as 10m.</translation>
     </message>
     <message>
         <source>“%1” is not a number of lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a number of lines.</translation>
     </message>
     <message>
         <source>Unknown command “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown command “%1”.</translation>
     </message>
     <message>
         <source>There is no ECI account named “%1”; add it in SandboxDesk first.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no ECI account named “%1”; add it in SandboxDesk first.</translation>
     </message>
     <message>
         <source>No Alibaba Cloud AccessKey was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No Alibaba Cloud AccessKey was found.</translation>
     </message>
     <message>
         <source>Or use --account NAME with an account added in SandboxDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Or use --account NAME with an account added in SandboxDesk.</translation>
     </message>
     <message>
         <source>Name a region: sandboxctl --eci REGION …, or set ECI_SANDBOX_REGION_ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name a region: sandboxctl --eci REGION …, or set ECI_SANDBOX_REGION_ID.</translation>
     </message>
     <message>
         <source>The account&apos;s secret could not be read from the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>The account&apos;s secret could not be read from the keychain.</translation>
     </message>
     <message>
         <source>--docker and --eci cannot be used together.</source>
-        <translation type="unfinished"></translation>
+        <translation>--docker and --eci cannot be used together.</translation>
     </message>
     <message>
         <source>“%1” does not apply to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” does not apply to %2.</translation>
     </message>
     <message>
         <source>The archive ended before the file did.</source>
-        <translation type="unfinished"></translation>
+        <translation>The archive ended before the file did.</translation>
     </message>
     <message>
         <source>Could not write to the output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write to the output: %1</translation>
     </message>
     <message>
         <source>The archive holds no file.</source>
-        <translation type="unfinished"></translation>
+        <translation>The archive holds no file.</translation>
     </message>
     <message>
         <source>This is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a folder, not a file.</translation>
     </message>
     <message>
         <source>This is not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a regular file.</translation>
     </message>
     <message>
         <source>
@@ -3615,83 +3634,91 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
   cat ID:PATH                   write a file&apos;s bytes to stdout
   put ID:PATH                   write stdin into a file
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Files (ID:PATH is a path in a sandbox, relative paths start at its root):
+  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
+                                either side is ID:PATH; - as SRC unpacks a tar
+                                from stdin, - as DST writes a tar to stdout;
+                                -a keeps owners where the backend can
+  cat ID:PATH                   write a file&apos;s bytes to stdout
+  put ID:PATH                   write stdin into a file
+</translation>
     </message>
     <message>
         <source>This sandbox&apos;s files cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>This sandbox&apos;s files cannot be reached.</translation>
     </message>
     <message>
         <source>No such file or folder in the sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such file or folder in the sandbox: %1</translation>
     </message>
     <message>
         <source>cp needs a source and a destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>cp needs a source and a destination.</translation>
     </message>
     <message>
         <source>One side of cp must be ID:PATH in a sandbox and the other a local path or -.</source>
-        <translation type="unfinished"></translation>
+        <translation>One side of cp must be ID:PATH in a sandbox and the other a local path or -.</translation>
     </message>
     <message>
         <source>Cannot copy a folder onto the file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot copy a folder onto the file %1.</translation>
     </message>
     <message>
         <source>No such local folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such local folder: %1</translation>
     </message>
     <message>
         <source>Cannot write into %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write into %1.</translation>
     </message>
     <message>
         <source>No such local file or folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such local file or folder: %1</translation>
     </message>
     <message>
         <source>The destination must be a folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The destination must be a folder: %1</translation>
     </message>
     <message>
         <source>No such folder in the sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such folder in the sandbox: %1</translation>
     </message>
     <message>
         <source>This sandbox cannot keep owners; -a is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>This sandbox cannot keep owners; -a is ignored.</translation>
     </message>
     <message>
         <source>cat needs one ID:PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>cat needs one ID:PATH.</translation>
     </message>
     <message>
         <source>%1 is a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is a folder.</translation>
     </message>
     <message>
         <source>Too many symbolic links: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many symbolic links: %1</translation>
     </message>
     <message>
         <source>put needs one ID:PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>put needs one ID:PATH.</translation>
     </message>
     <message>
         <source>Cannot make a temporary file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot make a temporary file: %1</translation>
     </message>
     <message>
         <source>Cannot read stdin: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read stdin: %1</translation>
     </message>
     <message>
         <source>Cannot write a temporary file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write a temporary file: %1</translation>
     </message>
     <message>
         <source>stdin ended before its size.</source>
-        <translation type="unfinished"></translation>
+        <translation>stdin ended before its size.</translation>
     </message>
     <message>
         <source>
@@ -3700,55 +3727,60 @@ answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
 they have begun, run until they end.
 list --json --limits adds CPU and memory limits (a request per sandbox).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+--timeout DURATION (before the command) gives up when the engine has not
+answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
+they have begun, run until they end.
+list --json --limits adds CPU and memory limits (a request per sandbox).
+</translation>
     </message>
     <message>
         <source>No answer from %1 for %2 (--timeout); giving up.</source>
-        <translation type="unfinished"></translation>
+        <translation>No answer from %1 for %2 (--timeout); giving up.</translation>
     </message>
     <message>
         <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a duration such as 90s, 10m or 2h.</translation>
     </message>
     <message>
         <source>%1: no such file or folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no such file or folder.</translation>
     </message>
     <message>
         <source>“%1” is not ID:PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not ID:PATH.</translation>
     </message>
     <message>
         <source>Both paths must be in the same sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Both paths must be in the same sandbox.</translation>
     </message>
     <message>
         <source>%1 cannot browse the files of a sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot browse the files of a sandbox.</translation>
     </message>
     <message>
         <source>Name one ID:PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name one ID:PATH.</translation>
     </message>
     <message>
         <source>Name a source and a destination, both ID:PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name a source and a destination, both ID:PATH.</translation>
     </message>
     <message>
         <source>%1 is a folder; use rm -r.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is a folder; use rm -r.</translation>
     </message>
     <message>
         <source>Name an octal mode and one ID:PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name an octal mode and one ID:PATH.</translation>
     </message>
     <message>
         <source>“%1” is not an octal mode such as 755.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not an octal mode such as 755.</translation>
     </message>
     <message>
         <source>Use find ID:PATH -name PATTERN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use find ID:PATH -name PATTERN.</translation>
     </message>
     <message>
         <source>
@@ -3769,7 +3801,24 @@ else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s defaul
 ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
 ECI_SANDBOX_TIMEOUT_MS the time each request may take.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm [-f] ID… | restart ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
+         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
+         [-- CMD…]               create a container group and print its id
+  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
+  exec [-i] [-t] [--container NAME] ID [-- CMD…]
+  ls | mkdir | mv | rm ID:PATH | chmod | find, as above, with [--container NAME]
+The AccessKey comes from --account NAME (an account added in SandboxDesk, its
+secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
+ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
+else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
+ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
+ECI_SANDBOX_TIMEOUT_MS the time each request may take.
+</translation>
     </message>
     <message>
         <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
@@ -3806,7 +3855,92 @@ CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
 socket), then at the rootless and Podman sockets. Exit codes: 0 success,
 1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
+
+Commands:
+  list [--json]                 list every sandbox
+  inspect ID                    print the engine&apos;s details as JSON
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
+         [--start] [-- CMD…]     create a sandbox and print its id
+  start|stop|restart|pause|unpause|kill ID…
+  rm [-f] ID…                   remove sandboxes (-f: also running ones)
+  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
+                                -i passes stdin, -t gives it a terminal; both are
+                                on when stdin is a terminal and neither is given
+  images                        list local images
+  pull IMAGE                    pull an image
+  logs [-f] [--since T] [--tail N] [--timestamps] ID
+                                print the log (stderr lines to stderr); T is
+                                RFC 3339 or a duration back from now (10m, 2h)
+
+Files (ID:PATH is a path in a sandbox):
+  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
+  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
+                                it exists)
+  mv ID:SRC ID:DST              move or rename inside one sandbox
+  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
+                                -f: no error when the path is missing)
+  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
+  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
+
+ID is an id, a unique id prefix or a name. The engine is found like the docker
+CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
+socket), then at the rootless and Podman sockets. Exit codes: 0 success,
+1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+</translation>
+    </message>
+    <message>
+        <source>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</source>
+        <translation>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not KEY=VALUE.</source>
+        <translation>“%1” is not KEY=VALUE.</translation>
+    </message>
+    <message>
+        <source>Give a command or --script, not both.</source>
+        <translation>Give a command or --script, not both.</translation>
+    </message>
+    <message>
+        <source>Give a command after -- or a script with --script.</source>
+        <translation>Give a command after -- or a script with --script.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>Could not read “%1”: %2</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>The script is empty.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 (--timeout).</source>
+        <translation>Stopped after %1 (--timeout).</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Interrupted; the process may still run in the sandbox.</source>
+        <translation>Interrupted; the process may still run in the sandbox.</translation>
     </message>
 </context>
 </TS>
