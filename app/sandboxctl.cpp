@@ -2,6 +2,7 @@
 #include "CopyCommands.h"
 #include "FileCommands.h"
 #include "RunCommands.h"
+#include "StatsCommands.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialImport.h"
 #include "credentials/KeychainCredentialStore.h"
@@ -134,8 +135,8 @@ QString timeoutUsage()
 
 QString usage()
 {
-    return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + timeoutUsage() +
-           eciUsage();
+    return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + StatsCommands::usage() +
+           timeoutUsage() + eciUsage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -269,7 +270,9 @@ public:
         // One command, one look at the engine; only a log or a session that runs on follows
         // the sandbox's changes.
         m_backend->setWatchesChanges(m_args.value(0) == QLatin1String("logs") ||
-                                     m_args.value(0) == QLatin1String("exec"));
+                                     m_args.value(0) == QLatin1String("exec") ||
+                                     (m_args.value(0) == QLatin1String("stats") &&
+                                      !m_args.contains(QLatin1String("--no-stream"))));
         connect(m_backend, &Backend::stateChanged, this, [this](Backend::State state) {
             if (m_started)
                 return;
@@ -804,6 +807,22 @@ void Command::run()
             },
             this);
         copy->run(verb, args);
+    } else if (StatsCommands::handles(verb)) {
+        auto* stats = new StatsCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            [this] { m_deadline.stop(); }, this);
+        stats->run(args);
     } else if (verb == QLatin1String("rm")) {
         const bool force =
             args.contains(QLatin1String("-f")) || args.contains(QLatin1String("--force"));
@@ -862,7 +881,7 @@ bool isCommandName(const QString& word)
         QStringLiteral("cat"),   QStringLiteral("put"),
     };
     return commands.contains(word) || FileCommands::verbs().contains(word) ||
-           RunCommands::handles(word);
+           RunCommands::handles(word) || StatsCommands::handles(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as

@@ -5,43 +5,41 @@
     <name>AccountEditor</name>
     <message>
         <source>An account named “%1” exists already.</source>
-        <translation>An account named “%1” exists already.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The AccessKey secret is required.</source>
-        <translation>The AccessKey secret is required.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving in the keychain…</source>
-        <translation>Saving in the keychain…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The account was not saved: %1
 
 You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
-        <translation>The account was not saved: %1
-
-You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The account was not saved: %1</source>
-        <translation>The account was not saved: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>To keep this account for this session only, type its AccessKey secret again.</source>
-        <translation>To keep this account for this session only, type its AccessKey secret again.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Type the AccessKey ID and secret first.</source>
-        <translation>Type the AccessKey ID and secret first.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The regions could not be listed: %1</source>
-        <translation>The regions could not be listed: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Asking Alibaba Cloud for the regions…</source>
-        <translation>Asking Alibaba Cloud for the regions…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n region(s) available to this key.</source>
@@ -52,798 +50,798 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Add Account</source>
-        <translation>Add Account</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Edit Account</source>
-        <translation>Edit Account</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>AccessKey &amp;ID:</source>
-        <translation>AccessKey &amp;ID:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>AccessKey &amp;secret:</source>
-        <translation>AccessKey &amp;secret:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>STS &amp;token:</source>
-        <translation>STS &amp;token:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Default &amp;region:</source>
-        <translation>Default &amp;region:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Other regions:</source>
-        <translation>&amp;Other regions:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation>&amp;Endpoint:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Si&amp;gnature:</source>
-        <translation>Si&amp;gnature:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for example work</source>
-        <translation>for example work</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for example LTAI5t…</source>
-        <translation>for example LTAI5t…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>kept in the keychain, never shown again</source>
-        <translation>kept in the keychain, never shown again</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unchanged; type a new secret to replace it</source>
-        <translation>unchanged; type a new secret to replace it</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>optional, for a temporary STS key</source>
-        <translation>optional, for a temporary STS key</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unchanged; type a new token to replace it</source>
-        <translation>unchanged; type a new token to replace it</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove the stored token</source>
-        <translation>Remove the stored token</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for example cn-hangzhou</source>
-        <translation>for example cn-hangzhou</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Fetch Regions</source>
-        <translation>&amp;Fetch Regions</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ask Alibaba Cloud which regions this key can use</source>
-        <translation>Ask Alibaba Cloud which regions this key can use</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>optional, comma-separated, for example cn-beijing</source>
-        <translation>optional, comma-separated, for example cn-beijing</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>optional; empty uses eci.&lt;region&gt;.aliyuncs.com</source>
-        <translation>optional; empty uses eci.&lt;region&gt;.aliyuncs.com</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>V3 (ACS3-HMAC-SHA256, recommended)</source>
-        <translation>V3 (ACS3-HMAC-SHA256, recommended)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>V1 (HMAC-SHA1)</source>
-        <translation>V1 (HMAC-SHA1)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;Session only:&lt;/b&gt; this account and its secret are kept in memory and are gone when SandboxDesk quits.</source>
-        <translation>&lt;b&gt;Session only:&lt;/b&gt; this account and its secret are kept in memory and are gone when SandboxDesk quits.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keep for This &amp;Session Only</source>
-        <translation>Keep for This &amp;Session Only</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>&amp;Save</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AccountsDialog</name>
     <message>
         <source>Import a .env File</source>
-        <translation>Import a .env File</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;No keychain can be used.&lt;/b&gt; %1&lt;br&gt;Accounts can still be added for this session only: their secrets stay in memory and are forgotten when SandboxDesk quits.</source>
-        <translation>&lt;b&gt;No keychain can be used.&lt;/b&gt; %1&lt;br&gt;Accounts can still be added for this session only: their secrets stay in memory and are forgotten when SandboxDesk quits.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This session only (memory)</source>
-        <translation>This session only (memory)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keychain</source>
-        <translation>Keychain</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The aliyun configuration has no profiles.</source>
-        <translation>The aliyun configuration has no profiles.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Import an aliyun CLI Profile</source>
-        <translation>Import an aliyun CLI Profile</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Profiles in %1:</source>
-        <translation>Profiles in %1:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation>&amp;Import</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove Account</source>
-        <translation>Remove Account</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove the account “%1”? Its connections close and its secret is deleted from the keychain.</source>
-        <translation>Remove the account “%1”? Its connections close and its secret is deleted from the keychain.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation>&amp;Remove</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The account “%1” was not removed: %2</source>
-        <translation>The account “%1” was not removed: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation>Accounts</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</source>
-        <translation>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>Name</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>AccessKey ID</source>
-        <translation>AccessKey ID</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Regions</source>
-        <translation>Regions</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Secret kept in</source>
-        <translation>Secret kept in</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation>&amp;Add…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation>&amp;Edit…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation>&amp;Remove…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>From the &amp;Environment</source>
-        <translation>From the &amp;Environment</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>From a .&amp;env File…</source>
-        <translation>From a .&amp;env File…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>From an &amp;aliyun CLI Profile…</source>
-        <translation>From an &amp;aliyun CLI Profile…</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ActivityLog</name>
     <message>
         <source>done</source>
-        <translation>done</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>failed</source>
-        <translation>failed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation>cancelled</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>on %1</source>
-        <translation>on %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write “%1”.</source>
-        <translation>Cannot write “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ActivityLogWindow</name>
     <message>
         <source>Activity Log</source>
-        <translation>Activity Log</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Activity Log Toolbar</source>
-        <translation>Activity Log Toolbar</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search the activity</source>
-        <translation>Search the activity</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation>Filter</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show only the entries that match</source>
-        <translation>Show only the entries that match</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrap</source>
-        <translation>Wrap</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>UTC</source>
-        <translation>UTC</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show times in UTC instead of local time</source>
-        <translation>Show times in UTC instead of local time</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export</source>
-        <translation>Export</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export &amp;All Entries…</source>
-        <translation>Export &amp;All Entries…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export &amp;Matching Entries…</source>
-        <translation>Export &amp;Matching Entries…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export matching activity</source>
-        <translation>Export matching activity</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export activity log</source>
-        <translation>Export activity log</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plain text (*.log *.txt)</source>
-        <translation>Plain text (*.log *.txt)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation>JSON lines (*.jsonl)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export Matching Entries</source>
-        <translation>Export Matching Entries</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export Activity Log</source>
-        <translation>Export Activity Log</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export Failed</source>
-        <translation>Export Failed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The activity log could not be exported.</source>
-        <translation>The activity log could not be exported.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Backend</name>
     <message>
         <source>Disconnected</source>
-        <translation>Disconnected</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>Connecting…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation>Connected</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connection lost</source>
-        <translation>Connection lost</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Start</source>
-        <translation>Start</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation>Stop</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restart</source>
-        <translation>Restart</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation>Pause</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation>Resume</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kill</source>
-        <translation>Kill</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BulkOperation</name>
     <message>
         <source>The connection is gone.</source>
-        <translation>The connection is gone.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConnectionList</name>
     <message>
         <source>Connected · version %1</source>
-        <translation>Connected · version %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connection lost: %1</source>
-        <translation>Connection lost: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All connections</source>
-        <translation>All connections</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConnectionOrigin</name>
     <message>
         <source>added by the application</source>
-        <translation>added by the application</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Preferences: %1</source>
-        <translation>Preferences: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>account “%1”, region %2</source>
-        <translation>account “%1”, region %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>AccessKey from the environment, region %1</source>
-        <translation>AccessKey from the environment, region %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConnectionRegistry</name>
     <message>
         <source>Docker (%1)</source>
-        <translation>Docker (%1)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine address from %1 cannot be used: %2</source>
-        <translation>The engine address from %1 cannot be used: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The endpoint is not a valid address.</source>
-        <translation>The endpoint is not a valid address.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CreateForm</name>
     <message>
         <source>&amp;Image:</source>
-        <translation>&amp;Image:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for example alpine:3.20</source>
-        <translation>for example alpine:3.20</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>optional; letters, digits, “_”, “.” and “-”</source>
-        <translation>optional; letters, digits, “_”, “.” and “-”</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Co&amp;mmand:</source>
-        <translation>Co&amp;mmand:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>optional, for example sleep 3600; else the image&apos;s own</source>
-        <translation>optional, for example sleep 3600; else the image&apos;s own</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Arguments:</source>
-        <translation>&amp;Arguments:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>optional, passed after the command</source>
-        <translation>optional, passed after the command</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation>&amp;Environment:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>KEY=VALUE, one per line</source>
-        <translation>KEY=VALUE, one per line</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Labels:</source>
-        <translation>&amp;Labels:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Working directory:</source>
-        <translation>&amp;Working directory:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>optional, for example /work</source>
-        <translation>optional, for example /work</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;CPUs:</source>
-        <translation>&amp;CPUs:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation>No limit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Memor&amp;y:</source>
-        <translation>Memor&amp;y:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for example 512m or 2g; empty for no limit</source>
-        <translation>for example 512m or 2g; empty for no limit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ne&amp;twork:</source>
-        <translation>Ne&amp;twork:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>default</source>
-        <translation>default</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Ports:</source>
-        <translation>&amp;Ports:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>comma-separated, for example 8080:80, 127.0.0.1:5432:5432</source>
-        <translation>comma-separated, for example 8080:80, 127.0.0.1:5432:5432</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Zone:</source>
-        <translation>&amp;Zone:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>optional, for example cn-hangzhou-h</source>
-        <translation>optional, for example cn-hangzhou-h</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;vSwitch:</source>
-        <translation>&amp;vSwitch:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for example vsw-bp1234abcd; empty: the default</source>
-        <translation>for example vsw-bp1234abcd; empty: the default</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Security &amp;group:</source>
-        <translation>Security &amp;group:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for example sg-bp1234abcd; empty: the default</source>
-        <translation>for example sg-bp1234abcd; empty: the default</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restart &amp;policy:</source>
-        <translation>Restart &amp;policy:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Service default (Always)</source>
-        <translation>Service default (Always)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove the sandbox when it e&amp;xits</source>
-        <translation>Remove the sandbox when it e&amp;xits</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Start after creating</source>
-        <translation>&amp;Start after creating</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Label “%1” is not KEY=VALUE.</source>
-        <translation>Label “%1” is not KEY=VALUE.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Memory “%1” is not a size; write for example 512m or 2g.</source>
-        <translation>Memory “%1” is not a size; write for example 512m or 2g.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Port “%1” is not valid; write CONTAINER, HOST:CONTAINER or IP:HOST:CONTAINER, with an optional /tcp or /udp, for example 8080:80.</source>
-        <translation>Port “%1” is not valid; write CONTAINER, HOST:CONTAINER or IP:HOST:CONTAINER, with an optional /tcp or /udp, for example 8080:80.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CreateSandboxDialog</name>
     <message>
         <source>Pull Image</source>
-        <translation>Pull Image</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The image “%1” is not on %2.</source>
-        <translation>The image “%1” is not on %2.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pull it from its registry, then create the sandbox?</source>
-        <translation>Pull it from its registry, then create the sandbox?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Pull and Create</source>
-        <translation>&amp;Pull and Create</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pulling “%1”…</source>
-        <translation>Pulling “%1”…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Creating the sandbox…</source>
-        <translation>Creating the sandbox…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox could not be created: %1</source>
-        <translation>The sandbox could not be created: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Starting the sandbox…</source>
-        <translation>Starting the sandbox…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New Sandbox</source>
-        <translation>New Sandbox</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C&amp;onnection:</source>
-        <translation>C&amp;onnection:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation>Options:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C&amp;reate</source>
-        <translation>C&amp;reate</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1”</source>
-        <translation>“%1”</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Runs as %1</source>
-        <translation>Runs as %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CredentialImport</name>
     <message>
         <source>the environment</source>
-        <translation>the environment</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the file</source>
-        <translation>the file</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file contains NUL bytes; it is not a text file.</source>
-        <translation>The file contains NUL bytes; it is not a text file.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file is not valid UTF-8 text.</source>
-        <translation>The file is not valid UTF-8 text.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Line %1 is not NAME=VALUE.</source>
-        <translation>Line %1 is not NAME=VALUE.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Line %1 has an unterminated or misplaced single quote.</source>
-        <translation>Line %1 has an unterminated or misplaced single quote.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Line %1 has an unterminated or misplaced double quote.</source>
-        <translation>Line %1 has an unterminated or misplaced double quote.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Line %1 has a quote inside an unquoted value.</source>
-        <translation>Line %1 has a quote inside an unquoted value.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No AccessKey was found in %1: set %2 and %3 (or %4 and %5).</source>
-        <translation>No AccessKey was found in %1: set %2 and %3 (or %4 and %5).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An AccessKey secret was found in %1, but no AccessKey ID (%2 or %3).</source>
-        <translation>An AccessKey secret was found in %1, but no AccessKey ID (%2 or %3).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An AccessKey ID was found in %1, but no secret (%2 or %3).</source>
-        <translation>An AccessKey ID was found in %1, but no secret (%2 or %3).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The AccessKey ID may hold only letters, digits, “.”, “_” and “-”, at most 128 of them.</source>
-        <translation>The AccessKey ID may hold only letters, digits, “.”, “_” and “-”, at most 128 of them.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The AccessKey secret must be at most 256 printable characters without spaces.</source>
-        <translation>The AccessKey secret must be at most 256 printable characters without spaces.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The security token must be printable characters without spaces.</source>
-        <translation>The security token must be printable characters without spaces.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The region “%1” is not a region ID such as cn-hangzhou.</source>
-        <translation>The region “%1” is not a region ID such as cn-hangzhou.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The aliyun configuration is not valid JSON (%1 at byte %2).</source>
-        <translation>The aliyun configuration is not valid JSON (%1 at byte %2).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The aliyun configuration has no “profiles” list.</source>
-        <translation>The aliyun configuration has no “profiles” list.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Profile %1 in the aliyun configuration has no name.</source>
-        <translation>Profile %1 in the aliyun configuration has no name.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>It signs in with “%1”, which SandboxDesk cannot use: only AK and StsToken profiles hold an AccessKey it can store.</source>
-        <translation>It signs in with “%1”, which SandboxDesk cannot use: only AK and StsToken profiles hold an AccessKey it can store.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no mode</source>
-        <translation>no mode</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>It has no AccessKey ID or secret.</source>
-        <translation>It has no AccessKey ID or secret.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>It is a StsToken profile without a token.</source>
-        <translation>It is a StsToken profile without a token.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation>“%1” cannot be read: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is larger than 1 MiB; it is not a credentials file.</source>
-        <translation>“%1” is larger than 1 MiB; it is not a credentials file.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CredentialStore</name>
     <message>
         <source>The keychain holds no secret named “%1”.</source>
-        <translation>The keychain holds no secret named “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No keychain can be used: it is missing, locked or not answering.</source>
-        <translation>No keychain can be used: it is missing, locked or not answering.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The keychain refused access.</source>
-        <translation>The keychain refused access.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DetailsPane</name>
     <message>
         <source>Select a sandbox to see its details.</source>
-        <translation>Select a sandbox to see its details.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation>Loading…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>None</source>
-        <translation>None</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation>Summary</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation>Inspect</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID:</source>
-        <translation>ID:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation>Name:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Image:</source>
-        <translation>Image:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation>Status:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation>Created:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ports:</source>
-        <translation>Ports:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Limits:</source>
-        <translation>Limits:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Labels:</source>
-        <translation>Labels:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation>Yes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No</source>
-        <translation>No</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation>%1 %</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No samples yet: the service keeps them once the group has run for a while.</source>
-        <translation>No samples yet: the service keeps them once the group has run for a while.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n sample(s) over the last hour. Peak CPU %1 % of one core, peak memory %2.</source>
@@ -854,196 +852,196 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Containers</source>
-        <translation>Containers</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Events</source>
-        <translation>Events</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Resources</source>
-        <translation>Resources</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Container</source>
-        <translation>Container</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Image</source>
-        <translation>Image</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>State</source>
-        <translation>State</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation>Ready</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restarts</source>
-        <translation>Restarts</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Time</source>
-        <translation>Time</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Type</source>
-        <translation>Type</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation>Reason</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Object</source>
-        <translation>Object</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Count</source>
-        <translation>Count</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Message</source>
-        <translation>Message</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation>CPU</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation>Memory</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Received</source>
-        <translation>Received</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation>Sent</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Addresses:</source>
-        <translation>Addresses:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expires:</source>
-        <translation>Expires:</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DockerBackend</name>
     <message>
         <source>The engine closed the event stream.</source>
-        <translation>The engine closed the event stream.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine sent a container list that is not valid JSON.</source>
-        <translation>The engine sent a container list that is not valid JSON.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine refused the request as invalid.</source>
-        <translation>The engine refused the request as invalid.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine refused access.</source>
-        <translation>The engine refused access.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such sandbox or image.</source>
-        <translation>No such sandbox or image.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox is not in a state that allows this, or the name is already in use.</source>
-        <translation>The sandbox is not in a state that allows this, or the name is already in use.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine failed to carry out the request.</source>
-        <translation>The engine failed to carry out the request.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine created nothing it could name.</source>
-        <translation>The engine created nothing it could name.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine sent details that are not valid JSON.</source>
-        <translation>The engine sent details that are not valid JSON.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The image “%1” could not be pulled.</source>
-        <translation>The image “%1” could not be pulled.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine stopped answering.</source>
-        <translation>The engine stopped answering.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
     <message>
         <source>default socket</source>
-        <translation>default socket</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>context “%1”</source>
-        <translation>context “%1”</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Docker context “%1” has no engine address.</source>
-        <translation>Docker context “%1” has no engine address.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Docker context “%1” does not exist.</source>
-        <translation>Docker context “%1” does not exist.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>rootless Docker</source>
-        <translation>rootless Docker</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Podman (user)</source>
-        <translation>Podman (user)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Podman (system)</source>
-        <translation>Podman (system)</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DockerExecSession</name>
     <message>
         <source>The sandbox refused to run the command.</source>
-        <translation>The sandbox refused to run the command.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine did not name the new process.</source>
-        <translation>The engine did not name the new process.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine did not start the command.</source>
-        <translation>The engine did not start the command.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine did not hand over the stream.</source>
-        <translation>The engine did not hand over the stream.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine sent a malformed output frame.</source>
-        <translation>The engine sent a malformed output frame.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection to the sandbox was lost.</source>
-        <translation>The connection to the sandbox was lost.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection to the sandbox was lost; the command is still running.</source>
-        <translation>The connection to the sandbox was lost; the command is still running.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The session was closed.</source>
-        <translation>The session was closed.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection was closed.</source>
@@ -1054,11 +1052,11 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>DockerLogStream</name>
     <message>
         <source>The engine failed to read the log.</source>
-        <translation>The engine failed to read the log.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine sent a log frame of unknown kind (%1).</source>
-        <translation>The engine sent a log frame of unknown kind (%1).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such sandbox: %1</source>
@@ -1066,11 +1064,11 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The engine did not describe the sandbox.</source>
-        <translation>The engine did not describe the sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine refused to send the log.</source>
-        <translation>The engine refused to send the log.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection was closed.</source>
@@ -1081,97 +1079,123 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>DockerSandboxFiles</name>
     <message>
         <source>The engine refused the request for “%1”.</source>
-        <translation>The engine refused the request for “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” cannot be written: it is read-only.</source>
-        <translation>“%1” cannot be written: it is read-only.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such sandbox.</source>
-        <translation>No such sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” does not exist in the sandbox.</source>
-        <translation>“%1” does not exist in the sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine failed to transfer “%1”.</source>
-        <translation>The engine failed to transfer “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection to the engine is closed.</source>
-        <translation>The connection to the engine is closed.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine described “%1” in a form not understood.</source>
-        <translation>The engine described “%1” in a form not understood.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not store what was downloaded.</source>
-        <translation>Could not store what was downloaded.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
-        <translation>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</translation>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DockerStats</name>
+    <message>
+        <source>The engine sent stats that are not JSON.</source>
+        <translation>The engine sent stats that are not JSON.</translation>
+    </message>
+    <message>
+        <source>The engine sent a stats line that is too long.</source>
+        <translation>The engine sent a stats line that is too long.</translation>
+    </message>
+</context>
+<context>
+    <name>DockerStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>The connection was closed.</translation>
+    </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>No such sandbox: %1</translation>
+    </message>
+    <message>
+        <source>The engine refused to send the sandbox&apos;s stats.</source>
+        <translation>The engine refused to send the sandbox&apos;s stats.</translation>
     </message>
 </context>
 <context>
     <name>EciAccount</name>
     <message>
         <source>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
-        <translation>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The AccessKey ID is required and may hold only letters, digits, “.”, “_” and “-”.</source>
-        <translation>The AccessKey ID is required and may hold only letters, digits, “.”, “_” and “-”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A default region is required, for example cn-hangzhou.</source>
-        <translation>A default region is required, for example cn-hangzhou.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a region ID such as cn-hangzhou.</source>
-        <translation>“%1” is not a region ID such as cn-hangzhou.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EciBackend</name>
     <message>
         <source>ECI · %1 · %2</source>
-        <translation>ECI · %1 · %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud sent a container group list that is not a list.</source>
-        <translation>Alibaba Cloud sent a container group list that is not a list.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud kept sending further pages of the container group list.</source>
-        <translation>Alibaba Cloud kept sending further pages of the container group list.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud created a container group without naming it.</source>
-        <translation>Alibaba Cloud created a container group without naming it.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ECI container groups cannot be told to “%1”; they can be restarted or deleted.</source>
-        <translation>ECI container groups cannot be told to “%1”; they can be restarted or deleted.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such container group: %1</source>
-        <translation>No such container group: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ECI has no image list: a container group pulls its images from the registry when it starts.</source>
-        <translation>ECI has no image list: a container group pulls its images from the registry when it starts.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ECI cannot pull “%1” ahead of time: a container group pulls its images when it starts.</source>
-        <translation>ECI cannot pull “%1” ahead of time: a container group pulls its images when it starts.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
-        <translation>T&amp;ags:</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1185,63 +1209,63 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Could not reach the ECI endpoint %1.</source>
-        <translation>Could not reach the ECI endpoint %1.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The ECI endpoint sent a response that is not valid JSON.</source>
-        <translation>The ECI endpoint sent a response that is not valid JSON.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud refused the request because this computer&apos;s clock is off by more than 15 minutes. Correct the system time and try again.</source>
-        <translation>Alibaba Cloud refused the request because this computer&apos;s clock is off by more than 15 minutes. Correct the system time and try again.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud refused the request signature: check the AccessKey secret.</source>
-        <translation>Alibaba Cloud refused the request signature: check the AccessKey secret.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud does not know this AccessKey ID, or it is disabled.</source>
-        <translation>Alibaba Cloud does not know this AccessKey ID, or it is disabled.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The security token is invalid or has expired.</source>
-        <translation>The security token is invalid or has expired.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This AccessKey is not allowed to do this operation.</source>
-        <translation>This AccessKey is not allowed to do this operation.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The container group is not in a state that allows this operation.</source>
-        <translation>The container group is not in a state that allows this operation.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such container group or resource.</source>
-        <translation>No such container group or resource.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud is throttling requests; try again later.</source>
-        <translation>Alibaba Cloud is throttling requests; try again later.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud failed to process the request.</source>
-        <translation>Alibaba Cloud failed to process the request.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud refused the request as invalid.</source>
-        <translation>Alibaba Cloud refused the request as invalid.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud refused the request.</source>
-        <translation>Alibaba Cloud refused the request.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The ECI endpoint &quot;%1&quot; is not a host, host:port or http(s) URL.</source>
-        <translation>The ECI endpoint &quot;%1&quot; is not a host, host:port or http(s) URL.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No Alibaba Cloud AccessKey is configured.</source>
-        <translation>No Alibaba Cloud AccessKey is configured.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Alibaba Cloud is throttling requests; retrying in %n s.</source>
@@ -1259,58 +1283,58 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</source>
-        <translation>The ECI endpoint redirected the call to %1; it was not followed, as the call carries its signature and security token.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</source>
-        <translation>Alibaba Cloud asked to wait %1 s before trying again; SandboxDesk waits %2 s at most.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EciExecSession</name>
     <message>
         <source>This command is longer than ECI allows (%1 parts of %2 characters) and cannot be sent through a terminal; run it without a terminal.</source>
-        <translation>This command is longer than ECI allows (%1 parts of %2 characters) and cannot be sent through a terminal; run it without a terminal.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This command is longer than ECI allows (%1 parts of %2 characters) and can only be sent with standard input open.</source>
-        <translation>This command is longer than ECI allows (%1 parts of %2 characters) and can only be sent with standard input open.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud did not open the command in the container: %1</source>
-        <translation>Alibaba Cloud did not open the command in the container: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud did not return a usable terminal address.</source>
-        <translation>Alibaba Cloud did not return a usable terminal address.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not connect to the container group&apos;s terminal.</source>
-        <translation>Could not connect to the container group&apos;s terminal.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The container group sent a malformed terminal frame.</source>
-        <translation>The container group sent a malformed terminal frame.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The container group sent an exit status that cannot be read.</source>
-        <translation>The container group sent an exit status that cannot be read.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The command could not run in the container.</source>
-        <translation>The command could not run in the container.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The container group refused the terminal connection: its address was used already or has expired.</source>
-        <translation>The container group refused the terminal connection: its address was used already or has expired.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection to the container group was lost before the command ended; the command may still be running.</source>
-        <translation>The connection to the container group was lost before the command ended; the command may still be running.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The session was closed.</source>
-        <translation>The session was closed.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection was closed.</source>
@@ -1321,51 +1345,58 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>EciJson</name>
     <message>
         <source>A container group name may use lower-case letters, digits and “-”, must start and end with a letter or digit and be 2 to 128 characters long.</source>
-        <translation>A container group name may use lower-case letters, digits and “-”, must start and end with a letter or digit and be 2 to 128 characters long.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ECI does not remove a container group by itself when it stops.</source>
-        <translation>ECI does not remove a container group by itself when it stops.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ECI allows at most %1 tags on a container group.</source>
-        <translation>ECI allows at most %1 tags on a container group.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</source>
-        <translation>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The restart policy must be Always, OnFailure or Never.</source>
-        <translation>The restart policy must be Always, OnFailure or Never.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A container group keeps its own network; it cannot use “%1”.</source>
-        <translation>A container group keeps its own network; it cannot use “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a zone ID such as cn-hangzhou-h.</source>
-        <translation>“%1” is not a zone ID such as cn-hangzhou-h.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</source>
-        <translation>“%1” is not a vSwitch ID such as vsw-bp1234abcd.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a security group ID such as sg-bp1234abcd.</source>
-        <translation>“%1” is not a security group ID such as sg-bp1234abcd.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EciLogStream</name>
     <message>
         <source>The ECI connection is gone.</source>
-        <translation>The ECI connection is gone.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such container group, or it has no containers: %1</source>
-        <translation>No such container group, or it has no containers: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>The connection was closed.</translation>
+    </message>
+</context>
+<context>
+    <name>EciStatsStream</name>
     <message>
         <source>The connection was closed.</source>
         <translation>The connection was closed.</translation>
@@ -1375,371 +1406,371 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>Endpoint</name>
     <message>
         <source>No address given.</source>
-        <translation>No address given.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a valid address.</source>
-        <translation>“%1” is not a valid address.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The socket path is empty.</source>
-        <translation>The socket path is empty.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The host name is empty.</source>
-        <translation>The host name is empty.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unsupported address scheme “%1”.</source>
-        <translation>Unsupported address scheme “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ExecSandboxFiles</name>
     <message>
         <source>Could not run a command in the sandbox: %1</source>
-        <translation>Could not run a command in the sandbox: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox sent a download that cannot be read.</source>
-        <translation>The sandbox sent a download that cannot be read.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not write the download: %1</source>
-        <translation>Could not write the download: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>tar could not pack “%1” in the sandbox.</source>
-        <translation>tar could not pack “%1” in the sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox stopped reading the upload.</source>
-        <translation>The sandbox stopped reading the upload.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection to the sandbox&apos;s host was closed.</source>
-        <translation>The connection to the sandbox&apos;s host was closed.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox is paused: its files can be browsed and copied only while it runs. Resume it first.</source>
-        <translation>The sandbox is paused: its files can be browsed and copied only while it runs. Resume it first.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox is not running: its files can be browsed and copied only while it runs. Start it first.</source>
-        <translation>The sandbox is not running: its files can be browsed and copied only while it runs. Start it first.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not an absolute path in the sandbox.</source>
-        <translation>“%1” is not an absolute path in the sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This sandbox cannot run commands, so its files cannot be reached.</source>
-        <translation>This sandbox cannot run commands, so its files cannot be reached.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox sent more than %1 MiB for one listing; it was stopped.</source>
-        <translation>The sandbox sent more than %1 MiB for one listing; it was stopped.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” does not exist in the sandbox.</source>
-        <translation>“%1” does not exist in the sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Permission denied for “%1”.</source>
-        <translation>Permission denied for “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a folder.</source>
-        <translation>“%1” is not a folder.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” already exists.</source>
-        <translation>“%1” already exists.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The folder “%1” is not empty.</source>
-        <translation>The folder “%1” is not empty.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox&apos;s image has no “%1” command, which this needs.</source>
-        <translation>The sandbox&apos;s image has no “%1” command, which this needs.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox has no shell (/bin/sh) to run file commands with.</source>
-        <translation>The sandbox has no shell (/bin/sh) to run file commands with.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is on a read-only file system.</source>
-        <translation>“%1” is on a read-only file system.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox has no space left on its disk.</source>
-        <translation>The sandbox has no space left on its disk.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The command on “%1” failed in the sandbox.</source>
-        <translation>The command on “%1” failed in the sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox sent a listing of “%1” that cannot be read.</source>
-        <translation>The sandbox sent a listing of “%1” that cannot be read.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox sent a description of “%1” that cannot be read.</source>
-        <translation>The sandbox sent a description of “%1” that cannot be read.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox sent search results under “%1” that cannot be read.</source>
-        <translation>The sandbox sent search results under “%1” that cannot be read.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox sent a count of “%1” that cannot be read.</source>
-        <translation>The sandbox sent a count of “%1” that cannot be read.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FilePreview</name>
     <message>
         <source>Only files can be previewed.</source>
-        <translation>Only files can be previewed.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The files of this sandbox cannot be read.</source>
-        <translation>The files of this sandbox cannot be read.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The image is too large to preview (%1).</source>
-        <translation>The image is too large to preview (%1).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation>Loading…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
-        <translation>The file could not be read: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This is a link to “%1”.</source>
-        <translation>This is a link to “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This looks like a binary file (%1); it is not shown as text.</source>
-        <translation>This looks like a binary file (%1); it is not shown as text.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The image could not be read: %1</source>
-        <translation>The image could not be read: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>showing the first %1 of %2</source>
-        <translation>showing the first %1 of %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>lines longer than %L1 characters are cut</source>
-        <translation>lines longer than %L1 characters are cut</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>; </source>
-        <translation>; </translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrap</source>
-        <translation>Wrap</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrap long lines</source>
-        <translation>Wrap long lines</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close the preview</source>
-        <translation>Close the preview</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” was deleted in the sandbox since you opened it.</source>
-        <translation>“%1” was deleted in the sandbox since you opened it.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” was changed in the sandbox since you opened it.</source>
-        <translation>“%1” was changed in the sandbox since you opened it.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>File Changed</source>
-        <translation>File Changed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving replaces what is there now with your version.</source>
-        <translation>Saving replaces what is there now with your version.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save Anyway</source>
-        <translation>Save Anyway</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox is gone.</source>
-        <translation>The sandbox is gone.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A temporary copy could not be written: %1</source>
-        <translation>A temporary copy could not be written: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not Saved</source>
-        <translation>Not Saved</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” could not be saved.</source>
-        <translation>“%1” could not be saved.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation>Edit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Change this file and save it back to the sandbox</source>
-        <translation>Change this file and save it back to the sandbox</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save</source>
-        <translation>Save</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save (%1)</source>
-        <translation>Save (%1)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation>Discard</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Forget the changes</source>
-        <translation>Forget the changes</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FileTransfer</name>
     <message>
         <source>Cancelled.</source>
-        <translation>Cancelled.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox&apos;s files are no longer available.</source>
-        <translation>The sandbox&apos;s files are no longer available.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” does not exist.</source>
-        <translation>“%1” does not exist.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Skipped “%1”: it exists already.</source>
-        <translation>Skipped “%1”: it exists already.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FilesWindow</name>
     <message>
         <source>Files — %1</source>
-        <translation>Files — %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Up</source>
-        <translation>Up</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Go to the enclosing folder</source>
-        <translation>Go to the enclosing folder</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation>Refresh</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>List the folder again</source>
-        <translation>List the folder again</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Edit Path</source>
-        <translation>Edit Path</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Type a path</source>
-        <translation>Type a path</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New Folder…</source>
-        <translation>New Folder…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Make a folder here</source>
-        <translation>Make a folder here</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation>Rename</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rename the selected item</source>
-        <translation>Rename the selected item</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation>Delete…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete the selected items</source>
-        <translation>Delete the selected items</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Permissions…</source>
-        <translation>Permissions…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Change the permissions of the selected item</source>
-        <translation>Change the permissions of the selected item</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation>Preview</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show the start of the selected file</source>
-        <translation>Show the start of the selected file</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close Preview</source>
-        <translation>Close Preview</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hidden Files</source>
-        <translation>Hidden Files</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show names that start with a dot</source>
-        <translation>Show names that start with a dot</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation>Retry</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stop Waiting</source>
-        <translation>Stop Waiting</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The files of this sandbox cannot be listed.</source>
-        <translation>The files of this sandbox cannot be listed.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Listing “%1”…</source>
-        <translation>Listing “%1”…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stopped waiting for the listing of “%1”. It may still be slow.</source>
-        <translation>Stopped waiting for the listing of “%1”. It may still be slow.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” could not be listed: %2</source>
-        <translation>“%1” could not be listed: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -1757,27 +1788,27 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>New Folder</source>
-        <translation>New Folder</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name of the new folder in “%1”:</source>
-        <translation>Name of the new folder in “%1”:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Create</source>
-        <translation>Create</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” cannot be a folder&apos;s name.</source>
-        <translation>“%1” cannot be a folder&apos;s name.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” cannot be a name: a name has no “/” and is not “.” or “..”.</source>
-        <translation>“%1” cannot be a name: a name has no “/” and is not “.” or “..”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The items to delete could not be counted.</source>
-        <translation>The items to delete could not be counted.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Delete “%1” and %n item(s) inside?</source>
@@ -1788,7 +1819,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Delete “%1”?</source>
-        <translation>Delete “%1”?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Delete %1 selected items and %n item(s) inside them?</source>
@@ -1806,142 +1837,142 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Delete</source>
-        <translation>Delete</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deleted files cannot be restored.</source>
-        <translation>Deleted files cannot be restored.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Some items could not be deleted.</source>
-        <translation>Some items could not be deleted.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Change Permissions</source>
-        <translation>Change Permissions</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 failed for “%2”.</source>
-        <translation>%1 failed for “%2”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save</source>
-        <translation>Save</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved “%1”.</source>
-        <translation>Saved “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation>Unsaved Changes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Discard your changes to “%1”?</source>
-        <translation>Discard your changes to “%1”?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation>Discard</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save or discard your changes to “%1” first.</source>
-        <translation>Save or discard your changes to “%1” first.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Upload Files…</source>
-        <translation>Upload Files…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy files from this computer here</source>
-        <translation>Copy files from this computer here</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Upload Folder…</source>
-        <translation>Upload Folder…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy a folder from this computer here</source>
-        <translation>Copy a folder from this computer here</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Download…</source>
-        <translation>Download…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy the selected items to a folder on this computer</source>
-        <translation>Copy the selected items to a folder on this computer</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Transfers</source>
-        <translation>Transfers</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Upload a Folder to “%1”</source>
-        <translation>Upload a Folder to “%1”</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Upload Files to “%1”</source>
-        <translation>Upload Files to “%1”</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation>Upload</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Download to a Folder</source>
-        <translation>Download to a Folder</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Download Here</source>
-        <translation>Download Here</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Options</source>
-        <translation>Options</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search options</source>
-        <translation>Search options</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Case Sensitive</source>
-        <translation>&amp;Case Sensitive</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Regular Expression</source>
-        <translation>&amp;Regular Expression</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation>Previous</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Previous match (%1)</source>
-        <translation>Previous match (%1)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Next</source>
-        <translation>Next</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Next match (%1)</source>
-        <translation>Next match (%1)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close the find bar (Esc)</source>
-        <translation>Close the find bar (Esc)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation>Searching…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation>No matches</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%Ln matches</source>
@@ -1952,61 +1983,61 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>%L1 of %L2</source>
-        <translation>%L1 of %L2</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HttpClient</name>
     <message>
         <source>Cannot reach the engine at %1.</source>
-        <translation>Cannot reach the engine at %1.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No valid address.</source>
-        <translation>No valid address.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The socket does not exist.</source>
-        <translation>The socket does not exist.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing is listening on the socket.</source>
-        <translation>Nothing is listening on the socket.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Permission denied; the socket may need membership of its group (for Docker: docker).</source>
-        <translation>Permission denied; the socket may need membership of its group (for Docker: docker).</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HttpReply</name>
     <message>
         <source>The engine did not switch protocols.</source>
-        <translation>The engine did not switch protocols.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The response is too large.</source>
-        <translation>The response is too large.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The engine sent a malformed response (%1).</source>
-        <translation>The engine sent a malformed response (%1).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unexpected protocol switch.</source>
-        <translation>Unexpected protocol switch.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection closed before the engine answered.</source>
-        <translation>The connection closed before the engine answered.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection closed in the middle of a response.</source>
-        <translation>The connection closed in the middle of a response.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation>Cancelled.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>The engine at %1 did not accept the connection within %n s.</source>
@@ -2034,36 +2065,36 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
-        <translation>Cancelled.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
-        <translation>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write the log to a temporary file (%1); the oldest lines are dropped.</source>
-        <translation>Cannot write the log to a temporary file (%1); the oldest lines are dropped.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LogExporter</name>
     <message>
         <source>The export was cancelled.</source>
-        <translation>The export was cancelled.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write “%1”.</source>
-        <translation>Cannot write “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LogSearch</name>
     <message>
         <source>The regular expression is not valid: %1</source>
-        <translation>The regular expression is not valid: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2080,119 +2111,119 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>LogWindow</name>
     <message>
         <source>Logs — %1</source>
-        <translation>Logs — %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation>&amp;Show:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All lines</source>
-        <translation>All lines</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last lines:</source>
-        <translation>Last lines:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>S&amp;ince:</source>
-        <translation>S&amp;ince:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Follow</source>
-        <translation>&amp;Follow</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keep showing new output as the sandbox writes it</source>
-        <translation>Keep showing new output as the sandbox writes it</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation>&amp;Reload</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fetch the logs again with these options</source>
-        <translation>Fetch the logs again with these options</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Log Toolbar</source>
-        <translation>Log Toolbar</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search the logs</source>
-        <translation>Search the logs</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation>Filter</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show only the lines that match</source>
-        <translation>Show only the lines that match</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Timestamps</source>
-        <translation>Timestamps</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>UTC</source>
-        <translation>UTC</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show times in UTC instead of local time</source>
-        <translation>Show times in UTC instead of local time</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export</source>
-        <translation>Export</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export &amp;All Lines…</source>
-        <translation>Export &amp;All Lines…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export &amp;Matching Lines…</source>
-        <translation>Export &amp;Matching Lines…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clear View</source>
-        <translation>Clear View</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove the lines shown so far; new output still appears</source>
-        <translation>Remove the lines shown so far; new output still appears</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Cancel</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The connection is gone.</source>
-        <translation>The connection is gone.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation>Reading…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Following</source>
-        <translation>Following</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paused — the sandbox stopped; resumes when it runs again</source>
-        <translation>Paused — the sandbox stopped; resumes when it runs again</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connection lost: %1</source>
-        <translation>Connection lost: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation>Ended</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Failed: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%Ln lines</source>
@@ -2210,460 +2241,460 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Plain text (*.log *.txt)</source>
-        <translation>Plain text (*.log *.txt)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation>JSON lines (*.jsonl)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export Matching Lines</source>
-        <translation>Export Matching Lines</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export Logs</source>
-        <translation>Export Logs</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export Failed</source>
-        <translation>Export Failed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The logs could not be exported.</source>
-        <translation>The logs could not be exported.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The beginning</source>
-        <translation>The beginning</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last 5 minutes</source>
-        <translation>Last 5 minutes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation>Last hour</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation>Last 24 hours</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Last…</source>
-        <translation>Last…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A date and time</source>
-        <translation>A date and time</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation>seconds</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>minutes</source>
-        <translation>minutes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>hours</source>
-        <translation>hours</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>days</source>
-        <translation>days</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>stdout and stderr</source>
-        <translation>stdout and stderr</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>stdout only</source>
-        <translation>stdout only</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>stderr only</source>
-        <translation>stderr only</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Which of the sandbox&apos;s output streams to show</source>
-        <translation>Which of the sandbox&apos;s output streams to show</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrap</source>
-        <translation>Wrap</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrap long lines instead of scrolling sideways</source>
-        <translation>Wrap long lines instead of scrolling sideways</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Logs — %1 (%2)</source>
-        <translation>Logs — %1 (%2)</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Sandboxes</source>
-        <translation>Sandboxes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;File</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Sandbox</source>
-        <translation>&amp;Sandbox</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;View</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Toolbar</source>
-        <translation>Toolbar</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation>Connections</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show &amp;Connections</source>
-        <translation>Show &amp;Connections</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Details</source>
-        <translation>Details</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show &amp;Details Pane</source>
-        <translation>Show &amp;Details Pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sandbox Not Started</source>
-        <translation>Sandbox Not Started</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox was created but could not be started.</source>
-        <translation>The sandbox was created but could not be started.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About SandboxDesk</source>
-        <translation>About SandboxDesk</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>See, start, stop and clean up the sandboxes on your container engines.</source>
-        <translation>See, start, stop and clean up the sandboxes on your container engines.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Built with Qt %1.</source>
-        <translation>Built with Qt %1.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Terminals</source>
-        <translation>Terminals</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show &amp;Terminals</source>
-        <translation>Show &amp;Terminals</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Create</source>
-        <translation>Create</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Change Preferences</source>
-        <translation>Change Preferences</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The account “%1” is not connected: %2</source>
-        <translation>The account “%1” is not connected: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open Terminal</source>
-        <translation>Open Terminal</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export Logs</source>
-        <translation>Export Logs</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open Logs</source>
-        <translation>Open Logs</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open a terminal in which container?</source>
-        <translation>Open a terminal in which container?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a Container</source>
-        <translation>Choose a Container</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open</source>
-        <translation>Open</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show the logs of which container?</source>
-        <translation>Show the logs of which container?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Browse the files of which container?</source>
-        <translation>Browse the files of which container?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Browse Files</source>
-        <translation>Browse Files</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
-        <translation>Cancel</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PathBar</name>
     <message>
         <source>Type a path and press Enter</source>
-        <translation>Type a path and press Enter</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Edit the path (%1)</source>
-        <translation>Edit the path (%1)</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PermissionsDialog</name>
     <message>
         <source>Change Permissions</source>
-        <translation>Change Permissions</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Permissions of “%1”:</source>
-        <translation>Permissions of “%1”:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Read</source>
-        <translation>Read</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Write</source>
-        <translation>Write</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Execute</source>
-        <translation>Execute</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation>Owner</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Group</source>
-        <translation>Group</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Others</source>
-        <translation>Others</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Special</source>
-        <translation>Special</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Set user ID</source>
-        <translation>Set user ID</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Set group ID</source>
-        <translation>Set group ID</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sticky</source>
-        <translation>Sticky</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Octal:</source>
-        <translation>&amp;Octal:</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>“%1” is not an engine address.</source>
-        <translation>“%1” is not an engine address.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation>Preferences</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>General</source>
-        <translation>General</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Language:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>System (%1)</source>
-        <translation>System (%1)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Ask before deleting sandboxes</source>
-        <translation>&amp;Ask before deleting sandboxes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Start new sandboxes after creating them</source>
-        <translation>&amp;Start new sandboxes after creating them</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Docker Engines</source>
-        <translation>Docker Engines</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Besides the engine found like the docker CLI finds it (DOCKER_HOST, the current context, the default socket), SandboxDesk connects to these addresses:</source>
-        <translation>Besides the engine found like the docker CLI finds it (DOCKER_HOST, the current context, the default socket), SandboxDesk connects to these addresses:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A&amp;dd</source>
-        <translation>A&amp;dd</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation>&amp;Remove</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for example tcp://host:2375 or ssh://user@host</source>
-        <translation>for example tcp://host:2375 or ssh://user@host</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Session Log Folder</source>
-        <translation>Session Log Folder</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a folder for the session logs.</source>
-        <translation>Choose a folder for the session logs.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The session-log folder must be a full path.</source>
-        <translation>The session-log folder must be a full path.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose at least one format for the session logs.</source>
-        <translation>Choose at least one format for the session logs.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Log &amp;memory per window:</source>
-        <translation>Log &amp;memory per window:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation> MiB</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Older lines of a bigger log move to a temporary file, removed with the window</source>
-        <translation>Older lines of a bigger log move to a temporary file, removed with the window</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Terminal</source>
-        <translation>Terminal</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use the system&apos;s &amp;fixed-width font</source>
-        <translation>Use the system&apos;s &amp;fixed-width font</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>F&amp;ont:</source>
-        <translation>F&amp;ont:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Size:</source>
-        <translation>&amp;Size:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Default</source>
-        <translation>Default</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> pt</source>
-        <translation> pt</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lines of &amp;history:</source>
-        <translation>Lines of &amp;history:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Let programs set the &amp;clipboard (OSC 52)</source>
-        <translation>Let programs set the &amp;clipboard (OSC 52)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Blin&amp;king cursor when the program asks for one</source>
-        <translation>Blin&amp;king cursor when the program asks for one</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Session Logs</source>
-        <translation>Session Logs</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save a &amp;log of every session when it ends or its tab closes</source>
-        <translation>Save a &amp;log of every session when it ends or its tab closes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fol&amp;der:</source>
-        <translation>Fol&amp;der:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Browse…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Formats:</source>
-        <translation>Formats:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plain &amp;text</source>
-        <translation>Plain &amp;text</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>HT&amp;ML</source>
-        <translation>HT&amp;ML</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;asciicast</source>
-        <translation>&amp;asciicast</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PreviewText</name>
     <message>
         <source>UTF-8 with BOM</source>
-        <translation>UTF-8 with BOM</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Latin-1 (not valid UTF-8, shown byte by byte)</source>
-        <translation>Latin-1 (not valid UTF-8, shown byte by byte)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>binary</source>
-        <translation>binary</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RemoteFileModel</name>
     <message>
         <source>The listing was abandoned.</source>
-        <translation>The listing was abandoned.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
@@ -2674,27 +2705,27 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation>%1 bytes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>Name</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Size</source>
-        <translation>Size</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation>Permissions</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation>Owner</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation>Modified</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2716,74 +2747,74 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>Sandbox</name>
     <message>
         <source>Created</source>
-        <translation>Created</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Running</source>
-        <translation>Running</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation>Paused</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restarting</source>
-        <translation>Restarting</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Removing</source>
-        <translation>Removing</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exited</source>
-        <translation>Exited</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dead</source>
-        <translation>Dead</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation>Unknown</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 CPU</source>
-        <translation>%1 CPU</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SandboxCommands</name>
     <message>
         <source>Delete the sandbox “%1”? This cannot be undone.</source>
-        <translation>Delete the sandbox “%1”? This cannot be undone.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete these %1 sandboxes? This cannot be undone.</source>
-        <translation>Delete these %1 sandboxes? This cannot be undone.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete Sandboxes</source>
-        <translation>Delete Sandboxes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation>… and %1 more</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Also remove running ones (force)</source>
-        <translation>Also remove running ones (force)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Delete</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Operation Failed</source>
-        <translation>Operation Failed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” failed for %2 of %3 sandboxes.</source>
-        <translation>“%1” failed for %2 of %3 sandboxes.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2818,449 +2849,447 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Running for %1</source>
-        <translation>Running for %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exited (code %1)</source>
-        <translation>Exited (code %1)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exited (code %1) just now</source>
-        <translation>Exited (code %1) just now</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exited (code %1) %2 ago</source>
-        <translation>Exited (code %1) %2 ago</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SandboxSpec</name>
     <message>
         <source>An image is required.</source>
-        <translation>An image is required.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The image name must not contain spaces.</source>
-        <translation>The image name must not contain spaces.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The name may use letters, digits, “_”, “.” and “-”, must start with a letter or digit and be 2 to 128 characters long.</source>
-        <translation>The name may use letters, digits, “_”, “.” and “-”, must start with a letter or digit and be 2 to 128 characters long.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Environment entry “%1” is not KEY=VALUE.</source>
-        <translation>Environment entry “%1” is not KEY=VALUE.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>CPUs must be between 0 (no limit) and 1024.</source>
-        <translation>CPUs must be between 0 (no limit) and 1024.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Memory must be at least 6 MiB, or empty for no limit.</source>
-        <translation>Memory must be at least 6 MiB, or empty for no limit.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The working directory must be an absolute path.</source>
-        <translation>The working directory must be an absolute path.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SandboxTableModel</name>
     <message>
         <source>Name</source>
-        <translation>Name</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Image</source>
-        <translation>Image</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Created</source>
-        <translation>Created</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation>Ports</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Limits</source>
-        <translation>Limits</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation>Connection</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SandboxTableView</name>
     <message>
         <source>Search by name, image or ID</source>
-        <translation>Search by name, image or ID</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation>S&amp;tatus:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All</source>
-        <translation>All</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SessionExporter</name>
     <message>
         <source>Terminal session</source>
-        <translation>Terminal session</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Cannot write %1: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The recording could not be read.</source>
-        <translation>The recording could not be read.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation>Cannot create the folder %1.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ShellWords</name>
     <message>
         <source>The command ends in a backslash with nothing after it.</source>
-        <translation>The command ends in a backslash with nothing after it.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A single quote (&apos;) is not closed.</source>
-        <translation>A single quote (&apos;) is not closed.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A double quote (&quot;) is not closed.</source>
-        <translation>A double quote (&quot;) is not closed.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StatusSummary</name>
     <message>
         <source>Sandboxes: %1 · Running: %2</source>
-        <translation>Sandboxes: %1 · Running: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Shown: %1</source>
-        <translation>Shown: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Engine %1</source>
-        <translation>Engine %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: engine %2</source>
-        <translation>%1: engine %2</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TarExtractor</name>
     <message>
         <source>Refused “%1”: it would be written through the symbolic link “%2”.</source>
-        <translation>Refused “%1”: it would be written through the symbolic link “%2”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused “%1”: “%2” is not a folder.</source>
-        <translation>Refused “%1”: “%2” is not a folder.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not open the folder “%1”: %2</source>
-        <translation>Could not open the folder “%1”: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not write “%1”: %2</source>
-        <translation>Could not write “%1”: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation>Cancelled.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The archive is damaged: %1</source>
-        <translation>The archive is damaged: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused “%1”: a folder of that name exists.</source>
-        <translation>Refused “%1”: a folder of that name exists.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a FIFO</source>
-        <translation>a FIFO</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a device node</source>
-        <translation>a device node</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation>a socket</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>of an unknown type</source>
-        <translation>of an unknown type</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Skipped “%1”: it is %2.</source>
-        <translation>Skipped “%1”: it is %2.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused “%1”: something that is not a folder has that name.</source>
-        <translation>Refused “%1”: something that is not a folder has that name.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused the hard link “%1”: its target “%2” is outside the folder.</source>
-        <translation>Refused the hard link “%1”: its target “%2” is outside the folder.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused the hard link “%1”: its target “%2” is not a file extracted here.</source>
-        <translation>Refused the hard link “%1”: its target “%2” is not a file extracted here.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot open the folder “%1”: %2</source>
-        <translation>Cannot open the folder “%1”: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused an entry without a name.</source>
-        <translation>Refused an entry without a name.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused “%1”: absolute names are not extracted.</source>
-        <translation>Refused “%1”: absolute names are not extracted.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused “%1”: names with “..” are not extracted.</source>
-        <translation>Refused “%1”: names with “..” are not extracted.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TarHeadSink</name>
     <message>
         <source>The archive holds no file.</source>
-        <translation>The archive holds no file.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The archive is damaged.</source>
-        <translation>The archive is damaged.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The archive ended early.</source>
-        <translation>The archive ended early.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TarPacker</name>
     <message>
         <source>Cancelled.</source>
-        <translation>Cancelled.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not write the archive: %1</source>
-        <translation>Could not write the archive: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read “%1”: %2</source>
-        <translation>Cannot read “%1”: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Left out “%1”: only files, folders and symbolic links are uploaded.</source>
-        <translation>Left out “%1”: only files, folders and symbolic links are uploaded.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read the folder “%1”: %2</source>
-        <translation>Cannot read the folder “%1”: %2</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TerminalSession</name>
     <message>
         <source>The connection was removed.</source>
-        <translation>The connection was removed.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This connection cannot open terminals.</source>
-        <translation>This connection cannot open terminals.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The session ended (exit code %1).</source>
-        <translation>The session ended (exit code %1).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connection lost: %1</source>
-        <translation>Connection lost: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TerminalTab</name>
     <message>
         <source>Export Failed</source>
-        <translation>Export Failed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The session could not be exported.
 
 %1</source>
-        <translation>The session could not be exported.
-
-%1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation>&amp;Copy</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation>&amp;Paste</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation>&amp;Find…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Export Session</source>
-        <translation>&amp;Export Session</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>As &amp;Plain Text…</source>
-        <translation>As &amp;Plain Text…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>As &amp;HTML…</source>
-        <translation>As &amp;HTML…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>As &amp;asciicast…</source>
-        <translation>As &amp;asciicast…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Reconnect</source>
-        <translation>&amp;Reconnect</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Move to Own Window</source>
-        <translation>&amp;Move to Own Window</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Move Back to Tabs</source>
-        <translation>&amp;Move Back to Tabs</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C&amp;lose</source>
-        <translation>C&amp;lose</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation>Reconnect</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Cancel</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation>Exporting…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
-        <translation>Text files (*.txt)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>HTML files (*.html)</source>
-        <translation>HTML files (*.html)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>asciicast files (*.cast)</source>
-        <translation>asciicast files (*.cast)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export Session</source>
-        <translation>Export Session</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An export of this session is already running.</source>
-        <translation>An export of this session is already running.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The export could not be started.</source>
-        <translation>The export could not be started.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TerminalTabs</name>
     <message>
         <source>Terminal menu</source>
-        <translation>Terminal menu</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TerminalView</name>
     <message>
         <source>Find in terminal</source>
-        <translation>Find in terminal</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ctrl+click to open %1</source>
-        <translation>Ctrl+click to open %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TransfersPanel</name>
     <message>
         <source>%1 s</source>
-        <translation>%1 s</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>↓ %1</source>
-        <translation>↓ %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>↑ %1</source>
-        <translation>↑ %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>%1 of %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation>%1/s</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation>%1 left</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>item %1 of %2</source>
-        <translation>item %1 of %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting for your answer about “%1”…</source>
-        <translation>Waiting for your answer about “%1”…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Done: %1</source>
-        <translation>Done: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Done; %n item(s) left out</source>
@@ -3271,51 +3300,51 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation>Failed: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelled; nothing of it was kept.</source>
-        <translation>Cancelled; nothing of it was kept.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A folder named “%1” is already there.</source>
-        <translation>A folder named “%1” is already there.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A file named “%1” is already there.</source>
-        <translation>A file named “%1” is already there.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name Already Used</source>
-        <translation>Name Already Used</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Overwrite merges the folders; files with the same name are replaced.</source>
-        <translation>Overwrite merges the folders; files with the same name are replaced.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Overwrite replaces the file that is there.</source>
-        <translation>Overwrite replaces the file that is there.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Overwrite</source>
-        <translation>Overwrite</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keep Both</source>
-        <translation>Keep Both</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation>Skip</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Do the same for the other names already there</source>
-        <translation>Do the same for the other names already there</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No transfers yet. Drop files on the list to upload.</source>
-        <translation>No transfers yet. Drop files on the list to upload.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n transfer(s)</source>
@@ -3326,176 +3355,176 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Clear Finished</source>
-        <translation>Clear Finished</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Cancel</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation>Retry</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Preferences…</source>
-        <translation>&amp;Preferences…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Accounts…</source>
-        <translation>&amp;Accounts…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation>Alibaba Cloud accounts for ECI sandboxes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation>&amp;New…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Create a sandbox (%1)</source>
-        <translation>Create a sandbox (%1)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation>S&amp;top</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Restart</source>
-        <translation>&amp;Restart</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Res&amp;ume</source>
-        <translation>Res&amp;ume</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation>&amp;Delete…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refresh &amp;Details</source>
-        <translation>Refresh &amp;Details</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show &amp;Logs</source>
-        <translation>Show &amp;Logs</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Activity Log</source>
-        <translation>&amp;Activity Log</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation>&amp;Find…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;About SandboxDesk</source>
-        <translation>&amp;About SandboxDesk</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open &amp;Terminal</source>
-        <translation>Open &amp;Terminal</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Browse &amp;Files</source>
-        <translation>Browse &amp;Files</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WindowPages</name>
     <message>
         <source>No sandboxes yet</source>
-        <translation>No sandboxes yet</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Create a sandbox from an image to get started. Sandboxes created with the docker CLI or any other tool appear here too.</source>
-        <translation>Create a sandbox from an image to get started. Sandboxes created with the docker CLI or any other tool appear here too.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connecting to %1 at %2…</source>
-        <translation>Connecting to %1 at %2…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>Connecting…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No engine address is configured.</source>
-        <translation>No engine address is configured.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What you can do:</source>
-        <translation>What you can do:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Start the engine: &lt;code&gt;sudo systemctl start docker&lt;/code&gt;, or for Podman &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;.</source>
-        <translation>Start the engine: &lt;code&gt;sudo systemctl start docker&lt;/code&gt;, or for Podman &lt;code&gt;systemctl --user start podman.socket&lt;/code&gt;.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>If access to the socket is denied, add yourself to the &lt;code&gt;docker&lt;/code&gt; group (&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;) and log in again.</source>
-        <translation>If access to the socket is denied, add yourself to the &lt;code&gt;docker&lt;/code&gt; group (&lt;code&gt;sudo usermod -aG docker $USER&lt;/code&gt;) and log in again.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use another engine: set &lt;code&gt;DOCKER_HOST&lt;/code&gt; (for example &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;) or start SandboxDesk with &lt;code&gt;--docker HOST&lt;/code&gt;.</source>
-        <translation>Use another engine: set &lt;code&gt;DOCKER_HOST&lt;/code&gt; (for example &lt;code&gt;tcp://192.168.1.10:2375&lt;/code&gt;) or start SandboxDesk with &lt;code&gt;--docker HOST&lt;/code&gt;.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add an engine address in Preferences.</source>
-        <translation>Add an engine address in Preferences.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SandboxDesk never starts an engine itself; it connects as soon as one answers.</source>
-        <translation>SandboxDesk never starts an engine itself; it connects as soon as one answers.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No container engine is connected</source>
-        <translation>No container engine is connected</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation>&amp;Retry</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation>&amp;Preferences…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;New Sandbox…</source>
-        <translation>&amp;New Sandbox…</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>See and manage the sandboxes on your container engines.</source>
-        <translation>See and manage the sandboxes on your container engines.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use the engine at HOST for this run instead of the one DOCKER_HOST or the docker context names.</source>
-        <translation>Use the engine at HOST for this run instead of the one DOCKER_HOST or the docker context names.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use LANGUAGE (en or zh_CN) for this run.</source>
-        <translation>Use LANGUAGE (en or zh_CN) for this run.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown language “%1”; use one of: %2.</source>
-        <translation>Unknown language “%1”; use one of: %2.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3506,123 +3535,123 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>“%1” matches more than one sandbox.</source>
-        <translation>“%1” matches more than one sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID</source>
-        <translation>ID</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation>NAME</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>IMAGE</source>
-        <translation>IMAGE</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>STATUS</source>
-        <translation>STATUS</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PORTS</source>
-        <translation>PORTS</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name at least one sandbox.</source>
-        <translation>Name at least one sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 needs a value.</source>
-        <translation>%1 needs a value.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Label “%1” is not KEY=VALUE.</source>
-        <translation>Label “%1” is not KEY=VALUE.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a number of CPUs.</source>
-        <translation>“%1” is not a number of CPUs.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a memory size (for example 512m or 2g).</source>
-        <translation>“%1” is not a memory size (for example 512m or 2g).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a port binding.</source>
-        <translation>“%1” is not a port binding.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown option “%1”.</source>
-        <translation>Unknown option “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name a sandbox.</source>
-        <translation>Name a sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This sandbox cannot run commands.</source>
-        <translation>This sandbox cannot run commands.</translation>
+        <translation type="unfinished">This sandbox cannot run commands.</translation>
     </message>
     <message>
         <source>“%1” is neither an RFC 3339 time nor a duration such as 10m.</source>
-        <translation>“%1” is neither an RFC 3339 time nor a duration such as 10m.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a number of lines.</source>
-        <translation>“%1” is not a number of lines.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown command “%1”.</source>
-        <translation>Unknown command “%1”.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no ECI account named “%1”; add it in SandboxDesk first.</source>
-        <translation>There is no ECI account named “%1”; add it in SandboxDesk first.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No Alibaba Cloud AccessKey was found.</source>
-        <translation>No Alibaba Cloud AccessKey was found.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Or use --account NAME with an account added in SandboxDesk.</source>
-        <translation>Or use --account NAME with an account added in SandboxDesk.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name a region: sandboxctl --eci REGION …, or set ECI_SANDBOX_REGION_ID.</source>
-        <translation>Name a region: sandboxctl --eci REGION …, or set ECI_SANDBOX_REGION_ID.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The account&apos;s secret could not be read from the keychain.</source>
-        <translation>The account&apos;s secret could not be read from the keychain.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--docker and --eci cannot be used together.</source>
-        <translation>--docker and --eci cannot be used together.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” does not apply to %2.</source>
-        <translation>“%1” does not apply to %2.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The archive ended before the file did.</source>
-        <translation>The archive ended before the file did.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not write to the output: %1</source>
-        <translation>Could not write to the output: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The archive holds no file.</source>
-        <translation>The archive holds no file.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This is a folder, not a file.</source>
-        <translation>This is a folder, not a file.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This is not a regular file.</source>
-        <translation>This is not a regular file.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>
@@ -3634,91 +3663,83 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
   cat ID:PATH                   write a file&apos;s bytes to stdout
   put ID:PATH                   write stdin into a file
 </source>
-        <translation>
-Files (ID:PATH is a path in a sandbox, relative paths start at its root):
-  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
-                                either side is ID:PATH; - as SRC unpacks a tar
-                                from stdin, - as DST writes a tar to stdout;
-                                -a keeps owners where the backend can
-  cat ID:PATH                   write a file&apos;s bytes to stdout
-  put ID:PATH                   write stdin into a file
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This sandbox&apos;s files cannot be reached.</source>
-        <translation>This sandbox&apos;s files cannot be reached.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such file or folder in the sandbox: %1</source>
-        <translation>No such file or folder in the sandbox: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cp needs a source and a destination.</source>
-        <translation>cp needs a source and a destination.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One side of cp must be ID:PATH in a sandbox and the other a local path or -.</source>
-        <translation>One side of cp must be ID:PATH in a sandbox and the other a local path or -.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot copy a folder onto the file %1.</source>
-        <translation>Cannot copy a folder onto the file %1.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such local folder: %1</source>
-        <translation>No such local folder: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write into %1.</source>
-        <translation>Cannot write into %1.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such local file or folder: %1</source>
-        <translation>No such local file or folder: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The destination must be a folder: %1</source>
-        <translation>The destination must be a folder: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No such folder in the sandbox: %1</source>
-        <translation>No such folder in the sandbox: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This sandbox cannot keep owners; -a is ignored.</source>
-        <translation>This sandbox cannot keep owners; -a is ignored.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cat needs one ID:PATH.</source>
-        <translation>cat needs one ID:PATH.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is a folder.</source>
-        <translation>%1 is a folder.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Too many symbolic links: %1</source>
-        <translation>Too many symbolic links: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>put needs one ID:PATH.</source>
-        <translation>put needs one ID:PATH.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot make a temporary file: %1</source>
-        <translation>Cannot make a temporary file: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read stdin: %1</source>
-        <translation>Cannot read stdin: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write a temporary file: %1</source>
-        <translation>Cannot write a temporary file: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>stdin ended before its size.</source>
-        <translation>stdin ended before its size.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>
@@ -3727,60 +3748,55 @@ answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
 they have begun, run until they end.
 list --json --limits adds CPU and memory limits (a request per sandbox).
 </source>
-        <translation>
---timeout DURATION (before the command) gives up when the engine has not
-answered for DURATION (90s, 10m, 2h; default 60s); logs -f and exec, once
-they have begun, run until they end.
-list --json --limits adds CPU and memory limits (a request per sandbox).
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No answer from %1 for %2 (--timeout); giving up.</source>
-        <translation>No answer from %1 for %2 (--timeout); giving up.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
-        <translation>“%1” is not a duration such as 90s, 10m or 2h.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: no such file or folder.</source>
-        <translation>%1: no such file or folder.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not ID:PATH.</source>
-        <translation>“%1” is not ID:PATH.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Both paths must be in the same sandbox.</source>
-        <translation>Both paths must be in the same sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 cannot browse the files of a sandbox.</source>
-        <translation>%1 cannot browse the files of a sandbox.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name one ID:PATH.</source>
-        <translation>Name one ID:PATH.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name a source and a destination, both ID:PATH.</source>
-        <translation>Name a source and a destination, both ID:PATH.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is a folder; use rm -r.</source>
-        <translation>%1 is a folder; use rm -r.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name an octal mode and one ID:PATH.</source>
-        <translation>Name an octal mode and one ID:PATH.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is not an octal mode such as 755.</source>
-        <translation>“%1” is not an octal mode such as 755.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use find ID:PATH -name PATTERN.</source>
-        <translation>Use find ID:PATH -name PATTERN.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>
@@ -3801,24 +3817,7 @@ else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s defaul
 ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
 ECI_SANDBOX_TIMEOUT_MS the time each request may take.
 </source>
-        <translation>
-Alibaba Cloud ECI: sandboxctl --eci [REGION] [--account NAME] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm [-f] ID… | restart ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [-p PORT]… [--arg ARG]… [--zone ZONE]
-         [--vswitch ID] [--security-group ID] [--restart Always|OnFailure|Never]
-         [-- CMD…]               create a container group and print its id
-  logs [-f] [--tail N] [--since T] [--timestamps] [--container NAME] ID
-  exec [-i] [-t] [--container NAME] ID [-- CMD…]
-  ls | mkdir | mv | rm ID:PATH | chmod | find, as above, with [--container NAME]
-The AccessKey comes from --account NAME (an account added in SandboxDesk, its
-secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
-ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
-ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
-else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
-ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
-ECI_SANDBOX_TIMEOUT_MS the time each request may take.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
@@ -3855,40 +3854,55 @@ CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
 socket), then at the rootless and Podman sockets. Exit codes: 0 success,
 1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
 </source>
-        <translation>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
-
-Commands:
-  list [--json]                 list every sandbox
-  inspect ID                    print the engine&apos;s details as JSON
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
-         [--start] [-- CMD…]     create a sandbox and print its id
-  start|stop|restart|pause|unpause|kill ID…
-  rm [-f] ID…                   remove sandboxes (-f: also running ones)
-  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
-                                -i passes stdin, -t gives it a terminal; both are
-                                on when stdin is a terminal and neither is given
-  images                        list local images
-  pull IMAGE                    pull an image
-  logs [-f] [--since T] [--tail N] [--timestamps] ID
-                                print the log (stderr lines to stderr); T is
-                                RFC 3339 or a duration back from now (10m, 2h)
-
-Files (ID:PATH is a path in a sandbox):
-  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
-  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
-                                it exists)
-  mv ID:SRC ID:DST              move or rename inside one sandbox
-  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
-                                -f: no error when the path is missing)
-  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
-  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
-
-ID is an id, a unique id prefix or a name. The engine is found like the docker
-CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
-socket), then at the rootless and Podman sockets. Exit codes: 0 success,
-1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Resource use:
+  stats [--no-stream] [--json] [ID…]
+                                live CPU, memory, network and block I/O of the
+                                running sandboxes (or of those named), in the
+                                columns of docker stats; --no-stream prints one
+                                measurement and exits; --json prints a JSON array
+                                with --no-stream, else one object a line
+</source>
+        <translation>
+Resource use:
+  stats [--no-stream] [--json] [ID…]
+                                live CPU, memory, network and block I/O of the
+                                running sandboxes (or of those named), in the
+                                columns of docker stats; --no-stream prints one
+                                measurement and exits; --json prints a JSON array
+                                with --no-stream, else one object a line
 </translation>
+    </message>
+    <message>
+        <source>%1 does not report live resource use.</source>
+        <translation>%1 does not report live resource use.</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>MEM USAGE / LIMIT</source>
+        <translation>MEM USAGE / LIMIT</translation>
+    </message>
+    <message>
+        <source>MEM %</source>
+        <translation>MEM %</translation>
+    </message>
+    <message>
+        <source>NET I/O</source>
+        <translation>NET I/O</translation>
+    </message>
+    <message>
+        <source>BLOCK I/O</source>
+        <translation>BLOCK I/O</translation>
+    </message>
+    <message>
+        <source>PIDS</source>
+        <translation>PIDS</translation>
     </message>
     <message>
         <source>

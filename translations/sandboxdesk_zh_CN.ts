@@ -1115,6 +1115,32 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>DockerStats</name>
+    <message>
+        <source>The engine sent stats that are not JSON.</source>
+        <translation>引擎发来的统计数据不是 JSON。</translation>
+    </message>
+    <message>
+        <source>The engine sent a stats line that is too long.</source>
+        <translation>引擎发来的一行统计数据过长。</translation>
+    </message>
+</context>
+<context>
+    <name>DockerStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>没有这个沙箱：%1</translation>
+    </message>
+    <message>
+        <source>The engine refused to send the sandbox&apos;s stats.</source>
+        <translation>引擎拒绝发送该沙箱的统计数据。</translation>
+    </message>
+</context>
+<context>
     <name>EciAccount</name>
     <message>
         <source>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
@@ -1361,6 +1387,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>No such container group, or it has no containers: %1</source>
         <translation>没有这个容器组，或者它没有容器：%1</translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>EciStatsStream</name>
     <message>
         <source>The connection was closed.</source>
         <translation>连接已关闭。</translation>
@@ -3864,6 +3897,54 @@ ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 
 和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
 exec 以所运行命令的退出码退出。
 </translation>
+    </message>
+    <message>
+        <source>
+Resource use:
+  stats [--no-stream] [--json] [ID…]
+                                live CPU, memory, network and block I/O of the
+                                running sandboxes (or of those named), in the
+                                columns of docker stats; --no-stream prints one
+                                measurement and exits; --json prints a JSON array
+                                with --no-stream, else one object a line
+</source>
+        <translation>
+资源使用：
+  stats [--no-stream] [--json] [ID…]
+                                运行中的沙箱（或指定的沙箱）实时的 CPU、内存、
+                                网络和块 I/O，列与 docker stats 相同；
+                                --no-stream 只测量一次后退出；--json 配合
+                                --no-stream 时输出一个 JSON 数组，否则每次测量
+                                每个沙箱输出一行对象
+</translation>
+    </message>
+    <message>
+        <source>%1 does not report live resource use.</source>
+        <translation>%1 不提供实时资源使用情况。</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>MEM USAGE / LIMIT</source>
+        <translation>内存用量 / 上限</translation>
+    </message>
+    <message>
+        <source>MEM %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <source>NET I/O</source>
+        <translation>网络 I/O</translation>
+    </message>
+    <message>
+        <source>BLOCK I/O</source>
+        <translation>块 I/O</translation>
+    </message>
+    <message>
+        <source>PIDS</source>
+        <translation>进程数</translation>
     </message>
     <message>
         <source>
