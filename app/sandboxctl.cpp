@@ -1,12 +1,14 @@
 // sandboxctl: the command-line companion, built on the core alone.
 #include "CopyCommands.h"
 #include "FileCommands.h"
+#include "OpenSandboxCommands.h"
 #include "RunCommands.h"
 #include "StatsCommands.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialImport.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
+#include "opensandbox/OpenSandboxClient.h"
 #include "sandbox/Backend.h"
 #include "sandbox/ExecSession.h"
 #include "sandbox/Job.h"
@@ -136,7 +138,7 @@ QString timeoutUsage()
 QString usage()
 {
     return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + StatsCommands::usage() +
-           timeoutUsage() + eciUsage();
+           timeoutUsage() + eciUsage() + OpenSandboxCommands::usage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -159,6 +161,8 @@ QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
         labels.insert(it.key(), it.value());
     object.insert(QLatin1String("labels"), labels);
     object.insert(QLatin1String("backend"), sandbox.backendId);
+    if (sandbox.expiresAt.isValid())
+        object.insert(QLatin1String("expiresAt"), sandbox.expiresAt.toUTC().toString(Qt::ISODate));
     if (!sandbox.containers.isEmpty())
         object.insert(QLatin1String("containers"), QJsonArray::fromStringList(sandbox.containers));
     return object;
@@ -366,7 +370,11 @@ void Command::list(bool json, bool withLimits)
     QList<QStringList> rows{{Text::tr("ID"), Text::tr("NAME"), Text::tr("IMAGE"),
                              Text::tr("STATUS"), Text::tr("PORTS")}};
     for (const Sandbox& sandbox : sandboxes)
-        rows.append({sandbox.id.left(12), sandbox.name, sandbox.image, statusKey(sandbox.status),
+        rows.append({sandbox.id.left(12), sandbox.name, sandbox.image,
+                     // A state the client does not know is shown as the backend words it.
+                     sandbox.status == SandboxStatus::Unknown && !sandbox.statusText.isEmpty()
+                         ? sandbox.statusText
+                         : statusKey(sandbox.status),
                      sandbox.portsText()});
     QList<int> widths(rows.first().size(), 0);
     for (const QStringList& row : std::as_const(rows)) {
@@ -498,6 +506,16 @@ void Command::runCreate(const QStringList& args)
                 spec.ports << binding;
             else
                 problems << Text::tr("“%1” is not a port binding.").arg(text);
+        } else if (arg == QLatin1String("--ttl")) {
+            const QString text = value();
+            const qint64 ms = Duration::parse(text);
+            if (ms <= 0)
+                problems << Text::tr("“%1” is not a duration such as 90s, 10m or 2h.").arg(text);
+            else if (m_backend->capabilities().testFlag(Backend::CanExpire))
+                spec.lifetimeSeconds = (ms + 999) / 1000;
+            else
+                problems
+                    << Text::tr("“%1” does not apply to %2.").arg(arg, m_backend->displayName());
         } else if (arg == QLatin1String("--rm")) {
             spec.autoRemove = applies(arg, SpecField::AutoRemove);
         } else if (arg == QLatin1String("--start")) {
@@ -745,6 +763,22 @@ void Command::run()
         files->run(verb, args);
         return;
     }
+    if (OpenSandboxCommands::handles(verb)) {
+        auto* commands = new OpenSandboxCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (message.isEmpty())
+                    finish(code);
+                else
+                    fail(message, code);
+            },
+            Duration::parse, this);
+        commands->run(verb, args);
+        return;
+    }
     if (RunCommands::handles(verb)) {
         auto* runs = new RunCommands(
             m_backend,
@@ -881,7 +915,8 @@ bool isCommandName(const QString& word)
         QStringLiteral("cat"),   QStringLiteral("put"),
     };
     return commands.contains(word) || FileCommands::verbs().contains(word) ||
-           RunCommands::handles(word) || StatsCommands::handles(word);
+           RunCommands::handles(word) || StatsCommands::handles(word) ||
+           OpenSandboxCommands::handles(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as
@@ -971,6 +1006,26 @@ int runEci(const QStringList& args, QString region, const QString& accountName,
     return code;
 }
 
+// OpenSandbox: the server and key as the SDKs read them, then the same commands as for Docker.
+int runOpenSandbox(const QStringList& args, const QString& domain, const Timeout& timeout)
+{
+    OpenSandboxConfig config;
+    QString problem;
+    if (!OpenSandboxCommands::configFrom(domain, QProcessEnvironment::systemEnvironment(), &config,
+                                         &problem)) {
+        err() << problem << Qt::endl;
+        return Failed;
+    }
+    MemoryCredentialStore noSecrets;
+    EciAccounts accounts;
+    ConnectionRegistry registry(accounts, noSecrets, nullptr);
+    Backend* backend = registry.addOpenSandbox(
+        config, {ConnectionOrigin::Kind::OpenSandboxEnvironment, config.domain, {}});
+    Command command(registry, backend, args, timeout);
+    QTimer::singleShot(0, &command, &Command::start);
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -986,6 +1041,8 @@ int main(int argc, char* argv[])
     QStringList args = QCoreApplication::arguments().mid(1);
     QString host;
     bool eci = false;
+    bool openSandbox = false;
+    QString domain;
     QString region;
     QString account;
     Timeout timeout;
@@ -1022,6 +1079,14 @@ int main(int argc, char* argv[])
                 region = args.takeFirst();
             continue;
         }
+        if (option == QLatin1String("--opensandbox")) {
+            openSandbox = true;
+            // An optional domain, as --eci takes an optional region.
+            if (!args.isEmpty() && !args.first().startsWith(QLatin1Char('-')) &&
+                !isCommandName(args.first()))
+                domain = args.takeFirst();
+            continue;
+        }
         if (option == QLatin1String("--account") && !args.isEmpty()) {
             eci = true;
             account = args.takeFirst();
@@ -1035,6 +1100,13 @@ int main(int argc, char* argv[])
         return Usage;
     }
 
+    if (openSandbox) {
+        if (!host.isEmpty() || eci) {
+            err() << Text::tr("--opensandbox cannot be used with --docker or --eci.") << Qt::endl;
+            return Usage;
+        }
+        return runOpenSandbox(args, domain, timeout);
+    }
     if (eci) {
         if (!host.isEmpty()) {
             err() << Text::tr("--docker and --eci cannot be used together.") << Qt::endl;

@@ -445,6 +445,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>AccessKey from the environment, region %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>OpenSandbox server “%1”</source>
+        <translation>OpenSandbox server “%1”</translation>
+    </message>
+    <message>
+        <source>OpenSandbox server %1 from the environment</source>
+        <translation>OpenSandbox server %1 from the environment</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionRegistry</name>
@@ -2452,6 +2460,154 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>OpenSandboxBackend</name>
+    <message>
+        <source>OpenSandbox · %1</source>
+        <translation>OpenSandbox · %1</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a sandbox list without its items.</source>
+        <translation>The OpenSandbox server sent a sandbox list without its items.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server kept sending further pages of the sandbox list.</source>
+        <translation>The OpenSandbox server kept sending further pages of the sandbox list.</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation>&amp;Metadata:</translation>
+    </message>
+    <message>
+        <source>tail -f /dev/null</source>
+        <translation>tail -f /dev/null</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server created a sandbox without naming it.</source>
+        <translation>The OpenSandbox server created a sandbox without naming it.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox sandboxes cannot be told to “%1”; they can be paused, resumed, renewed or deleted.</source>
+        <translation>OpenSandbox sandboxes cannot be told to “%1”; they can be paused, resumed, renewed or deleted.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server has no image list: a sandbox pulls its image when it is created.</source>
+        <translation>An OpenSandbox server has no image list: a sandbox pulls its image when it is created.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server cannot pull “%1” ahead of time: a sandbox pulls its image when it is created.</source>
+        <translation>An OpenSandbox server cannot pull “%1” ahead of time: a sandbox pulls its image when it is created.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</source>
+        <translation>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxClient</name>
+    <message>
+        <source>The OpenSandbox server sent an answer that is not a JSON object.</source>
+        <translation>The OpenSandbox server sent an answer that is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox domain “%1” is not a host, host:port or http(s) URL.</source>
+        <translation>The OpenSandbox domain “%1” is not a host, host:port or http(s) URL.</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key is configured.</source>
+        <translation>No OpenSandbox API key is configured.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the API key.</source>
+        <translation>The OpenSandbox server refused the API key.</translation>
+    </message>
+    <message>
+        <source>This API key is not allowed to do this on the OpenSandbox server.</source>
+        <translation>This API key is not allowed to do this on the OpenSandbox server.</translation>
+    </message>
+    <message>
+        <source>No such sandbox on the OpenSandbox server.</source>
+        <translation>No such sandbox on the OpenSandbox server.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not in a state that allows this operation.</source>
+        <translation>The sandbox is not in a state that allows this operation.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server failed to process the request.</source>
+        <translation>The OpenSandbox server failed to process the request.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the request as invalid.</source>
+        <translation>The OpenSandbox server refused the request as invalid.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the OpenSandbox server at %1.</source>
+        <translation>Cannot reach the OpenSandbox server at %1.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 did not answer in time.</source>
+        <translation>The OpenSandbox server at %1 did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 sent a malformed answer.</source>
+        <translation>The OpenSandbox server at %1 sent a malformed answer.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxJson</name>
+    <message>
+        <source>An OpenSandbox name is kept as metadata: at most 63 letters, digits, “-”, “_” and “.”, starting and ending with a letter or digit.</source>
+        <translation>An OpenSandbox name is kept as metadata: at most 63 letters, digits, “-”, “_” and “.”, starting and ending with a letter or digit.</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” uses the prefix opensandbox.io/, which the server keeps for itself.</source>
+        <translation>Metadata key “%1” uses the prefix opensandbox.io/, which the server keeps for itself.</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” is not a valid label name.</source>
+        <translation>Metadata key “%1” is not a valid label name.</translation>
+    </message>
+    <message>
+        <source>Metadata value “%1” of “%2” is not a valid label value: at most 63 letters, digits, “-”, “_” and “.”.</source>
+        <translation>Metadata value “%1” of “%2” is not a valid label value: at most 63 letters, digits, “-”, “_” and “.”.</translation>
+    </message>
+    <message>
+        <source>The metadata “name” and the name differ; an OpenSandbox name is that metadata.</source>
+        <translation>The metadata “name” and the name differ; an OpenSandbox name is that metadata.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox lifetime is from %1 seconds to %2 seconds (a day), or none.</source>
+        <translation>An OpenSandbox lifetime is from %1 seconds to %2 seconds (a day), or none.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox has no working directory for the entry process.</source>
+        <translation>OpenSandbox has no working directory for the entry process.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox chooses a sandbox&apos;s network itself; it cannot use “%1”.</source>
+        <translation>OpenSandbox chooses a sandbox&apos;s network itself; it cannot use “%1”.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox publishes no ports when it creates a sandbox; ask for a port&apos;s endpoint instead.</source>
+        <translation>OpenSandbox publishes no ports when it creates a sandbox; ask for a port&apos;s endpoint instead.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox removes a sandbox when its lifetime ends; give it a lifetime instead.</source>
+        <translation>OpenSandbox removes a sandbox when its lifetime ends; give it a lifetime instead.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxLogStream</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a log that is not text.</source>
+        <translation>The OpenSandbox server sent a log that is not text.</translation>
+    </message>
+</context>
+<context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
@@ -3903,6 +4059,54 @@ Resource use:
     <message>
         <source>PIDS</source>
         <translation>PIDS</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             make the sandbox expire DURATION from now
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             make the sandbox expire DURATION from now
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key: set OPEN_SANDBOX_API_KEY.</source>
+        <translation>No OpenSandbox API key: set OPEN_SANDBOX_API_KEY.</translation>
+    </message>
+    <message>
+        <source>%1 cannot pause or resume sandboxes.</source>
+        <translation>%1 cannot pause or resume sandboxes.</translation>
+    </message>
+    <message>
+        <source>renew takes a sandbox and a duration, for example: renew ID 30m.</source>
+        <translation>renew takes a sandbox and a duration, for example: renew ID 30m.</translation>
+    </message>
+    <message>
+        <source>Sandboxes of %1 have no lifetime to renew.</source>
+        <translation>Sandboxes of %1 have no lifetime to renew.</translation>
+    </message>
+    <message>
+        <source>%1 expires at %2</source>
+        <translation>%1 expires at %2</translation>
+    </message>
+    <message>
+        <source>--opensandbox cannot be used with --docker or --eci.</source>
+        <translation>--opensandbox cannot be used with --docker or --eci.</translation>
     </message>
     <message>
         <source>
