@@ -2,6 +2,7 @@
 #include "CopyCommands.h"
 #include "FileCommands.h"
 #include "OpenSandboxCommands.h"
+#include "RunCommands.h"
 #include "StatsCommands.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialImport.h"
@@ -14,6 +15,7 @@
 #include "sandbox/LogStream.h"
 #include "settings/EciAccounts.h"
 #include "settings/Translations.h"
+#include "text/Duration.h"
 #include "text/TextWidth.h"
 
 #include <QCoreApplication>
@@ -21,7 +23,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
@@ -136,8 +137,8 @@ QString timeoutUsage()
 
 QString usage()
 {
-    return dockerUsage() + CopyCommands::usage() + StatsCommands::usage() + timeoutUsage() +
-           eciUsage() + OpenSandboxCommands::usage();
+    return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + StatsCommands::usage() +
+           timeoutUsage() + eciUsage() + OpenSandboxCommands::usage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -212,35 +213,6 @@ bool terminalSize(int* columns, int* rows)
     return true;
 }
 
-// A duration such as 30s, 10m, 2h, 1h30m, 1d, in milliseconds; -1 when it is none.
-qint64 parseDuration(const QString& text)
-{
-    if (text.isEmpty())
-        return -1;
-    static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)"));
-    qint64 milliseconds = 0;
-    qsizetype at = 0;
-    while (at < text.size()) {
-        const QRegularExpressionMatch match =
-            part.match(text, at, QRegularExpression::NormalMatch,
-                       QRegularExpression::AnchorAtOffsetMatchOption);
-        if (!match.hasMatch())
-            return -1;
-        static const QHash<QString, qint64> units = {
-            {QStringLiteral("ms"), 1},           {QStringLiteral("s"), 1000},
-            {QStringLiteral("m"), 60 * 1000},    {QStringLiteral("h"), 3600 * 1000},
-            {QStringLiteral("d"), 86400 * 1000},
-        };
-        const double value = match.captured(1).toDouble() * double(units.value(match.captured(2)));
-        // Past a hundred years it is no duration anyone means.
-        if (value > 100.0 * 365 * 86400 * 1000 - double(milliseconds))
-            return -1;
-        milliseconds += qint64(value);
-        at = match.capturedEnd();
-    }
-    return milliseconds;
-}
-
 // RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d.
 QDateTime parseSince(const QString& text)
 {
@@ -248,7 +220,7 @@ QDateTime parseSince(const QString& text)
     qint64 nanoseconds = 0;
     if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds) == bytes.size())
         return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
-    const qint64 milliseconds = parseDuration(text);
+    const qint64 milliseconds = Duration::parse(text);
     if (milliseconds < 0)
         return {};
     return QDateTime::currentDateTimeUtc().addMSecs(-milliseconds);
@@ -536,7 +508,7 @@ void Command::runCreate(const QStringList& args)
                 problems << Text::tr("“%1” is not a port binding.").arg(text);
         } else if (arg == QLatin1String("--ttl")) {
             const QString text = value();
-            const qint64 ms = parseDuration(text);
+            const qint64 ms = Duration::parse(text);
             if (ms <= 0)
                 problems << Text::tr("“%1” is not a duration such as 90s, 10m or 2h.").arg(text);
             else if (m_backend->capabilities().testFlag(Backend::CanExpire))
@@ -803,8 +775,26 @@ void Command::run()
                 else
                     fail(message, code);
             },
-            parseDuration, this);
+            Duration::parse, this);
         commands->run(verb, args);
+        return;
+    }
+    if (RunCommands::handles(verb)) {
+        auto* runs = new RunCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            [this] { m_deadline.stop(); }, this);
+        runs->run(verb, args);
         return;
     }
     if (verb == QLatin1String("list")) {
@@ -925,7 +915,8 @@ bool isCommandName(const QString& word)
         QStringLiteral("cat"),   QStringLiteral("put"),
     };
     return commands.contains(word) || FileCommands::verbs().contains(word) ||
-           StatsCommands::handles(word) || OpenSandboxCommands::handles(word);
+           RunCommands::handles(word) || StatsCommands::handles(word) ||
+           OpenSandboxCommands::handles(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as
@@ -1071,7 +1062,7 @@ int main(int argc, char* argv[])
         }
         if (option == QLatin1String("--timeout") && !args.isEmpty()) {
             timeout.text = args.takeFirst();
-            timeout.ms = parseDuration(timeout.text);
+            timeout.ms = Duration::parse(timeout.text);
             if (timeout.ms <= 0) {
                 err()
                     << Text::tr("“%1” is not a duration such as 90s, 10m or 2h.").arg(timeout.text)

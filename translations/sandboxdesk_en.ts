@@ -2917,6 +2917,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Run</name>
+    <message>
+        <source>The process did not end after it was stopped; SandboxDesk no longer follows it.</source>
+        <translation>The process did not end after it was stopped; SandboxDesk no longer follows it.</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>There is no command to run.</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <source>Created</source>
@@ -3764,7 +3779,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>This sandbox cannot run commands.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">This sandbox cannot run commands.</translation>
     </message>
     <message>
         <source>“%1” is neither an RFC 3339 time nor a duration such as 10m.</source>
@@ -4100,6 +4115,58 @@ Resource use:
     <message>
         <source>--opensandbox cannot be used with --docker or --eci.</source>
         <translation>--opensandbox cannot be used with --docker or --eci.</translation>
+    </message>
+    <message>
+        <source>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</source>
+        <translation>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not KEY=VALUE.</source>
+        <translation>“%1” is not KEY=VALUE.</translation>
+    </message>
+    <message>
+        <source>Give a command or --script, not both.</source>
+        <translation>Give a command or --script, not both.</translation>
+    </message>
+    <message>
+        <source>Give a command after -- or a script with --script.</source>
+        <translation>Give a command after -- or a script with --script.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>Could not read “%1”: %2</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>The script is empty.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 (--timeout).</source>
+        <translation>Stopped after %1 (--timeout).</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Interrupted; the process may still run in the sandbox.</source>
+        <translation>Interrupted; the process may still run in the sandbox.</translation>
     </message>
     <message>
         <source>

@@ -2900,6 +2900,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Run</name>
+    <message>
+        <source>The process did not end after it was stopped; SandboxDesk no longer follows it.</source>
+        <translation>进程在被停止后仍未结束；SandboxDesk 不再跟踪它。</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>没有要运行的命令。</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <source>Created</source>
@@ -4141,6 +4156,58 @@ Resource use:
     <message>
         <source>--opensandbox cannot be used with --docker or --eci.</source>
         <translation>--opensandbox 不能与 --docker 或 --eci 同时使用。</translation>
+    </message>
+    <message>
+        <source>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</source>
+        <translation>
+运行（sandboxctl 以所运行命令的退出码退出）：
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               运行命令，或从 FILE 或标准输入读取的脚本
+                                （由 /bin/sh 或其 #! 行指定的解释器执行），不分配
+                                终端；标准输出与标准错误分开。--timeout（90s、
+                                10m、2h、1d）和 Ctrl-C 会停止该进程及其启动的
+                                一切：先发 TERM，2 秒后发 KILL
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not KEY=VALUE.</source>
+        <translation>“%1”不是 KEY=VALUE 形式。</translation>
+    </message>
+    <message>
+        <source>Give a command or --script, not both.</source>
+        <translation>请指定命令或 --script，不能同时指定。</translation>
+    </message>
+    <message>
+        <source>Give a command after -- or a script with --script.</source>
+        <translation>请在 -- 之后指定命令，或用 --script 指定脚本。</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>脚本为空。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 (--timeout).</source>
+        <translation>已在 %1 后停止（--timeout）。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Interrupted; the process may still run in the sandbox.</source>
+        <translation>已中断；该进程可能仍在沙箱中运行。</translation>
     </message>
     <message>
         <source>
