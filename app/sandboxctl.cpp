@@ -1,6 +1,7 @@
 // sandboxctl: the command-line companion, built on the core alone.
 #include "CopyCommands.h"
 #include "FileCommands.h"
+#include "JobCommands.h"
 #include "OpenSandboxCommands.h"
 #include "RunCommands.h"
 #include "StatsCommands.h"
@@ -137,8 +138,8 @@ QString timeoutUsage()
 
 QString usage()
 {
-    return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + StatsCommands::usage() +
-           timeoutUsage() + eciUsage() + OpenSandboxCommands::usage();
+    return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + JobCommands::usage() +
+           StatsCommands::usage() + timeoutUsage() + eciUsage() + OpenSandboxCommands::usage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -779,6 +780,24 @@ void Command::run()
         commands->run(verb, args);
         return;
     }
+    if (JobCommands::handles(verb)) {
+        auto* jobs = new JobCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            [this] { m_deadline.stop(); }, this);
+        jobs->run(verb, args);
+        return;
+    }
     if (RunCommands::handles(verb)) {
         auto* runs = new RunCommands(
             m_backend,
@@ -915,8 +934,8 @@ bool isCommandName(const QString& word)
         QStringLiteral("cat"),   QStringLiteral("put"),
     };
     return commands.contains(word) || FileCommands::verbs().contains(word) ||
-           RunCommands::handles(word) || StatsCommands::handles(word) ||
-           OpenSandboxCommands::handles(word);
+           RunCommands::handles(word) || JobCommands::handles(word) ||
+           StatsCommands::handles(word) || OpenSandboxCommands::handles(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as

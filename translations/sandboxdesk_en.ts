@@ -2077,6 +2077,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobOutput</name>
+    <message>
+        <source>There is no such job.</source>
+        <translation>There is no such job.</translation>
+    </message>
+    <message>
+        <source>The job stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>The job stopped without an exit status; the sandbox may have restarted.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s output could not be read.</source>
+        <translation>The job&apos;s output could not be read.</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -3050,6 +3065,53 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Exited (code %1) %2 ago</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxJobs</name>
+    <message>
+        <source>There is no job “%1” in this sandbox.</source>
+        <translation>There is no job “%1” in this sandbox.</translation>
+    </message>
+    <message>
+        <source>A job “%1” exists already.</source>
+        <translation>A job “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>Job “%1” is still running; stop it first.</source>
+        <translation>Job “%1” is still running; stop it first.</translation>
+    </message>
+    <message>
+        <source>The job could not be started in the sandbox (it needs a writable /tmp).</source>
+        <translation>The job could not be started in the sandbox (it needs a writable /tmp).</translation>
+    </message>
+    <message>
+        <source>Job “%1” stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>Job “%1” stopped without an exit status; the sandbox may have restarted.</translation>
+    </message>
+    <message>
+        <source>The command in the sandbox failed.</source>
+        <translation>The command in the sandbox failed.</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1” is not a job id.</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>There is no command to run.</translation>
+    </message>
+    <message>
+        <source>The sandbox did not confirm the job.</source>
+        <translation>The sandbox did not confirm the job.</translation>
+    </message>
+    <message>
+        <source>The sandbox sent no exit status.</source>
+        <translation>The sandbox sent no exit status.</translation>
     </message>
 </context>
 <context>
@@ -4167,6 +4229,92 @@ Running (the command&apos;s exit code becomes sandboxctl&apos;s):
     <message>
         <source>Interrupted; the process may still run in the sandbox.</source>
         <translation>Interrupted; the process may still run in the sandbox.</translation>
+    </message>
+    <message>
+        <source>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+</source>
+        <translation>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>exited (%1)</source>
+        <translation>exited (%1)</translation>
+    </message>
+    <message>
+        <source>killed (%1)</source>
+        <translation>killed (%1)</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>lost</translation>
+    </message>
+    <message>
+        <source>Name a jobs command.</source>
+        <translation>Name a jobs command.</translation>
+    </message>
+    <message>
+        <source>Unknown command “jobs %1”.</source>
+        <translation>Unknown command “jobs %1”.</translation>
+    </message>
+    <message>
+        <source>Name a sandbox and a job.</source>
+        <translation>Name a sandbox and a job.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1” is not a job id.</translation>
+    </message>
+    <message>
+        <source>Give the job&apos;s command after --.</source>
+        <translation>Give the job&apos;s command after --.</translation>
+    </message>
+    <message>
+        <source>Name one sandbox, or none for all.</source>
+        <translation>Name one sandbox, or none for all.</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>JOB</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>STARTED</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>OUTPUT</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>COMMAND</translation>
     </message>
     <message>
         <source>

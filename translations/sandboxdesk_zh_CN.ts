@@ -2065,6 +2065,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobOutput</name>
+    <message>
+        <source>There is no such job.</source>
+        <translation>没有这个作业。</translation>
+    </message>
+    <message>
+        <source>The job stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>作业已停止，但没有退出状态；沙箱可能已重启。</translation>
+    </message>
+    <message>
+        <source>The job&apos;s output could not be read.</source>
+        <translation>无法读取作业的输出。</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -3029,6 +3044,53 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Exited (code %1) %2 ago</source>
         <translation>%2前退出（退出码 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxJobs</name>
+    <message>
+        <source>There is no job “%1” in this sandbox.</source>
+        <translation>此沙箱中没有作业“%1”。</translation>
+    </message>
+    <message>
+        <source>A job “%1” exists already.</source>
+        <translation>作业“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>Job “%1” is still running; stop it first.</source>
+        <translation>作业“%1”仍在运行；请先停止它。</translation>
+    </message>
+    <message>
+        <source>The job could not be started in the sandbox (it needs a writable /tmp).</source>
+        <translation>无法在沙箱中启动作业（需要可写的 /tmp）。</translation>
+    </message>
+    <message>
+        <source>Job “%1” stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>作业“%1”已停止，但没有退出状态；沙箱可能已重启。</translation>
+    </message>
+    <message>
+        <source>The command in the sandbox failed.</source>
+        <translation>沙箱中的命令失败。</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1”不是作业 ID。</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>没有要运行的命令。</translation>
+    </message>
+    <message>
+        <source>The sandbox did not confirm the job.</source>
+        <translation>沙箱没有确认该作业。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent no exit status.</source>
+        <translation>沙箱没有发送退出状态。</translation>
     </message>
 </context>
 <context>
@@ -4208,6 +4270,92 @@ Running (the command&apos;s exit code becomes sandboxctl&apos;s):
     <message>
         <source>Interrupted; the process may still run in the sandbox.</source>
         <translation>已中断；该进程可能仍在沙箱中运行。</translation>
+    </message>
+    <message>
+        <source>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+</source>
+        <translation>
+后台作业（由沙箱保存：sandboxctl 退出后仍继续运行）：
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                以分离方式启动命令并输出其作业 ID
+  jobs list [ID]                列出某个沙箱的作业，或所有运行中沙箱的作业
+  jobs logs [-f] ID JOB         输出作业的输出（-f：跟随直到作业结束）
+  jobs wait ID JOB              等待作业结束；sandboxctl 以其退出码退出
+  jobs kill ID JOB              停止作业：先发 TERM，2 秒后发 KILL
+  jobs rm ID JOB                删除已结束的作业及其输出
+</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>exited (%1)</source>
+        <translation>已退出（%1）</translation>
+    </message>
+    <message>
+        <source>killed (%1)</source>
+        <translation>已终止（%1）</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>Name a jobs command.</source>
+        <translation>请指定一个 jobs 子命令。</translation>
+    </message>
+    <message>
+        <source>Unknown command “jobs %1”.</source>
+        <translation>未知命令“jobs %1”。</translation>
+    </message>
+    <message>
+        <source>Name a sandbox and a job.</source>
+        <translation>请指定一个沙箱和一个作业。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1”不是作业 ID。</translation>
+    </message>
+    <message>
+        <source>Give the job&apos;s command after --.</source>
+        <translation>请在 -- 之后指定作业的命令。</translation>
+    </message>
+    <message>
+        <source>Name one sandbox, or none for all.</source>
+        <translation>请指定一个沙箱，或不指定以列出全部。</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
     </message>
     <message>
         <source>

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void timeoutStopsTheProcess();
     void interruptStopsTheProcess();
     void usageErrors();
+    void jobSurvivesSandboxctl();
+    void jobKillAndRemove();
 
 private:
     QString m_id;
@@ -153,6 +155,63 @@ void TestSandboxctlRun::usageErrors()
                          QStringLiteral("--"), QStringLiteral("true")})
                  .exitCode,
              2);
+}
+
+void TestSandboxctlRun::jobSurvivesSandboxctl()
+{
+    // Started by one sandboxctl that exits at once; found again, followed and waited for by
+    // others.
+    const Result started =
+        sandboxctl({QStringLiteral("jobs"), QStringLiteral("start"), m_id, QStringLiteral("--"),
+                    QStringLiteral("sh"), QStringLiteral("-c"),
+                    QStringLiteral("for i in 1 2 3; do echo tick$i; sleep 0.5; done; exit 6")});
+    QVERIFY2(started.exitCode == 0, started.err.constData());
+    const QString job = QString::fromUtf8(started.out).trimmed();
+    QVERIFY2(!job.isEmpty() && !job.contains(QLatin1Char('\n')), started.out.constData());
+
+    const Result listed = sandboxctl({QStringLiteral("jobs"), QStringLiteral("list"), m_id});
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY2(listed.out.contains(job.toUtf8()) && listed.out.contains("running"),
+             listed.out.constData());
+    const Result all = sandboxctl({QStringLiteral("jobs"), QStringLiteral("list")});
+    QCOMPARE(all.exitCode, 0);
+    QVERIFY2(all.out.contains(job.toUtf8()), all.out.constData());
+
+    const Result followed = sandboxctl(
+        {QStringLiteral("jobs"), QStringLiteral("logs"), QStringLiteral("-f"), m_id, job});
+    QCOMPARE(followed.exitCode, 0);
+    QCOMPARE(followed.out, QByteArray("tick1\ntick2\ntick3\n"));
+    const Result waited = sandboxctl({QStringLiteral("jobs"), QStringLiteral("wait"), m_id, job});
+    QCOMPARE(waited.exitCode, 6);
+    const Result again = sandboxctl({QStringLiteral("jobs"), QStringLiteral("list"), m_id});
+    QVERIFY2(again.out.contains("exited (6)"), again.out.constData());
+    const Result logs = sandboxctl({QStringLiteral("jobs"), QStringLiteral("logs"), m_id, job});
+    QCOMPARE(logs.out, QByteArray("tick1\ntick2\ntick3\n"));
+}
+
+void TestSandboxctlRun::jobKillAndRemove()
+{
+    const Result started =
+        sandboxctl({QStringLiteral("jobs"), QStringLiteral("start"), m_id, QStringLiteral("--"),
+                    QStringLiteral("sleep"), QStringLiteral("351")});
+    QCOMPARE(started.exitCode, 0);
+    const QString job = QString::fromUtf8(started.out).trimmed();
+    const Result refused = sandboxctl({QStringLiteral("jobs"), QStringLiteral("rm"), m_id, job});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("still running"), refused.err.constData());
+    QCOMPARE(sandboxctl({QStringLiteral("jobs"), QStringLiteral("kill"), m_id, job}).exitCode, 0);
+    QCOMPARE(sandboxctl({QStringLiteral("jobs"), QStringLiteral("wait"), m_id, job}).exitCode,
+             128 + 15);
+    QVERIFY(sandboxctl({QStringLiteral("jobs"), QStringLiteral("list"), m_id})
+                .out.contains("killed (143)"));
+    QCOMPARE(sandboxctl({QStringLiteral("jobs"), QStringLiteral("rm"), m_id, job}).exitCode, 0);
+    QVERIFY(!sandboxctl({QStringLiteral("jobs"), QStringLiteral("list"), m_id})
+                 .out.contains(job.toUtf8()));
+    QCOMPARE(sandboxctl({QStringLiteral("jobs"), QStringLiteral("wait"), m_id, job}).exitCode, 2);
+    QCOMPARE(
+        sandboxctl({QStringLiteral("jobs"), QStringLiteral("wait"), m_id, QStringLiteral("../x")})
+            .exitCode,
+        64);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxctlRun)
