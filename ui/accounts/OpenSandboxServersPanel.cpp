@@ -158,7 +158,7 @@ OpenSandboxServer OpenSandboxServerEditor::server(QStringList* problems) const
 
 QString OpenSandboxServerEditor::message() const
 {
-    return m_messageLabel->isVisible() ? m_messageLabel->text() : QString();
+    return m_messageLabel->isHidden() ? QString() : m_messageLabel->text();
 }
 
 void OpenSandboxServerEditor::showMessage(const QString& text, bool isError)
@@ -340,7 +340,7 @@ void OpenSandboxServersPanel::showMessage(const QString& text)
 
 QString OpenSandboxServersPanel::message() const
 {
-    return m_messageLabel->isVisible() ? m_messageLabel->text() : QString();
+    return m_messageLabel->isHidden() ? QString() : m_messageLabel->text();
 }
 
 OpenSandboxServerEditor* OpenSandboxServersPanel::openEditor(const OpenSandboxServer* existing)
