@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Saving in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Saving in the keychain…</translation>
     </message>
     <message>
         <source>The account was not saved: %1
@@ -58,7 +58,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>AccessKey &amp;ID:</source>
@@ -154,7 +154,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Save</translation>
     </message>
 </context>
 <context>
@@ -173,7 +173,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Keychain</translation>
     </message>
     <message>
         <source>The aliyun configuration has no profiles.</source>
@@ -217,7 +217,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>AccessKey ID</source>
@@ -481,7 +481,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>optional; letters, digits, “_”, “.” and “-”</source>
@@ -2655,6 +2655,181 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>OpenSandboxServer</name>
+    <message>
+        <source>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</translation>
+    </message>
+    <message>
+        <source>The protocol is http or https.</source>
+        <translation>The protocol is http or https.</translation>
+    </message>
+    <message>
+        <source>The domain is required, for example localhost:8080.</source>
+        <translation>The domain is required, for example localhost:8080.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServerEditor</name>
+    <message>
+        <source>Add OpenSandbox Server</source>
+        <translation>Add OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>Edit OpenSandbox Server</source>
+        <translation>Edit OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protocol:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API &amp;key:</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain</source>
+        <translation>Kept in the keychain</translation>
+    </message>
+    <message>
+        <source>Unchanged unless you type a new one</source>
+        <translation>Unchanged unless you type a new one</translation>
+    </message>
+    <message>
+        <source>Reach commands and files through the server&apos;s &amp;proxy</source>
+        <translation>Reach commands and files through the server&apos;s &amp;proxy</translation>
+    </message>
+    <message>
+        <source>For servers whose sandboxes cannot be reached from this computer directly.</source>
+        <translation>For servers whose sandboxes cannot be reached from this computer directly.</translation>
+    </message>
+    <message>
+        <source>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</source>
+        <translation>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>A server named “%1” exists already.</source>
+        <translation>A server named “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>The API key is required.</source>
+        <translation>The API key is required.</translation>
+    </message>
+    <message>
+        <source>Type the API key again to keep it elsewhere.</source>
+        <translation>Type the API key again to keep it elsewhere.</translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation>Saving in the keychain…</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1
+You can keep it for this session only.</source>
+        <translation>The server was not saved: %1
+You can keep it for this session only.</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1</source>
+        <translation>The server was not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServersPanel</name>
+    <message>
+        <source>OpenSandbox servers</source>
+        <translation>OpenSandbox servers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Commands and files</source>
+        <translation>Commands and files</translation>
+    </message>
+    <message>
+        <source>API key kept in</source>
+        <translation>API key kept in</translation>
+    </message>
+    <message>
+        <source>Add &amp;Server…</source>
+        <translation>Add &amp;Server…</translation>
+    </message>
+    <message>
+        <source>Edit Ser&amp;ver…</source>
+        <translation>Edit Ser&amp;ver…</translation>
+    </message>
+    <message>
+        <source>Remove Serve&amp;r</source>
+        <translation>Remove Serve&amp;r</translation>
+    </message>
+    <message>
+        <source>Import from &amp;OPEN_SANDBOX_DOMAIN</source>
+        <translation>Import from &amp;OPEN_SANDBOX_DOMAIN</translation>
+    </message>
+    <message>
+        <source>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</source>
+        <translation>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Through the server</source>
+        <translation>Through the server</translation>
+    </message>
+    <message>
+        <source>Directly</source>
+        <translation>Directly</translation>
+    </message>
+    <message>
+        <source>Memory (this session)</source>
+        <translation>Memory (this session)</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Keychain</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; its sandboxes appear in the list once the server answers.</source>
+        <translation>Saved “%1”; its sandboxes appear in the list once the server answers.</translation>
+    </message>
+    <message>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</source>
+        <translation>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</translation>
+    </message>
+    <message>
+        <source>Remove OpenSandbox Server</source>
+        <translation>Remove OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its API key? Its sandboxes stay on the server.</source>
+        <translation>Remove “%1” and its API key? Its sandboxes stay on the server.</translation>
+    </message>
+    <message>
+        <source>“%1” was removed, but its API key could not be removed from the keychain: %2</source>
+        <translation>“%1” was removed, but its API key could not be removed from the keychain: %2</translation>
+    </message>
+    <message>
+        <source>Removed “%1” and its API key.</source>
+        <translation>Removed “%1” and its API key.</translation>
+    </message>
+</context>
+<context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
@@ -2912,7 +3087,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>Size</source>
@@ -3149,7 +3324,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>SandboxTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>Image</source>
@@ -3627,10 +3802,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3693,6 +3864,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse &amp;Files</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI and OpenSandbox servers</source>
+        <translation>Alibaba Cloud accounts for ECI and OpenSandbox servers</translation>
     </message>
 </context>
 <context>

@@ -2639,6 +2639,181 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>OpenSandboxServer</name>
+    <message>
+        <source>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation>服务器名称可以使用字母、数字、空格、“.”、“@”、“_”和“-”，必须以字母或数字开头，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The protocol is http or https.</source>
+        <translation>协议为 http 或 https。</translation>
+    </message>
+    <message>
+        <source>The domain is required, for example localhost:8080.</source>
+        <translation>必须填写域名，例如 localhost:8080。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServerEditor</name>
+    <message>
+        <source>Add OpenSandbox Server</source>
+        <translation>添加 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Edit OpenSandbox Server</source>
+        <translation>编辑 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>域名(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>协议(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain</source>
+        <translation>保存在钥匙串中</translation>
+    </message>
+    <message>
+        <source>Unchanged unless you type a new one</source>
+        <translation>不输入新密钥则保持不变</translation>
+    </message>
+    <message>
+        <source>Reach commands and files through the server&apos;s &amp;proxy</source>
+        <translation>通过服务器代理(&amp;P)访问命令和文件</translation>
+    </message>
+    <message>
+        <source>For servers whose sandboxes cannot be reached from this computer directly.</source>
+        <translation>适用于本机无法直接访问其沙箱的服务器。</translation>
+    </message>
+    <message>
+        <source>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</source>
+        <translation>仅在本次会话(&amp;S)中保留（密钥只保存在内存中，退出 SandboxDesk 后即被清除）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A server named “%1” exists already.</source>
+        <translation>名为“%1”的服务器已存在。</translation>
+    </message>
+    <message>
+        <source>The API key is required.</source>
+        <translation>必须填写 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Type the API key again to keep it elsewhere.</source>
+        <translation>若要更改密钥的保存位置，请重新输入 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation>正在保存到钥匙串…</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1
+You can keep it for this session only.</source>
+        <translation>服务器未保存：%1
+您可以仅在本次会话中保留它。</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1</source>
+        <translation>服务器未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServersPanel</name>
+    <message>
+        <source>OpenSandbox servers</source>
+        <translation>OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <source>Commands and files</source>
+        <translation>命令和文件</translation>
+    </message>
+    <message>
+        <source>API key kept in</source>
+        <translation>API 密钥保存于</translation>
+    </message>
+    <message>
+        <source>Add &amp;Server…</source>
+        <translation>添加服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Edit Ser&amp;ver…</source>
+        <translation>编辑服务器(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Remove Serve&amp;r</source>
+        <translation>删除服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import from &amp;OPEN_SANDBOX_DOMAIN</source>
+        <translation>从 OPEN_SANDBOX_DOMAIN 导入(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</source>
+        <translation>采用 OpenSandbox SDK 从 OPEN_SANDBOX_DOMAIN 和 OPEN_SANDBOX_API_KEY 读取的服务器和密钥。</translation>
+    </message>
+    <message>
+        <source>Through the server</source>
+        <translation>经由服务器</translation>
+    </message>
+    <message>
+        <source>Directly</source>
+        <translation>直接连接</translation>
+    </message>
+    <message>
+        <source>Memory (this session)</source>
+        <translation>内存（本次会话）</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>钥匙串</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; its sandboxes appear in the list once the server answers.</source>
+        <translation>已保存“%1”；服务器应答后，其沙箱将显示在列表中。</translation>
+    </message>
+    <message>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</source>
+        <translation>SandboxDesk 的环境中既没有设置 OPEN_SANDBOX_DOMAIN，也没有设置 OPEN_SANDBOX_API_KEY。</translation>
+    </message>
+    <message>
+        <source>Remove OpenSandbox Server</source>
+        <translation>删除 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its API key? Its sandboxes stay on the server.</source>
+        <translation>要删除“%1”及其 API 密钥吗？其沙箱仍保留在服务器上。</translation>
+    </message>
+    <message>
+        <source>“%1” was removed, but its API key could not be removed from the keychain: %2</source>
+        <translation>已删除“%1”，但无法从钥匙串中删除其 API 密钥：%2</translation>
+    </message>
+    <message>
+        <source>Removed “%1” and its API key.</source>
+        <translation>已删除“%1”及其 API 密钥。</translation>
+    </message>
+</context>
+<context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
@@ -3606,10 +3781,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>账号(&amp;A)…</translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation>用于 ECI 沙箱的阿里云账号</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3672,6 +3843,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse &amp;Files</source>
         <translation>浏览文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI and OpenSandbox servers</source>
+        <translation>ECI 的阿里云账号和 OpenSandbox 服务器</translation>
     </message>
 </context>
 <context>
