@@ -1,6 +1,7 @@
 // sandboxctl: the command-line companion, built on the core alone.
 #include "CopyCommands.h"
 #include "FileCommands.h"
+#include "LifetimeCommands.h"
 #include "StatsCommands.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialImport.h"
@@ -12,6 +13,7 @@
 #include "sandbox/LogStream.h"
 #include "settings/EciAccounts.h"
 #include "settings/Translations.h"
+#include "text/Duration.h"
 #include "text/TextWidth.h"
 
 #include <QCoreApplication>
@@ -134,8 +136,8 @@ QString timeoutUsage()
 
 QString usage()
 {
-    return dockerUsage() + CopyCommands::usage() + StatsCommands::usage() + timeoutUsage() +
-           eciUsage();
+    return dockerUsage() + CopyCommands::usage() + StatsCommands::usage() +
+           LifetimeCommands::usage() + timeoutUsage() + eciUsage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -160,6 +162,8 @@ QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
     object.insert(QLatin1String("backend"), sandbox.backendId);
     if (!sandbox.containers.isEmpty())
         object.insert(QLatin1String("containers"), QJsonArray::fromStringList(sandbox.containers));
+    if (sandbox.expiresAt.isValid())
+        object.insert(QLatin1String("expiresAt"), sandbox.expiresAt.toUTC().toString(Qt::ISODate));
     return object;
 }
 
@@ -526,6 +530,12 @@ void Command::runCreate(const QStringList& args)
                 spec.ports << binding;
             else
                 problems << Text::tr("“%1” is not a port binding.").arg(text);
+        } else if (arg == QLatin1String("--ttl")) {
+            const QString text = value();
+            spec.lifetimeSeconds = Duration::parse(text) / 1000;
+            if (spec.lifetimeSeconds <= 0)
+                problems
+                    << Text::tr("“%1” is not a duration such as 90s, 10m, 2h or 1d.").arg(text);
         } else if (arg == QLatin1String("--rm")) {
             spec.autoRemove = applies(arg, SpecField::AutoRemove);
         } else if (arg == QLatin1String("--start")) {
@@ -817,6 +827,22 @@ void Command::run()
             },
             this);
         copy->run(verb, args);
+    } else if (LifetimeCommands::handles(verb)) {
+        auto* lifetimes = new LifetimeCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            this);
+        lifetimes->run(verb, args);
     } else if (StatsCommands::handles(verb)) {
         auto* stats = new StatsCommands(
             m_backend,
@@ -891,7 +917,7 @@ bool isCommandName(const QString& word)
         QStringLiteral("cat"),   QStringLiteral("put"),
     };
     return commands.contains(word) || FileCommands::verbs().contains(word) ||
-           StatsCommands::handles(word);
+           StatsCommands::handles(word) || LifetimeCommands::handles(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as

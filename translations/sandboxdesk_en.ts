@@ -977,6 +977,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The engine stopped answering.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>No such sandbox: %1</translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1526,6 +1530,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The sandbox sent a count of “%1” that cannot be read.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryStore</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Cannot make the folder %1.</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>Another program holds %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
     </message>
 </context>
 <context>
@@ -3888,6 +3907,44 @@ Resource use:
     <message>
         <source>PIDS</source>
         <translation>PIDS</translation>
+    </message>
+    <message>
+        <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed); prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+</source>
+        <translation>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed); prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+</translation>
+    </message>
+    <message>
+        <source>Name one sandbox and a duration.</source>
+        <translation>Name one sandbox and a duration.</translation>
+    </message>
+    <message>
+        <source>%1 does not keep lifetimes.</source>
+        <translation>%1 does not keep lifetimes.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m, 2h or 1d.</source>
+        <translation>“%1” is not a duration such as 90s, 10m, 2h or 1d.</translation>
+    </message>
+    <message>
+        <source>%1 has no lifetime to renew; give it one with ttl.</source>
+        <translation>%1 has no lifetime to renew; give it one with ttl.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
     </message>
 </context>
 </TS>

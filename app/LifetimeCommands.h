@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+
+class Backend;
+
+// sandboxctl's lifetime commands: ttl and renew set when a sandbox expires, through
+// Backend::setExpiry(), on every backend that keeps lifetimes (CanExpire).
+class LifetimeCommands final : public QObject
+{
+public:
+    // An id or name to a sandbox id, or empty with *problem set.
+    using Resolver = std::function<QString(const QString& idOrName, QString* problem)>;
+    // Ends the command: message (if any) to stderr, then exit with code.
+    using Finisher = std::function<void(const QString& message, int code)>;
+
+    LifetimeCommands(Backend* backend, Resolver resolve, Finisher finish,
+                     QObject* parent = nullptr);
+
+    static bool handles(const QString& verb);
+    // The lines --help shows for these commands, translated.
+    static QString usage();
+    void run(const QString& verb, const QStringList& args);
+
+private:
+    Backend* m_backend;
+    Resolver m_resolve;
+    Finisher m_finish;
+};

@@ -1,0 +1,262 @@
+#include "BackendFixture.h"
+#include "EciBackendFixture.h"
+#include "sandbox/Lifetime.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+using namespace DockerTestEnvironment;
+
+namespace {
+
+Result sandboxctl(const QStringList& arguments, const QMap<QString, QString>& environment = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto it = environment.begin(); it != environment.end(); ++it)
+        env.insert(it.key(), it.value());
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(SANDBOXCTL_PATH), arguments);
+    process.closeWriteChannel();
+    Result result;
+    if (!process.waitForFinished(60000))
+        return result;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+// What sandboxctl list --json says of one sandbox.
+QJsonObject listed(const QString& id, const QStringList& before = {},
+                   const QMap<QString, QString>& environment = {})
+{
+    const Result result = sandboxctl(
+        before + QStringList{QStringLiteral("list"), QStringLiteral("--json")}, environment);
+    const QJsonArray array = QJsonDocument::fromJson(result.out).array();
+    for (const QJsonValue& value : array) {
+        if (value.toObject().value(QLatin1String("id")).toString() == id)
+            return value.toObject();
+    }
+    return {};
+}
+
+QDateTime printedTime(const Result& result)
+{
+    return QDateTime::fromString(QString::fromUtf8(result.out).trimmed(), Qt::ISODate);
+}
+
+} // namespace
+
+class TestLifetimes : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void ttlFromSandboxctlIsSeenByTheWindowsBackend();
+    void ttlFromTheBackendIsSeenBySandboxctl();
+    void renew();
+    void createWithTtlAndRemoveIt();
+    void usageErrors();
+    void eciTags();
+
+private:
+    QString running(const QString& prefix);
+    std::unique_ptr<DockerBackend> m_backend; // as the window has it: watching changes
+    QStringList m_created;
+};
+
+void TestLifetimes::initTestCase()
+{
+    REQUIRE_TEST_ENGINE();
+    m_backend = connectedBackend();
+    QVERIFY(
+        QTest::qWaitFor([&] { return m_backend->state() == Backend::State::Connected; }, 20000));
+    QVERIFY(m_backend->capabilities() & Backend::CanExpire);
+}
+
+void TestLifetimes::cleanupTestCase()
+{
+    if (!m_created.isEmpty())
+        docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + m_created);
+}
+
+QString TestLifetimes::running(const QString& prefix)
+{
+    const Result created =
+        docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                QStringLiteral("none"), QStringLiteral("--name"), uniqueName(prefix), image(),
+                QStringLiteral("sleep"), QStringLiteral("600")});
+    const QString id = QString::fromUtf8(created.out).trimmed();
+    if (id.isEmpty())
+        return {};
+    m_created << id;
+    // Listed by the backend first, as the window would have it.
+    if (!QTest::qWaitFor([&] { return !m_backend->sandbox(id).id.isEmpty(); }, 20000))
+        return {};
+    return id;
+}
+
+void TestLifetimes::ttlFromSandboxctlIsSeenByTheWindowsBackend()
+{
+    const QString id = running(QStringLiteral("ttl-ctl"));
+    QVERIFY(!id.isEmpty());
+    QVERIFY(!m_backend->sandbox(id).expiresAt.isValid());
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const Result set = sandboxctl({QStringLiteral("ttl"), id.left(12), QStringLiteral("2h")});
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    const QDateTime printed = printedTime(set);
+    QVERIFY(printed.isValid());
+    QVERIFY(qAbs(before.addSecs(7200).secsTo(printed)) <= 5);
+    // The window's backend hears of it without being told.
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt.toSecsSinceEpoch(),
+                              printed.toSecsSinceEpoch(), 10000);
+}
+
+void TestLifetimes::ttlFromTheBackendIsSeenBySandboxctl()
+{
+    const QString id = running(QStringLiteral("ttl-window"));
+    QVERIFY(!id.isEmpty());
+    const QDateTime when =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 90, Qt::UTC);
+    const JobOutcome outcome = await(m_backend->setExpiry(id, when));
+    QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.fullText()));
+    QCOMPARE(m_backend->sandbox(id).expiresAt, when);
+    const QJsonObject object = listed(id);
+    QCOMPARE(object.value(QLatin1String("expiresAt")).toString(), when.toString(Qt::ISODate));
+
+    const JobOutcome missing = await(m_backend->setExpiry(QStringLiteral("no-such-sandbox"), when));
+    QCOMPARE(missing.error.kind, Error::NotFound);
+}
+
+void TestLifetimes::renew()
+{
+    const QString id = running(QStringLiteral("renew"));
+    QVERIFY(!id.isEmpty());
+    // Nothing to renew yet.
+    const Result refused = sandboxctl({QStringLiteral("renew"), id, QStringLiteral("10m")});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(!refused.err.isEmpty());
+
+    const Result set = sandboxctl({QStringLiteral("ttl"), id, QStringLiteral("1h")});
+    QCOMPARE(set.exitCode, 0);
+    const QDateTime first = printedTime(set);
+    const Result renewed = sandboxctl({QStringLiteral("renew"), id, QStringLiteral("90m")});
+    QVERIFY2(renewed.exitCode == 0, renewed.err.constData());
+    // Renewing extends the expiry, not the time from now.
+    QCOMPARE(printedTime(renewed), first.addSecs(90 * 60));
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt, first.addSecs(90 * 60), 10000);
+    QCOMPARE(listed(id).value(QLatin1String("expiresAt")).toString(),
+             first.addSecs(90 * 60).toString(Qt::ISODate));
+
+    // A lifetime that has passed is renewed from now.
+    QVERIFY(!await(m_backend->setExpiry(id, QDateTime::currentDateTimeUtc().addSecs(-600)))
+                 .error.isError());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Result late = sandboxctl({QStringLiteral("renew"), id, QStringLiteral("1d")});
+    QCOMPARE(late.exitCode, 0);
+    QVERIFY(qAbs(now.addDays(1).secsTo(printedTime(late))) <= 5);
+}
+
+void TestLifetimes::createWithTtlAndRemoveIt()
+{
+    const QString name = uniqueName(QStringLiteral("ttl-create"));
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const Result created =
+        sandboxctl({QStringLiteral("create"), QStringLiteral("--image"), image(),
+                    QStringLiteral("--name"), name, QStringLiteral("--network"),
+                    QStringLiteral("none"), QStringLiteral("--ttl"), QStringLiteral("10m"),
+                    QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("600")});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QString id = QString::fromUtf8(created.out).trimmed();
+    m_created << id;
+    // The lifetime set at create is a label, which any Docker client can read.
+    const Result label =
+        docker({QStringLiteral("inspect"), QStringLiteral("-f"),
+                QStringLiteral("{{index .Config.Labels \"sandboxdesk.expires-at\"}}"), id});
+    const QDateTime labelled =
+        QDateTime::fromString(QString::fromUtf8(label.out).trimmed(), Qt::ISODate);
+    QVERIFY2(labelled.isValid(), label.out.constData());
+    QVERIFY(qAbs(before.addSecs(600).secsTo(labelled)) <= 5);
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt, labelled.toUTC(), 10000);
+
+    // ttl none removes it, label or not; the label stays, the shared file says "none".
+    const Result none = sandboxctl({QStringLiteral("ttl"), name, QStringLiteral("none")});
+    QVERIFY2(none.exitCode == 0, none.err.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_backend->sandbox(id).expiresAt.isValid(), 10000);
+    QVERIFY(!listed(id).contains(QLatin1String("expiresAt")));
+    QVERIFY(m_backend->sandbox(id).labels.contains(Lifetime::labelKey()));
+}
+
+void TestLifetimes::usageErrors()
+{
+    const QString id = running(QStringLiteral("ttl-usage"));
+    QCOMPARE(sandboxctl({QStringLiteral("ttl"), id}).exitCode, 64);
+    QCOMPARE(sandboxctl({QStringLiteral("ttl"), id, QStringLiteral("soon")}).exitCode, 64);
+    QCOMPARE(sandboxctl({QStringLiteral("renew"), id, QStringLiteral("0s")}).exitCode, 64);
+    QCOMPARE(sandboxctl({QStringLiteral("renew"), id, QStringLiteral("none")}).exitCode, 64);
+    QCOMPARE(
+        sandboxctl({QStringLiteral("ttl"), QStringLiteral("no-such-one"), QStringLiteral("1h")})
+            .exitCode,
+        2);
+    QCOMPARE(sandboxctl({QStringLiteral("create"), QStringLiteral("--image"), image(),
+                         QStringLiteral("--ttl"), QStringLiteral("later")})
+                 .exitCode,
+             64);
+    QVERIFY(!m_backend->sandbox(id).expiresAt.isValid());
+}
+
+void TestLifetimes::eciTags()
+{
+    EciEmulatorProcess emulator{QStringLiteral(ECI_EMULATOR_PATH)};
+    QVERIFY2(emulator.start(), emulator.log().constData());
+    const QString region = uniqueName(QStringLiteral("ttl"));
+    const QMap<QString, QString> env{
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), EciEmulatorProcess::accessKeyId()},
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), EciEmulatorProcess::accessKeySecret()},
+        {QStringLiteral("ECI_SANDBOX_ENDPOINT"), emulator.endpoint()},
+    };
+    const QStringList eci{QStringLiteral("--eci"), region};
+    const Result created = sandboxctl(
+        eci + QStringList{QStringLiteral("create"), QStringLiteral("--image"), image(),
+                          QStringLiteral("--name"), uniqueName(QStringLiteral("ttl")),
+                          QStringLiteral("--label"), QStringLiteral("team=blue"),
+                          QStringLiteral("--restart"), QStringLiteral("Never"),
+                          QStringLiteral("--ttl"), QStringLiteral("1h"), QStringLiteral("--"),
+                          QStringLiteral("sleep"), QStringLiteral("600")},
+        env);
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QString id = QString::fromUtf8(created.out).trimmed();
+
+    // The window's backend for that region.
+    QNetworkAccessManager network;
+    std::unique_ptr<EciBackend> backend = makeEciBackend(&network, emulator.endpoint(), region);
+    QVERIFY(backend->capabilities() & Backend::CanExpire);
+    backend->connectToBackend();
+    QTRY_VERIFY_WITH_TIMEOUT(backend->sandbox(id).status == SandboxStatus::Running, 60000);
+    const QDateTime first = backend->sandbox(id).expiresAt;
+    QVERIFY(first.isValid());
+
+    // sandboxctl renews through the tag; the backend sees it at its next look, other tags kept.
+    const Result renewed =
+        sandboxctl(eci + QStringList{QStringLiteral("renew"), id, QStringLiteral("30m")}, env);
+    QVERIFY2(renewed.exitCode == 0, renewed.err.constData());
+    QCOMPARE(printedTime(renewed), first.addSecs(1800));
+    QTRY_COMPARE_WITH_TIMEOUT(backend->sandbox(id).expiresAt, first.addSecs(1800), 20000);
+    QCOMPARE(backend->sandbox(id).labels.value(QStringLiteral("team")), QStringLiteral("blue"));
+
+    // And the reverse: the backend sets it, sandboxctl lists it.
+    const QDateTime when =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 300, Qt::UTC);
+    const EciOutcome set = awaitEci(backend->setExpiry(id, when));
+    QVERIFY2(!set.error.isError(), qPrintable(set.error.fullText()));
+    QCOMPARE(listed(id, eci, env).value(QLatin1String("expiresAt")).toString(),
+             when.toString(Qt::ISODate));
+    QVERIFY(!awaitEci(backend->remove(id, true)).error.isError());
+}
+
+QTEST_GUILESS_MAIN(TestLifetimes)
+#include "tst_lifetimes.moc"
