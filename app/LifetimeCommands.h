@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sandbox/CleanupPlan.h"
+
 #include <QObject>
 #include <QStringList>
 
@@ -8,7 +10,8 @@
 class Backend;
 
 // sandboxctl's lifetime commands: ttl and renew set when a sandbox expires, through
-// Backend::setExpiry(), on every backend that keeps lifetimes (CanExpire).
+// Backend::setExpiry(), on every backend that keeps lifetimes (CanExpire); gc removes what has
+// expired (and, when asked, what has stayed stopped), as CleanupPlanner decides.
 class LifetimeCommands final : public QObject
 {
 public:
@@ -26,7 +29,13 @@ public:
     void run(const QString& verb, const QStringList& args);
 
 private:
+    void runGc(const QStringList& args);
+    void collect(bool dryRun, const CleanupOptions& options);
+    void removeNext(QList<CleanupCandidate> left);
+
     Backend* m_backend;
     Resolver m_resolve;
     Finisher m_finish;
+    int m_failures = 0;
+    QList<CleanupCandidate> m_removed;
 };

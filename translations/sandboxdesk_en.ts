@@ -409,7 +409,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>BulkOperation</name>
     <message>
         <source>The connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is gone.</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupCandidate</name>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>expired %1 ago</translation>
+    </message>
+    <message>
+        <source>stopped for %1</source>
+        <translation>stopped for %1</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupPlanner</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
     </message>
 </context>
 <context>
@@ -2218,7 +2236,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is gone.</translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -3909,24 +3927,6 @@ Resource use:
         <translation>PIDS</translation>
     </message>
     <message>
-        <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-</source>
-        <translation>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-</translation>
-    </message>
-    <message>
         <source>Name one sandbox and a duration.</source>
         <translation>Name one sandbox and a duration.</translation>
     </message>
@@ -3945,6 +3945,38 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed); prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed); prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</translation>
     </message>
 </context>
 </TS>

@@ -414,6 +414,24 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>CleanupCandidate</name>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>%1前已到期</translation>
+    </message>
+    <message>
+        <source>stopped for %1</source>
+        <translation>已停止 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupPlanner</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionList</name>
     <message>
         <source>Connected · version %1</source>
@@ -3951,24 +3969,6 @@ Resource use:
         <translation>进程数</translation>
     </message>
     <message>
-        <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-</source>
-        <translation>
-生存期（DURATION 形如 90s、10m、2h、1d）：
-  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
-                                输出到期时间
-  renew ID DURATION             将到期时间推后 DURATION（若已过期则从现在算起）；
-                                输出到期时间
-  create … --ttl DURATION       为新沙箱设置生存期
-</translation>
-    </message>
-    <message>
         <source>Name one sandbox and a duration.</source>
         <translation>请指定一个沙箱和一个时长。</translation>
     </message>
@@ -3987,6 +3987,37 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed); prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+生存期（DURATION 形如 90s、10m、2h、1d）：
+  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
+                                输出到期时间
+  renew ID DURATION             将到期时间推后 DURATION（若已过期则从现在算起）；
+                                输出到期时间
+  create … --ttl DURATION       为新沙箱设置生存期
+  gc [--dry-run] [--idle DURATION]
+                                删除生存期已过的沙箱；--idle 还删除没有生存期且
+                                已停止这么久的沙箱（从不删除运行中的沙箱）；
+                                --dry-run 只列出，不删除
+</translation>
     </message>
 </context>
 </TS>

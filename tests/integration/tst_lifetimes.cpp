@@ -43,6 +43,24 @@ QJsonObject listed(const QString& id, const QStringList& before = {},
     return {};
 }
 
+// The ids (12 characters) gc printed, header left out.
+QStringList gcIds(const Result& result)
+{
+    QStringList ids;
+    const QStringList lines =
+        QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        ids << lines.at(i).section(QLatin1Char(' '), 0, 0);
+    ids.sort();
+    return ids;
+}
+
+bool exists(const QString& id)
+{
+    return docker({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.Id}}"), id})
+               .exitCode == 0;
+}
+
 QDateTime printedTime(const Result& result)
 {
     return QDateTime::fromString(QString::fromUtf8(result.out).trimmed(), Qt::ISODate);
@@ -62,6 +80,7 @@ private Q_SLOTS:
     void createWithTtlAndRemoveIt();
     void usageErrors();
     void eciTags();
+    void gcRemovesWhatItsDryRunLists();
 
 private:
     QString running(const QString& prefix);
@@ -256,6 +275,87 @@ void TestLifetimes::eciTags()
     QCOMPARE(listed(id, eci, env).value(QLatin1String("expiresAt")).toString(),
              when.toString(Qt::ISODate));
     QVERIFY(!awaitEci(backend->remove(id, true)).error.isError());
+}
+
+void TestLifetimes::gcRemovesWhatItsDryRunLists()
+{
+    const auto expired = [this](const QString& prefix) {
+        const QString id = running(prefix);
+        if (!id.isEmpty() &&
+            await(m_backend->setExpiry(id, QDateTime::currentDateTimeUtc().addSecs(-60)))
+                .error.isError())
+            return QString();
+        return id;
+    };
+    const auto stopped = [this](const QString& prefix, const QString& ttl) {
+        QStringList args{
+            QStringLiteral("create"), QStringLiteral("--image"), image(),
+            QStringLiteral("--name"), uniqueName(prefix),        QStringLiteral("--network"),
+            QStringLiteral("none"),   QStringLiteral("--start")};
+        if (!ttl.isEmpty())
+            args << QStringLiteral("--ttl") << ttl;
+        const Result made =
+            sandboxctl(args + QStringList{QStringLiteral("--"), QStringLiteral("true")});
+        const QString id = QString::fromUtf8(made.out).trimmed();
+        m_created << id;
+        return id;
+    };
+    const QString expiredRunning = expired(QStringLiteral("gc-expired"));
+    const QString stoppedNoLifetime = stopped(QStringLiteral("gc-stopped"), {});
+    const QString stoppedWithLifetime =
+        stopped(QStringLiteral("gc-stopped-ttl"), QStringLiteral("1h"));
+    const QString runningNoLifetime = running(QStringLiteral("gc-running"));
+    const QString runningWithLifetime = running(QStringLiteral("gc-running-ttl"));
+    QVERIFY(!expiredRunning.isEmpty() && !stoppedNoLifetime.isEmpty() &&
+            !stoppedWithLifetime.isEmpty() && !runningNoLifetime.isEmpty() &&
+            !runningWithLifetime.isEmpty());
+    QCOMPARE(
+        sandboxctl({QStringLiteral("ttl"), runningWithLifetime, QStringLiteral("1h")}).exitCode, 0);
+
+    // Expiry alone: only the expired one, whatever runs or stopped without a lifetime stays.
+    const Result preview = sandboxctl({QStringLiteral("gc"), QStringLiteral("--dry-run")});
+    QVERIFY2(preview.exitCode == 0, preview.err.constData());
+    const QStringList listed = gcIds(preview);
+    QVERIFY2(listed.contains(expiredRunning.left(12)), preview.out.constData());
+    for (const QString& kept :
+         {stoppedNoLifetime, stoppedWithLifetime, runningNoLifetime, runningWithLifetime})
+        QVERIFY2(!listed.contains(kept.left(12)), preview.out.constData());
+    QVERIFY(exists(expiredRunning)); // a dry run removes nothing
+    const Result removed = sandboxctl({QStringLiteral("gc")});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    QCOMPARE(gcIds(removed), listed);
+    for (const QString& id : listed)
+        QVERIFY2(!exists(id), qPrintable(id));
+    for (const QString& kept :
+         {stoppedNoLifetime, stoppedWithLifetime, runningNoLifetime, runningWithLifetime})
+        QVERIFY(exists(kept));
+
+    // Idle clean-up, chosen: a stopped sandbox without a lifetime goes too; running ones and one
+    // whose lifetime still runs stay.
+    const QString expiredAgain = expired(QStringLiteral("gc-expired2"));
+    QVERIFY(!expiredAgain.isEmpty());
+    QTest::qWait(3500); // stopped for longer than --idle 3s
+    const Result idlePreview = sandboxctl({QStringLiteral("gc"), QStringLiteral("--dry-run"),
+                                           QStringLiteral("--idle"), QStringLiteral("3s")});
+    QVERIFY2(idlePreview.exitCode == 0, idlePreview.err.constData());
+    const QStringList idleListed = gcIds(idlePreview);
+    QVERIFY2(idleListed.contains(expiredAgain.left(12)) &&
+                 idleListed.contains(stoppedNoLifetime.left(12)),
+             idlePreview.out.constData());
+    for (const QString& kept : {stoppedWithLifetime, runningNoLifetime, runningWithLifetime})
+        QVERIFY2(!idleListed.contains(kept.left(12)), idlePreview.out.constData());
+    const Result idleRemoved =
+        sandboxctl({QStringLiteral("gc"), QStringLiteral("--idle"), QStringLiteral("3s")});
+    QVERIFY2(idleRemoved.exitCode == 0, idleRemoved.err.constData());
+    QCOMPARE(gcIds(idleRemoved), idleListed);
+    for (const QString& id : idleListed)
+        QVERIFY2(!exists(id), qPrintable(id));
+    for (const QString& kept : {stoppedWithLifetime, runningNoLifetime, runningWithLifetime})
+        QVERIFY(exists(kept));
+
+    QCOMPARE(sandboxctl({QStringLiteral("gc"), QStringLiteral("--idle"), QStringLiteral("soon")})
+                 .exitCode,
+             64);
 }
 
 QTEST_GUILESS_MAIN(TestLifetimes)
