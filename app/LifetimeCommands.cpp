@@ -68,8 +68,8 @@ LifetimeCommands::LifetimeCommands(Backend* backend, Resolver resolve, Finisher 
 
 bool LifetimeCommands::handles(const QString& verb)
 {
-    return verb == QLatin1String("ttl") || verb == QLatin1String("renew") ||
-           verb == QLatin1String("gc");
+    // renew is OpenSandboxCommands': the same setExpiry(), DURATION from now, on every backend.
+    return verb == QLatin1String("ttl") || verb == QLatin1String("gc");
 }
 
 QString LifetimeCommands::usage()
@@ -109,26 +109,15 @@ void LifetimeCommands::run(const QString& verb, const QStringList& args)
         m_finish(problem, UnknownSandbox);
         return;
     }
-    const bool never = verb == QLatin1String("ttl") && args.at(1) == QLatin1String("none");
+    const bool never = args.at(1) == QLatin1String("none");
     const qint64 milliseconds = never ? 0 : Duration::parse(args.at(1));
     if (milliseconds < 0 || (!never && milliseconds == 0)) {
         m_finish(Text::tr("“%1” is not a duration such as 90s, 10m, 2h or 1d.").arg(args.at(1)),
                  Usage);
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QDateTime expiresAt;
-    if (verb == QLatin1String("renew")) {
-        const QDateTime current = m_backend->sandbox(id).expiresAt;
-        if (!current.isValid()) {
-            m_finish(Text::tr("%1 has no lifetime to renew; give it one with ttl.").arg(args.at(0)),
-                     Failed);
-            return;
-        }
-        expiresAt = std::max(current, now).addMSecs(milliseconds);
-    } else if (!never) {
-        expiresAt = now.addMSecs(milliseconds);
-    }
+    const QDateTime expiresAt =
+        never ? QDateTime() : QDateTime::currentDateTimeUtc().addMSecs(milliseconds);
     Job* job = m_backend->setExpiry(id, expiresAt);
     connect(job, &Job::finished, this, [this, job, expiresAt] {
         if (job->error().isError()) {

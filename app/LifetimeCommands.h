@@ -9,9 +9,10 @@
 
 class Backend;
 
-// sandboxctl's lifetime commands: ttl and renew set when a sandbox expires, through
-// Backend::setExpiry(), on every backend that keeps lifetimes (CanExpire); gc removes what has
-// expired (and, when asked, what has stayed stopped), as CleanupPlanner decides.
+// sandboxctl's lifetime commands: ttl sets when a sandbox expires (or that it never does)
+// through Backend::setExpiry(), on every backend that keeps lifetimes (CanExpire); renew is
+// OpenSandboxCommands'. gc removes what has expired (and, when asked, what has stayed
+// stopped), as CleanupPlanner decides.
 class LifetimeCommands final : public QObject
 {
 public:
