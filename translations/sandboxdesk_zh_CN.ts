@@ -2591,6 +2591,37 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>OpenSandboxExecSession</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
+        <translation>OpenSandbox 服务器给出的 execd 地址无法使用。</translation>
+    </message>
+    <message>
+        <source>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
+</source>
+        <translation>[OpenSandbox 在没有终端的情况下运行此命令；键入的内容不会传给它。]
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>execd sent an event larger than %n MiB.</source>
+        <translation>
+            <numerusform>execd 发送的事件超过了 %n MiB。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The command&apos;s output stream ended before the command started.</source>
+        <translation>命令启动之前，其输出流就已结束。</translation>
+    </message>
+    <message>
+        <source>execd could not run the command.</source>
+        <translation>execd 无法运行该命令。</translation>
+    </message>
+</context>
+<context>
     <name>OpenSandboxJson</name>
     <message>
         <source>An OpenSandbox name is kept as metadata: at most 63 letters, digits, “-”, “_” and “.”, starting and ending with a letter or digit.</source>
@@ -4202,30 +4233,6 @@ Resource use:
         <translation>进程数</translation>
     </message>
     <message>
-        <source>
-OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory SIZE] [--ttl DURATION] [-- CMD…]
-                                create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             make the sandbox expire DURATION from now
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
-localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
-</source>
-        <translation>
-OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory 大小] [--ttl 时长] [-- 命令…]
-                                创建沙箱（不加 --ttl 则永不过期）
-  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
-localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
-</translation>
-    </message>
-    <message>
         <source>No OpenSandbox API key: set OPEN_SANDBOX_API_KEY.</source>
         <translation>没有 OpenSandbox API 密钥：请设置 OPEN_SANDBOX_API_KEY。</translation>
     </message>
@@ -4386,6 +4393,34 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
     <message>
         <source>COMMAND</source>
         <translation>命令</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             make the sandbox expire DURATION from now
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory 大小] [--ttl 时长] [-- 命令…]
+                                创建沙箱（不加 --ttl 则永不过期）
+  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
+                                不传输入）；以该命令的退出码退出
+“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
+localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
+</translation>
     </message>
     <message>
         <source>REASON</source>
