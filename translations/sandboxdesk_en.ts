@@ -409,7 +409,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>BulkOperation</name>
     <message>
         <source>The connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is gone.</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupCandidate</name>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>expired %1 ago</translation>
+    </message>
+    <message>
+        <source>stopped for %1</source>
+        <translation>stopped for %1</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupPlanner</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1003,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The engine stopped answering.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>No such sandbox: %1</translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1534,6 +1556,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The sandbox sent a count of “%1” that cannot be read.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryStore</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Cannot make the folder %1.</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>Another program holds %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
     </message>
 </context>
 <context>
@@ -2222,7 +2259,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is gone.</translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -4518,6 +4555,54 @@ OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
 DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
 localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
 </translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed); prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed); prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</translation>
+    </message>
+    <message>
+        <source>Name one sandbox and a duration.</source>
+        <translation>Name one sandbox and a duration.</translation>
+    </message>
+    <message>
+        <source>%1 does not keep lifetimes.</source>
+        <translation>%1 does not keep lifetimes.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m, 2h or 1d.</source>
+        <translation>“%1” is not a duration such as 90s, 10m, 2h or 1d.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
     </message>
 </context>
 </TS>

@@ -414,6 +414,24 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>CleanupCandidate</name>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>%1前已到期</translation>
+    </message>
+    <message>
+        <source>stopped for %1</source>
+        <translation>已停止 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupPlanner</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionList</name>
     <message>
         <source>Connected · version %1</source>
@@ -985,6 +1003,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The engine stopped answering.</source>
         <translation>引擎已停止响应。</translation>
     </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>没有这个沙箱：%1</translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1531,6 +1553,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The sandbox sent a count of “%1” that cannot be read.</source>
         <translation>沙箱发来的“%1”的计数无法读取。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryStore</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>另一个程序正占用 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -4559,6 +4596,53 @@ OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
 “域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
 localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
 </translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed); prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+生存期（DURATION 形如 90s、10m、2h、1d）：
+  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
+                                输出到期时间
+  renew ID DURATION             将到期时间推后 DURATION（若已过期则从现在算起）；
+                                输出到期时间
+  create … --ttl DURATION       为新沙箱设置生存期
+  gc [--dry-run] [--idle DURATION]
+                                删除生存期已过的沙箱；--idle 还删除没有生存期且
+                                已停止这么久的沙箱（从不删除运行中的沙箱）；
+                                --dry-run 只列出，不删除
+</translation>
+    </message>
+    <message>
+        <source>Name one sandbox and a duration.</source>
+        <translation>请指定一个沙箱和一个时长。</translation>
+    </message>
+    <message>
+        <source>%1 does not keep lifetimes.</source>
+        <translation>%1 不支持生存期。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m, 2h or 1d.</source>
+        <translation>“%1”不是有效的时长，例如 90s、10m、2h 或 1d。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 </TS>
