@@ -4570,34 +4570,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>命令</translation>
     </message>
     <message>
-        <source>
-OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory SIZE] [--ttl DURATION] [-- CMD…]
-                                create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             make the sandbox expire DURATION from now
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
-                                terminal, no input); exits with its code
-DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
-localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
-</source>
-        <translation>
-OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory 大小] [--ttl 时长] [-- 命令…]
-                                创建沙箱（不加 --ttl 则永不过期）
-  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
-                                不传输入）；以该命令的退出码退出
-“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
-localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
-</translation>
-    </message>
-    <message>
         <source>REASON</source>
         <translation>原因</translation>
     </message>
@@ -4643,6 +4615,36 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed)
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory 大小] [--ttl 时长] [-- 命令…]
+                                创建沙箱（不加 --ttl 则永不过期）
+  renew ID 时长                 将过期时间推后“时长”（若已过期，则从现在
+                                算起）
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
+                                不传输入）；以该命令的退出码退出
+“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
+localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
+</translation>
     </message>
 </context>
 </TS>
