@@ -314,6 +314,7 @@ Job* OpenSandboxBackend::remove(const QString& id, bool force)
     auto* job = new Job(this);
     call(job, "DELETE", sandboxPath(id), QJsonValue(QJsonValue::Null),
          [this, job, id](const QJsonObject&) {
+             m_execdEndpoints.remove(id);
              liveSet()->remove(id);
              nudge();
              job->finishWithResult({});
@@ -374,6 +375,11 @@ Job* OpenSandboxBackend::pullImage(const QString& reference)
 LogStream* OpenSandboxBackend::openLogs(const QString& id, const LogOptions& options)
 {
     return new OpenSandboxLogStream(this, id, options);
+}
+
+void OpenSandboxBackend::rememberExecdEndpoint(const QString& id, const QJsonObject& answer)
+{
+    m_execdEndpoints.insert(id, answer);
 }
 
 ExecSession* OpenSandboxBackend::openExec(const QString& id, const ExecOptions& options)

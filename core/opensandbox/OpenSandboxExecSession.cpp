@@ -55,6 +55,12 @@ void OpenSandboxExecSession::start()
         fail(Error::make(Error::Connection, tr("The OpenSandbox connection is gone.")));
         return;
     }
+    // The endpoint does not change while the sandbox lives: asked once per sandbox.
+    const QJsonObject known = m_backend->execdEndpoint(m_sandboxId);
+    if (!known.isEmpty()) {
+        QTimer::singleShot(0, this, [this, known] { onEndpoint(known); });
+        return;
+    }
     QByteArray path = "/sandboxes/" + QUrl::toPercentEncoding(m_sandboxId) + "/endpoints/" +
                       QByteArray::number(ExecdPort);
     if (m_backend->config().useServerProxy)
@@ -62,10 +68,13 @@ void OpenSandboxExecSession::start()
     ResultJob<QJsonObject>* job =
         m_backend->client()->call("GET", path, QJsonValue(QJsonValue::Null), this);
     connect(job, &Job::finished, this, [this, job] {
-        if (job->error().isError())
+        if (job->error().isError()) {
             fail(job->error());
-        else
-            onEndpoint(job->value());
+            return;
+        }
+        if (m_backend)
+            m_backend->rememberExecdEndpoint(m_sandboxId, job->value());
+        onEndpoint(job->value());
     });
 }
 
@@ -219,6 +228,9 @@ void OpenSandboxExecSession::onStreamFinished(HttpReply* reply)
     const QByteArray last = m_parser.finish();
     if (!last.isEmpty())
         handleEvent(last);
+    if ((reply->status() >= 300 || (reply->error().isError() && m_commandId.isEmpty())) &&
+        m_backend)
+        m_backend->forgetExecdEndpoint(m_sandboxId);
     if (reply->status() >= 300) {
         fail(OpenSandboxClient::errorFor(reply->status(), reply->body(),
                                          reply->header("x-request-id"),
