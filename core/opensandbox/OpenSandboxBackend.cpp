@@ -1,6 +1,7 @@
 #include "OpenSandboxBackend.h"
 
 #include "OpenSandboxExecSession.h"
+#include "OpenSandboxFiles.h"
 #include "OpenSandboxJson.h"
 #include "OpenSandboxLogStream.h"
 
@@ -55,7 +56,7 @@ QString OpenSandboxBackend::endpointDescription() const
 
 Backend::Capabilities OpenSandboxBackend::capabilities() const
 {
-    return CanPause | CanExpire | CanExec;
+    return CanPause | CanExpire | CanExec | CanBrowseFiles;
 }
 
 void OpenSandboxBackend::setListFilter(const QStringList& states,
@@ -380,6 +381,34 @@ LogStream* OpenSandboxBackend::openLogs(const QString& id, const LogOptions& opt
 void OpenSandboxBackend::rememberExecdEndpoint(const QString& id, const QJsonObject& answer)
 {
     m_execdEndpoints.insert(id, answer);
+}
+
+void OpenSandboxBackend::resolveExecd(
+    const QString& id, QObject* context,
+    const std::function<void(const QJsonObject& answer, const Error& error)>& done)
+{
+    const QJsonObject known = m_execdEndpoints.value(id);
+    if (!known.isEmpty()) {
+        QTimer::singleShot(0, context, [known, done] { done(known, {}); });
+        return;
+    }
+    QByteArray path = sandboxPath(id) + "/endpoints/44772";
+    if (m_config.useServerProxy)
+        path += "?use_server_proxy=true";
+    ResultJob<QJsonObject>* job =
+        m_client->call("GET", path, QJsonValue(QJsonValue::Null), context);
+    connect(job, &Job::finished, context,
+            [self = QPointer<OpenSandboxBackend>(this), job, id, done] {
+                if (self && !job->error().isError())
+                    self->m_execdEndpoints.insert(id, job->value());
+                done(job->value(), job->error());
+            });
+}
+
+SandboxFiles* OpenSandboxBackend::openFiles(const QString& id, const QString& container)
+{
+    Q_UNUSED(container)
+    return new OpenSandboxFiles(this, id);
 }
 
 ExecSession* OpenSandboxBackend::openExec(const QString& id, const ExecOptions& options)
