@@ -224,7 +224,7 @@ int main(int argc, char* argv[])
     }
     std::printf("keystroke to echo: not measured (the emulator's execd has no PTY; sessions "
                 "run without a terminal)\n");
-    std::printf("file transfer: not measured (execd's files API is not behind SandboxFiles "
-                "yet)\n");
+    std::printf("file transfer: not measured (OpenSandboxFiles lists and modifies; "
+                "its downloads and uploads are not there yet)\n");
     return 0;
 }
