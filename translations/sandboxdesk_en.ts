@@ -4571,34 +4571,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>REASON</translation>
     </message>
     <message>
-        <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</source>
-        <translation>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</translation>
-    </message>
-    <message>
         <source>Name one sandbox and a duration.</source>
         <translation>Name one sandbox and a duration.</translation>
     </message>
@@ -4616,13 +4588,40 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     </message>
     <message>
         <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</translation>
+    </message>
+    <message>
+        <source>
 OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory SIZE] [--ttl DURATION] [-- CMD…]
                                 create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed)
+  renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code
@@ -4635,8 +4634,7 @@ OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory SIZE] [--ttl DURATION] [-- CMD…]
                                 create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed)
+  renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code
