@@ -1,5 +1,6 @@
 #include "OpenSandboxBackend.h"
 
+#include "OpenSandboxExecSession.h"
 #include "OpenSandboxJson.h"
 #include "OpenSandboxLogStream.h"
 
@@ -54,7 +55,7 @@ QString OpenSandboxBackend::endpointDescription() const
 
 Backend::Capabilities OpenSandboxBackend::capabilities() const
 {
-    return CanPause | CanExpire;
+    return CanPause | CanExpire | CanExec;
 }
 
 void OpenSandboxBackend::setListFilter(const QStringList& states,
@@ -373,6 +374,11 @@ Job* OpenSandboxBackend::pullImage(const QString& reference)
 LogStream* OpenSandboxBackend::openLogs(const QString& id, const LogOptions& options)
 {
     return new OpenSandboxLogStream(this, id, options);
+}
+
+ExecSession* OpenSandboxBackend::openExec(const QString& id, const ExecOptions& options)
+{
+    return new OpenSandboxExecSession(this, id, options);
 }
 
 Job* OpenSandboxBackend::setExpiry(const QString& id, const QDateTime& expiresAt)

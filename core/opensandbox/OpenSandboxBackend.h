@@ -41,6 +41,8 @@ public:
     ResultJob<QStringList>* listImages() override;
     Job* pullImage(const QString& reference) override;
     LogStream* openLogs(const QString& id, const LogOptions& options) override;
+    // A command run by the sandbox's execd (see OpenSandboxExecSession).
+    ExecSession* openExec(const QString& id, const ExecOptions& options) override;
     Job* setExpiry(const QString& id, const QDateTime& expiresAt) override;
 
     // GET /sandboxes/{id}: the sandbox as the server has it now.
