@@ -1559,6 +1559,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdAddress</name>
+    <message>
+        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
+        <translation>The OpenSandbox server gave an execd address that cannot be used.</translation>
+    </message>
+</context>
+<context>
     <name>ExpiryStore</name>
     <message>
         <source>Cannot make the folder %1.</source>
@@ -2726,10 +2733,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>The OpenSandbox connection is gone.</translation>
     </message>
     <message>
-        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
-        <translation>The OpenSandbox server gave an execd address that cannot be used.</translation>
-    </message>
-    <message>
         <source>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
 </source>
         <translation>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
@@ -2749,6 +2752,41 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>execd could not run the command.</source>
         <translation>execd could not run the command.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxFiles</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its execd cannot answer.</source>
+        <translation>The sandbox is not running: its execd cannot answer.</translation>
+    </message>
+    <message>
+        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
+        <translation>Downloading and uploading through execd&apos;s files API is not available yet.</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1</source>
+        <translation>No such file or folder: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 exists already.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder that is not empty.</source>
+        <translation>%1 is a folder that is not empty.</translation>
     </message>
 </context>
 <context>

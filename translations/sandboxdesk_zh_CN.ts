@@ -1556,6 +1556,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdAddress</name>
+    <message>
+        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
+        <translation>OpenSandbox 服务器给出的 execd 地址无法使用。</translation>
+    </message>
+</context>
+<context>
     <name>ExpiryStore</name>
     <message>
         <source>Cannot make the folder %1.</source>
@@ -2711,10 +2718,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>OpenSandbox 连接已不存在。</translation>
     </message>
     <message>
-        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
-        <translation>OpenSandbox 服务器给出的 execd 地址无法使用。</translation>
-    </message>
-    <message>
         <source>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
 </source>
         <translation>[OpenSandbox 在没有终端的情况下运行此命令；键入的内容不会传给它。]
@@ -2733,6 +2736,41 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>execd could not run the command.</source>
         <translation>execd 无法运行该命令。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxFiles</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its execd cannot answer.</source>
+        <translation>沙箱未在运行：其 execd 无法应答。</translation>
+    </message>
+    <message>
+        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
+        <translation>暂不支持通过 execd 的文件 API 下载和上传。</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1</source>
+        <translation>没有这个文件或文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder that is not empty.</source>
+        <translation>%1 是非空文件夹。</translation>
     </message>
 </context>
 <context>
