@@ -2124,6 +2124,112 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobTableModel</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Exited with %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>Killed (%1)</source>
+        <translation>已终止（%1）</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>The jobs could not be listed: %1</source>
+        <translation>无法列出作业：%1</translation>
+    </message>
+    <message>
+        <source>Output of job %1:</source>
+        <translation>作业 %1 的输出：</translation>
+    </message>
+    <message>
+        <source>The output of job %1 could not be read: %2</source>
+        <translation>无法读取作业 %1 的输出：%2</translation>
+    </message>
+    <message>
+        <source>Output of job %1 (ended):</source>
+        <translation>作业 %1 的输出（已结束）：</translation>
+    </message>
+    <message>
+        <source>Stopping job %1…</source>
+        <translation>正在停止作业 %1…</translation>
+    </message>
+    <message>
+        <source>Job %1 was not stopped: %2</source>
+        <translation>作业 %1 未能停止：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 was stopped.</source>
+        <translation>作业 %1 已停止。</translation>
+    </message>
+    <message>
+        <source>Job %1 was not removed: %2</source>
+        <translation>作业 %1 未能删除：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 and its output were removed.</source>
+        <translation>作业 %1 及其输出已删除。</translation>
+    </message>
+    <message>
+        <source>Select a job and follow it to see its output.</source>
+        <translation>选择一个作业并跟随，即可查看其输出。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>跟随输出(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>终止(&amp;K)</translation>
+    </message>
+    <message>
+        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
+        <translation>向作业的进程发送 TERM，2 秒后发送 KILL</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Forget an ended job and its output</source>
+        <translation>删除已结束的作业及其输出</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -2501,6 +2607,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse Files</source>
         <translation>浏览文件</translation>
+    </message>
+    <message>
+        <source>Run commands in which container?</source>
+        <translation>在哪个容器中运行命令？</translation>
+    </message>
+    <message>
+        <source>Run Commands</source>
+        <translation>运行命令</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3291,156 @@ You can keep it for this session only.</source>
     <message>
         <source>This sandbox cannot run commands.</source>
         <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Write a script to run.</source>
+        <translation>请编写要运行的脚本。</translation>
+    </message>
+    <message>
+        <source>Type a command to run.</source>
+        <translation>请输入要运行的命令。</translation>
+    </message>
+    <message>
+        <source>“%1” is not NAME=VALUE.</source>
+        <translation>“%1”不是 NAME=VALUE 形式。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time limit such as 30s, 10m or 2h.</source>
+        <translation>“%1”不是有效的时间限制，例如 30s、10m 或 2h。</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Starting the job…</source>
+        <translation>正在启动作业…</translation>
+    </message>
+    <message>
+        <source>The job was not started: %1</source>
+        <translation>作业未能启动：%1</translation>
+    </message>
+    <message>
+        <source>Started job %1; it runs on in the sandbox.</source>
+        <translation>已启动作业 %1；它会在沙箱中继续运行。</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Stopped after its time limit of %1 · exit code %2 · %3</source>
+        <translation>已在时间限制 %1 后停止 · 退出码 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cancelled · exit code %1 · %2</source>
+        <translation>已取消 · 退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1 · %2</source>
+        <translation>退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>A command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>A script (sh, or its #! line)</source>
+        <translation>脚本（由 sh 或其 #! 行执行）</translation>
+    </message>
+    <message>
+        <source>for example: ls -la /tmp</source>
+        <translation>例如：ls -la /tmp</translation>
+    </message>
+    <message>
+        <source>#!/bin/sh
+set -e
+echo hello</source>
+        <translation>#!/bin/sh
+set -e
+echo hello</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>the sandbox&apos;s own working folder</source>
+        <translation>沙箱自身的工作文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>环境变量(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>NAME=value NAME2=&apos;with spaces&apos;</source>
+        <translation>NAME=value NAME2=&apos;含空格的值&apos;</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>时间限制(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>none; for example 30s, 10m, 2h</source>
+        <translation>无；例如 30s、10m、2h</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Start as &amp;Job</source>
+        <translation>作为作业启动(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Start the command in the background; it runs on when this window closes</source>
+        <translation>在后台启动命令；关闭此窗口后它仍会继续运行</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the process and everything it started: TERM, then KILL 2 seconds later</source>
+        <translation>停止该进程及其启动的一切：先发送 TERM，2 秒后发送 KILL</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Output</source>
+        <translation>复制输出(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RunWindow</name>
+    <message>
+        <source>Run in %1</source>
+        <translation>在 %1 中运行</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
     </message>
 </context>
 <context>
@@ -3922,6 +4186,10 @@ You can keep it for this session only.</source>
     <message>
         <source>Alibaba Cloud accounts for ECI and OpenSandbox servers</source>
         <translation>ECI 的阿里云账号和 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>R&amp;un Commands and Jobs…</source>
+        <translation>运行命令和作业(&amp;U)…</translation>
     </message>
 </context>
 <context>
