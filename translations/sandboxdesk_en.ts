@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Saving in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Saving in the keychain…</translation>
     </message>
     <message>
         <source>The account was not saved: %1
@@ -58,7 +58,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>AccessKey &amp;ID:</source>
@@ -154,7 +154,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Save</translation>
     </message>
 </context>
 <context>
@@ -173,7 +173,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Keychain</translation>
     </message>
     <message>
         <source>The aliyun configuration has no profiles.</source>
@@ -217,7 +217,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>AccessKey ID</source>
@@ -409,7 +409,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>BulkOperation</name>
     <message>
         <source>The connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is gone.</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupCandidate</name>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>expired %1 ago</translation>
+    </message>
+    <message>
+        <source>stopped for %1</source>
+        <translation>stopped for %1</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupPlanner</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
     </message>
 </context>
 <context>
@@ -445,6 +463,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>AccessKey from the environment, region %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>OpenSandbox server “%1”</source>
+        <translation>OpenSandbox server “%1”</translation>
+    </message>
+    <message>
+        <source>OpenSandbox server %1 from the environment</source>
+        <translation>OpenSandbox server %1 from the environment</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionRegistry</name>
@@ -473,7 +499,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>optional; letters, digits, “_”, “.” and “-”</source>
@@ -497,7 +523,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Environment:</translation>
     </message>
     <message>
         <source>KEY=VALUE, one per line</source>
@@ -872,7 +898,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">State</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -977,6 +1003,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The engine stopped answering.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>No such sandbox: %1</translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1045,7 +1075,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
@@ -1060,7 +1090,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>No such sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such sandbox: %1</translation>
     </message>
     <message>
         <source>The engine did not describe the sandbox.</source>
@@ -1072,7 +1102,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1142,32 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DockerStats</name>
+    <message>
+        <source>The engine sent stats that are not JSON.</source>
+        <translation>The engine sent stats that are not JSON.</translation>
+    </message>
+    <message>
+        <source>The engine sent a stats line that is too long.</source>
+        <translation>The engine sent a stats line that is too long.</translation>
+    </message>
+</context>
+<context>
+    <name>DockerStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>The connection was closed.</translation>
+    </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>No such sandbox: %1</translation>
+    </message>
+    <message>
+        <source>The engine refused to send the sandbox&apos;s stats.</source>
+        <translation>The engine refused to send the sandbox&apos;s stats.</translation>
     </message>
 </context>
 <context>
@@ -1312,7 +1368,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
@@ -1366,7 +1422,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
+    </message>
+</context>
+<context>
+    <name>EciStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
@@ -1493,6 +1556,28 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The sandbox sent a count of “%1” that cannot be read.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExecdAddress</name>
+    <message>
+        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
+        <translation>The OpenSandbox server gave an execd address that cannot be used.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryStore</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Cannot make the folder %1.</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>Another program holds %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2121,127 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobOutput</name>
+    <message>
+        <source>There is no such job.</source>
+        <translation>There is no such job.</translation>
+    </message>
+    <message>
+        <source>The job stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>The job stopped without an exit status; the sandbox may have restarted.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s output could not be read.</source>
+        <translation>The job&apos;s output could not be read.</translation>
+    </message>
+</context>
+<context>
+    <name>JobTableModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Exited with %1</source>
+        <translation>Exited with %1</translation>
+    </message>
+    <message>
+        <source>Killed (%1)</source>
+        <translation>Killed (%1)</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>The jobs could not be listed: %1</source>
+        <translation>The jobs could not be listed: %1</translation>
+    </message>
+    <message>
+        <source>Output of job %1:</source>
+        <translation>Output of job %1:</translation>
+    </message>
+    <message>
+        <source>The output of job %1 could not be read: %2</source>
+        <translation>The output of job %1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>Output of job %1 (ended):</source>
+        <translation>Output of job %1 (ended):</translation>
+    </message>
+    <message>
+        <source>Stopping job %1…</source>
+        <translation>Stopping job %1…</translation>
+    </message>
+    <message>
+        <source>Job %1 was not stopped: %2</source>
+        <translation>Job %1 was not stopped: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 was stopped.</source>
+        <translation>Job %1 was stopped.</translation>
+    </message>
+    <message>
+        <source>Job %1 was not removed: %2</source>
+        <translation>Job %1 was not removed: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 and its output were removed.</source>
+        <translation>Job %1 and its output were removed.</translation>
+    </message>
+    <message>
+        <source>Select a job and follow it to see its output.</source>
+        <translation>Select a job and follow it to see its output.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>&amp;Follow Output</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>&amp;Kill</translation>
+    </message>
+    <message>
+        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
+        <translation>TERM to the job&apos;s processes, then KILL 2 seconds later</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>Forget an ended job and its output</source>
+        <translation>Forget an ended job and its output</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -2166,7 +2372,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is gone.</translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -2416,6 +2622,400 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse Files</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run commands in which container?</source>
+        <translation>Run commands in which container?</translation>
+    </message>
+    <message>
+        <source>Run Commands</source>
+        <translation>Run Commands</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxBackend</name>
+    <message>
+        <source>OpenSandbox · %1</source>
+        <translation>OpenSandbox · %1</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a sandbox list without its items.</source>
+        <translation>The OpenSandbox server sent a sandbox list without its items.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server kept sending further pages of the sandbox list.</source>
+        <translation>The OpenSandbox server kept sending further pages of the sandbox list.</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation>&amp;Metadata:</translation>
+    </message>
+    <message>
+        <source>tail -f /dev/null</source>
+        <translation>tail -f /dev/null</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server created a sandbox without naming it.</source>
+        <translation>The OpenSandbox server created a sandbox without naming it.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox sandboxes cannot be told to “%1”; they can be paused, resumed, renewed or deleted.</source>
+        <translation>OpenSandbox sandboxes cannot be told to “%1”; they can be paused, resumed, renewed or deleted.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server has no image list: a sandbox pulls its image when it is created.</source>
+        <translation>An OpenSandbox server has no image list: a sandbox pulls its image when it is created.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server cannot pull “%1” ahead of time: a sandbox pulls its image when it is created.</source>
+        <translation>An OpenSandbox server cannot pull “%1” ahead of time: a sandbox pulls its image when it is created.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</source>
+        <translation>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxClient</name>
+    <message>
+        <source>The OpenSandbox server sent an answer that is not a JSON object.</source>
+        <translation>The OpenSandbox server sent an answer that is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox domain “%1” is not a host, host:port or http(s) URL.</source>
+        <translation>The OpenSandbox domain “%1” is not a host, host:port or http(s) URL.</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key is configured.</source>
+        <translation>No OpenSandbox API key is configured.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the API key.</source>
+        <translation>The OpenSandbox server refused the API key.</translation>
+    </message>
+    <message>
+        <source>This API key is not allowed to do this on the OpenSandbox server.</source>
+        <translation>This API key is not allowed to do this on the OpenSandbox server.</translation>
+    </message>
+    <message>
+        <source>No such sandbox on the OpenSandbox server.</source>
+        <translation>No such sandbox on the OpenSandbox server.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not in a state that allows this operation.</source>
+        <translation>The sandbox is not in a state that allows this operation.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server failed to process the request.</source>
+        <translation>The OpenSandbox server failed to process the request.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the request as invalid.</source>
+        <translation>The OpenSandbox server refused the request as invalid.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the OpenSandbox server at %1.</source>
+        <translation>Cannot reach the OpenSandbox server at %1.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 did not answer in time.</source>
+        <translation>The OpenSandbox server at %1 did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 sent a malformed answer.</source>
+        <translation>The OpenSandbox server at %1 sent a malformed answer.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxExecSession</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
+</source>
+        <translation>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>execd sent an event larger than %n MiB.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The command&apos;s output stream ended before the command started.</source>
+        <translation>The command&apos;s output stream ended before the command started.</translation>
+    </message>
+    <message>
+        <source>execd could not run the command.</source>
+        <translation>execd could not run the command.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxFiles</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its execd cannot answer.</source>
+        <translation>The sandbox is not running: its execd cannot answer.</translation>
+    </message>
+    <message>
+        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
+        <translation>Downloading and uploading through execd&apos;s files API is not available yet.</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1</source>
+        <translation>No such file or folder: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 exists already.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder that is not empty.</source>
+        <translation>%1 is a folder that is not empty.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxJson</name>
+    <message>
+        <source>An OpenSandbox name is kept as metadata: at most 63 letters, digits, “-”, “_” and “.”, starting and ending with a letter or digit.</source>
+        <translation>An OpenSandbox name is kept as metadata: at most 63 letters, digits, “-”, “_” and “.”, starting and ending with a letter or digit.</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” uses the prefix opensandbox.io/, which the server keeps for itself.</source>
+        <translation>Metadata key “%1” uses the prefix opensandbox.io/, which the server keeps for itself.</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” is not a valid label name.</source>
+        <translation>Metadata key “%1” is not a valid label name.</translation>
+    </message>
+    <message>
+        <source>Metadata value “%1” of “%2” is not a valid label value: at most 63 letters, digits, “-”, “_” and “.”.</source>
+        <translation>Metadata value “%1” of “%2” is not a valid label value: at most 63 letters, digits, “-”, “_” and “.”.</translation>
+    </message>
+    <message>
+        <source>The metadata “name” and the name differ; an OpenSandbox name is that metadata.</source>
+        <translation>The metadata “name” and the name differ; an OpenSandbox name is that metadata.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox lifetime is from %1 seconds to %2 seconds (a day), or none.</source>
+        <translation>An OpenSandbox lifetime is from %1 seconds to %2 seconds (a day), or none.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox has no working directory for the entry process.</source>
+        <translation>OpenSandbox has no working directory for the entry process.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox chooses a sandbox&apos;s network itself; it cannot use “%1”.</source>
+        <translation>OpenSandbox chooses a sandbox&apos;s network itself; it cannot use “%1”.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox publishes no ports when it creates a sandbox; ask for a port&apos;s endpoint instead.</source>
+        <translation>OpenSandbox publishes no ports when it creates a sandbox; ask for a port&apos;s endpoint instead.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox removes a sandbox when its lifetime ends; give it a lifetime instead.</source>
+        <translation>OpenSandbox removes a sandbox when its lifetime ends; give it a lifetime instead.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxLogStream</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a log that is not text.</source>
+        <translation>The OpenSandbox server sent a log that is not text.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServer</name>
+    <message>
+        <source>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</translation>
+    </message>
+    <message>
+        <source>The protocol is http or https.</source>
+        <translation>The protocol is http or https.</translation>
+    </message>
+    <message>
+        <source>The domain is required, for example localhost:8080.</source>
+        <translation>The domain is required, for example localhost:8080.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServerEditor</name>
+    <message>
+        <source>Add OpenSandbox Server</source>
+        <translation>Add OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>Edit OpenSandbox Server</source>
+        <translation>Edit OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protocol:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API &amp;key:</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain</source>
+        <translation>Kept in the keychain</translation>
+    </message>
+    <message>
+        <source>Unchanged unless you type a new one</source>
+        <translation>Unchanged unless you type a new one</translation>
+    </message>
+    <message>
+        <source>Reach commands and files through the server&apos;s &amp;proxy</source>
+        <translation>Reach commands and files through the server&apos;s &amp;proxy</translation>
+    </message>
+    <message>
+        <source>For servers whose sandboxes cannot be reached from this computer directly.</source>
+        <translation>For servers whose sandboxes cannot be reached from this computer directly.</translation>
+    </message>
+    <message>
+        <source>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</source>
+        <translation>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>A server named “%1” exists already.</source>
+        <translation>A server named “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>The API key is required.</source>
+        <translation>The API key is required.</translation>
+    </message>
+    <message>
+        <source>Type the API key again to keep it elsewhere.</source>
+        <translation>Type the API key again to keep it elsewhere.</translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation>Saving in the keychain…</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1
+You can keep it for this session only.</source>
+        <translation>The server was not saved: %1
+You can keep it for this session only.</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1</source>
+        <translation>The server was not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServersPanel</name>
+    <message>
+        <source>OpenSandbox servers</source>
+        <translation>OpenSandbox servers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Commands and files</source>
+        <translation>Commands and files</translation>
+    </message>
+    <message>
+        <source>API key kept in</source>
+        <translation>API key kept in</translation>
+    </message>
+    <message>
+        <source>Add &amp;Server…</source>
+        <translation>Add &amp;Server…</translation>
+    </message>
+    <message>
+        <source>Edit Ser&amp;ver…</source>
+        <translation>Edit Ser&amp;ver…</translation>
+    </message>
+    <message>
+        <source>Remove Serve&amp;r</source>
+        <translation>Remove Serve&amp;r</translation>
+    </message>
+    <message>
+        <source>Import from &amp;OPEN_SANDBOX_DOMAIN</source>
+        <translation>Import from &amp;OPEN_SANDBOX_DOMAIN</translation>
+    </message>
+    <message>
+        <source>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</source>
+        <translation>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Through the server</source>
+        <translation>Through the server</translation>
+    </message>
+    <message>
+        <source>Directly</source>
+        <translation>Directly</translation>
+    </message>
+    <message>
+        <source>Memory (this session)</source>
+        <translation>Memory (this session)</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Keychain</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; its sandboxes appear in the list once the server answers.</source>
+        <translation>Saved “%1”; its sandboxes appear in the list once the server answers.</translation>
+    </message>
+    <message>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</source>
+        <translation>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</translation>
+    </message>
+    <message>
+        <source>Remove OpenSandbox Server</source>
+        <translation>Remove OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its API key? Its sandboxes stay on the server.</source>
+        <translation>Remove “%1” and its API key? Its sandboxes stay on the server.</translation>
+    </message>
+    <message>
+        <source>“%1” was removed, but its API key could not be removed from the keychain: %2</source>
+        <translation>“%1” was removed, but its API key could not be removed from the keychain: %2</translation>
+    </message>
+    <message>
+        <source>Removed “%1” and its API key.</source>
+        <translation>Removed “%1” and its API key.</translation>
     </message>
 </context>
 <context>
@@ -2676,7 +3276,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>Size</source>
@@ -2696,6 +3296,171 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Run</name>
+    <message>
+        <source>The process did not end after it was stopped; SandboxDesk no longer follows it.</source>
+        <translation>The process did not end after it was stopped; SandboxDesk no longer follows it.</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>There is no command to run.</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Write a script to run.</source>
+        <translation>Write a script to run.</translation>
+    </message>
+    <message>
+        <source>Type a command to run.</source>
+        <translation>Type a command to run.</translation>
+    </message>
+    <message>
+        <source>“%1” is not NAME=VALUE.</source>
+        <translation>“%1” is not NAME=VALUE.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time limit such as 30s, 10m or 2h.</source>
+        <translation>“%1” is not a time limit such as 30s, 10m or 2h.</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Starting the job…</source>
+        <translation>Starting the job…</translation>
+    </message>
+    <message>
+        <source>The job was not started: %1</source>
+        <translation>The job was not started: %1</translation>
+    </message>
+    <message>
+        <source>Started job %1; it runs on in the sandbox.</source>
+        <translation>Started job %1; it runs on in the sandbox.</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>Could not run: %1</translation>
+    </message>
+    <message>
+        <source>Stopped after its time limit of %1 · exit code %2 · %3</source>
+        <translation>Stopped after its time limit of %1 · exit code %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cancelled · exit code %1 · %2</source>
+        <translation>Cancelled · exit code %1 · %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1 · %2</source>
+        <translation>Exit code %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>&amp;Run:</translation>
+    </message>
+    <message>
+        <source>A command line</source>
+        <translation>A command line</translation>
+    </message>
+    <message>
+        <source>A script (sh, or its #! line)</source>
+        <translation>A script (sh, or its #! line)</translation>
+    </message>
+    <message>
+        <source>for example: ls -la /tmp</source>
+        <translation>for example: ls -la /tmp</translation>
+    </message>
+    <message>
+        <source>#!/bin/sh
+set -e
+echo hello</source>
+        <translation>#!/bin/sh
+set -e
+echo hello</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>the sandbox&apos;s own working folder</source>
+        <translation>the sandbox&apos;s own working folder</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Environment:</translation>
+    </message>
+    <message>
+        <source>NAME=value NAME2=&apos;with spaces&apos;</source>
+        <translation>NAME=value NAME2=&apos;with spaces&apos;</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>&amp;Time limit:</translation>
+    </message>
+    <message>
+        <source>none; for example 30s, 10m, 2h</source>
+        <translation>none; for example 30s, 10m, 2h</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Start as &amp;Job</source>
+        <translation>Start as &amp;Job</translation>
+    </message>
+    <message>
+        <source>Start the command in the background; it runs on when this window closes</source>
+        <translation>Start the command in the background; it runs on when this window closes</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Stop the process and everything it started: TERM, then KILL 2 seconds later</source>
+        <translation>Stop the process and everything it started: TERM, then KILL 2 seconds later</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Output</source>
+        <translation>Cop&amp;y Output</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+</context>
+<context>
+    <name>RunWindow</name>
+    <message>
+        <source>Run in %1</source>
+        <translation>Run in %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <source>Created</source>
@@ -2703,7 +3468,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Running</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -2821,6 +3586,53 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>SandboxJobs</name>
+    <message>
+        <source>There is no job “%1” in this sandbox.</source>
+        <translation>There is no job “%1” in this sandbox.</translation>
+    </message>
+    <message>
+        <source>A job “%1” exists already.</source>
+        <translation>A job “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>Job “%1” is still running; stop it first.</source>
+        <translation>Job “%1” is still running; stop it first.</translation>
+    </message>
+    <message>
+        <source>The job could not be started in the sandbox (it needs a writable /tmp).</source>
+        <translation>The job could not be started in the sandbox (it needs a writable /tmp).</translation>
+    </message>
+    <message>
+        <source>Job “%1” stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>Job “%1” stopped without an exit status; the sandbox may have restarted.</translation>
+    </message>
+    <message>
+        <source>The command in the sandbox failed.</source>
+        <translation>The command in the sandbox failed.</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1” is not a job id.</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>There is no command to run.</translation>
+    </message>
+    <message>
+        <source>The sandbox did not confirm the job.</source>
+        <translation>The sandbox did not confirm the job.</translation>
+    </message>
+    <message>
+        <source>The sandbox sent no exit status.</source>
+        <translation>The sandbox sent no exit status.</translation>
+    </message>
+</context>
+<context>
     <name>SandboxSpec</name>
     <message>
         <source>An image is required.</source>
@@ -2855,7 +3667,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>SandboxTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>Image</source>
@@ -3333,10 +4145,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3399,6 +4207,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse &amp;Files</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI and OpenSandbox servers</source>
+        <translation>Alibaba Cloud accounts for ECI and OpenSandbox servers</translation>
+    </message>
+    <message>
+        <source>R&amp;un Commands and Jobs…</source>
+        <translation>R&amp;un Commands and Jobs…</translation>
     </message>
 </context>
 <context>
@@ -3487,7 +4303,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>sandboxctl</name>
     <message>
         <source>No such sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such sandbox: %1</translation>
     </message>
     <message>
         <source>“%1” matches more than one sandbox.</source>
@@ -3547,7 +4363,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>This sandbox cannot run commands.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">This sandbox cannot run commands.</translation>
     </message>
     <message>
         <source>“%1” is neither an RFC 3339 time nor a duration such as 10m.</source>
@@ -3811,6 +4627,292 @@ socket), then at the rootless and Podman sockets. Exit codes: 0 success,
 1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
 </source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Resource use:
+  stats [--no-stream] [--json] [ID…]
+                                live CPU, memory, network and block I/O of the
+                                running sandboxes (or of those named), in the
+                                columns of docker stats; --no-stream prints one
+                                measurement and exits; --json prints a JSON array
+                                with --no-stream, else one object a line
+</source>
+        <translation>
+Resource use:
+  stats [--no-stream] [--json] [ID…]
+                                live CPU, memory, network and block I/O of the
+                                running sandboxes (or of those named), in the
+                                columns of docker stats; --no-stream prints one
+                                measurement and exits; --json prints a JSON array
+                                with --no-stream, else one object a line
+</translation>
+    </message>
+    <message>
+        <source>%1 does not report live resource use.</source>
+        <translation>%1 does not report live resource use.</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>MEM USAGE / LIMIT</source>
+        <translation>MEM USAGE / LIMIT</translation>
+    </message>
+    <message>
+        <source>MEM %</source>
+        <translation>MEM %</translation>
+    </message>
+    <message>
+        <source>NET I/O</source>
+        <translation>NET I/O</translation>
+    </message>
+    <message>
+        <source>BLOCK I/O</source>
+        <translation>BLOCK I/O</translation>
+    </message>
+    <message>
+        <source>PIDS</source>
+        <translation>PIDS</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key: set OPEN_SANDBOX_API_KEY.</source>
+        <translation>No OpenSandbox API key: set OPEN_SANDBOX_API_KEY.</translation>
+    </message>
+    <message>
+        <source>%1 cannot pause or resume sandboxes.</source>
+        <translation>%1 cannot pause or resume sandboxes.</translation>
+    </message>
+    <message>
+        <source>renew takes a sandbox and a duration, for example: renew ID 30m.</source>
+        <translation>renew takes a sandbox and a duration, for example: renew ID 30m.</translation>
+    </message>
+    <message>
+        <source>Sandboxes of %1 have no lifetime to renew.</source>
+        <translation>Sandboxes of %1 have no lifetime to renew.</translation>
+    </message>
+    <message>
+        <source>%1 expires at %2</source>
+        <translation>%1 expires at %2</translation>
+    </message>
+    <message>
+        <source>--opensandbox cannot be used with --docker or --eci.</source>
+        <translation>--opensandbox cannot be used with --docker or --eci.</translation>
+    </message>
+    <message>
+        <source>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</source>
+        <translation>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not KEY=VALUE.</source>
+        <translation>“%1” is not KEY=VALUE.</translation>
+    </message>
+    <message>
+        <source>Give a command or --script, not both.</source>
+        <translation>Give a command or --script, not both.</translation>
+    </message>
+    <message>
+        <source>Give a command after -- or a script with --script.</source>
+        <translation>Give a command after -- or a script with --script.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>Could not read “%1”: %2</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>The script is empty.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 (--timeout).</source>
+        <translation>Stopped after %1 (--timeout).</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Interrupted; the process may still run in the sandbox.</source>
+        <translation>Interrupted; the process may still run in the sandbox.</translation>
+    </message>
+    <message>
+        <source>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+</source>
+        <translation>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>exited (%1)</source>
+        <translation>exited (%1)</translation>
+    </message>
+    <message>
+        <source>killed (%1)</source>
+        <translation>killed (%1)</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>lost</translation>
+    </message>
+    <message>
+        <source>Name a jobs command.</source>
+        <translation>Name a jobs command.</translation>
+    </message>
+    <message>
+        <source>Unknown command “jobs %1”.</source>
+        <translation>Unknown command “jobs %1”.</translation>
+    </message>
+    <message>
+        <source>Name a sandbox and a job.</source>
+        <translation>Name a sandbox and a job.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1” is not a job id.</translation>
+    </message>
+    <message>
+        <source>Give the job&apos;s command after --.</source>
+        <translation>Give the job&apos;s command after --.</translation>
+    </message>
+    <message>
+        <source>Name one sandbox, or none for all.</source>
+        <translation>Name one sandbox, or none for all.</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>JOB</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>STARTED</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>OUTPUT</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>COMMAND</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>Name one sandbox and a duration.</source>
+        <translation>Name one sandbox and a duration.</translation>
+    </message>
+    <message>
+        <source>%1 does not keep lifetimes.</source>
+        <translation>%1 does not keep lifetimes.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m, 2h or 1d.</source>
+        <translation>“%1” is not a duration such as 90s, 10m, 2h or 1d.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             make the sandbox expire DURATION from now
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             make the sandbox expire DURATION from now
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</translation>
     </message>
     <message>
         <source>“%1” is out of range: logs have times from 1677 to 2262.</source>

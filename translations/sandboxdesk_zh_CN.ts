@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountEditor</name>
@@ -18,7 +17,7 @@
     <message>
         <source>The account was not saved: %1
 
-You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
+You can keep it for this session only. Its secret then stays in SandboxDesk's memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
         <translation>账号未保存：%1
 
 您可以仅在本次会话中使用该账号。其 AccessKey Secret 只保存在 SandboxDesk 的内存中，退出 SandboxDesk 后即被清除，不会写入磁盘。</translation>
@@ -213,7 +212,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>账号</translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</source>
+        <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk's settings.</source>
         <translation>用于弹性容器实例（ECI）的阿里云账号。账号的每个地域都是主窗口中的一个连接。AccessKey Secret 保存在系统钥匙串中，绝不会写入 SandboxDesk 的设置。</translation>
     </message>
     <message>
@@ -414,6 +413,24 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>CleanupCandidate</name>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>%1前已到期</translation>
+    </message>
+    <message>
+        <source>stopped for %1</source>
+        <translation>已停止 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupPlanner</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionList</name>
     <message>
         <source>Connected · version %1</source>
@@ -445,6 +462,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>AccessKey from the environment, region %1</source>
         <translation>来自环境变量的 AccessKey，地域 %1</translation>
+    </message>
+    <message>
+        <source>OpenSandbox server “%1”</source>
+        <translation>OpenSandbox 服务器“%1”</translation>
+    </message>
+    <message>
+        <source>OpenSandbox server %1 from the environment</source>
+        <translation>来自环境变量的 OpenSandbox 服务器 %1</translation>
     </message>
 </context>
 <context>
@@ -485,7 +510,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>命令(&amp;M)：</translation>
     </message>
     <message>
-        <source>optional, for example sleep 3600; else the image&apos;s own</source>
+        <source>optional, for example sleep 3600; else the image's own</source>
         <translation>可选，例如 sleep 3600；留空则使用镜像自带的命令</translation>
     </message>
     <message>
@@ -977,6 +1002,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The engine stopped answering.</source>
         <translation>引擎已停止响应。</translation>
     </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>没有这个沙箱：%1</translation>
+    </message>
 </context>
 <context>
     <name>DockerEndpoint</name>
@@ -1115,6 +1144,32 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>DockerStats</name>
+    <message>
+        <source>The engine sent stats that are not JSON.</source>
+        <translation>引擎发来的统计数据不是 JSON。</translation>
+    </message>
+    <message>
+        <source>The engine sent a stats line that is too long.</source>
+        <translation>引擎发来的一行统计数据过长。</translation>
+    </message>
+</context>
+<context>
+    <name>DockerStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>没有这个沙箱：%1</translation>
+    </message>
+    <message>
+        <source>The engine refused to send the sandbox's stats.</source>
+        <translation>引擎拒绝发送该沙箱的统计数据。</translation>
+    </message>
+</context>
+<context>
     <name>EciAccount</name>
     <message>
         <source>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
@@ -1189,7 +1244,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>ECI 接入地址返回的响应不是有效的 JSON。</translation>
     </message>
     <message>
-        <source>Alibaba Cloud refused the request because this computer&apos;s clock is off by more than 15 minutes. Correct the system time and try again.</source>
+        <source>Alibaba Cloud refused the request because this computer's clock is off by more than 15 minutes. Correct the system time and try again.</source>
         <translation>阿里云拒绝了请求：这台电脑的时钟偏差超过 15 分钟。请校正系统时间后重试。</translation>
     </message>
     <message>
@@ -1233,7 +1288,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>阿里云拒绝了请求。</translation>
     </message>
     <message>
-        <source>The ECI endpoint &quot;%1&quot; is not a host, host:port or http(s) URL.</source>
+        <source>The ECI endpoint "%1" is not a host, host:port or http(s) URL.</source>
         <translation>ECI 接入地址“%1”不是主机名、主机:端口或 http/https 地址。</translation>
     </message>
     <message>
@@ -1280,7 +1335,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>阿里云未返回可用的终端地址。</translation>
     </message>
     <message>
-        <source>Could not connect to the container group&apos;s terminal.</source>
+        <source>Could not connect to the container group's terminal.</source>
         <translation>无法连接到容器组的终端。</translation>
     </message>
     <message>
@@ -1327,7 +1382,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>ECI 的一个容器组最多只能有 %1 个标签。</translation>
     </message>
     <message>
-        <source>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</source>
+        <source>ECI cannot map port %1 to %2: a container group exposes its containers' ports as they are.</source>
         <translation>ECI 无法将端口 %1 映射到 %2：容器组按原样暴露其容器的端口。</translation>
     </message>
     <message>
@@ -1361,6 +1416,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>No such container group, or it has no containers: %1</source>
         <translation>没有这个容器组，或者它没有容器：%1</translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>EciStatsStream</name>
     <message>
         <source>The connection was closed.</source>
         <translation>连接已关闭。</translation>
@@ -1412,7 +1474,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>沙箱停止了读取上传内容。</translation>
     </message>
     <message>
-        <source>The connection to the sandbox&apos;s host was closed.</source>
+        <source>The connection to the sandbox's host was closed.</source>
         <translation>与沙箱所在主机的连接已关闭。</translation>
     </message>
     <message>
@@ -1456,7 +1518,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>文件夹“%1”不为空。</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s image has no “%1” command, which this needs.</source>
+        <source>The sandbox's image has no “%1” command, which this needs.</source>
         <translation>沙箱的镜像中没有此操作所需的“%1”命令。</translation>
     </message>
     <message>
@@ -1490,6 +1552,28 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The sandbox sent a count of “%1” that cannot be read.</source>
         <translation>沙箱发来的“%1”的计数无法读取。</translation>
+    </message>
+</context>
+<context>
+    <name>ExecdAddress</name>
+    <message>
+        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
+        <translation>OpenSandbox 服务器给出的 execd 地址无法使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryStore</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>另一个程序正占用 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -1618,7 +1702,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s files are no longer available.</source>
+        <source>The sandbox's files are no longer available.</source>
         <translation>该沙箱的文件已不可用。</translation>
     </message>
     <message>
@@ -1761,7 +1845,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>创建</translation>
     </message>
     <message>
-        <source>“%1” cannot be a folder&apos;s name.</source>
+        <source>“%1” cannot be a folder's name.</source>
         <translation>“%1”不能用作文件夹名称。</translation>
     </message>
     <message>
@@ -2024,6 +2108,127 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobOutput</name>
+    <message>
+        <source>There is no such job.</source>
+        <translation>没有这个作业。</translation>
+    </message>
+    <message>
+        <source>The job stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>作业已停止，但没有退出状态；沙箱可能已重启。</translation>
+    </message>
+    <message>
+        <source>The job's output could not be read.</source>
+        <translation>无法读取作业的输出。</translation>
+    </message>
+</context>
+<context>
+    <name>JobTableModel</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Exited with %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>Killed (%1)</source>
+        <translation>已终止（%1）</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>The jobs could not be listed: %1</source>
+        <translation>无法列出作业：%1</translation>
+    </message>
+    <message>
+        <source>Output of job %1:</source>
+        <translation>作业 %1 的输出：</translation>
+    </message>
+    <message>
+        <source>The output of job %1 could not be read: %2</source>
+        <translation>无法读取作业 %1 的输出：%2</translation>
+    </message>
+    <message>
+        <source>Output of job %1 (ended):</source>
+        <translation>作业 %1 的输出（已结束）：</translation>
+    </message>
+    <message>
+        <source>Stopping job %1…</source>
+        <translation>正在停止作业 %1…</translation>
+    </message>
+    <message>
+        <source>Job %1 was not stopped: %2</source>
+        <translation>作业 %1 未能停止：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 was stopped.</source>
+        <translation>作业 %1 已停止。</translation>
+    </message>
+    <message>
+        <source>Job %1 was not removed: %2</source>
+        <translation>作业 %1 未能删除：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 and its output were removed.</source>
+        <translation>作业 %1 及其输出已删除。</translation>
+    </message>
+    <message>
+        <source>Select a job and follow it to see its output.</source>
+        <translation>选择一个作业并跟随，即可查看其输出。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>跟随输出(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>终止(&amp;K)</translation>
+    </message>
+    <message>
+        <source>TERM to the job's processes, then KILL 2 seconds later</source>
+        <translation>向作业的进程发送 TERM，2 秒后发送 KILL</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Forget an ended job and its output</source>
+        <translation>删除已结束的作业及其输出</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -2268,7 +2473,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>仅 stderr</translation>
     </message>
     <message>
-        <source>Which of the sandbox&apos;s output streams to show</source>
+        <source>Which of the sandbox's output streams to show</source>
         <translation>要显示沙箱的哪个输出流</translation>
     </message>
     <message>
@@ -2401,6 +2606,399 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse Files</source>
         <translation>浏览文件</translation>
+    </message>
+    <message>
+        <source>Run commands in which container?</source>
+        <translation>在哪个容器中运行命令？</translation>
+    </message>
+    <message>
+        <source>Run Commands</source>
+        <translation>运行命令</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxBackend</name>
+    <message>
+        <source>OpenSandbox · %1</source>
+        <translation>OpenSandbox · %1</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a sandbox list without its items.</source>
+        <translation>OpenSandbox 服务器返回的沙箱列表中没有条目。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server kept sending further pages of the sandbox list.</source>
+        <translation>OpenSandbox 服务器不断返回沙箱列表的后续分页。</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation>元数据(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>tail -f /dev/null</source>
+        <translation>tail -f /dev/null</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server created a sandbox without naming it.</source>
+        <translation>OpenSandbox 服务器创建了沙箱，但未返回其 ID。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox sandboxes cannot be told to “%1”; they can be paused, resumed, renewed or deleted.</source>
+        <translation>OpenSandbox 沙箱不支持“%1”；只能暂停、恢复、续期或删除。</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server has no image list: a sandbox pulls its image when it is created.</source>
+        <translation>OpenSandbox 服务器没有镜像列表：沙箱在创建时拉取其镜像。</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server cannot pull “%1” ahead of time: a sandbox pulls its image when it is created.</source>
+        <translation>OpenSandbox 服务器无法预先拉取“%1”：沙箱在创建时拉取其镜像。</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox sandbox's lifetime can be renewed but not removed.</source>
+        <translation>OpenSandbox 沙箱的有效期可以续期，但不能取消。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxClient</name>
+    <message>
+        <source>The OpenSandbox server sent an answer that is not a JSON object.</source>
+        <translation>OpenSandbox 服务器返回的应答不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox domain “%1” is not a host, host:port or http(s) URL.</source>
+        <translation>OpenSandbox 域名“%1”不是主机、主机:端口或 http(s) URL。</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key is configured.</source>
+        <translation>未配置 OpenSandbox API 密钥。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the API key.</source>
+        <translation>OpenSandbox 服务器拒绝了该 API 密钥。</translation>
+    </message>
+    <message>
+        <source>This API key is not allowed to do this on the OpenSandbox server.</source>
+        <translation>此 API 密钥无权在该 OpenSandbox 服务器上执行此操作。</translation>
+    </message>
+    <message>
+        <source>No such sandbox on the OpenSandbox server.</source>
+        <translation>OpenSandbox 服务器上没有这个沙箱。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not in a state that allows this operation.</source>
+        <translation>沙箱当前的状态不允许此操作。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server failed to process the request.</source>
+        <translation>OpenSandbox 服务器处理请求失败。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the request as invalid.</source>
+        <translation>OpenSandbox 服务器认为请求无效并拒绝了它。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the OpenSandbox server at %1.</source>
+        <translation>无法连接到位于 %1 的 OpenSandbox 服务器。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 did not answer in time.</source>
+        <translation>位于 %1 的 OpenSandbox 服务器未能及时应答。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 sent a malformed answer.</source>
+        <translation>位于 %1 的 OpenSandbox 服务器返回了格式错误的应答。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxExecSession</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
+</source>
+        <translation>[OpenSandbox 在没有终端的情况下运行此命令；键入的内容不会传给它。]
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>execd sent an event larger than %n MiB.</source>
+        <translation>
+            <numerusform>execd 发送的事件超过了 %n MiB。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The command's output stream ended before the command started.</source>
+        <translation>命令启动之前，其输出流就已结束。</translation>
+    </message>
+    <message>
+        <source>execd could not run the command.</source>
+        <translation>execd 无法运行该命令。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxFiles</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its execd cannot answer.</source>
+        <translation>沙箱未在运行：其 execd 无法应答。</translation>
+    </message>
+    <message>
+        <source>Downloading and uploading through execd's files API is not available yet.</source>
+        <translation>暂不支持通过 execd 的文件 API 下载和上传。</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1</source>
+        <translation>没有这个文件或文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox's execd does not answer; is the sandbox running?</source>
+        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder that is not empty.</source>
+        <translation>%1 是非空文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxJson</name>
+    <message>
+        <source>An OpenSandbox name is kept as metadata: at most 63 letters, digits, “-”, “_” and “.”, starting and ending with a letter or digit.</source>
+        <translation>OpenSandbox 的名称保存为元数据：最多 63 个字母、数字、“-”、“_”和“.”，并以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” uses the prefix opensandbox.io/, which the server keeps for itself.</source>
+        <translation>元数据键“%1”使用了服务器保留的前缀 opensandbox.io/。</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” is not a valid label name.</source>
+        <translation>元数据键“%1”不是有效的标签名。</translation>
+    </message>
+    <message>
+        <source>Metadata value “%1” of “%2” is not a valid label value: at most 63 letters, digits, “-”, “_” and “.”.</source>
+        <translation>“%2”的元数据值“%1”不是有效的标签值：最多 63 个字母、数字、“-”、“_”和“.”。</translation>
+    </message>
+    <message>
+        <source>The metadata “name” and the name differ; an OpenSandbox name is that metadata.</source>
+        <translation>元数据“name”与名称不一致；OpenSandbox 的名称就是该元数据。</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox lifetime is from %1 seconds to %2 seconds (a day), or none.</source>
+        <translation>OpenSandbox 的有效期为 %1 秒到 %2 秒（一天），或不设有效期。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox has no working directory for the entry process.</source>
+        <translation>OpenSandbox 不支持为入口进程设置工作目录。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox chooses a sandbox's network itself; it cannot use “%1”.</source>
+        <translation>OpenSandbox 自行决定沙箱的网络，无法使用“%1”。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox publishes no ports when it creates a sandbox; ask for a port's endpoint instead.</source>
+        <translation>OpenSandbox 创建沙箱时不发布端口；请改为查询端口的访问地址。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox removes a sandbox when its lifetime ends; give it a lifetime instead.</source>
+        <translation>OpenSandbox 会在有效期结束时删除沙箱；请改为设置有效期。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxLogStream</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a log that is not text.</source>
+        <translation>OpenSandbox 服务器返回的日志不是文本。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServer</name>
+    <message>
+        <source>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation>服务器名称可以使用字母、数字、空格、“.”、“@”、“_”和“-”，必须以字母或数字开头，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The protocol is http or https.</source>
+        <translation>协议为 http 或 https。</translation>
+    </message>
+    <message>
+        <source>The domain is required, for example localhost:8080.</source>
+        <translation>必须填写域名，例如 localhost:8080。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServerEditor</name>
+    <message>
+        <source>Add OpenSandbox Server</source>
+        <translation>添加 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Edit OpenSandbox Server</source>
+        <translation>编辑 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>域名(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>协议(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain</source>
+        <translation>保存在钥匙串中</translation>
+    </message>
+    <message>
+        <source>Unchanged unless you type a new one</source>
+        <translation>不输入新密钥则保持不变</translation>
+    </message>
+    <message>
+        <source>Reach commands and files through the server's &amp;proxy</source>
+        <translation>通过服务器代理(&amp;P)访问命令和文件</translation>
+    </message>
+    <message>
+        <source>For servers whose sandboxes cannot be reached from this computer directly.</source>
+        <translation>适用于本机无法直接访问其沙箱的服务器。</translation>
+    </message>
+    <message>
+        <source>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</source>
+        <translation>仅在本次会话(&amp;S)中保留（密钥只保存在内存中，退出 SandboxDesk 后即被清除）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A server named “%1” exists already.</source>
+        <translation>名为“%1”的服务器已存在。</translation>
+    </message>
+    <message>
+        <source>The API key is required.</source>
+        <translation>必须填写 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Type the API key again to keep it elsewhere.</source>
+        <translation>若要更改密钥的保存位置，请重新输入 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation>正在保存到钥匙串…</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1
+You can keep it for this session only.</source>
+        <translation>服务器未保存：%1
+您可以仅在本次会话中保留它。</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1</source>
+        <translation>服务器未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServersPanel</name>
+    <message>
+        <source>OpenSandbox servers</source>
+        <translation>OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <source>Commands and files</source>
+        <translation>命令和文件</translation>
+    </message>
+    <message>
+        <source>API key kept in</source>
+        <translation>API 密钥保存于</translation>
+    </message>
+    <message>
+        <source>Add &amp;Server…</source>
+        <translation>添加服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Edit Ser&amp;ver…</source>
+        <translation>编辑服务器(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Remove Serve&amp;r</source>
+        <translation>删除服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import from &amp;OPEN_SANDBOX_DOMAIN</source>
+        <translation>从 OPEN_SANDBOX_DOMAIN 导入(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</source>
+        <translation>采用 OpenSandbox SDK 从 OPEN_SANDBOX_DOMAIN 和 OPEN_SANDBOX_API_KEY 读取的服务器和密钥。</translation>
+    </message>
+    <message>
+        <source>Through the server</source>
+        <translation>经由服务器</translation>
+    </message>
+    <message>
+        <source>Directly</source>
+        <translation>直接连接</translation>
+    </message>
+    <message>
+        <source>Memory (this session)</source>
+        <translation>内存（本次会话）</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>钥匙串</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; its sandboxes appear in the list once the server answers.</source>
+        <translation>已保存“%1”；服务器应答后，其沙箱将显示在列表中。</translation>
+    </message>
+    <message>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk's environment.</source>
+        <translation>SandboxDesk 的环境中既没有设置 OPEN_SANDBOX_DOMAIN，也没有设置 OPEN_SANDBOX_API_KEY。</translation>
+    </message>
+    <message>
+        <source>Remove OpenSandbox Server</source>
+        <translation>删除 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its API key? Its sandboxes stay on the server.</source>
+        <translation>要删除“%1”及其 API 密钥吗？其沙箱仍保留在服务器上。</translation>
+    </message>
+    <message>
+        <source>“%1” was removed, but its API key could not be removed from the keychain: %2</source>
+        <translation>已删除“%1”，但无法从钥匙串中删除其 API 密钥：%2</translation>
+    </message>
+    <message>
+        <source>Removed “%1” and its API key.</source>
+        <translation>已删除“%1”及其 API 密钥。</translation>
     </message>
 </context>
 <context>
@@ -2559,7 +3157,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>终端</translation>
     </message>
     <message>
-        <source>Use the system&apos;s &amp;fixed-width font</source>
+        <source>Use the system's &amp;fixed-width font</source>
         <translation>使用系统的等宽字体(&amp;F)</translation>
     </message>
     <message>
@@ -2677,6 +3275,171 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Modified</source>
         <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>Run</name>
+    <message>
+        <source>The process did not end after it was stopped; SandboxDesk no longer follows it.</source>
+        <translation>进程在被停止后仍未结束；SandboxDesk 不再跟踪它。</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>没有要运行的命令。</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Write a script to run.</source>
+        <translation>请编写要运行的脚本。</translation>
+    </message>
+    <message>
+        <source>Type a command to run.</source>
+        <translation>请输入要运行的命令。</translation>
+    </message>
+    <message>
+        <source>“%1” is not NAME=VALUE.</source>
+        <translation>“%1”不是 NAME=VALUE 形式。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time limit such as 30s, 10m or 2h.</source>
+        <translation>“%1”不是有效的时间限制，例如 30s、10m 或 2h。</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Starting the job…</source>
+        <translation>正在启动作业…</translation>
+    </message>
+    <message>
+        <source>The job was not started: %1</source>
+        <translation>作业未能启动：%1</translation>
+    </message>
+    <message>
+        <source>Started job %1; it runs on in the sandbox.</source>
+        <translation>已启动作业 %1；它会在沙箱中继续运行。</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Stopped after its time limit of %1 · exit code %2 · %3</source>
+        <translation>已在时间限制 %1 后停止 · 退出码 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cancelled · exit code %1 · %2</source>
+        <translation>已取消 · 退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1 · %2</source>
+        <translation>退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>A command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>A script (sh, or its #! line)</source>
+        <translation>脚本（由 sh 或其 #! 行执行）</translation>
+    </message>
+    <message>
+        <source>for example: ls -la /tmp</source>
+        <translation>例如：ls -la /tmp</translation>
+    </message>
+    <message>
+        <source>#!/bin/sh
+set -e
+echo hello</source>
+        <translation>#!/bin/sh
+set -e
+echo hello</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>the sandbox's own working folder</source>
+        <translation>沙箱自身的工作文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>环境变量(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>NAME=value NAME2='with spaces'</source>
+        <translation>NAME=value NAME2='含空格的值'</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>时间限制(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>none; for example 30s, 10m, 2h</source>
+        <translation>无；例如 30s、10m、2h</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Start as &amp;Job</source>
+        <translation>作为作业启动(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Start the command in the background; it runs on when this window closes</source>
+        <translation>在后台启动命令；关闭此窗口后它仍会继续运行</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the process and everything it started: TERM, then KILL 2 seconds later</source>
+        <translation>停止该进程及其启动的一切：先发送 TERM，2 秒后发送 KILL</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Output</source>
+        <translation>复制输出(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RunWindow</name>
+    <message>
+        <source>Run in %1</source>
+        <translation>在 %1 中运行</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +3564,53 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>SandboxJobs</name>
+    <message>
+        <source>There is no job “%1” in this sandbox.</source>
+        <translation>此沙箱中没有作业“%1”。</translation>
+    </message>
+    <message>
+        <source>A job “%1” exists already.</source>
+        <translation>作业“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>Job “%1” is still running; stop it first.</source>
+        <translation>作业“%1”仍在运行；请先停止它。</translation>
+    </message>
+    <message>
+        <source>The job could not be started in the sandbox (it needs a writable /tmp).</source>
+        <translation>无法在沙箱中启动作业（需要可写的 /tmp）。</translation>
+    </message>
+    <message>
+        <source>Job “%1” stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>作业“%1”已停止，但没有退出状态；沙箱可能已重启。</translation>
+    </message>
+    <message>
+        <source>The command in the sandbox failed.</source>
+        <translation>沙箱中的命令失败。</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1”不是作业 ID。</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>没有要运行的命令。</translation>
+    </message>
+    <message>
+        <source>The sandbox did not confirm the job.</source>
+        <translation>沙箱没有确认该作业。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent no exit status.</source>
+        <translation>沙箱没有发送退出状态。</translation>
+    </message>
+</context>
+<context>
     <name>SandboxSpec</name>
     <message>
         <source>An image is required.</source>
@@ -2903,12 +3713,12 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>命令以反斜杠结尾，其后没有内容。</translation>
     </message>
     <message>
-        <source>A single quote (&apos;) is not closed.</source>
-        <translation>单引号（&apos;）没有闭合。</translation>
+        <source>A single quote (') is not closed.</source>
+        <translation>单引号（'）没有闭合。</translation>
     </message>
     <message>
-        <source>A double quote (&quot;) is not closed.</source>
-        <translation>双引号（&quot;）没有闭合。</translation>
+        <source>A double quote (") is not closed.</source>
+        <translation>双引号（"）没有闭合。</translation>
     </message>
 </context>
 <context>
@@ -3313,10 +4123,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>账号(&amp;A)…</translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation>用于 ECI 沙箱的阿里云账号</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3379,6 +4185,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse &amp;Files</source>
         <translation>浏览文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI and OpenSandbox servers</source>
+        <translation>ECI 的阿里云账号和 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>R&amp;un Commands and Jobs…</source>
+        <translation>运行命令和作业(&amp;U)…</translation>
     </message>
 </context>
 <context>
@@ -3558,7 +4372,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>请指定地域：sandboxctl --eci 地域 …，或设置 ECI_SANDBOX_REGION_ID。</translation>
     </message>
     <message>
-        <source>The account&apos;s secret could not be read from the keychain.</source>
+        <source>The account's secret could not be read from the keychain.</source>
         <translation>无法从钥匙串读取该账号的 AccessKey Secret。</translation>
     </message>
     <message>
@@ -3596,7 +4410,7 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
                                 either side is ID:PATH; - as SRC unpacks a tar
                                 from stdin, - as DST writes a tar to stdout;
                                 -a keeps owners where the backend can
-  cat ID:PATH                   write a file&apos;s bytes to stdout
+  cat ID:PATH                   write a file's bytes to stdout
   put ID:PATH                   write stdin into a file
 </source>
         <translation>
@@ -3610,7 +4424,7 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
 </translation>
     </message>
     <message>
-        <source>This sandbox&apos;s files cannot be reached.</source>
+        <source>This sandbox's files cannot be reached.</source>
         <translation>无法访问此沙箱的文件。</translation>
     </message>
     <message>
@@ -3761,7 +4575,7 @@ The AccessKey comes from --account NAME (an account added in SandboxDesk, its
 secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
 ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
 ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
-else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
+else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account's default.
 ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
 ECI_SANDBOX_TIMEOUT_MS the time each request may take.
 </source>
@@ -3789,7 +4603,7 @@ ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
 
 Commands:
   list [--json]                 list every sandbox
-  inspect ID                    print the engine&apos;s details as JSON
+  inspect ID                    print the engine's details as JSON
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
          [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
          [--start] [-- CMD…]     create a sandbox and print its id
@@ -3817,7 +4631,7 @@ Files (ID:PATH is a path in a sandbox):
 ID is an id, a unique id prefix or a name. The engine is found like the docker
 CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
 socket), then at the rootless and Podman sockets. Exit codes: 0 success,
-1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+1 failure, 2 unknown sandbox, 64 usage; exec exits with the command's own code.
 </source>
         <translation>用法：sandboxctl [--docker HOST] 命令 [参数…]
 
@@ -3852,6 +4666,291 @@ ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 
 （DOCKER_HOST、DOCKER_CONTEXT、当前上下文、默认套接字），找不到时再查找 rootless
 和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
 exec 以所运行命令的退出码退出。
+</translation>
+    </message>
+    <message>
+        <source>
+Resource use:
+  stats [--no-stream] [--json] [ID…]
+                                live CPU, memory, network and block I/O of the
+                                running sandboxes (or of those named), in the
+                                columns of docker stats; --no-stream prints one
+                                measurement and exits; --json prints a JSON array
+                                with --no-stream, else one object a line
+</source>
+        <translation>
+资源使用：
+  stats [--no-stream] [--json] [ID…]
+                                运行中的沙箱（或指定的沙箱）实时的 CPU、内存、
+                                网络和块 I/O，列与 docker stats 相同；
+                                --no-stream 只测量一次后退出；--json 配合
+                                --no-stream 时输出一个 JSON 数组，否则每次测量
+                                每个沙箱输出一行对象
+</translation>
+    </message>
+    <message>
+        <source>%1 does not report live resource use.</source>
+        <translation>%1 不提供实时资源使用情况。</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>MEM USAGE / LIMIT</source>
+        <translation>内存用量 / 上限</translation>
+    </message>
+    <message>
+        <source>MEM %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <source>NET I/O</source>
+        <translation>网络 I/O</translation>
+    </message>
+    <message>
+        <source>BLOCK I/O</source>
+        <translation>块 I/O</translation>
+    </message>
+    <message>
+        <source>PIDS</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key: set OPEN_SANDBOX_API_KEY.</source>
+        <translation>没有 OpenSandbox API 密钥：请设置 OPEN_SANDBOX_API_KEY。</translation>
+    </message>
+    <message>
+        <source>%1 cannot pause or resume sandboxes.</source>
+        <translation>%1 无法暂停或恢复沙箱。</translation>
+    </message>
+    <message>
+        <source>renew takes a sandbox and a duration, for example: renew ID 30m.</source>
+        <translation>renew 需要一个沙箱和一个时长，例如：renew ID 30m。</translation>
+    </message>
+    <message>
+        <source>Sandboxes of %1 have no lifetime to renew.</source>
+        <translation>%1 的沙箱没有可续期的有效期。</translation>
+    </message>
+    <message>
+        <source>%1 expires at %2</source>
+        <translation>%1 将于 %2 过期</translation>
+    </message>
+    <message>
+        <source>--opensandbox cannot be used with --docker or --eci.</source>
+        <translation>--opensandbox 不能与 --docker 或 --eci 同时使用。</translation>
+    </message>
+    <message>
+        <source>
+Running (the command's exit code becomes sandboxctl's):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</source>
+        <translation>
+运行（sandboxctl 以所运行命令的退出码退出）：
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               运行命令，或从 FILE 或标准输入读取的脚本
+                                （由 /bin/sh 或其 #! 行指定的解释器执行），不分配
+                                终端；标准输出与标准错误分开。--timeout（90s、
+                                10m、2h、1d）和 Ctrl-C 会停止该进程及其启动的
+                                一切：先发 TERM，2 秒后发 KILL
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not KEY=VALUE.</source>
+        <translation>“%1”不是 KEY=VALUE 形式。</translation>
+    </message>
+    <message>
+        <source>Give a command or --script, not both.</source>
+        <translation>请指定命令或 --script，不能同时指定。</translation>
+    </message>
+    <message>
+        <source>Give a command after -- or a script with --script.</source>
+        <translation>请在 -- 之后指定命令，或用 --script 指定脚本。</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>脚本为空。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 (--timeout).</source>
+        <translation>已在 %1 后停止（--timeout）。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Interrupted; the process may still run in the sandbox.</source>
+        <translation>已中断；该进程可能仍在沙箱中运行。</translation>
+    </message>
+    <message>
+        <source>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+  jobs logs [-f] ID JOB         print a job's output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl's
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+</source>
+        <translation>
+后台作业（由沙箱保存：sandboxctl 退出后仍继续运行）：
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                以分离方式启动命令并输出其作业 ID
+  jobs list [ID]                列出某个沙箱的作业，或所有运行中沙箱的作业
+  jobs logs [-f] ID JOB         输出作业的输出（-f：跟随直到作业结束）
+  jobs wait ID JOB              等待作业结束；sandboxctl 以其退出码退出
+  jobs kill ID JOB              停止作业：先发 TERM，2 秒后发 KILL
+  jobs rm ID JOB                删除已结束的作业及其输出
+</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>exited (%1)</source>
+        <translation>已退出（%1）</translation>
+    </message>
+    <message>
+        <source>killed (%1)</source>
+        <translation>已终止（%1）</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>Name a jobs command.</source>
+        <translation>请指定一个 jobs 子命令。</translation>
+    </message>
+    <message>
+        <source>Unknown command “jobs %1”.</source>
+        <translation>未知命令“jobs %1”。</translation>
+    </message>
+    <message>
+        <source>Name a sandbox and a job.</source>
+        <translation>请指定一个沙箱和一个作业。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1”不是作业 ID。</translation>
+    </message>
+    <message>
+        <source>Give the job's command after --.</source>
+        <translation>请在 -- 之后指定作业的命令。</translation>
+    </message>
+    <message>
+        <source>Name one sandbox, or none for all.</source>
+        <translation>请指定一个沙箱，或不指定以列出全部。</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Name one sandbox and a duration.</source>
+        <translation>请指定一个沙箱和一个时长。</translation>
+    </message>
+    <message>
+        <source>%1 does not keep lifetimes.</source>
+        <translation>%1 不支持生存期。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90s, 10m, 2h or 1d.</source>
+        <translation>“%1”不是有效的时长，例如 90s、10m、2h 或 1d。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+生存期（DURATION 形如 90s、10m、2h、1d）：
+  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
+                                输出到期时间
+  renew ID DURATION             沙箱在从现在起 DURATION 之后到期，与 OpenSandbox
+                                的续期方式相同；输出到期时间
+  create … --ttl DURATION       为新沙箱设置生存期
+  gc [--dry-run] [--idle DURATION]
+                                删除生存期已过的沙箱；--idle 还删除没有生存期且
+                                已停止这么久的沙箱（从不删除运行中的沙箱）；
+                                --dry-run 只列出，不删除
+</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             make the sandbox expire DURATION from now
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox's execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory 大小] [--ttl 时长] [-- 命令…]
+                                创建沙箱（不加 --ttl 则永不过期）
+  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
+                                不传输入）；以该命令的退出码退出
+“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
+localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
 </translation>
     </message>
     <message>

@@ -3,8 +3,10 @@
 #include "EciExecSession.h"
 #include "EciJson.h"
 #include "EciLogStream.h"
+#include "EciStatsStream.h"
 #include "files/ExecSandboxFiles.h"
 #include "sandbox/Job.h"
+#include "sandbox/Lifetime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,7 +83,8 @@ QString EciBackend::endpointDescription() const
 
 Backend::Capabilities EciBackend::capabilities() const
 {
-    return CanRestart | CanExec | HasContainerGroups | CanShowResourceHistory | CanBrowseFiles;
+    return CanRestart | CanExec | HasContainerGroups | CanShowResourceHistory | CanBrowseFiles |
+           HasLiveStats | CanExpire;
 }
 
 bool EciBackend::isSettled() const
@@ -363,7 +366,13 @@ QList<SpecProblem> EciBackend::validate(const SandboxSpec& spec) const
 ResultJob<QString>* EciBackend::create(const SandboxSpec& spec)
 {
     QStringList problems;
-    const EciParams params = EciJson::createParams(spec, m_config.regionId, &problems);
+    SandboxSpec withLifetime = spec;
+    if (spec.lifetimeSeconds > 0) {
+        withLifetime.labels.insert(
+            Lifetime::labelKey(),
+            Lifetime::labelValue(QDateTime::currentDateTimeUtc().addSecs(spec.lifetimeSeconds)));
+    }
+    const EciParams params = EciJson::createParams(withLifetime, m_config.regionId, &problems);
     if (!problems.isEmpty())
         return refused<ResultJob<QString>>(
             Error::make(Error::Invalid, problems.join(QLatin1Char('\n'))));
@@ -400,6 +409,33 @@ Job* EciBackend::perform(Action action, const QString& id)
         nudge();
         job->finishWithResult({});
     });
+    return job;
+}
+
+Job* EciBackend::setExpiry(const QString& id, const QDateTime& expiresAt)
+{
+    bool found = false;
+    Sandbox group = sandbox(id, &found);
+    if (!found)
+        return refused(Error::make(Error::NotFound, tr("No such container group: %1").arg(id)));
+    // UpdateContainerGroup replaces every tag, so the others go along; an empty value is no
+    // lifetime (a group cannot be left with no tags at all this way).
+    group.labels.insert(Lifetime::labelKey(), Lifetime::labelValue(expiresAt));
+    QList<EciParams> tags;
+    for (auto it = group.labels.constBegin(); it != group.labels.constEnd(); ++it)
+        tags.append({{QStringLiteral("Key"), it.key()}, {QStringLiteral("Value"), it.value()}});
+    EciParams params = regionParams();
+    params.append({QStringLiteral("ContainerGroupId"), id});
+    EciSigner::appendObjects(&params, QStringLiteral("Tag"), tags);
+    auto* job = new Job(this);
+    call(job, QStringLiteral("UpdateContainerGroup"), params,
+         [this, job, group](const QJsonObject&) {
+             Sandbox updated = group;
+             updated.expiresAt = Lifetime::fromLabels(updated.labels);
+             liveSet()->upsert(updated);
+             nudge();
+             job->finishWithResult({});
+         });
     return job;
 }
 
@@ -504,17 +540,34 @@ ResultJob<QList<ResourceSample>>* EciBackend::resourceHistory(const QString& id)
 {
     // At most 50 points: the last 50 minutes, one a minute.
     const QDateTime end = QDateTime::currentDateTimeUtc();
+    return metric(id, end.addSecs(-50 * 60), end, 60);
+}
+
+ResultJob<QList<ResourceSample>>* EciBackend::recentSamples(const QString& id, int seconds)
+{
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+    return metric(id, end.addSecs(-qBound(15, seconds, 50 * 15)), end, 15);
+}
+
+ResultJob<QList<ResourceSample>>* EciBackend::metric(const QString& id, const QDateTime& start,
+                                                     const QDateTime& end, int periodSeconds)
+{
     EciParams params = regionParams();
     params.append({QStringLiteral("ContainerGroupId"), id});
-    params.append({QStringLiteral("StartTime"), utcTime(end.addSecs(-50 * 60))});
+    params.append({QStringLiteral("StartTime"), utcTime(start)});
     params.append({QStringLiteral("EndTime"), utcTime(end)});
-    params.append({QStringLiteral("Period"), QStringLiteral("60")});
+    params.append({QStringLiteral("Period"), QString::number(periodSeconds)});
     auto* job = new ResultJob<QList<ResourceSample>>(this);
     call(job, QStringLiteral("DescribeContainerGroupMetric"), params,
          [job](const QJsonObject& response) {
              job->finishWithValue(EciJson::samplesFromMetric(response));
          });
     return job;
+}
+
+StatsStream* EciBackend::openStats(const QString& id)
+{
+    return new EciStatsStream(this, id, m_config.statsIntervalMs);
 }
 
 ResultJob<QStringList>* EciBackend::listRegions()
