@@ -14,6 +14,11 @@ qint64 saturatingAdd(qint64 a, qint64 b)
 
 std::optional<qint64> nanosecondsFromSeconds(qint64 seconds, qint64 fraction)
 {
+    // The earliest time has a product below the range and a sum within it: borrow a second.
+    if (seconds < 0 && fraction > 0) {
+        ++seconds;
+        fraction -= 1000000000;
+    }
     qint64 product = 0;
     qint64 sum = 0;
     if (qMulOverflow(seconds, qint64(1000000000), &product) ||

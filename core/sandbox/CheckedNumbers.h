@@ -41,6 +41,7 @@ template<typename T> std::optional<T> toExactInteger(double value)
 qint64 saturatingAdd(qint64 a, qint64 b);
 
 // Nanoseconds since the epoch fit a qint64 from 1677-09-21 to 2262-04-11 (UTC).
+// fraction: nanoseconds within the second, 0 to 999999999.
 std::optional<qint64> nanosecondsFromSeconds(qint64 seconds, qint64 fraction = 0);
 std::optional<qint64> nanosecondsFromMSecs(qint64 milliseconds);
 // Nothing for an invalid time as well.

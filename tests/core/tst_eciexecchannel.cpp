@@ -207,7 +207,7 @@ void TestEciExecChannel::statusIsReadTolerantly_data()
         << QByteArray(
                R"({"status":"Failure","details":{"causes":[{"reason":"ExitCode","message":"999"}]}})")
         << true << -1;
-    for (const char* hostile : {"1e300", "-1e300", "9.3e18", "1e400", "42.5"}) {
+    for (const char* hostile : {"1e300", "-1e300", "9.3e18", "42.5"}) {
         QTest::newRow(qPrintable(QStringLiteral("exit code %1").arg(QLatin1String(hostile))))
             << QByteArray(R"({"status":"Failure","details":{"causes":[{"reason":"ExitCode",)"
                           R"("message":)") +
