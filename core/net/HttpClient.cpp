@@ -14,6 +14,9 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+#include <limits>
+
 #ifdef Q_OS_LINUX
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -128,21 +131,36 @@ HttpReply::HttpReply(HttpClient* client, const HttpRequest& request, Mode mode, 
 
     m_parser.onHeaders = [this] {
         m_headersDone = true;
+        // A declared length past the limit is refused before a byte of it is read.
+        bool known = false;
+        const qint64 length = m_parser.header("Content-Length").trimmed().toLongLong(&known);
+        const bool buffering =
+            m_mode == Mode::Buffered || (m_mode == Mode::Streaming && m_parser.status() >= 300);
+        if (buffering && known && length > m_maxBody) {
+            failTooLarge(false);
+            return;
+        }
         Q_EMIT headersReceived();
         if (m_mode == Mode::Upgrade && m_parser.status() != 101 && m_parser.status() < 300)
             failWith(Error::make(Error::Protocol, tr("The engine did not switch protocols.")));
     };
     m_parser.onBody = [this](const QByteArray& data) {
+        if (m_finished)
+            return;
         if (m_mode == Mode::Streaming && m_parser.status() < 300) {
             Q_EMIT dataReceived(data);
             return;
         }
         if (m_body.size() + data.size() > m_maxBody) {
-            failWith(Error::make(Error::Protocol, tr("The response is too large."),
-                                 QString::number(m_parser.status())));
+            failTooLarge(false);
+            return;
+        }
+        if (m_client && m_client->m_buffered + data.size() > m_client->m_maxBufferedTotal) {
+            failTooLarge(true);
             return;
         }
         m_body.append(data);
+        account(data.size());
     };
     m_parser.onDone = [this] {
         finishOnce();
@@ -151,6 +169,7 @@ HttpReply::HttpReply(HttpClient* client, const HttpRequest& request, Mode mode, 
 
 HttpReply::~HttpReply()
 {
+    account(-m_accounted);
     if (m_device) {
         m_device->disconnect(this);
         // A stdio transport is a child process, which may take a while to exit: never wait.
@@ -335,6 +354,32 @@ void HttpReply::onClosed()
     }
 }
 
+void HttpReply::account(qint64 bytes)
+{
+    if (!m_client)
+        return;
+    m_accounted += bytes;
+    m_client->m_buffered += bytes;
+}
+
+void HttpReply::failTooLarge(bool together)
+{
+    const auto mib = [](qint64 bytes) {
+        return int(std::min<qint64>(bytes / (1024 * 1024), std::numeric_limits<int>::max()));
+    };
+    const QString text =
+        together
+            ? tr("The answers from %1 being read at once would hold more than %2 MiB together; "
+                 "this one was stopped.")
+                  .arg(m_peer)
+                  .arg(mib(m_client ? m_client->m_maxBufferedTotal : 0))
+            : tr("The answer from %1 is larger than %2 MiB, the most one request may hold.")
+                  .arg(m_peer)
+                  .arg(mib(m_maxBody));
+    m_body.clear();
+    failWith(Error::make(Error::Protocol, text, QString::number(m_parser.status())));
+}
+
 void HttpReply::failWith(const Error& error)
 {
     if (m_finished)
@@ -373,6 +418,8 @@ void HttpReply::finishOnce()
         return;
     m_finished = true;
     m_timer->stop();
+    // Read whole: what it holds is its owner's now, no longer in flight.
+    account(-m_accounted);
     if (!m_upgraded)
         releaseDevice();
     Q_EMIT finished();

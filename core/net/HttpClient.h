@@ -79,6 +79,9 @@ private:
     void onReadyRead();
     void onClosed();
     void failWith(const Error& error);
+    void failTooLarge(bool together);
+    // Body bytes counted against the client's total while the reply is read.
+    void account(qint64 bytes);
     void finishOnce();
     void process(const QByteArray& bytes);
     void sendBody();
@@ -93,6 +96,7 @@ private:
     qint64 m_maxBody;
     HttpResponseParser m_parser;
     QByteArray m_body;
+    qint64 m_accounted = 0;
     QByteArray m_leftover;
     Error m_error;
     QString m_peer; // the endpoint as the user wrote it, for messages
@@ -122,8 +126,18 @@ public:
     explicit HttpClient(const Endpoint& endpoint, QObject* parent = nullptr);
     ~HttpClient() override;
 
+    static constexpr qint64 DefaultMaxBufferedBody = 64 * 1024 * 1024;
+    static constexpr qint64 DefaultMaxBufferedTotal = 128 * 1024 * 1024;
+
     const Endpoint& endpoint() const { return m_endpoint; }
+    // The most one buffered reply may hold, and all of them together while they are read; a
+    // reply past either fails with a reason that says so (streams hold nothing).
     void setMaxBufferedBody(qint64 bytes) { m_maxBufferedBody = bytes; }
+    qint64 maxBufferedBody() const { return m_maxBufferedBody; }
+    void setMaxBufferedTotal(qint64 bytes) { m_maxBufferedTotal = bytes; }
+    qint64 maxBufferedTotal() const { return m_maxBufferedTotal; }
+    // Body bytes held by the buffered replies not yet finished.
+    qint64 bufferedBytes() const { return m_buffered; }
     // Until the connection is open (TLS: encrypted; ssh: started); a negative value: no limit.
     void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
     int connectTimeoutMs() const { return m_connectTimeoutMs; }
@@ -159,7 +173,9 @@ private:
     void slotFreed();
 
     Endpoint m_endpoint;
-    qint64 m_maxBufferedBody = 256 * 1024 * 1024;
+    qint64 m_maxBufferedBody = DefaultMaxBufferedBody;
+    qint64 m_maxBufferedTotal = DefaultMaxBufferedTotal;
+    qint64 m_buffered = 0;
     int m_connectTimeoutMs = 10000;
     int m_requestTimeoutMs = 60000;
     int m_maxConnections = 4;

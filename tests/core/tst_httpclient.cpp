@@ -1,6 +1,7 @@
 #include "FakeEngine.h"
 #include "net/HttpClient.h"
 
+#include <QElapsedTimer>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QSignalSpy>
@@ -100,6 +101,9 @@ private Q_SLOTS:
     void garbage();
     void truncatedBody();
     void oversizedBodyIsRefused();
+    void oversizedTcpBodyIsRefusedWithTheReason();
+    void declaredLengthPastTheCapIsRefusedAtOnce();
+    void repliesTogetherAreCapped();
     void endlessStreamHoldsNothing();
     void noServer();
     void upgradeHandsOverTheConnection();
@@ -231,6 +235,75 @@ void TestHttpClient::oversizedBodyIsRefused()
     waitFor(reply);
     QCOMPARE(reply->error().kind, Error::Protocol);
     QVERIFY(reply->body().size() <= 1024 * 1024);
+}
+
+// A peer that sends a chunked body with no end in sight: the reply stops at the cap, says why,
+// and holds nothing afterwards.
+void TestHttpClient::oversizedTcpBodyIsRefusedWithTheReason()
+{
+    QCOMPARE(HttpClient::DefaultMaxBufferedBody, 64 * 1024 * 1024);
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        const QByteArray block(64 * 1024, 'z');
+        for (int i = 0; i < 48; ++i) // 3 MiB, and the body never ends
+            socket->write(QByteArray::number(block.size(), 16) + "\r\n" + block + "\r\n");
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    client.setMaxBufferedBody(1024 * 1024);
+    HttpReply* reply = client.send(HttpRequest::get("/containers/json"));
+    waitFor(reply);
+    QCOMPARE(reply->error().kind, Error::Protocol);
+    QVERIFY2(reply->error().message.contains(QLatin1String("larger than 1 MiB")),
+             qPrintable(reply->error().message));
+    QVERIFY(reply->error().message.contains(peer.url()));
+    QVERIFY(reply->body().isEmpty());
+    QCOMPARE(client.bufferedBytes(), 0);
+}
+
+// A declared length past the cap fails when the headers come, not after a timeout.
+void TestHttpClient::declaredLengthPastTheCapIsRefusedAtOnce()
+{
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 10737418240\r\n\r\n");
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    client.setMaxBufferedBody(1024 * 1024);
+    client.setRequestTimeoutMs(60000);
+    QElapsedTimer clock;
+    clock.start();
+    HttpReply* reply = client.send(HttpRequest::get("/containers/json"));
+    waitFor(reply);
+    QVERIFY(clock.elapsed() < 5000);
+    QCOMPARE(reply->error().kind, Error::Protocol);
+    QVERIFY2(reply->error().message.contains(QLatin1String("larger than 1 MiB")),
+             qPrintable(reply->error().message));
+}
+
+// Replies read at once share one cap: the one that would pass it stops, with its reason.
+void TestHttpClient::repliesTogetherAreCapped()
+{
+    // 900 KiB each, then the peer stalls with the body unfinished.
+    TcpPeer peer([](QTcpSocket* socket) {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2097152\r\n\r\n");
+        socket->write(QByteArray(900 * 1024, 'w'));
+    });
+    HttpClient client(Endpoint::fromUrl(peer.url()));
+    client.setMaxBufferedBody(4 * 1024 * 1024);
+    client.setMaxBufferedTotal(1536 * 1024);
+    client.setRequestTimeoutMs(60000);
+    HttpReply* first = client.send(HttpRequest::get("/a"));
+    HttpReply* second = client.send(HttpRequest::get("/b"));
+    QTRY_VERIFY_WITH_TIMEOUT(first->isFinished() || second->isFinished(), 10000);
+    QVERIFY(client.bufferedBytes() <= 1536 * 1024);
+    HttpReply* stopped = first->isFinished() ? first : second;
+    HttpReply* reading = stopped == first ? second : first;
+    QVERIFY(!reading->isFinished());
+    QCOMPARE(stopped->error().kind, Error::Protocol);
+    QVERIFY2(stopped->error().message.contains(QLatin1String("more than 1 MiB together")),
+             qPrintable(stopped->error().message));
+    QTRY_COMPARE_WITH_TIMEOUT(client.bufferedBytes(), 900 * 1024, 10000);
+    reading->abort();
+    QCOMPARE(client.bufferedBytes(), 0);
 }
 
 void TestHttpClient::endlessStreamHoldsNothing()
