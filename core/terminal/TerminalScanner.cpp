@@ -379,6 +379,14 @@ void TerminalScanner::writeSequence(const char* seq, size_t size, Sequence seque
                                    QByteArray::number(std::min(column, columns - 1) + 1) + 'H';
             write(cup.constData(), size_t(cup.size()));
         }
+        // Leaving the alternate screen, it reports the saved position to its cursor callback,
+        // then puts its cursor on the screen without telling: the cursor follows it there.
+        m_parser.cursorPosition(&row, &column);
+        const TerminalCursor& reported = m_state.cursor();
+        if (reported.row != row || reported.column != column) {
+            m_grid.cursorMoved(reported.row, row, column);
+            m_state.setCursorPosition(row, column);
+        }
     }
 }
 

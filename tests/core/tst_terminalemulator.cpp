@@ -715,6 +715,26 @@ private Q_SLOTS:
             QCOMPARE(saved.cursor().row, 4);
             QVERIFY(saved.cursor().column < 20);
         }
+        // With nothing after the restore, the cursor is on the smaller screen all the same.
+        for (const QByteArray& restore : {QByteArray("\x1b"
+                                                     "8"),
+                                          QByteArray("\x1b[?1048l"), QByteArray("\x1b[?1049l")}) {
+            TerminalEmulator saved(20, 6);
+            saved.feed("\x1b[6;20H" + (restore == "\x1b"
+                                                  "8"
+                                           ? QByteArray("\x1b"
+                                                        "7")
+                                           : "\x1b[?" + restore.mid(3, 4) + 'h'));
+            saved.resize(5, 2);
+            saved.feed(restore);
+            QCOMPARE(saved.cursor().row, 1);
+            QCOMPARE(saved.cursor().column, 4);
+            const TerminalDamage damage = saved.takeDamage();
+            for (int row : damage.rows)
+                QVERIFY(row >= 0 && row < 2);
+            saved.feed("z");
+            QCOMPARE(saved.screenRow(1).toString(), QStringLiteral("z").rightJustified(5));
+        }
         // A CSI with more than 16 arguments: libvterm wrote past its argument array and crashed.
         // It is dropped, also when it is held over many reads; 16 arguments still pass.
         TerminalEmulator many(20, 3);

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void paintsColours();
     void paintsWideCharactersOverTwoCells();
     void copiesTheSelectionExactly();
+    void selectionStaysInsideAShrunkGrid();
     void pastesBracketedOnlyWhenAsked();
     void turnsKeysIntoBytes();
     void zoomsWithTheKeyboard();
@@ -144,6 +145,25 @@ void TestTerminalView::copiesTheSelectionExactly()
     QTest::keyClick(m_view, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(input.count(), 1);
     QCOMPARE(input.first().first().toByteArray(), QByteArray("\x03"));
+}
+
+// A selection made on a wide grid is cut to the grid's bounds when the view gets smaller.
+void TestTerminalView::selectionStaysInsideAShrunkGrid()
+{
+    feed("one two three four five six seven eight nine ten\r\nsecond line");
+    const int wide = m_emulator->columns();
+    QVERIFY(wide > 40);
+    m_view->setSelection({m_emulator->lineCount() - m_emulator->rows(), 30},
+                         {m_emulator->lineCount() - 1, wide - 1});
+    m_view->resize(200, 60);
+    QTRY_VERIFY(m_emulator->columns() < 30);
+    QVERIFY(m_view->hasSelection());
+    for (const TerminalView::Position& p : {m_view->selectionStart(), m_view->selectionEnd()}) {
+        QVERIFY(p.line >= 0 && p.line < m_emulator->lineCount());
+        QVERIFY(p.column >= 0 && p.column < m_emulator->columns());
+    }
+    // The selected text comes from cells that exist.
+    QVERIFY(m_view->selectedText().size() <= m_emulator->lineCount() * (m_emulator->columns() + 1));
 }
 
 void TestTerminalView::pastesBracketedOnlyWhenAsked()

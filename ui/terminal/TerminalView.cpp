@@ -263,10 +263,30 @@ void TerminalView::updateGridSize()
     if (columns == m_emulator->columns() && rows == m_emulator->rows())
         return;
     m_emulator->resize(columns, rows);
+    clampSelection();
     m_lastScrollback = m_emulator->scrollbackSize();
     updateScrollBar(true);
     viewport()->update();
     Q_EMIT gridSizeChanged(columns, rows);
+}
+
+void TerminalView::clampSelection()
+{
+    const int lastLine = m_emulator->lineCount() - 1;
+    const int lastColumn = m_emulator->columns() - 1;
+    if (std::min(m_selectionStart, m_selectionEnd).line > lastLine) {
+        m_hasSelection = false;
+        m_selecting = false;
+        m_selectionStart = m_selectionEnd = Position{};
+        return;
+    }
+    const auto clamp = [lastLine, lastColumn](Position& p) {
+        if (p.line > lastLine)
+            p = Position{lastLine, lastColumn};
+        p.column = std::clamp(p.column, 0, lastColumn);
+    };
+    clamp(m_selectionStart);
+    clamp(m_selectionEnd);
 }
 
 void TerminalView::updateScrollBar(bool followBottom)

@@ -54,6 +54,8 @@ public:
     bool hasSelection() const { return m_hasSelection; }
     QString selectedText() const;
     void setSelection(Position start, Position end); // inclusive of both ends
+    Position selectionStart() const { return m_selectionStart; }
+    Position selectionEnd() const { return m_selectionEnd; }
     void clearSelection();
     void copy();
     void paste();
@@ -128,6 +130,8 @@ private:
     bool wantsMouseReports(const QMouseEvent* event) const;
     void sendMouse(const QMouseEvent* event, int button, bool pressed);
     QRect rowRect(int viewRow) const;
+    // Keeps the selection within the lines and columns there are after the grid shrank.
+    void clampSelection();
     void send(const QByteArray& bytes);
 
     TerminalEmulator* m_emulator;
