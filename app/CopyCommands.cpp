@@ -4,6 +4,7 @@
 #include "files/TarExtractor.h"
 #include "files/TarPacker.h"
 #include "sandbox/Backend.h"
+#include "sandbox/SpillFiles.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -726,7 +727,8 @@ void CopyCommands::putStdin(const RemotePath& path)
         } else {
             // A tar header holds the size before the bytes, so a pipe is spooled to a
             // temporary file first.
-            auto* spool = new QTemporaryFile(this);
+            QTemporaryFile* spool = SpillFiles::create(QStringLiteral("upload")).release();
+            spool->setParent(this);
             if (!spool->open()) {
                 fail(Text::tr("Cannot make a temporary file: %1").arg(spool->errorString()));
                 return;

@@ -3,6 +3,7 @@
 #include "connections/ConnectionRegistry.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "logs/ActivityLog.h"
+#include "sandbox/SpillFiles.h"
 #include "settings/EciAccounts.h"
 #include "settings/OpenSandboxServers.h"
 #include "settings/Preferences.h"
@@ -24,6 +25,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(SANDBOXDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("sandboxdesk"));
     QApplication::setWindowIcon(appIcon());
+    // What a crash of an earlier run left behind (log and recording spill files).
+    SpillFiles::removeStale();
 
     Preferences preferences;
     Translations translations;

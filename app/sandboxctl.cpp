@@ -15,6 +15,7 @@
 #include "sandbox/ExecSession.h"
 #include "sandbox/Job.h"
 #include "sandbox/LogStream.h"
+#include "sandbox/SpillFiles.h"
 #include "settings/EciAccounts.h"
 #include "settings/Translations.h"
 #include "text/Duration.h"
@@ -1085,6 +1086,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SANDBOXDESK_VERSION));
     Translations translations;
     translations.apply({});
+    SpillFiles::removeStale(); // what a crash of an earlier run left behind
 
     // Options come before the command; everything after it is the command's own.
     QStringList args = QCoreApplication::arguments().mid(1);

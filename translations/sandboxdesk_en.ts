@@ -2068,10 +2068,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The response is too large.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The engine sent a malformed response (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2111,6 +2107,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
             <numerusform>The engine did not answer within %n s.</numerusform>
             <numerusform>The engine did not answer within %n s.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The answers from %1 being read at once would hold more than %2 MiB together; this one was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 is larger than %2 MiB, the most one request may hold.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2253,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Cannot write the log to a temporary file (%1); the oldest lines are dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temporary files hold %1 MiB, the most they may; the oldest lines are dropped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3235,6 +3243,14 @@ You can keep it for this session only.</translation>
     </message>
     <message>
         <source>&amp;asciicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record &amp;keystrokes in session logs and exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you type, passwords at prompts that do not echo included; off, only what the terminal showed is kept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

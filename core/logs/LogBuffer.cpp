@@ -1,7 +1,8 @@
 #include "LogBuffer.h"
 
+#include "sandbox/SpillFiles.h"
+
 #include <QCoreApplication>
-#include <QDir>
 #include <QTemporaryFile>
 
 #include <cstring>
@@ -56,7 +57,10 @@ LogBuffer::LogBuffer(qint64 memoryLimit, int chunkSize, int maxLineLength)
     , m_maxLine(qBound(1, maxLineLength, m_chunkSize))
 {}
 
-LogBuffer::~LogBuffer() = default;
+LogBuffer::~LogBuffer()
+{
+    SpillFiles::release(m_spilledBytes);
+}
 
 void LogBuffer::append(LogStream::Stream stream, QByteArrayView bytes, qint64 timestamp)
 {
@@ -119,6 +123,7 @@ void LogBuffer::clear()
     m_count.store(0, std::memory_order_release);
     m_totalBytes = 0;
     m_memoryBytes = 0;
+    SpillFiles::release(m_spilledBytes);
     m_spilledBytes = 0;
     for (QByteArray& tail : m_tail)
         tail.clear();
@@ -161,8 +166,7 @@ void LogBuffer::spill()
     while (m_memoryBytes > m_memoryLimit && m_firstInMemory + 1 < int(m_chunks.size())) {
         Chunk& chunk = m_chunks[size_t(m_firstInMemory)];
         if (!m_file && m_error.isEmpty()) {
-            m_file = std::make_unique<QTemporaryFile>(QDir::tempPath() +
-                                                      QLatin1String("/sandboxdesk-log-XXXXXX"));
+            m_file = SpillFiles::create(QStringLiteral("log"));
             if (!m_file->open()) {
                 m_error = QCoreApplication::translate("LogBuffer",
                                                       "Cannot create a temporary file for the "
@@ -172,7 +176,15 @@ void LogBuffer::spill()
             }
         }
         qint64 offset = -2;
-        if (m_file) {
+        // Past the disk limit the chunk is dropped; those on disk already stay readable.
+        const bool room = m_file && SpillFiles::reserve(chunk.size);
+        if (m_file && !room && m_error.isEmpty()) {
+            m_error = QCoreApplication::translate("LogBuffer",
+                                                  "The temporary files hold %1 MiB, the most they "
+                                                  "may; the oldest lines are dropped.")
+                          .arg(SpillFiles::diskLimit() / (1024 * 1024));
+        }
+        if (room) {
             offset = m_file->size();
             if (!m_file->seek(offset) || m_file->write(chunk.bytes) != chunk.bytes.size() ||
                 !m_file->flush()) {
@@ -182,6 +194,7 @@ void LogBuffer::spill()
                               .arg(m_file->errorString());
                 m_file.reset();
                 offset = -2;
+                SpillFiles::release(chunk.size);
             }
         }
         chunk.fileOffset = offset;

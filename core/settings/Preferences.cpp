@@ -126,6 +126,16 @@ void Preferences::setTerminalClipboardWrites(bool allowed)
     m_settings->setValue(QStringLiteral("terminal/clipboardWrites"), allowed);
 }
 
+bool Preferences::terminalRecordInput() const
+{
+    return m_settings->value(QStringLiteral("terminal/recordInput"), false).toBool();
+}
+
+void Preferences::setTerminalRecordInput(bool record)
+{
+    m_settings->setValue(QStringLiteral("terminal/recordInput"), record);
+}
+
 bool Preferences::terminalCursorBlink() const
 {
     return m_settings->value(QStringLiteral("terminal/cursorBlink"), true).toBool();

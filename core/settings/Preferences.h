@@ -51,6 +51,10 @@ public:
     // Every session's log is saved into this folder when it ends or its tab closes; empty: off.
     QString sessionLogFolder() const;
     void setSessionLogFolder(const QString& folder);
+    // Keystrokes go into recordings (asciicast "i" events, session logs) only when this is on:
+    // they hold passwords typed at prompts that do not echo. Off unless set.
+    bool terminalRecordInput() const;
+    void setTerminalRecordInput(bool record);
     // "text", "html", "asciicast"; asciicast alone unless set.
     QStringList sessionLogFormats() const;
     void setSessionLogFormats(const QStringList& formats);

@@ -388,7 +388,9 @@ SessionExporter::Outcome SessionExporter::run(SessionReader& reader, Format form
                                               QString* errorString)
 {
     QSaveFile file(filePath);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // A session holds what was typed and shown: for the user's eyes only.
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         if (errorString)
             *errorString = QCoreApplication::translate("SessionExporter", "Cannot write %1: %2")
                                .arg(filePath, file.errorString());
@@ -500,7 +502,8 @@ QString SessionLogWriter::baseName(const QString& sessionName, const QDateTime& 
 
 SessionLogWriter* SessionLogWriter::save(const SessionRecorder& recorder, const QString& folder,
                                          const QString& sessionName,
-                                         const QList<SessionExporter::Format>& formats)
+                                         const QList<SessionExporter::Format>& formats,
+                                         bool withInput)
 {
     if (formats.isEmpty())
         return nullptr;
@@ -511,6 +514,7 @@ SessionLogWriter* SessionLogWriter::save(const SessionRecorder& recorder, const 
     for (SessionExporter::Format format : formats) {
         writer->m_paths << base + suffix(format);
         readers->push_back(recorder.reader());
+        readers->back().setSkipInput(!withInput);
     }
     const QStringList paths = writer->m_paths;
     const QPointer<SessionLogWriter> self(writer);

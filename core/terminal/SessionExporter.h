@@ -78,10 +78,11 @@ public:
     static QString suffix(SessionExporter::Format format); // ".txt", ".html", ".cast"
     // "<name>-<yyyyMMdd-HHmmss>", with characters unfit for a file name replaced by "_".
     static QString baseName(const QString& sessionName, const QDateTime& startedAt);
-    // Starts saving a snapshot of the recording; nullptr when there are no formats.
+    // Starts saving a snapshot of the recording; nullptr when there are no formats. withInput:
+    // the recording's input events too (the user's preference; off, they are left out).
     static SessionLogWriter* save(const SessionRecorder& recorder, const QString& folder,
                                   const QString& sessionName,
-                                  const QList<SessionExporter::Format>& formats);
+                                  const QList<SessionExporter::Format>& formats, bool withInput);
 
     QStringList filePaths() const { return m_paths; }
 

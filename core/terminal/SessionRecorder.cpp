@@ -1,6 +1,7 @@
 #include "terminal/SessionRecorder.h"
 
-#include <QDir>
+#include "sandbox/SpillFiles.h"
+
 #include <QFile>
 #include <QTemporaryFile>
 #include <QtEndian>
@@ -51,6 +52,15 @@ bool SessionReader::read(char* into, qint64 size)
 
 bool SessionReader::next(SessionEvent* event)
 {
+    while (readEvent(event)) {
+        if (!m_skipInput || event->kind != SessionEvent::Kind::Input)
+            return true;
+    }
+    return false;
+}
+
+bool SessionReader::readEvent(SessionEvent* event)
+{
     char header[HeaderSize];
     if (m_error || !read(header, HeaderSize))
         return false;
@@ -84,7 +94,10 @@ SessionRecorder::SessionRecorder(int columns, int rows, qint64 memoryLimit)
     m_clock.start();
 }
 
-SessionRecorder::~SessionRecorder() = default;
+SessionRecorder::~SessionRecorder()
+{
+    SpillFiles::release(m_spilled);
+}
 
 void SessionRecorder::recordOutput(const QByteArray& bytes)
 {
@@ -122,15 +135,24 @@ void SessionRecorder::append(const QByteArray& record)
     if (m_error)
         return;
     if (!m_file && m_memory.size() + record.size() > m_memoryLimit) {
-        m_file = std::make_unique<QTemporaryFile>(QDir::tempPath() +
-                                                  QStringLiteral("/sandboxdesk-session-XXXXXX"));
-        if (!m_file->open() || m_file->write(m_memory) != m_memory.size()) {
+        m_file = SpillFiles::create(QStringLiteral("session"));
+        if (!m_file->open() || !SpillFiles::reserve(m_memory.size())) {
+            m_error = true;
+            return;
+        }
+        m_spilled = m_memory.size();
+        if (m_file->write(m_memory) != m_memory.size()) {
             m_error = true;
             return;
         }
         m_memory = QByteArray();
     }
     if (m_file) {
+        if (!SpillFiles::reserve(record.size())) {
+            m_error = true;
+            return;
+        }
+        m_spilled += record.size();
         if (m_file->write(record) != record.size()) {
             m_error = true;
             return;

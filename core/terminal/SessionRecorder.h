@@ -36,6 +36,8 @@ public:
     ~SessionReader();
 
     bool next(SessionEvent* event);
+    // Leaves input events out of next(): an export without the keystrokes.
+    void setSkipInput(bool skip) { m_skipInput = skip; }
     qint64 position() const { return m_position; }
     qint64 size() const { return m_size; }
     int initialColumns() const { return m_columns; }
@@ -45,6 +47,7 @@ public:
 
 private:
     friend class SessionRecorder;
+    bool readEvent(SessionEvent* event);
     bool read(char* into, qint64 size);
 
     QByteArray m_memory;
@@ -55,6 +58,7 @@ private:
     int m_rows = 24;
     QDateTime m_startedAt;
     bool m_error = false;
+    bool m_skipInput = false;
 };
 
 // Output, input and resizes of one terminal session with their times, in bounded memory:
@@ -81,7 +85,8 @@ public:
     qint64 size() const { return m_size; }
     qint64 eventCount() const { return m_events; }
     bool isSpilled() const { return m_file != nullptr; }
-    // Set when the temporary file could not be written; recording stops there.
+    // Set when the temporary file could not be written or reached the spill files' disk
+    // limit; recording stops there.
     bool hasError() const { return m_error; }
 
     SessionReader reader() const;
@@ -96,6 +101,7 @@ private:
     QElapsedTimer m_clock;
     QByteArray m_memory;
     std::unique_ptr<QTemporaryFile> m_file;
+    qint64 m_spilled = 0; // taken from the spill files' disk limit
     qint64 m_size = 0;
     qint64 m_events = 0;
     bool m_error = false;

@@ -53,7 +53,8 @@ void TerminalSession::saveLog()
         return;
     m_loggedEvents = m_recorder->eventCount();
     SessionLogWriter::save(*m_recorder, folder, m_sandboxName,
-                           SessionLogWriter::formatsFromNames(m_preferences.sessionLogFormats()));
+                           SessionLogWriter::formatsFromNames(m_preferences.sessionLogFormats()),
+                           m_preferences.terminalRecordInput());
 }
 
 QString TerminalSession::title() const
@@ -137,7 +138,9 @@ void TerminalSession::write(const QByteArray& bytes)
 {
     if (!m_exec || m_state != State::Running || bytes.isEmpty())
         return;
-    m_recorder->recordInput(bytes);
+    // Keystrokes include passwords typed at prompts that do not echo: kept only when asked for.
+    if (m_preferences.terminalRecordInput())
+        m_recorder->recordInput(bytes);
     m_exec->write(bytes);
 }
 
@@ -179,7 +182,10 @@ void TerminalSession::onFailed(const Error& error)
 
 bool TerminalSession::exportTo(SessionExporter::Format format, const QString& filePath)
 {
-    return m_exporter->start(m_recorder->reader(), format, filePath);
+    SessionReader reader = m_recorder->reader();
+    // Input recorded while the preference was on leaves with the exports only while it still is.
+    reader.setSkipInput(!m_preferences.terminalRecordInput());
+    return m_exporter->start(std::move(reader), format, filePath);
 }
 
 void TerminalSession::cancelExport()

@@ -12,6 +12,8 @@
 
 #include <memory>
 
+#include <sys/stat.h>
+
 namespace {
 
 // Kilobytes of this process's resident memory: "VmRSS" now, "VmHWM" the peak so far.
@@ -66,6 +68,16 @@ LineScan scanLines(const QString& path)
     return scan;
 }
 
+// The permission bits of a file; -1 when it cannot be read.
+int modeOf(const QString& path)
+{
+    struct stat info
+    {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    return int(info.st_mode & 07777);
+}
+
 QByteArray numberedLine(qint64 n)
 {
     // 100 bytes on the wire: 98 visible characters and CR LF, as a program on a pty prints them.
@@ -110,7 +122,8 @@ private Q_SLOTS:
         SessionLogWriter* writer = SessionLogWriter::save(
             *recorder, folder, QStringLiteral("box"),
             SessionLogWriter::formatsFromNames(
-                {QStringLiteral("text"), QStringLiteral("html"), QStringLiteral("asciicast")}));
+                {QStringLiteral("text"), QStringLiteral("html"), QStringLiteral("asciicast")}),
+            true);
         QVERIFY(writer);
         QSignalSpy finished(writer, &SessionLogWriter::finished);
         QSignalSpy destroyed(writer, &QObject::destroyed);
@@ -139,6 +152,43 @@ private Q_SLOTS:
                  40);
         QCOMPARE(QJsonDocument::fromJson(cast.last).array().at(2).toString(),
                  QStringLiteral("exit\r"));
+        for (const QString& path : paths)
+            QCOMPARE(modeOf(path), 0600);
+    }
+
+    // Without the preference, keystrokes (a password typed where nothing echoes) reach no
+    // saved log, in any format, while the output around them does.
+    void inputStaysOutUnlessAskedFor()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("private"));
+        SessionRecorder recorder(80, 24);
+        recorder.recordOutput("Password: ");
+        recorder.recordInput("hunter2-secret\r");
+        recorder.recordOutput("\r\nwelcome\r\n");
+        const auto formats = SessionLogWriter::formatsFromNames(
+            {QStringLiteral("text"), QStringLiteral("html"), QStringLiteral("asciicast")});
+        SessionLogWriter* writer =
+            SessionLogWriter::save(recorder, folder, QStringLiteral("quiet"), formats, false);
+        QSignalSpy finished(writer, &SessionLogWriter::finished);
+        QVERIFY(finished.wait(30000));
+        const QStringList saved = finished.at(0).at(0).toStringList();
+        QCOMPARE(saved.size(), 3);
+        for (const QString& path : saved) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(!bytes.contains("hunter2"), qPrintable(path));
+            QVERIFY2(bytes.contains("welcome"), qPrintable(path));
+            QCOMPARE(modeOf(path), 0600);
+        }
+
+        SessionLogWriter* withInput = SessionLogWriter::save(
+            recorder, folder, QStringLiteral("loud"), {SessionExporter::Format::Asciicast}, true);
+        QSignalSpy done(withInput, &SessionLogWriter::finished);
+        QVERIFY(done.wait(30000));
+        QFile cast(done.at(0).at(0).toStringList().value(0));
+        QVERIFY(cast.open(QIODevice::ReadOnly));
+        QVERIFY(cast.readAll().contains(",\"i\",\"hunter2-secret\\r\"]"));
     }
 
     void unwritableFolderIsReported()
@@ -152,13 +202,13 @@ private Q_SLOTS:
         }
         SessionLogWriter* writer =
             SessionLogWriter::save(recorder, file + QStringLiteral("/logs"), QStringLiteral("box"),
-                                   {SessionExporter::Format::PlainText});
+                                   {SessionExporter::Format::PlainText}, false);
         QSignalSpy finished(writer, &SessionLogWriter::finished);
         QVERIFY(finished.wait(30000));
         QVERIFY(finished.at(0).at(0).toStringList().isEmpty());
         QVERIFY2(finished.at(0).at(1).toString().startsWith(QLatin1String("Cannot create")),
                  qPrintable(finished.at(0).at(1).toString()));
-        QVERIFY(SessionLogWriter::save(recorder, m_dir.path(), QStringLiteral("box"), {}) ==
+        QVERIFY(SessionLogWriter::save(recorder, m_dir.path(), QStringLiteral("box"), {}, false) ==
                 nullptr);
     }
 

@@ -1,12 +1,131 @@
+#include "logs/LogBuffer.h"
+#include "sandbox/SpillFiles.h"
 #include "terminal/SessionRecorder.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QTest>
+
+#include <sys/stat.h>
+
+namespace {
+
+int modeOf(const QString& path)
+{
+    struct stat info
+    {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    return int(info.st_mode & 07777);
+}
+
+// The spill files of this process whose name has kind in it.
+QStringList ownSpillFiles(const QString& kind)
+{
+    return QDir(SpillFiles::folder())
+        .entryList({QStringLiteral("%1-%2-*").arg(QCoreApplication::applicationPid()).arg(kind)},
+                   QDir::Files);
+}
+
+} // namespace
 
 class TestSessionRecorder final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void skipsInputWhenAsked()
+    {
+        SessionRecorder recorder(80, 24);
+        recorder.record({1, SessionEvent::Kind::Output, "Password: ", 0, 0});
+        recorder.record({2, SessionEvent::Kind::Input, "secret\r", 0, 0});
+        recorder.record({3, SessionEvent::Kind::Output, "ok", 0, 0});
+        SessionReader reader = recorder.reader();
+        reader.setSkipInput(true);
+        SessionEvent event;
+        QList<QByteArray> seen;
+        while (reader.next(&event)) {
+            QVERIFY(event.kind != SessionEvent::Kind::Input);
+            seen << event.data;
+        }
+        QCOMPARE(seen, (QList<QByteArray>{"Password: ", "ok"}));
+        QVERIFY(!reader.hasError());
+    }
+
+    // Spill files are in our own folder (0700), readable by the user only (0600), named after
+    // the process; those of a process that is gone are removed, the others stay.
+    void spillFilesArePrivateAndStaleOnesGo()
+    {
+        const QString folder = SpillFiles::folder();
+        QCOMPARE(modeOf(folder), 0700);
+        SessionRecorder recorder(80, 24, 1024);
+        recorder.recordOutput(QByteArray(4096, 'x'));
+        QVERIFY(recorder.isSpilled());
+        const QStringList sessions = ownSpillFiles(QStringLiteral("session"));
+        QCOMPARE(sessions.size(), 1);
+        QCOMPARE(modeOf(QDir(folder).filePath(sessions.first())), 0600);
+
+        LogBuffer logs(8192, 4096);
+        for (int i = 0; i < 2000; ++i)
+            logs.append(LogStream::Stream::Stdout, QByteArray(64, 'y') + '\n', 0);
+        logs.flush();
+        QVERIFY(logs.spilledBytes() > 0);
+        const QStringList logFiles = ownSpillFiles(QStringLiteral("log"));
+        QCOMPARE(logFiles.size(), 1);
+        QCOMPARE(modeOf(QDir(folder).filePath(logFiles.first())), 0600);
+
+        // A process that has ended leaves its pid unused for a while.
+        QProcess ended;
+        ended.start(QStringLiteral("true"), {});
+        QVERIFY(ended.waitForStarted());
+        const qint64 gonePid = ended.processId();
+        QVERIFY(ended.waitForFinished());
+        const QString stale = QDir(folder).filePath(QStringLiteral("%1-log-AbCdEf").arg(gonePid));
+        const QString live = QDir(folder).filePath(QStringLiteral("1-log-AbCdEf")); // init runs
+        for (const QString& path : {stale, live}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("left by a crash");
+        }
+        QCOMPARE(SpillFiles::removeStale(), 1);
+        QVERIFY(!QFile::exists(stale));
+        QVERIFY(QFile::exists(live));
+        QCOMPARE(ownSpillFiles(QStringLiteral("session")), sessions);
+        QVERIFY(QFile::remove(live));
+    }
+
+    // Spill files together stay under their disk limit: a log drops its oldest lines and says
+    // so, a recording stops; what they took is given back when they go.
+    void spillFilesStopAtTheDiskLimit()
+    {
+        const qint64 before = SpillFiles::reserved();
+        SpillFiles::setDiskLimit(before + 64 * 1024);
+        {
+            LogBuffer logs(8192, 4096);
+            for (int i = 0; i < 4000; ++i)
+                logs.append(LogStream::Stream::Stdout, QByteArray(64, 'q') + '\n', 0);
+            logs.flush();
+            QVERIFY(logs.spilledBytes() > 0);
+            QVERIFY(logs.spilledBytes() <= 64 * 1024);
+            QVERIFY2(logs.errorString().contains(QLatin1String("the most they may")),
+                     qPrintable(logs.errorString()));
+            QCOMPARE(logs.count(), 4000);
+
+            SessionRecorder recorder(80, 24, 1024);
+            for (int i = 0; i < 40 && !recorder.hasError(); ++i)
+                recorder.recordOutput(QByteArray(4096, 'r'));
+            QVERIFY(recorder.hasError());
+            QVERIFY(SpillFiles::reserved() <= before + 64 * 1024);
+        }
+        QCOMPARE(SpillFiles::reserved(), before);
+        SpillFiles::setDiskLimit(SpillFiles::DefaultDiskLimit);
+    }
+
     void inMemory()
     {
         SessionRecorder recorder(100, 30);

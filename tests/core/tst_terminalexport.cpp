@@ -227,7 +227,7 @@ private Q_SLOTS:
         const QString folder = m_dir.filePath(QStringLiteral("logs"));
         const QList<QThread*> before = workerThreads();
         SessionLogWriter* writer = SessionLogWriter::save(recorder, folder, QStringLiteral("big"),
-                                                          {SessionExporter::Format::Html});
+                                                          {SessionExporter::Format::Html}, false);
         QVERIFY(writer);
         const QPointer<QThread> worker = newWorker(before);
         QVERIFY(worker);

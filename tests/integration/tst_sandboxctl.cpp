@@ -3,6 +3,7 @@
 #include "credentials/KeychainCredentialStore.h"
 #include "sandbox/Job.h"
 #include "sandbox/LogStream.h"
+#include "sandbox/SpillFiles.h"
 #include "settings/EciAccounts.h"
 #include "text/TextWidth.h"
 
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -260,6 +262,18 @@ void TestSandboxctl::usageErrors()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("list [--json]"));
     QVERIFY(sandboxctl({QStringLiteral("--version")}).out.startsWith("sandboxctl "));
+
+    // A spill file left by a run that crashed goes at the next start.
+    QProcess ended;
+    ended.start(QStringLiteral("true"), {});
+    QVERIFY(ended.waitForStarted());
+    const qint64 gonePid = ended.processId();
+    QVERIFY(ended.waitForFinished());
+    const QString stale =
+        QDir(SpillFiles::folder()).filePath(QStringLiteral("%1-upload-Crashed").arg(gonePid));
+    QVERIFY(writeFile(stale, "left behind"));
+    QVERIFY(sandboxctl({QStringLiteral("--version")}).out.startsWith("sandboxctl "));
+    QVERIFY(!QFile::exists(stale));
 }
 
 void TestSandboxctl::deadEngine()

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void followsTheSizeItIsGiven();
     void reconnectsAfterTheShellExited();
     void exportsTheRecording();
+    void noEchoInputStaysOutOfExports();
     void savesItsLogWhenItGoes();
     void saysWhenTheBackendIsRemoved();
     void reconnectsAfterTheConnectionDropped();
@@ -180,6 +181,7 @@ void TestTerminalSession::reconnectsAfterTheShellExited()
 
 void TestTerminalSession::exportsTheRecording()
 {
+    m_preferences->setTerminalRecordInput(true);
     open();
     if (QTest::currentTestFailed())
         return;
@@ -209,6 +211,63 @@ void TestTerminalSession::exportsTheRecording()
     QFile events(cast);
     QVERIFY(events.open(QIODevice::ReadOnly));
     QVERIFY(events.readAll().contains(",\"i\",\"printf ")); // what was typed, as input
+}
+
+// A password typed where nothing echoes (read after stty -echo) reaches no export and no saved
+// log while keystrokes are not recorded (the default); with the preference on, it is input.
+void TestTerminalSession::noEchoInputStaysOutOfExports()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("quiet-logs"));
+    m_preferences->setSessionLogFolder(folder);
+    m_preferences->setSessionLogFormats(
+        {QStringLiteral("text"), QStringLiteral("html"), QStringLiteral("asciicast")});
+    open();
+    if (QTest::currentTestFailed())
+        return;
+    type(QStringLiteral("stty -echo; echo ask''ing; read secret; stty echo; echo read-''done"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("asking")), 10000);
+    type(QStringLiteral("hunter2-typed"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("read-done")), 10000);
+    QVERIFY(!allText().contains(QStringLiteral("hunter2")));
+
+    QStringList exported;
+    QSignalSpy finished(m_session, &TerminalSession::exportFinished);
+    for (const auto format : {SessionExporter::Format::PlainText, SessionExporter::Format::Html,
+                              SessionExporter::Format::Asciicast}) {
+        exported << m_dir.filePath(QStringLiteral("quiet-%1").arg(int(format)));
+        QVERIFY(m_session->exportTo(format, exported.last()));
+        QVERIFY(finished.wait(30000));
+    }
+    m_session->write("exit\r");
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Ended, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(QDir(folder).entryList(QDir::Files).size(), 3, 30000);
+    for (const QString& name : QDir(folder).entryList(QDir::Files))
+        exported << QDir(folder).filePath(name);
+    for (const QString& path : std::as_const(exported)) {
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(bytes.contains("read-done"), qPrintable(path));
+        QVERIFY2(!bytes.contains("hunter2"), qPrintable(path));
+        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+    }
+
+    // Asked for, the keystrokes are kept as input events.
+    m_preferences->setTerminalRecordInput(true);
+    m_session->connectToSandbox();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Running, 20000);
+    type(QStringLiteral(
+        "stty -echo; echo asking-''again; read secret; stty echo; echo again-''done"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("asking-again")), 10000);
+    type(QStringLiteral("hunter2-typed"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("again-done")), 10000);
+    const QString cast = m_dir.filePath(QStringLiteral("loud.cast"));
+    QVERIFY(m_session->exportTo(SessionExporter::Format::Asciicast, cast));
+    QVERIFY(finished.wait(30000));
+    QFile events(cast);
+    QVERIFY(events.open(QIODevice::ReadOnly));
+    QVERIFY(events.readAll().contains(",\"i\",\"hunter2-typed\\r\"]"));
 }
 
 void TestTerminalSession::savesItsLogWhenItGoes()

@@ -190,6 +190,9 @@ void TestPreferencesDialog::terminalPageSavesTerminalSettings()
     auto* blink = dialog.findChild<QCheckBox*>(QStringLiteral("cursorBlinkCheck"));
     auto* log = dialog.findChild<QCheckBox*>(QStringLiteral("sessionLogCheck"));
     auto* folder = dialog.findChild<QLineEdit*>(QStringLiteral("sessionLogFolderEdit"));
+    auto* recordInput = dialog.findChild<QCheckBox*>(QStringLiteral("recordInputCheck"));
+    QVERIFY(recordInput);
+    QVERIFY(!recordInput->isChecked()); // keystrokes stay private unless asked for
     QVERIFY(systemFont->isChecked());
     QVERIFY(!fontCombo->isEnabled());
     QCOMPARE(size->value(), 0);
@@ -210,6 +213,7 @@ void TestPreferencesDialog::terminalPageSavesTerminalSettings()
     clickBox(clipboard);
     clickBox(blink);
     clickBox(log);
+    clickBox(recordInput);
     QVERIFY(folder->isEnabled());
     const QString logFolder = m_dir.filePath(QStringLiteral("logs"));
     QTest::keyClicks(folder, logFolder);
@@ -224,6 +228,7 @@ void TestPreferencesDialog::terminalPageSavesTerminalSettings()
     QCOMPARE(reread.scrollbackLines(), 50000);
     QVERIFY(!reread.terminalClipboardWrites());
     QVERIFY(!reread.terminalCursorBlink());
+    QVERIFY(reread.terminalRecordInput());
     QCOMPARE(reread.sessionLogFolder(), logFolder);
     QCOMPARE(reread.sessionLogFormats(),
              (QStringList{QStringLiteral("text"), QStringLiteral("asciicast")}));

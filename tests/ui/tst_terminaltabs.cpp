@@ -245,6 +245,7 @@ void TestTerminalTabs::movesToItsOwnWindowAndBack()
 
 void TestTerminalTabs::closingTheTabSavesTheSessionLog()
 {
+    m_preferences->setTerminalRecordInput(true);
     m_preferences->setSessionLogFolder(m_dir.filePath(QStringLiteral("logs")));
     m_preferences->setSessionLogFormats({QStringLiteral("text"), QStringLiteral("asciicast")});
     openInTabs();

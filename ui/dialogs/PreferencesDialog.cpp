@@ -162,6 +162,9 @@ PreferencesDialog::PreferencesDialog(Preferences& preferences, Translations& tra
     m_logCastCheck = new QCheckBox;
     m_logCastCheck->setObjectName(QStringLiteral("sessionLogCastCheck"));
     m_logCastCheck->setChecked(formats.contains(QLatin1String("asciicast")));
+    m_recordInputCheck = new QCheckBox;
+    m_recordInputCheck->setObjectName(QStringLiteral("recordInputCheck"));
+    m_recordInputCheck->setChecked(preferences.terminalRecordInput());
     m_logError = new QLabel;
     m_logError->setObjectName(QStringLiteral("sessionLogError"));
     m_logError->setWordWrap(true);
@@ -179,6 +182,7 @@ PreferencesDialog::PreferencesDialog(Preferences& preferences, Translations& tra
     logs->addRow(m_logCheck);
     logs->addRow(m_logFolderLabel, folderRow);
     logs->addRow(m_logFormatsLabel, formatRow);
+    logs->addRow(m_recordInputCheck);
     logs->addRow(m_logError);
 
     m_terminalPage = new QWidget;
@@ -310,6 +314,7 @@ void PreferencesDialog::accept()
     if (m_logCastCheck->isChecked())
         logFormats << QStringLiteral("asciicast");
     m_preferences.setSessionLogFormats(logFormats);
+    m_preferences.setTerminalRecordInput(m_recordInputCheck->isChecked());
     m_preferences.setSessionLogFolder(
         m_logCheck->isChecked()
             ? QDir::cleanPath(QDir::fromNativeSeparators(m_logFolderEdit->text().trimmed()))
@@ -369,4 +374,8 @@ void PreferencesDialog::retranslateUi()
     m_logTextCheck->setText(tr("Plain &text"));
     m_logHtmlCheck->setText(tr("HT&ML"));
     m_logCastCheck->setText(tr("&asciicast"));
+    m_recordInputCheck->setText(tr("Record &keystrokes in session logs and exports"));
+    m_recordInputCheck->setToolTip(
+        tr("What you type, passwords at prompts that do not echo included; off, only what "
+           "the terminal showed is kept"));
 }

@@ -80,6 +80,7 @@ private:
     QCheckBox* m_logTextCheck = nullptr;
     QCheckBox* m_logHtmlCheck = nullptr;
     QCheckBox* m_logCastCheck = nullptr;
+    QCheckBox* m_recordInputCheck = nullptr;
     QLabel* m_logError = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };
