@@ -2756,10 +2756,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>沙箱未在运行：其 execd 无法应答。</translation>
     </message>
     <message>
-        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
-        <translation>暂不支持通过 execd 的文件 API 下载和上传。</translation>
-    </message>
-    <message>
         <source>No such file or folder: %1</source>
         <translation>没有这个文件或文件夹：%1</translation>
     </message>
@@ -2778,6 +2774,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 is a folder that is not empty.</source>
         <translation>%1 是非空文件夹。</translation>
+    </message>
+    <message>
+        <source>Uploading through execd&apos;s files API is not available yet.</source>
+        <translation>暂不支持通过 execd 的文件 API 上传。</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>无法保存已下载的内容。</translation>
+    </message>
+    <message>
+        <source>Could not download %1.</source>
+        <translation>无法下载 %1。</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was downloaded.</source>
+        <translation>%1 在下载过程中变短了。</translation>
     </message>
 </context>
 <context>
@@ -4911,33 +4923,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>原因</translation>
     </message>
     <message>
-        <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</source>
-        <translation>
-生存期（DURATION 形如 90s、10m、2h、1d）：
-  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
-                                输出到期时间
-  renew ID DURATION             将到期时间推后 DURATION（若已过期则从现在算起）；
-                                输出到期时间
-  create … --ttl DURATION       为新沙箱设置生存期
-  gc [--dry-run] [--idle DURATION]
-                                删除生存期已过的沙箱；--idle 还删除没有生存期且
-                                已停止这么久的沙箱（从不删除运行中的沙箱）；
-                                --dry-run 只列出，不删除
-</translation>
-    </message>
-    <message>
         <source>Name one sandbox and a duration.</source>
         <translation>请指定一个沙箱和一个时长。</translation>
     </message>
@@ -4955,13 +4940,39 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     </message>
     <message>
         <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+生存期（DURATION 形如 90s、10m、2h、1d）：
+  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
+                                输出到期时间
+  renew ID DURATION             沙箱在从现在起 DURATION 之后到期，与 OpenSandbox
+                                的续期方式相同；输出到期时间
+  create … --ttl DURATION       为新沙箱设置生存期
+  gc [--dry-run] [--idle DURATION]
+                                删除生存期已过的沙箱；--idle 还删除没有生存期且
+                                已停止这么久的沙箱（从不删除运行中的沙箱）；
+                                --dry-run 只列出，不删除
+</translation>
+    </message>
+    <message>
+        <source>
 OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory SIZE] [--ttl DURATION] [-- CMD…]
                                 create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed)
+  renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code
@@ -4974,8 +4985,7 @@ OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
   create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory 大小] [--ttl 时长] [-- 命令…]
                                 创建沙箱（不加 --ttl 则永不过期）
-  renew ID 时长                 将过期时间推后“时长”（若已过期，则从现在
-                                算起）
+  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
                                 不传输入）；以该命令的退出码退出
