@@ -42,6 +42,8 @@ public:
         About,
         OpenTerminal,
         BrowseFiles,
+        Renew,   // give the selected sandboxes a lifetime that ends later
+        CleanUp, // remove expired (and, if chosen, idle) sandboxes after a preview
         Count
     };
 
