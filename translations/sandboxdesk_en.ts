@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Saving in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Saving in the keychain…</translation>
     </message>
     <message>
         <source>The account was not saved: %1
@@ -58,7 +58,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>AccessKey &amp;ID:</source>
@@ -154,7 +154,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Save</translation>
     </message>
 </context>
 <context>
@@ -173,7 +173,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Keychain</translation>
     </message>
     <message>
         <source>The aliyun configuration has no profiles.</source>
@@ -426,16 +426,20 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>CleanupDialog</name>
     <message>
-        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
-        <translation>Also remove sandboxes &amp;without a lifetime stopped for at least</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Remove</translation>
+        <source>Looking…</source>
+        <translation>Looking…</translation>
     </message>
     <message>
         <source>Clean Up Sandboxes</source>
         <translation>Clean Up Sandboxes</translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
+        <translation>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
+        <translation>Also remove sandboxes &amp;without a lifetime stopped for at least</translation>
     </message>
     <message>
         <source>A duration such as 90m, 12h or 2d</source>
@@ -454,16 +458,12 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>Why</translation>
     </message>
     <message>
-        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
-        <translation>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</translation>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
         <translation>“%1” is not a duration such as 90m, 12h or 2d.</translation>
-    </message>
-    <message>
-        <source>Looking…</source>
-        <translation>Looking…</translation>
     </message>
     <message>
         <source>No connection keeps lifetimes.</source>
@@ -557,7 +557,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>optional; letters, digits, “_”, “.” and “-”</source>
@@ -2762,6 +2762,181 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>OpenSandboxServer</name>
+    <message>
+        <source>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</translation>
+    </message>
+    <message>
+        <source>The protocol is http or https.</source>
+        <translation>The protocol is http or https.</translation>
+    </message>
+    <message>
+        <source>The domain is required, for example localhost:8080.</source>
+        <translation>The domain is required, for example localhost:8080.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServerEditor</name>
+    <message>
+        <source>Add OpenSandbox Server</source>
+        <translation>Add OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>Edit OpenSandbox Server</source>
+        <translation>Edit OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protocol:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API &amp;key:</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain</source>
+        <translation>Kept in the keychain</translation>
+    </message>
+    <message>
+        <source>Unchanged unless you type a new one</source>
+        <translation>Unchanged unless you type a new one</translation>
+    </message>
+    <message>
+        <source>Reach commands and files through the server&apos;s &amp;proxy</source>
+        <translation>Reach commands and files through the server&apos;s &amp;proxy</translation>
+    </message>
+    <message>
+        <source>For servers whose sandboxes cannot be reached from this computer directly.</source>
+        <translation>For servers whose sandboxes cannot be reached from this computer directly.</translation>
+    </message>
+    <message>
+        <source>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</source>
+        <translation>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>A server named “%1” exists already.</source>
+        <translation>A server named “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>The API key is required.</source>
+        <translation>The API key is required.</translation>
+    </message>
+    <message>
+        <source>Type the API key again to keep it elsewhere.</source>
+        <translation>Type the API key again to keep it elsewhere.</translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation>Saving in the keychain…</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1
+You can keep it for this session only.</source>
+        <translation>The server was not saved: %1
+You can keep it for this session only.</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1</source>
+        <translation>The server was not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServersPanel</name>
+    <message>
+        <source>OpenSandbox servers</source>
+        <translation>OpenSandbox servers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Commands and files</source>
+        <translation>Commands and files</translation>
+    </message>
+    <message>
+        <source>API key kept in</source>
+        <translation>API key kept in</translation>
+    </message>
+    <message>
+        <source>Add &amp;Server…</source>
+        <translation>Add &amp;Server…</translation>
+    </message>
+    <message>
+        <source>Edit Ser&amp;ver…</source>
+        <translation>Edit Ser&amp;ver…</translation>
+    </message>
+    <message>
+        <source>Remove Serve&amp;r</source>
+        <translation>Remove Serve&amp;r</translation>
+    </message>
+    <message>
+        <source>Import from &amp;OPEN_SANDBOX_DOMAIN</source>
+        <translation>Import from &amp;OPEN_SANDBOX_DOMAIN</translation>
+    </message>
+    <message>
+        <source>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</source>
+        <translation>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Through the server</source>
+        <translation>Through the server</translation>
+    </message>
+    <message>
+        <source>Directly</source>
+        <translation>Directly</translation>
+    </message>
+    <message>
+        <source>Memory (this session)</source>
+        <translation>Memory (this session)</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Keychain</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; its sandboxes appear in the list once the server answers.</source>
+        <translation>Saved “%1”; its sandboxes appear in the list once the server answers.</translation>
+    </message>
+    <message>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</source>
+        <translation>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</translation>
+    </message>
+    <message>
+        <source>Remove OpenSandbox Server</source>
+        <translation>Remove OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its API key? Its sandboxes stay on the server.</source>
+        <translation>Remove “%1” and its API key? Its sandboxes stay on the server.</translation>
+    </message>
+    <message>
+        <source>“%1” was removed, but its API key could not be removed from the keychain: %2</source>
+        <translation>“%1” was removed, but its API key could not be removed from the keychain: %2</translation>
+    </message>
+    <message>
+        <source>Removed “%1” and its API key.</source>
+        <translation>Removed “%1” and its API key.</translation>
+    </message>
+</context>
+<context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
@@ -3173,13 +3348,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Renew Sandboxes</source>
         <translation>Renew Sandboxes</translation>
     </message>
-    <message numerus="yes">
-        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
-        <translation>
-            <numerusform>Keep the sandbox for this long from now (for example 90m, 12h or 2d):</numerusform>
-            <numerusform>Keep %n sandboxes for this long from now (for example 90m, 12h or 2d):</numerusform>
-        </translation>
-    </message>
     <message>
         <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
         <translation>“%1” is not a duration such as 90m, 12h or 2d.</translation>
@@ -3191,6 +3359,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Clean Up</source>
         <translation>Clean Up</translation>
+    </message>
+    <message numerus="yes">
+        <source>Extend the lifetime of %n sandbox(es) by (for example 90m, 12h or 2d; one without a lifetime, or whose lifetime has passed, gets that long from now):</source>
+        <translation>
+            <numerusform>Extend the sandbox&apos;s lifetime by (for example 90m, 12h or 2d; without a lifetime, or once it has passed, it gets that long from now):</numerusform>
+            <numerusform>Extend the lifetime of %n sandboxes by (for example 90m, 12h or 2d; one without a lifetime, or whose lifetime has passed, gets that long from now):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3842,10 +4017,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3908,6 +4079,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse &amp;Files</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI and OpenSandbox servers</source>
+        <translation>Alibaba Cloud accounts for ECI and OpenSandbox servers</translation>
     </message>
     <message>
         <source>Re&amp;new…</source>
@@ -4540,34 +4715,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>COMMAND</translation>
     </message>
     <message>
-        <source>
-OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory SIZE] [--ttl DURATION] [-- CMD…]
-                                create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             make the sandbox expire DURATION from now
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
-                                terminal, no input); exits with its code
-DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
-localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
-</source>
-        <translation>
-OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory SIZE] [--ttl DURATION] [-- CMD…]
-                                create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             make the sandbox expire DURATION from now
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
-                                terminal, no input); exits with its code
-DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
-localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
-</translation>
-    </message>
-    <message>
         <source>REASON</source>
         <translation>REASON</translation>
     </message>
@@ -4614,6 +4761,36 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed)
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed)
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</translation>
     </message>
 </context>
 </TS>

@@ -427,16 +427,20 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>CleanupDialog</name>
     <message>
-        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
-        <translation>同时删除没有生存期、且已停止至少这么久的沙箱(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
     </message>
     <message>
         <source>Clean Up Sandboxes</source>
         <translation>清理沙箱</translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
+        <translation>将删除生存期已过的沙箱。除非在下方选择，否则不会删除其他沙箱；运行中的沙箱从不会因空闲而被删除。</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
+        <translation>同时删除没有生存期、且已停止至少这么久的沙箱(&amp;W)</translation>
     </message>
     <message>
         <source>A duration such as 90m, 12h or 2d</source>
@@ -455,16 +459,12 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>原因</translation>
     </message>
     <message>
-        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
-        <translation>将删除生存期已过的沙箱。除非在下方选择，否则不会删除其他沙箱；运行中的沙箱从不会因空闲而被删除。</translation>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
         <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
-    </message>
-    <message>
-        <source>Looking…</source>
-        <translation>正在查找…</translation>
     </message>
     <message>
         <source>No connection keeps lifetimes.</source>
@@ -2745,6 +2745,181 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>OpenSandboxServer</name>
+    <message>
+        <source>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation>服务器名称可以使用字母、数字、空格、“.”、“@”、“_”和“-”，必须以字母或数字开头，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The protocol is http or https.</source>
+        <translation>协议为 http 或 https。</translation>
+    </message>
+    <message>
+        <source>The domain is required, for example localhost:8080.</source>
+        <translation>必须填写域名，例如 localhost:8080。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServerEditor</name>
+    <message>
+        <source>Add OpenSandbox Server</source>
+        <translation>添加 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Edit OpenSandbox Server</source>
+        <translation>编辑 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>域名(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>协议(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain</source>
+        <translation>保存在钥匙串中</translation>
+    </message>
+    <message>
+        <source>Unchanged unless you type a new one</source>
+        <translation>不输入新密钥则保持不变</translation>
+    </message>
+    <message>
+        <source>Reach commands and files through the server&apos;s &amp;proxy</source>
+        <translation>通过服务器代理(&amp;P)访问命令和文件</translation>
+    </message>
+    <message>
+        <source>For servers whose sandboxes cannot be reached from this computer directly.</source>
+        <translation>适用于本机无法直接访问其沙箱的服务器。</translation>
+    </message>
+    <message>
+        <source>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</source>
+        <translation>仅在本次会话(&amp;S)中保留（密钥只保存在内存中，退出 SandboxDesk 后即被清除）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A server named “%1” exists already.</source>
+        <translation>名为“%1”的服务器已存在。</translation>
+    </message>
+    <message>
+        <source>The API key is required.</source>
+        <translation>必须填写 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Type the API key again to keep it elsewhere.</source>
+        <translation>若要更改密钥的保存位置，请重新输入 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation>正在保存到钥匙串…</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1
+You can keep it for this session only.</source>
+        <translation>服务器未保存：%1
+您可以仅在本次会话中保留它。</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1</source>
+        <translation>服务器未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServersPanel</name>
+    <message>
+        <source>OpenSandbox servers</source>
+        <translation>OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <source>Commands and files</source>
+        <translation>命令和文件</translation>
+    </message>
+    <message>
+        <source>API key kept in</source>
+        <translation>API 密钥保存于</translation>
+    </message>
+    <message>
+        <source>Add &amp;Server…</source>
+        <translation>添加服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Edit Ser&amp;ver…</source>
+        <translation>编辑服务器(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Remove Serve&amp;r</source>
+        <translation>删除服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import from &amp;OPEN_SANDBOX_DOMAIN</source>
+        <translation>从 OPEN_SANDBOX_DOMAIN 导入(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</source>
+        <translation>采用 OpenSandbox SDK 从 OPEN_SANDBOX_DOMAIN 和 OPEN_SANDBOX_API_KEY 读取的服务器和密钥。</translation>
+    </message>
+    <message>
+        <source>Through the server</source>
+        <translation>经由服务器</translation>
+    </message>
+    <message>
+        <source>Directly</source>
+        <translation>直接连接</translation>
+    </message>
+    <message>
+        <source>Memory (this session)</source>
+        <translation>内存（本次会话）</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>钥匙串</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; its sandboxes appear in the list once the server answers.</source>
+        <translation>已保存“%1”；服务器应答后，其沙箱将显示在列表中。</translation>
+    </message>
+    <message>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</source>
+        <translation>SandboxDesk 的环境中既没有设置 OPEN_SANDBOX_DOMAIN，也没有设置 OPEN_SANDBOX_API_KEY。</translation>
+    </message>
+    <message>
+        <source>Remove OpenSandbox Server</source>
+        <translation>删除 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its API key? Its sandboxes stay on the server.</source>
+        <translation>要删除“%1”及其 API 密钥吗？其沙箱仍保留在服务器上。</translation>
+    </message>
+    <message>
+        <source>“%1” was removed, but its API key could not be removed from the keychain: %2</source>
+        <translation>已删除“%1”，但无法从钥匙串中删除其 API 密钥：%2</translation>
+    </message>
+    <message>
+        <source>Removed “%1” and its API key.</source>
+        <translation>已删除“%1”及其 API 密钥。</translation>
+    </message>
+</context>
+<context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
@@ -3155,12 +3330,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Renew Sandboxes</source>
         <translation>续期沙箱</translation>
     </message>
-    <message numerus="yes">
-        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
-        <translation>
-            <numerusform>将这 %n 个沙箱从现在起保留多久（例如 90m、12h 或 2d）：</numerusform>
-        </translation>
-    </message>
     <message>
         <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
         <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
@@ -3172,6 +3341,12 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Clean Up</source>
         <translation>清理</translation>
+    </message>
+    <message numerus="yes">
+        <source>Extend the lifetime of %n sandbox(es) by (for example 90m, 12h or 2d; one without a lifetime, or whose lifetime has passed, gets that long from now):</source>
+        <translation>
+            <numerusform>将这 %n 个沙箱的生存期延长（例如 90m、12h 或 2d；没有生存期或生存期已过的沙箱从现在算起）：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3817,10 +3992,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>账号(&amp;A)…</translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation>用于 ECI 沙箱的阿里云账号</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3883,6 +4054,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse &amp;Files</source>
         <translation>浏览文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI and OpenSandbox servers</source>
+        <translation>ECI 的阿里云账号和 OpenSandbox 服务器</translation>
     </message>
     <message>
         <source>Re&amp;new…</source>
@@ -4577,34 +4752,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>命令</translation>
     </message>
     <message>
-        <source>
-OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory SIZE] [--ttl DURATION] [-- CMD…]
-                                create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             make the sandbox expire DURATION from now
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
-                                terminal, no input); exits with its code
-DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
-localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
-</source>
-        <translation>
-OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory 大小] [--ttl 时长] [-- 命令…]
-                                创建沙箱（不加 --ttl 则永不过期）
-  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
-                                不传输入）；以该命令的退出码退出
-“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
-localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
-</translation>
-    </message>
-    <message>
         <source>REASON</source>
         <translation>原因</translation>
     </message>
@@ -4650,6 +4797,36 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed)
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory 大小] [--ttl 时长] [-- 命令…]
+                                创建沙箱（不加 --ttl 则永不过期）
+  renew ID 时长                 将过期时间推后“时长”（若已过期，则从现在
+                                算起）
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
+                                不传输入）；以该命令的退出码退出
+“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
+localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
+</translation>
     </message>
 </context>
 </TS>

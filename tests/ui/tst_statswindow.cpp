@@ -17,6 +17,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -138,7 +139,9 @@ void TestStatsWindow::screenshot(const QString& name, QWidget* widget)
     if (folder.isEmpty())
         return;
     QDir().mkpath(folder);
-    QVERIFY((widget ? widget : m_window)->grab().save(QDir(folder).filePath(name + QStringLiteral(".png"))));
+    QVERIFY((widget ? widget : m_window)
+                ->grab()
+                .save(QDir(folder).filePath(name + QStringLiteral(".png"))));
 }
 
 void TestStatsWindow::liveColumnsOnlyForWhatIsShown()
@@ -221,12 +224,21 @@ void TestStatsWindow::renewShowsTimeLeft()
     renew->trigger();
     QInputDialog* dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<QInputDialog*>(QStringLiteral("renewDialog"))));
+    const QPointer<QInputDialog> closed = dialog; // deleted once answered
     dialog->setTextValue(QStringLiteral("2h"));
     const QDateTime before = QDateTime::currentDateTimeUtc();
     dialog->accept();
     QTRY_VERIFY_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt.isValid(), 10000);
     QVERIFY(qAbs(before.addSecs(7200).secsTo(m_backend->sandbox(id).expiresAt)) <= 5);
     QTRY_VERIFY(cell(name, SandboxTableModel::TimeLeftColumn).contains(QLatin1String("hour")));
+    // Renewing again extends it.
+    const QDateTime first = m_backend->sandbox(id).expiresAt;
+    QTRY_VERIFY(!closed);
+    renew->trigger();
+    QTRY_VERIFY((dialog = m_window->findChild<QInputDialog*>(QStringLiteral("renewDialog"))));
+    dialog->setTextValue(QStringLiteral("30m"));
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt, first.addSecs(1800), 10000);
     QVERIFY(m_activity.size() >= 1);
     QCOMPARE(m_activity.at(m_activity.size() - 1).sandboxId, id);
     screenshot(QStringLiteral("stats-renew-en"));

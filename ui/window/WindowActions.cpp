@@ -95,7 +95,7 @@ void WindowActions::retranslate()
 {
     setActionText(m_actions[Preferences], tr("&Preferences…"));
     setActionText(m_actions[Accounts], tr("&Accounts…"));
-    m_actions[Accounts]->setToolTip(tr("Alibaba Cloud accounts for ECI sandboxes"));
+    m_actions[Accounts]->setToolTip(tr("Alibaba Cloud accounts for ECI and OpenSandbox servers"));
     setActionText(m_actions[Quit], tr("&Quit"));
     setActionText(m_actions[New], tr("&New…"));
     m_actions[New]->setToolTip(

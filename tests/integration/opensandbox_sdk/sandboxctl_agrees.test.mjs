@@ -121,8 +121,11 @@ test('sandboxctl and the SDK agree on the same server', async () => {
     assert.equal((await fromSdk.getInfo()).status.state, 'Running');
 
     // Renew by sandboxctl, seen by the SDK; renew by the SDK, seen by sandboxctl.
+    // renew pushes the expiry later by the duration, as the window's Renew does.
+    const before = ctlList(tag).find((s) => s.id === byCtl).expiresAt;
     const renewed = ctlOk(['--opensandbox', 'renew', byCtl, '2h']);
     const renewedAt = /expires at (\S+)/.exec(renewed)[1];
+    assert.ok(Math.abs(seconds(renewedAt) - seconds(before) - 7200) <= 1, `${before} ${renewedAt}`);
     const afterCtl = await (await Sandbox.connect({ sandboxId: byCtl,
         connectionConfig: connection() })).getInfo();
     assert.equal(seconds(afterCtl.expiresAt), seconds(renewedAt));
