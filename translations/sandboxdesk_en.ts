@@ -581,7 +581,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Environment:</translation>
     </message>
     <message>
         <source>KEY=VALUE, one per line</source>
@@ -956,7 +956,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">State</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -1629,6 +1629,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdAddress</name>
+    <message>
+        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
+        <translation>The OpenSandbox server gave an execd address that cannot be used.</translation>
+    </message>
+</context>
+<context>
     <name>ExpiryStore</name>
     <message>
         <source>Cannot make the folder %1.</source>
@@ -2199,6 +2206,112 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobTableModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Exited with %1</source>
+        <translation>Exited with %1</translation>
+    </message>
+    <message>
+        <source>Killed (%1)</source>
+        <translation>Killed (%1)</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>The jobs could not be listed: %1</source>
+        <translation>The jobs could not be listed: %1</translation>
+    </message>
+    <message>
+        <source>Output of job %1:</source>
+        <translation>Output of job %1:</translation>
+    </message>
+    <message>
+        <source>The output of job %1 could not be read: %2</source>
+        <translation>The output of job %1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>Output of job %1 (ended):</source>
+        <translation>Output of job %1 (ended):</translation>
+    </message>
+    <message>
+        <source>Stopping job %1…</source>
+        <translation>Stopping job %1…</translation>
+    </message>
+    <message>
+        <source>Job %1 was not stopped: %2</source>
+        <translation>Job %1 was not stopped: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 was stopped.</source>
+        <translation>Job %1 was stopped.</translation>
+    </message>
+    <message>
+        <source>Job %1 was not removed: %2</source>
+        <translation>Job %1 was not removed: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 and its output were removed.</source>
+        <translation>Job %1 and its output were removed.</translation>
+    </message>
+    <message>
+        <source>Select a job and follow it to see its output.</source>
+        <translation>Select a job and follow it to see its output.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>&amp;Follow Output</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>&amp;Kill</translation>
+    </message>
+    <message>
+        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
+        <translation>TERM to the job&apos;s processes, then KILL 2 seconds later</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>Forget an ended job and its output</source>
+        <translation>Forget an ended job and its output</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -2580,6 +2693,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Browse Files</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run commands in which container?</source>
+        <translation>Run commands in which container?</translation>
+    </message>
+    <message>
+        <source>Run Commands</source>
+        <translation>Run Commands</translation>
+    </message>
 </context>
 <context>
     <name>OpenSandboxBackend</name>
@@ -2682,10 +2803,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>The OpenSandbox connection is gone.</translation>
     </message>
     <message>
-        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
-        <translation>The OpenSandbox server gave an execd address that cannot be used.</translation>
-    </message>
-    <message>
         <source>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
 </source>
         <translation>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
@@ -2705,6 +2822,41 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>execd could not run the command.</source>
         <translation>execd could not run the command.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxFiles</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its execd cannot answer.</source>
+        <translation>The sandbox is not running: its execd cannot answer.</translation>
+    </message>
+    <message>
+        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
+        <translation>Downloading and uploading through execd&apos;s files API is not available yet.</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1</source>
+        <translation>No such file or folder: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 exists already.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder that is not empty.</source>
+        <translation>%1 is a folder that is not empty.</translation>
     </message>
 </context>
 <context>
@@ -3272,6 +3424,156 @@ You can keep it for this session only.</translation>
     </message>
 </context>
 <context>
+    <name>RunPanel</name>
+    <message>
+        <source>Write a script to run.</source>
+        <translation>Write a script to run.</translation>
+    </message>
+    <message>
+        <source>Type a command to run.</source>
+        <translation>Type a command to run.</translation>
+    </message>
+    <message>
+        <source>“%1” is not NAME=VALUE.</source>
+        <translation>“%1” is not NAME=VALUE.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time limit such as 30s, 10m or 2h.</source>
+        <translation>“%1” is not a time limit such as 30s, 10m or 2h.</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Starting the job…</source>
+        <translation>Starting the job…</translation>
+    </message>
+    <message>
+        <source>The job was not started: %1</source>
+        <translation>The job was not started: %1</translation>
+    </message>
+    <message>
+        <source>Started job %1; it runs on in the sandbox.</source>
+        <translation>Started job %1; it runs on in the sandbox.</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>Could not run: %1</translation>
+    </message>
+    <message>
+        <source>Stopped after its time limit of %1 · exit code %2 · %3</source>
+        <translation>Stopped after its time limit of %1 · exit code %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cancelled · exit code %1 · %2</source>
+        <translation>Cancelled · exit code %1 · %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1 · %2</source>
+        <translation>Exit code %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>&amp;Run:</translation>
+    </message>
+    <message>
+        <source>A command line</source>
+        <translation>A command line</translation>
+    </message>
+    <message>
+        <source>A script (sh, or its #! line)</source>
+        <translation>A script (sh, or its #! line)</translation>
+    </message>
+    <message>
+        <source>for example: ls -la /tmp</source>
+        <translation>for example: ls -la /tmp</translation>
+    </message>
+    <message>
+        <source>#!/bin/sh
+set -e
+echo hello</source>
+        <translation>#!/bin/sh
+set -e
+echo hello</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>the sandbox&apos;s own working folder</source>
+        <translation>the sandbox&apos;s own working folder</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Environment:</translation>
+    </message>
+    <message>
+        <source>NAME=value NAME2=&apos;with spaces&apos;</source>
+        <translation>NAME=value NAME2=&apos;with spaces&apos;</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>&amp;Time limit:</translation>
+    </message>
+    <message>
+        <source>none; for example 30s, 10m, 2h</source>
+        <translation>none; for example 30s, 10m, 2h</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Start as &amp;Job</source>
+        <translation>Start as &amp;Job</translation>
+    </message>
+    <message>
+        <source>Start the command in the background; it runs on when this window closes</source>
+        <translation>Start the command in the background; it runs on when this window closes</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Stop the process and everything it started: TERM, then KILL 2 seconds later</source>
+        <translation>Stop the process and everything it started: TERM, then KILL 2 seconds later</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Output</source>
+        <translation>Cop&amp;y Output</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+</context>
+<context>
+    <name>RunWindow</name>
+    <message>
+        <source>Run in %1</source>
+        <translation>Run in %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <source>Created</source>
@@ -3279,7 +3581,7 @@ You can keep it for this session only.</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Running</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -3348,6 +3650,13 @@ You can keep it for this session only.</translation>
         <source>Renew Sandboxes</source>
         <translation>Renew Sandboxes</translation>
     </message>
+    <message numerus="yes">
+        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
+        <translation>
+            <numerusform>Keep the sandbox for this long from now (for example 90m, 12h or 2d):</numerusform>
+            <numerusform>Keep %n sandboxes for this long from now (for example 90m, 12h or 2d):</numerusform>
+        </translation>
+    </message>
     <message>
         <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
         <translation>“%1” is not a duration such as 90m, 12h or 2d.</translation>
@@ -3359,13 +3668,6 @@ You can keep it for this session only.</translation>
     <message>
         <source>Clean Up</source>
         <translation>Clean Up</translation>
-    </message>
-    <message numerus="yes">
-        <source>Extend the lifetime of %n sandbox(es) by (for example 90m, 12h or 2d; one without a lifetime, or whose lifetime has passed, gets that long from now):</source>
-        <translation>
-            <numerusform>Extend the sandbox&apos;s lifetime by (for example 90m, 12h or 2d; without a lifetime, or once it has passed, it gets that long from now):</numerusform>
-            <numerusform>Extend the lifetime of %n sandboxes by (for example 90m, 12h or 2d; one without a lifetime, or whose lifetime has passed, gets that long from now):</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -4085,6 +4387,10 @@ You can keep it for this session only.</translation>
         <translation>Alibaba Cloud accounts for ECI and OpenSandbox servers</translation>
     </message>
     <message>
+        <source>R&amp;un Commands and Jobs…</source>
+        <translation>R&amp;un Commands and Jobs…</translation>
+    </message>
+    <message>
         <source>Re&amp;new…</source>
         <translation>Re&amp;new…</translation>
     </message>
@@ -4719,34 +5025,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>REASON</translation>
     </message>
     <message>
-        <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</source>
-        <translation>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</translation>
-    </message>
-    <message>
         <source>Name one sandbox and a duration.</source>
         <translation>Name one sandbox and a duration.</translation>
     </message>
@@ -4764,13 +5042,40 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     </message>
     <message>
         <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</translation>
+    </message>
+    <message>
+        <source>
 OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory SIZE] [--ttl DURATION] [-- CMD…]
                                 create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed)
+  renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code
@@ -4783,8 +5088,7 @@ OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory SIZE] [--ttl DURATION] [-- CMD…]
                                 create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed)
+  renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code

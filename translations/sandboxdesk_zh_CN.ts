@@ -1625,6 +1625,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdAddress</name>
+    <message>
+        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
+        <translation>OpenSandbox 服务器给出的 execd 地址无法使用。</translation>
+    </message>
+</context>
+<context>
     <name>ExpiryStore</name>
     <message>
         <source>Cannot make the folder %1.</source>
@@ -2186,6 +2193,112 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobTableModel</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Exited with %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>Killed (%1)</source>
+        <translation>已终止（%1）</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>The jobs could not be listed: %1</source>
+        <translation>无法列出作业：%1</translation>
+    </message>
+    <message>
+        <source>Output of job %1:</source>
+        <translation>作业 %1 的输出：</translation>
+    </message>
+    <message>
+        <source>The output of job %1 could not be read: %2</source>
+        <translation>无法读取作业 %1 的输出：%2</translation>
+    </message>
+    <message>
+        <source>Output of job %1 (ended):</source>
+        <translation>作业 %1 的输出（已结束）：</translation>
+    </message>
+    <message>
+        <source>Stopping job %1…</source>
+        <translation>正在停止作业 %1…</translation>
+    </message>
+    <message>
+        <source>Job %1 was not stopped: %2</source>
+        <translation>作业 %1 未能停止：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 was stopped.</source>
+        <translation>作业 %1 已停止。</translation>
+    </message>
+    <message>
+        <source>Job %1 was not removed: %2</source>
+        <translation>作业 %1 未能删除：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 and its output were removed.</source>
+        <translation>作业 %1 及其输出已删除。</translation>
+    </message>
+    <message>
+        <source>Select a job and follow it to see its output.</source>
+        <translation>选择一个作业并跟随，即可查看其输出。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>跟随输出(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>终止(&amp;K)</translation>
+    </message>
+    <message>
+        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
+        <translation>向作业的进程发送 TERM，2 秒后发送 KILL</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Forget an ended job and its output</source>
+        <translation>删除已结束的作业及其输出</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -2564,6 +2677,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Browse Files</source>
         <translation>浏览文件</translation>
     </message>
+    <message>
+        <source>Run commands in which container?</source>
+        <translation>在哪个容器中运行命令？</translation>
+    </message>
+    <message>
+        <source>Run Commands</source>
+        <translation>运行命令</translation>
+    </message>
 </context>
 <context>
     <name>OpenSandboxBackend</name>
@@ -2666,10 +2787,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>OpenSandbox 连接已不存在。</translation>
     </message>
     <message>
-        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
-        <translation>OpenSandbox 服务器给出的 execd 地址无法使用。</translation>
-    </message>
-    <message>
         <source>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
 </source>
         <translation>[OpenSandbox 在没有终端的情况下运行此命令；键入的内容不会传给它。]
@@ -2688,6 +2805,41 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>execd could not run the command.</source>
         <translation>execd 无法运行该命令。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxFiles</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its execd cannot answer.</source>
+        <translation>沙箱未在运行：其 execd 无法应答。</translation>
+    </message>
+    <message>
+        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
+        <translation>暂不支持通过 execd 的文件 API 下载和上传。</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1</source>
+        <translation>没有这个文件或文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder that is not empty.</source>
+        <translation>%1 是非空文件夹。</translation>
     </message>
 </context>
 <context>
@@ -3254,6 +3406,156 @@ You can keep it for this session only.</source>
     </message>
 </context>
 <context>
+    <name>RunPanel</name>
+    <message>
+        <source>Write a script to run.</source>
+        <translation>请编写要运行的脚本。</translation>
+    </message>
+    <message>
+        <source>Type a command to run.</source>
+        <translation>请输入要运行的命令。</translation>
+    </message>
+    <message>
+        <source>“%1” is not NAME=VALUE.</source>
+        <translation>“%1”不是 NAME=VALUE 形式。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time limit such as 30s, 10m or 2h.</source>
+        <translation>“%1”不是有效的时间限制，例如 30s、10m 或 2h。</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Starting the job…</source>
+        <translation>正在启动作业…</translation>
+    </message>
+    <message>
+        <source>The job was not started: %1</source>
+        <translation>作业未能启动：%1</translation>
+    </message>
+    <message>
+        <source>Started job %1; it runs on in the sandbox.</source>
+        <translation>已启动作业 %1；它会在沙箱中继续运行。</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Stopped after its time limit of %1 · exit code %2 · %3</source>
+        <translation>已在时间限制 %1 后停止 · 退出码 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cancelled · exit code %1 · %2</source>
+        <translation>已取消 · 退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1 · %2</source>
+        <translation>退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>A command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>A script (sh, or its #! line)</source>
+        <translation>脚本（由 sh 或其 #! 行执行）</translation>
+    </message>
+    <message>
+        <source>for example: ls -la /tmp</source>
+        <translation>例如：ls -la /tmp</translation>
+    </message>
+    <message>
+        <source>#!/bin/sh
+set -e
+echo hello</source>
+        <translation>#!/bin/sh
+set -e
+echo hello</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>the sandbox&apos;s own working folder</source>
+        <translation>沙箱自身的工作文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>环境变量(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>NAME=value NAME2=&apos;with spaces&apos;</source>
+        <translation>NAME=value NAME2=&apos;含空格的值&apos;</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>时间限制(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>none; for example 30s, 10m, 2h</source>
+        <translation>无；例如 30s、10m、2h</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Start as &amp;Job</source>
+        <translation>作为作业启动(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Start the command in the background; it runs on when this window closes</source>
+        <translation>在后台启动命令；关闭此窗口后它仍会继续运行</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the process and everything it started: TERM, then KILL 2 seconds later</source>
+        <translation>停止该进程及其启动的一切：先发送 TERM，2 秒后发送 KILL</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Output</source>
+        <translation>复制输出(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RunWindow</name>
+    <message>
+        <source>Run in %1</source>
+        <translation>在 %1 中运行</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <source>Created</source>
@@ -3330,6 +3632,12 @@ You can keep it for this session only.</source>
         <source>Renew Sandboxes</source>
         <translation>续期沙箱</translation>
     </message>
+    <message numerus="yes">
+        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
+        <translation>
+            <numerusform>将这 %n 个沙箱从现在起保留多久（例如 90m、12h 或 2d）：</numerusform>
+        </translation>
+    </message>
     <message>
         <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
         <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
@@ -3341,12 +3649,6 @@ You can keep it for this session only.</source>
     <message>
         <source>Clean Up</source>
         <translation>清理</translation>
-    </message>
-    <message numerus="yes">
-        <source>Extend the lifetime of %n sandbox(es) by (for example 90m, 12h or 2d; one without a lifetime, or whose lifetime has passed, gets that long from now):</source>
-        <translation>
-            <numerusform>将这 %n 个沙箱的生存期延长（例如 90m、12h 或 2d；没有生存期或生存期已过的沙箱从现在算起）：</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -4060,6 +4362,10 @@ You can keep it for this session only.</source>
         <translation>ECI 的阿里云账号和 OpenSandbox 服务器</translation>
     </message>
     <message>
+        <source>R&amp;un Commands and Jobs…</source>
+        <translation>运行命令和作业(&amp;U)…</translation>
+    </message>
+    <message>
         <source>Re&amp;new…</source>
         <translation>续期(&amp;N)…</translation>
     </message>
@@ -4756,33 +5062,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>原因</translation>
     </message>
     <message>
-        <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</source>
-        <translation>
-生存期（DURATION 形如 90s、10m、2h、1d）：
-  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
-                                输出到期时间
-  renew ID DURATION             将到期时间推后 DURATION（若已过期则从现在算起）；
-                                输出到期时间
-  create … --ttl DURATION       为新沙箱设置生存期
-  gc [--dry-run] [--idle DURATION]
-                                删除生存期已过的沙箱；--idle 还删除没有生存期且
-                                已停止这么久的沙箱（从不删除运行中的沙箱）；
-                                --dry-run 只列出，不删除
-</translation>
-    </message>
-    <message>
         <source>Name one sandbox and a duration.</source>
         <translation>请指定一个沙箱和一个时长。</translation>
     </message>
@@ -4800,13 +5079,39 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     </message>
     <message>
         <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+生存期（DURATION 形如 90s、10m、2h、1d）：
+  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
+                                输出到期时间
+  renew ID DURATION             沙箱在从现在起 DURATION 之后到期，与 OpenSandbox
+                                的续期方式相同；输出到期时间
+  create … --ttl DURATION       为新沙箱设置生存期
+  gc [--dry-run] [--idle DURATION]
+                                删除生存期已过的沙箱；--idle 还删除没有生存期且
+                                已停止这么久的沙箱（从不删除运行中的沙箱）；
+                                --dry-run 只列出，不删除
+</translation>
+    </message>
+    <message>
+        <source>
 OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory SIZE] [--ttl DURATION] [-- CMD…]
                                 create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed)
+  renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code
@@ -4819,8 +5124,7 @@ OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
   create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory 大小] [--ttl 时长] [-- 命令…]
                                 创建沙箱（不加 --ttl 则永不过期）
-  renew ID 时长                 将过期时间推后“时长”（若已过期，则从现在
-                                算起）
+  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
                                 不传输入）；以该命令的退出码退出

@@ -141,10 +141,9 @@ void SandboxCommands::renew(const QList<SelectedSandbox>& selected)
     auto* dialog = new QInputDialog(m_window);
     dialog->setObjectName(QStringLiteral("renewDialog"));
     dialog->setWindowTitle(tr("Renew Sandboxes"));
-    dialog->setLabelText(tr("Extend the lifetime of %n sandbox(es) by (for example 90m, 12h or "
-                            "2d; one without a lifetime, or whose lifetime has passed, gets that "
-                            "long from now):",
-                            nullptr, int(targets.size())));
+    dialog->setLabelText(
+        tr("Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):", nullptr,
+           int(targets.size())));
     dialog->setComboBoxItems({QStringLiteral("1h"), QStringLiteral("2h"), QStringLiteral("8h"),
                               QStringLiteral("1d"), QStringLiteral("7d")});
     dialog->setComboBoxEditable(true);
@@ -161,12 +160,10 @@ void SandboxCommands::renew(const QList<SelectedSandbox>& selected)
             box->open();
             return;
         }
-        // As sandboxctl renew: later than the current expiry, or than now once it has passed.
-        runBulk(tr("Renew"), targets, [milliseconds](Backend* backend, const QString& id) {
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            const QDateTime current = backend->sandbox(id).expiresAt;
-            const QDateTime from = current.isValid() && current > now ? current : now;
-            return backend->setExpiry(id, from.addMSecs(milliseconds));
+        // As sandboxctl renew: the lifetime ends that long from now.
+        const QDateTime until = QDateTime::currentDateTimeUtc().addMSecs(milliseconds);
+        runBulk(tr("Renew"), targets, [until](Backend* backend, const QString& id) {
+            return backend->setExpiry(id, until);
         });
     });
     dialog->open();

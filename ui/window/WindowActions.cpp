@@ -65,6 +65,7 @@ WindowActions::WindowActions(QWidget* window)
          QStyle::SP_ComputerIcon);
     make(BrowseFiles, "actionBrowseFiles", keys(Qt::Key_E), "system-file-manager",
          QStyle::SP_DirIcon);
+    make(RunCommand, "actionRunCommand", keys(Qt::Key_J), "system-run", QStyle::SP_CommandLink);
     make(Renew, "actionRenew", {}, "appointment-new", QStyle::SP_BrowserReload);
     make(CleanUp, "actionCleanUp", {}, "edit-clear", QStyle::SP_DialogResetButton);
 }
@@ -114,6 +115,7 @@ void WindowActions::retranslate()
     setActionText(m_actions[About], tr("&About SandboxDesk"));
     setActionText(m_actions[OpenTerminal], tr("Open &Terminal"));
     setActionText(m_actions[BrowseFiles], tr("Browse &Files"));
+    setActionText(m_actions[RunCommand], tr("R&un Commands and Jobs…"));
     setActionText(m_actions[Renew], tr("Re&new…"));
     setActionText(m_actions[CleanUp], tr("&Clean Up…"));
 }
@@ -167,6 +169,7 @@ void WindowActions::update(const QList<SelectedSandbox>& selected, bool anyConne
     m_actions[BrowseFiles]->setEnabled(
         selected.size() == 1 &&
         selected.first().backend->capabilities().testFlag(Backend::CanBrowseFiles));
+    m_actions[RunCommand]->setEnabled(m_actions[OpenTerminal]->isEnabled());
     m_actions[RefreshDetails]->setEnabled(hasCurrent);
     bool canRenew = !selected.isEmpty();
     for (const SelectedSandbox& s : selected)
