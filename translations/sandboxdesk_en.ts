@@ -1207,7 +1207,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Could not store what was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Could not store what was downloaded.</translation>
     </message>
     <message>
         <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
@@ -2835,10 +2835,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>The sandbox is not running: its execd cannot answer.</translation>
     </message>
     <message>
-        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
-        <translation>Downloading and uploading through execd&apos;s files API is not available yet.</translation>
-    </message>
-    <message>
         <source>No such file or folder: %1</source>
         <translation>No such file or folder: %1</translation>
     </message>
@@ -2857,6 +2853,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 is a folder that is not empty.</source>
         <translation>%1 is a folder that is not empty.</translation>
+    </message>
+    <message>
+        <source>Uploading through execd&apos;s files API is not available yet.</source>
+        <translation>Uploading through execd&apos;s files API is not available yet.</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>Could not store what was downloaded.</translation>
+    </message>
+    <message>
+        <source>Could not download %1.</source>
+        <translation>Could not download %1.</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was downloaded.</source>
+        <translation>%1 became shorter while it was downloaded.</translation>
     </message>
 </context>
 <context>

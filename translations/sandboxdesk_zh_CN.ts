@@ -2818,10 +2818,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>沙箱未在运行：其 execd 无法应答。</translation>
     </message>
     <message>
-        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
-        <translation>暂不支持通过 execd 的文件 API 下载和上传。</translation>
-    </message>
-    <message>
         <source>No such file or folder: %1</source>
         <translation>没有这个文件或文件夹：%1</translation>
     </message>
@@ -2840,6 +2836,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 is a folder that is not empty.</source>
         <translation>%1 是非空文件夹。</translation>
+    </message>
+    <message>
+        <source>Uploading through execd&apos;s files API is not available yet.</source>
+        <translation>暂不支持通过 execd 的文件 API 上传。</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>无法保存已下载的内容。</translation>
+    </message>
+    <message>
+        <source>Could not download %1.</source>
+        <translation>无法下载 %1。</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was downloaded.</source>
+        <translation>%1 在下载过程中变短了。</translation>
     </message>
 </context>
 <context>
