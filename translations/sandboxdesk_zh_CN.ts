@@ -425,6 +425,63 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>CleanupDialog</name>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Clean Up Sandboxes</source>
+        <translation>清理沙箱</translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
+        <translation>将删除生存期已过的沙箱。除非在下方选择，否则不会删除其他沙箱；运行中的沙箱从不会因空闲而被删除。</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
+        <translation>同时删除没有生存期、且已停止至少这么久的沙箱(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A duration such as 90m, 12h or 2d</source>
+        <translation>时长，例如 90m、12h 或 2d</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
+    </message>
+    <message>
+        <source>No connection keeps lifetimes.</source>
+        <translation>没有支持生存期的连接。</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up.</source>
+        <translation>没有需要清理的沙箱。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) will be removed.</source>
+        <translation>
+            <numerusform>将删除 %n 个沙箱。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CleanupPlanner</name>
     <message>
         <source>The connection is gone.</source>
@@ -955,6 +1012,18 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Expires:</source>
         <translation>到期时间：</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1（%2后）</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1（已到期）</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
 </context>
 <context>
@@ -3298,6 +3367,49 @@ You can keep it for this session only.</source>
     </message>
 </context>
 <context>
+    <name>ResourceCharts</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>No measurements yet. Live figures come while the sandbox runs and is shown.</source>
+        <translation>尚无测量数据。沙箱运行且显示时才会有实时数据。</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>接收 %1，发送 %2</translation>
+    </message>
+    <message>
+        <source>Block I/O</source>
+        <translation>块 I/O</translation>
+    </message>
+    <message>
+        <source>read %1, written %2</source>
+        <translation>读取 %1，写入 %2</translation>
+    </message>
+</context>
+<context>
     <name>Run</name>
     <message>
         <source>The process did not end after it was stopped; SandboxDesk no longer follows it.</source>
@@ -3559,6 +3671,28 @@ echo hello</translation>
         <source>“%1” failed for %2 of %3 sandboxes.</source>
         <translation>“%1”操作在 %3 个沙箱中有 %2 个失败。</translation>
     </message>
+    <message>
+        <source>Renew Sandboxes</source>
+        <translation>续期沙箱</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
+        <translation>
+            <numerusform>将这 %n 个沙箱从现在起保留多久（例如 90m、12h 或 2d）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>续期</translation>
+    </message>
+    <message>
+        <source>Clean Up</source>
+        <translation>清理</translation>
+    </message>
 </context>
 <context>
     <name>SandboxDetails</name>
@@ -3711,6 +3845,34 @@ echo hello</translation>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>到期时间：%1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>剩余时间</translation>
+    </message>
 </context>
 <context>
     <name>SandboxTableView</name>
@@ -3725,6 +3887,18 @@ echo hello</translation>
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown</source>
+        <translation>
+            <numerusform>显示 %n 个沙箱</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown · of the %1 measured: CPU %2 %, memory %3</source>
+        <translation>
+            <numerusform>显示 %n 个沙箱 · 已测量的 %1 个合计：CPU %2 %，内存 %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4233,6 +4407,14 @@ echo hello</translation>
     <message>
         <source>R&amp;un Commands and Jobs…</source>
         <translation>运行命令和作业(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;new…</source>
+        <translation>续期(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up…</source>
+        <translation>清理(&amp;C)…</translation>
     </message>
 </context>
 <context>
