@@ -343,7 +343,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">JSON lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Export Matching Entries</source>
@@ -2495,7 +2495,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">JSON lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Export Matching Lines</source>
@@ -3599,6 +3599,34 @@ echo hello</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Export the Output</source>
+        <translation>Export the Output</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt *.log)</source>
+        <translation>Plain text (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The output was saved to %1.</source>
+        <translation>The output was saved to %1.</translation>
+    </message>
+    <message>
+        <source>The output was not saved: %1</source>
+        <translation>The output was not saved: %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</source>
+        <translation>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</translation>
     </message>
 </context>
 <context>

@@ -3582,6 +3582,34 @@ echo hello</translation>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
+    <message>
+        <source>Export the Output</source>
+        <translation>导出输出</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt *.log)</source>
+        <translation>纯文本 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The output was saved to %1.</source>
+        <translation>输出已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The output was not saved: %1</source>
+        <translation>输出未保存：%1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</source>
+        <translation>将输出保存为文本，或保存为 JSON Lines（每段附带其流和时间）</translation>
+    </message>
 </context>
 <context>
     <name>RunWindow</name>
