@@ -2184,6 +2184,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Interpreters</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
@@ -3189,7 +3196,7 @@ You can keep it for this session only.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Language:</translation>
     </message>
     <message>
         <source>System (%1)</source>
@@ -3580,6 +3587,30 @@ echo hello</translation>
     <message>
         <source>C&amp;lear</source>
         <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>Looking for %1 in the sandbox…</source>
+        <translation>Looking for %1 in the sandbox…</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1: none of %2 was found.</source>
+        <translation>This sandbox has no %1: none of %2 was found.</translation>
+    </message>
+    <message>
+        <source>%1 found at %2</source>
+        <translation>%1 found at %2</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>Running with %1…</translation>
+    </message>
+    <message>
+        <source>Code (Python, Node.js or sh found in the sandbox)</source>
+        <translation>Code (Python, Node.js or sh found in the sandbox)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
     </message>
 </context>
 <context>

@@ -2171,6 +2171,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Interpreters</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
@@ -3562,6 +3569,30 @@ echo hello</translation>
     <message>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Looking for %1 in the sandbox…</source>
+        <translation>正在沙箱中查找 %1…</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1: none of %2 was found.</source>
+        <translation>此沙箱中没有 %1：%2 均未找到。</translation>
+    </message>
+    <message>
+        <source>%1 found at %2</source>
+        <translation>已找到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>正在运行（%1）…</translation>
+    </message>
+    <message>
+        <source>Code (Python, Node.js or sh found in the sandbox)</source>
+        <translation>代码（使用沙箱中找到的 Python、Node.js 或 sh）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
     </message>
 </context>
 <context>
