@@ -3326,6 +3326,18 @@ You can keep it for this session only.</translation>
         <source>&amp;asciicast</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Remove e&amp;xpired sandboxes every:</source>
+        <translation>Remove e&amp;xpired sandboxes every:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
 </context>
 <context>
     <name>PreviewText</name>

@@ -3309,6 +3309,18 @@ You can keep it for this session only.</source>
         <source>&amp;asciicast</source>
         <translation>&amp;asciicast</translation>
     </message>
+    <message>
+        <source>Remove e&amp;xpired sandboxes every:</source>
+        <translation>自动删除已到期沙箱的间隔(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
 </context>
 <context>
     <name>PreviewText</name>
