@@ -343,7 +343,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">JSON lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Export Matching Entries</source>
@@ -2184,6 +2184,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Interpreters</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
@@ -2488,7 +2495,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">JSON lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Export Matching Lines</source>
@@ -3216,7 +3223,7 @@ You can keep it for this session only.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Language:</translation>
     </message>
     <message>
         <source>System (%1)</source>
@@ -3345,6 +3352,18 @@ You can keep it for this session only.</translation>
     <message>
         <source>&amp;asciicast</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove e&amp;xpired sandboxes every:</source>
+        <translation>Remove e&amp;xpired sandboxes every:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
     </message>
 </context>
 <context>
@@ -3595,6 +3614,58 @@ echo hello</translation>
     <message>
         <source>C&amp;lear</source>
         <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>Looking for %1 in the sandbox…</source>
+        <translation>Looking for %1 in the sandbox…</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1: none of %2 was found.</source>
+        <translation>This sandbox has no %1: none of %2 was found.</translation>
+    </message>
+    <message>
+        <source>%1 found at %2</source>
+        <translation>%1 found at %2</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>Running with %1…</translation>
+    </message>
+    <message>
+        <source>Code (Python, Node.js or sh found in the sandbox)</source>
+        <translation>Code (Python, Node.js or sh found in the sandbox)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Export the Output</source>
+        <translation>Export the Output</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt *.log)</source>
+        <translation>Plain text (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The output was saved to %1.</source>
+        <translation>The output was saved to %1.</translation>
+    </message>
+    <message>
+        <source>The output was not saved: %1</source>
+        <translation>The output was not saved: %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</source>
+        <translation>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</translation>
     </message>
 </context>
 <context>

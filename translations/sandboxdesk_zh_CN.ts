@@ -2171,6 +2171,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Interpreters</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
@@ -3329,6 +3336,18 @@ You can keep it for this session only.</source>
         <source>&amp;asciicast</source>
         <translation>&amp;asciicast</translation>
     </message>
+    <message>
+        <source>Remove e&amp;xpired sandboxes every:</source>
+        <translation>自动删除已到期沙箱的间隔(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
 </context>
 <context>
     <name>PreviewText</name>
@@ -3577,6 +3596,58 @@ echo hello</translation>
     <message>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Looking for %1 in the sandbox…</source>
+        <translation>正在沙箱中查找 %1…</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1: none of %2 was found.</source>
+        <translation>此沙箱中没有 %1：%2 均未找到。</translation>
+    </message>
+    <message>
+        <source>%1 found at %2</source>
+        <translation>已找到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>正在运行（%1）…</translation>
+    </message>
+    <message>
+        <source>Code (Python, Node.js or sh found in the sandbox)</source>
+        <translation>代码（使用沙箱中找到的 Python、Node.js 或 sh）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Export the Output</source>
+        <translation>导出输出</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt *.log)</source>
+        <translation>纯文本 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The output was saved to %1.</source>
+        <translation>输出已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The output was not saved: %1</source>
+        <translation>输出未保存：%1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</source>
+        <translation>将输出保存为文本，或保存为 JSON Lines（每段附带其流和时间）</translation>
     </message>
 </context>
 <context>
