@@ -1773,7 +1773,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>FileTransfer</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
     <message>
         <source>The sandbox&apos;s files are no longer available.</source>
@@ -2159,7 +2159,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
     <message numerus="yes">
         <source>The engine at %1 did not accept the connection within %n s.</source>
@@ -2194,7 +2194,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -4066,7 +4066,7 @@ echo hello</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
     <message>
         <source>The archive is damaged: %1</source>
@@ -4133,7 +4133,7 @@ echo hello</translation>
     </message>
     <message>
         <source>The archive is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">The archive is damaged.</translation>
     </message>
     <message>
         <source>The archive ended early.</source>
@@ -4144,7 +4144,7 @@ echo hello</translation>
     <name>TarPacker</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
     <message>
         <source>Could not write the archive: %1</source>
