@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountEditor</name>
@@ -18,7 +17,7 @@
     <message>
         <source>The account was not saved: %1
 
-You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
+You can keep it for this session only. Its secret then stays in SandboxDesk's memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
         <translation>账号未保存：%1
 
 您可以仅在本次会话中使用该账号。其 AccessKey Secret 只保存在 SandboxDesk 的内存中，退出 SandboxDesk 后即被清除，不会写入磁盘。</translation>
@@ -213,7 +212,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>账号</translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</source>
+        <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk's settings.</source>
         <translation>用于弹性容器实例（ECI）的阿里云账号。账号的每个地域都是主窗口中的一个连接。AccessKey Secret 保存在系统钥匙串中，绝不会写入 SandboxDesk 的设置。</translation>
     </message>
     <message>
@@ -425,6 +424,63 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>CleanupDialog</name>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Clean Up Sandboxes</source>
+        <translation>清理沙箱</translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
+        <translation>将删除生存期已过的沙箱。除非在下方选择，否则不会删除其他沙箱；运行中的沙箱从不会因空闲而被删除。</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
+        <translation>同时删除没有生存期、且已停止至少这么久的沙箱(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A duration such as 90m, 12h or 2d</source>
+        <translation>时长，例如 90m、12h 或 2d</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
+    </message>
+    <message>
+        <source>No connection keeps lifetimes.</source>
+        <translation>没有支持生存期的连接。</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up.</source>
+        <translation>没有需要清理的沙箱。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) will be removed.</source>
+        <translation>
+            <numerusform>将删除 %n 个沙箱。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CleanupPlanner</name>
     <message>
         <source>The connection is gone.</source>
@@ -511,7 +567,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>命令(&amp;M)：</translation>
     </message>
     <message>
-        <source>optional, for example sleep 3600; else the image&apos;s own</source>
+        <source>optional, for example sleep 3600; else the image's own</source>
         <translation>可选，例如 sleep 3600；留空则使用镜像自带的命令</translation>
     </message>
     <message>
@@ -956,6 +1012,18 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Expires:</source>
         <translation>到期时间：</translation>
     </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1（%2后）</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1（已到期）</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
 </context>
 <context>
     <name>DockerBackend</name>
@@ -1166,7 +1234,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>没有这个沙箱：%1</translation>
     </message>
     <message>
-        <source>The engine refused to send the sandbox&apos;s stats.</source>
+        <source>The engine refused to send the sandbox's stats.</source>
         <translation>引擎拒绝发送该沙箱的统计数据。</translation>
     </message>
 </context>
@@ -1245,7 +1313,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>ECI 接入地址返回的响应不是有效的 JSON。</translation>
     </message>
     <message>
-        <source>Alibaba Cloud refused the request because this computer&apos;s clock is off by more than 15 minutes. Correct the system time and try again.</source>
+        <source>Alibaba Cloud refused the request because this computer's clock is off by more than 15 minutes. Correct the system time and try again.</source>
         <translation>阿里云拒绝了请求：这台电脑的时钟偏差超过 15 分钟。请校正系统时间后重试。</translation>
     </message>
     <message>
@@ -1289,7 +1357,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>阿里云拒绝了请求。</translation>
     </message>
     <message>
-        <source>The ECI endpoint &quot;%1&quot; is not a host, host:port or http(s) URL.</source>
+        <source>The ECI endpoint "%1" is not a host, host:port or http(s) URL.</source>
         <translation>ECI 接入地址“%1”不是主机名、主机:端口或 http/https 地址。</translation>
     </message>
     <message>
@@ -1336,7 +1404,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>阿里云未返回可用的终端地址。</translation>
     </message>
     <message>
-        <source>Could not connect to the container group&apos;s terminal.</source>
+        <source>Could not connect to the container group's terminal.</source>
         <translation>无法连接到容器组的终端。</translation>
     </message>
     <message>
@@ -1383,7 +1451,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>ECI 的一个容器组最多只能有 %1 个标签。</translation>
     </message>
     <message>
-        <source>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</source>
+        <source>ECI cannot map port %1 to %2: a container group exposes its containers' ports as they are.</source>
         <translation>ECI 无法将端口 %1 映射到 %2：容器组按原样暴露其容器的端口。</translation>
     </message>
     <message>
@@ -1475,7 +1543,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>沙箱停止了读取上传内容。</translation>
     </message>
     <message>
-        <source>The connection to the sandbox&apos;s host was closed.</source>
+        <source>The connection to the sandbox's host was closed.</source>
         <translation>与沙箱所在主机的连接已关闭。</translation>
     </message>
     <message>
@@ -1519,7 +1587,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>文件夹“%1”不为空。</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s image has no “%1” command, which this needs.</source>
+        <source>The sandbox's image has no “%1” command, which this needs.</source>
         <translation>沙箱的镜像中没有此操作所需的“%1”命令。</translation>
     </message>
     <message>
@@ -1703,7 +1771,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s files are no longer available.</source>
+        <source>The sandbox's files are no longer available.</source>
         <translation>该沙箱的文件已不可用。</translation>
     </message>
     <message>
@@ -1846,7 +1914,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>创建</translation>
     </message>
     <message>
-        <source>“%1” cannot be a folder&apos;s name.</source>
+        <source>“%1” cannot be a folder's name.</source>
         <translation>“%1”不能用作文件夹名称。</translation>
     </message>
     <message>
@@ -2106,6 +2174,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Interpreters</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
@@ -2123,7 +2198,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>作业已停止，但没有退出状态；沙箱可能已重启。</translation>
     </message>
     <message>
-        <source>The job&apos;s output could not be read.</source>
+        <source>The job's output could not be read.</source>
         <translation>无法读取作业的输出。</translation>
     </message>
 </context>
@@ -2221,7 +2296,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>终止(&amp;K)</translation>
     </message>
     <message>
-        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
+        <source>TERM to the job's processes, then KILL 2 seconds later</source>
         <translation>向作业的进程发送 TERM，2 秒后发送 KILL</translation>
     </message>
     <message>
@@ -2482,7 +2557,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>仅 stderr</translation>
     </message>
     <message>
-        <source>Which of the sandbox&apos;s output streams to show</source>
+        <source>Which of the sandbox's output streams to show</source>
         <translation>要显示沙箱的哪个输出流</translation>
     </message>
     <message>
@@ -2664,7 +2739,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>OpenSandbox 服务器无法预先拉取“%1”：沙箱在创建时拉取其镜像。</translation>
     </message>
     <message>
-        <source>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</source>
+        <source>An OpenSandbox sandbox's lifetime can be renewed but not removed.</source>
         <translation>OpenSandbox 沙箱的有效期可以续期，但不能取消。</translation>
     </message>
 </context>
@@ -2738,7 +2813,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         </translation>
     </message>
     <message>
-        <source>The command&apos;s output stream ended before the command started.</source>
+        <source>The command's output stream ended before the command started.</source>
         <translation>命令启动之前，其输出流就已结束。</translation>
     </message>
     <message>
@@ -2757,15 +2832,11 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>沙箱未在运行：其 execd 无法应答。</translation>
     </message>
     <message>
-        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
-        <translation>暂不支持通过 execd 的文件 API 下载和上传。</translation>
-    </message>
-    <message>
         <source>No such file or folder: %1</source>
         <translation>没有这个文件或文件夹：%1</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <source>The sandbox's execd does not answer; is the sandbox running?</source>
         <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
     </message>
     <message>
@@ -2779,6 +2850,18 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 is a folder that is not empty.</source>
         <translation>%1 是非空文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>无法保存已下载的内容。</translation>
+    </message>
+    <message>
+        <source>Could not download %1.</source>
+        <translation>无法下载 %1。</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was downloaded.</source>
+        <translation>%1 在下载过程中变短了。</translation>
     </message>
 </context>
 <context>
@@ -2812,11 +2895,11 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>OpenSandbox 不支持为入口进程设置工作目录。</translation>
     </message>
     <message>
-        <source>OpenSandbox chooses a sandbox&apos;s network itself; it cannot use “%1”.</source>
+        <source>OpenSandbox chooses a sandbox's network itself; it cannot use “%1”.</source>
         <translation>OpenSandbox 自行决定沙箱的网络，无法使用“%1”。</translation>
     </message>
     <message>
-        <source>OpenSandbox publishes no ports when it creates a sandbox; ask for a port&apos;s endpoint instead.</source>
+        <source>OpenSandbox publishes no ports when it creates a sandbox; ask for a port's endpoint instead.</source>
         <translation>OpenSandbox 创建沙箱时不发布端口；请改为查询端口的访问地址。</translation>
     </message>
     <message>
@@ -2885,7 +2968,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>不输入新密钥则保持不变</translation>
     </message>
     <message>
-        <source>Reach commands and files through the server&apos;s &amp;proxy</source>
+        <source>Reach commands and files through the server's &amp;proxy</source>
         <translation>通过服务器代理(&amp;P)访问命令和文件</translation>
     </message>
     <message>
@@ -2990,7 +3073,7 @@ You can keep it for this session only.</source>
         <translation>已保存“%1”；服务器应答后，其沙箱将显示在列表中。</translation>
     </message>
     <message>
-        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</source>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk's environment.</source>
         <translation>SandboxDesk 的环境中既没有设置 OPEN_SANDBOX_DOMAIN，也没有设置 OPEN_SANDBOX_API_KEY。</translation>
     </message>
     <message>
@@ -3008,6 +3091,37 @@ You can keep it for this session only.</source>
     <message>
         <source>Removed “%1” and its API key.</source>
         <translation>已删除“%1”及其 API 密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxUpload</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>There is no archive to upload.</source>
+        <translation>没有要上传的归档。</translation>
+    </message>
+    <message>
+        <source>Left out what execd cannot make (links and special files): %1</source>
+        <translation>已略过 execd 无法创建的条目（链接和特殊文件）：%1</translation>
+    </message>
+    <message>
+        <source>The archive is damaged.</source>
+        <translation>归档已损坏。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>execd answered before %1 was sent whole.</source>
+        <translation>%1 尚未发送完整，execd 就已作答。</translation>
+    </message>
+    <message>
+        <source>The archive ended in the middle of an entry.</source>
+        <translation>归档在某个条目中途结束。</translation>
     </message>
 </context>
 <context>
@@ -3166,7 +3280,7 @@ You can keep it for this session only.</source>
         <translation>终端</translation>
     </message>
     <message>
-        <source>Use the system&apos;s &amp;fixed-width font</source>
+        <source>Use the system's &amp;fixed-width font</source>
         <translation>使用系统的等宽字体(&amp;F)</translation>
     </message>
     <message>
@@ -3228,6 +3342,18 @@ You can keep it for this session only.</source>
     <message>
         <source>&amp;asciicast</source>
         <translation>&amp;asciicast</translation>
+    </message>
+    <message>
+        <source>Remove e&amp;xpired sandboxes every:</source>
+        <translation>自动删除已到期沙箱的间隔(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Record &amp;keystrokes in session logs and exports</source>
@@ -3292,6 +3418,49 @@ You can keep it for this session only.</source>
     <message>
         <source>Modified</source>
         <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCharts</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>No measurements yet. Live figures come while the sandbox runs and is shown.</source>
+        <translation>尚无测量数据。沙箱运行且显示时才会有实时数据。</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>接收 %1，发送 %2</translation>
+    </message>
+    <message>
+        <source>Block I/O</source>
+        <translation>块 I/O</translation>
+    </message>
+    <message>
+        <source>read %1, written %2</source>
+        <translation>读取 %1，写入 %2</translation>
     </message>
 </context>
 <context>
@@ -3396,7 +3565,7 @@ echo hello</translation>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <source>the sandbox&apos;s own working folder</source>
+        <source>the sandbox's own working folder</source>
         <translation>沙箱自身的工作文件夹</translation>
     </message>
     <message>
@@ -3404,8 +3573,8 @@ echo hello</translation>
         <translation>环境变量(&amp;E)：</translation>
     </message>
     <message>
-        <source>NAME=value NAME2=&apos;with spaces&apos;</source>
-        <translation>NAME=value NAME2=&apos;含空格的值&apos;</translation>
+        <source>NAME=value NAME2='with spaces'</source>
+        <translation>NAME=value NAME2='含空格的值'</translation>
     </message>
     <message>
         <source>&amp;Time limit:</source>
@@ -3442,6 +3611,58 @@ echo hello</translation>
     <message>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Looking for %1 in the sandbox…</source>
+        <translation>正在沙箱中查找 %1…</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1: none of %2 was found.</source>
+        <translation>此沙箱中没有 %1：%2 均未找到。</translation>
+    </message>
+    <message>
+        <source>%1 found at %2</source>
+        <translation>已找到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>正在运行（%1）…</translation>
+    </message>
+    <message>
+        <source>Code (Python, Node.js or sh found in the sandbox)</source>
+        <translation>代码（使用沙箱中找到的 Python、Node.js 或 sh）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Export the Output</source>
+        <translation>导出输出</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt *.log)</source>
+        <translation>纯文本 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The output was saved to %1.</source>
+        <translation>输出已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The output was not saved: %1</source>
+        <translation>输出未保存：%1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the output as text, or as JSON lines with each chunk's stream and time</source>
+        <translation>将输出保存为文本，或保存为 JSON Lines（每段附带其流和时间）</translation>
     </message>
 </context>
 <context>
@@ -3535,6 +3756,28 @@ echo hello</translation>
     <message>
         <source>“%1” failed for %2 of %3 sandboxes.</source>
         <translation>“%1”操作在 %3 个沙箱中有 %2 个失败。</translation>
+    </message>
+    <message>
+        <source>Renew Sandboxes</source>
+        <translation>续期沙箱</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
+        <translation>
+            <numerusform>将这 %n 个沙箱从现在起保留多久（例如 90m、12h 或 2d）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>续期</translation>
+    </message>
+    <message>
+        <source>Clean Up</source>
+        <translation>清理</translation>
     </message>
 </context>
 <context>
@@ -3688,6 +3931,34 @@ echo hello</translation>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>到期时间：%1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>剩余时间</translation>
+    </message>
 </context>
 <context>
     <name>SandboxTableView</name>
@@ -3702,6 +3973,18 @@ echo hello</translation>
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown</source>
+        <translation>
+            <numerusform>显示 %n 个沙箱</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown · of the %1 measured: CPU %2 %, memory %3</source>
+        <translation>
+            <numerusform>显示 %n 个沙箱 · 已测量的 %1 个合计：CPU %2 %，内存 %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3730,12 +4013,12 @@ echo hello</translation>
         <translation>命令以反斜杠结尾，其后没有内容。</translation>
     </message>
     <message>
-        <source>A single quote (&apos;) is not closed.</source>
-        <translation>单引号（&apos;）没有闭合。</translation>
+        <source>A single quote (') is not closed.</source>
+        <translation>单引号（'）没有闭合。</translation>
     </message>
     <message>
-        <source>A double quote (&quot;) is not closed.</source>
-        <translation>双引号（&quot;）没有闭合。</translation>
+        <source>A double quote (") is not closed.</source>
+        <translation>双引号（"）没有闭合。</translation>
     </message>
 </context>
 <context>
@@ -4211,6 +4494,14 @@ echo hello</translation>
         <source>R&amp;un Commands and Jobs…</source>
         <translation>运行命令和作业(&amp;U)…</translation>
     </message>
+    <message>
+        <source>Re&amp;new…</source>
+        <translation>续期(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up…</source>
+        <translation>清理(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>WindowPages</name>
@@ -4389,7 +4680,7 @@ echo hello</translation>
         <translation>请指定地域：sandboxctl --eci 地域 …，或设置 ECI_SANDBOX_REGION_ID。</translation>
     </message>
     <message>
-        <source>The account&apos;s secret could not be read from the keychain.</source>
+        <source>The account's secret could not be read from the keychain.</source>
         <translation>无法从钥匙串读取该账号的 AccessKey Secret。</translation>
     </message>
     <message>
@@ -4427,7 +4718,7 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
                                 either side is ID:PATH; - as SRC unpacks a tar
                                 from stdin, - as DST writes a tar to stdout;
                                 -a keeps owners where the backend can
-  cat ID:PATH                   write a file&apos;s bytes to stdout
+  cat ID:PATH                   write a file's bytes to stdout
   put ID:PATH                   write stdin into a file
 </source>
         <translation>
@@ -4441,7 +4732,7 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
 </translation>
     </message>
     <message>
-        <source>This sandbox&apos;s files cannot be reached.</source>
+        <source>This sandbox's files cannot be reached.</source>
         <translation>无法访问此沙箱的文件。</translation>
     </message>
     <message>
@@ -4592,7 +4883,7 @@ The AccessKey comes from --account NAME (an account added in SandboxDesk, its
 secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
 ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
 ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
-else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
+else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account's default.
 ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
 ECI_SANDBOX_TIMEOUT_MS the time each request may take.
 </source>
@@ -4620,7 +4911,7 @@ ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
 
 Commands:
   list [--json]                 list every sandbox
-  inspect ID                    print the engine&apos;s details as JSON
+  inspect ID                    print the engine's details as JSON
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
          [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
          [--start] [-- CMD…]     create a sandbox and print its id
@@ -4648,7 +4939,7 @@ Files (ID:PATH is a path in a sandbox):
 ID is an id, a unique id prefix or a name. The engine is found like the docker
 CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
 socket), then at the rootless and Podman sockets. Exit codes: 0 success,
-1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+1 failure, 2 unknown sandbox, 64 usage; exec exits with the command's own code.
 </source>
         <translation>用法：sandboxctl [--docker HOST] 命令 [参数…]
 
@@ -4759,7 +5050,7 @@ Resource use:
     </message>
     <message>
         <source>
-Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+Running (the command's exit code becomes sandboxctl's):
   run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
          [-- CMD…]               run a command, or a script read from FILE or
                                 stdin (by /bin/sh, or by its #! line), without a
@@ -4815,8 +5106,8 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
   jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
                                 start a command detached and print its job id
   jobs list [ID]                the jobs of a sandbox, or of every running one
-  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
-  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs logs [-f] ID JOB         print a job's output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl's
   jobs kill ID JOB              stop a job: TERM, then KILL 2s later
   jobs rm ID JOB                forget an ended job and its output
 </source>
@@ -4864,7 +5155,7 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>“%1”不是作业 ID。</translation>
     </message>
     <message>
-        <source>Give the job&apos;s command after --.</source>
+        <source>Give the job's command after --.</source>
         <translation>请在 -- 之后指定作业的命令。</translation>
     </message>
     <message>
@@ -4951,7 +5242,7 @@ OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
                                 create a sandbox (no --ttl: it never expires)
   renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+  exec ID [-- CMD…]             run a command through the sandbox's execd (no
                                 terminal, no input); exits with its code
 DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
 localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.

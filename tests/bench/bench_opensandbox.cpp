@@ -8,6 +8,8 @@
 // second emulator. Everything made is removed at the end.
 #include "BenchSupport.h"
 #include "OpenSandboxEmulatorProcess.h"
+#include "files/SandboxFiles.h"
+#include "files/TarPacker.h"
 #include "net/HttpClient.h"
 #include "opensandbox/OpenSandboxBackend.h"
 #include "sandbox/ExecSession.h"
@@ -16,11 +18,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -181,6 +185,72 @@ int main(int argc, char* argv[])
                 "(%d runs)\n",
                 median(firstByte), median(whole), runs);
 
+    // Download: a file of downloadMiB through readArchive into /dev/null.
+    const int downloadMiB = 64;
+    const QString bigFile = QStringLiteral("/tmp/bench-download");
+    {
+        ExecOptions options;
+        options.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                           QStringLiteral("head -c %1 /dev/urandom > %2")
+                               .arg(qint64(downloadMiB) << 20)
+                               .arg(bigFile)};
+        options.tty = false;
+        options.attachStdin = false;
+        std::unique_ptr<ExecSession> session(runner.openExec(id, options));
+        bool done = false;
+        QObject::connect(session.get(), &ExecSession::finished, session.get(),
+                         [&] { done = true; });
+        session->start();
+        BenchSupport::waitUntil([&] { return done; }, 120000);
+    }
+    std::unique_ptr<SandboxFiles> files(runner.openFiles(id));
+    QFile devNull(QStringLiteral("/dev/null"));
+    devNull.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    Job* download = files->readArchive(bigFile.toUtf8(), &devNull);
+    bool downloaded = false;
+    QString downloadError;
+    QObject::connect(download, &Job::finished, download, [&] {
+        downloadError = download->error().fullText();
+        downloaded = true;
+    });
+    clock.restart();
+    BenchSupport::waitUntil([&] { return downloaded; }, 600000);
+    const double downloadSeconds = double(clock.elapsed()) / 1000;
+    if (downloadError.isEmpty())
+        std::printf("download %d MiB through execd (readArchive): %.2f s, %.1f MiB/s\n",
+                    downloadMiB, downloadSeconds, downloadMiB / downloadSeconds);
+    else
+        std::printf("download failed: %s\n", qPrintable(downloadError));
+
+    // Upload: a local file of the same size through writeArchive, from a tar packed as it goes.
+    QTemporaryDir uploadDir;
+    const QString uploadFile = uploadDir.filePath(QStringLiteral("bench-upload"));
+    {
+        QFile random(QStringLiteral("/dev/urandom"));
+        QFile out(uploadFile);
+        random.open(QIODevice::ReadOnly);
+        out.open(QIODevice::WriteOnly);
+        for (int i = 0; i < downloadMiB; ++i)
+            out.write(random.read(1 << 20));
+    }
+    TarPacker packer({{uploadFile, "bench-upload"}});
+    packer.open(QIODevice::ReadOnly);
+    Job* upload = files->writeArchive("/tmp", &packer);
+    bool uploaded = false;
+    QString uploadError;
+    QObject::connect(upload, &Job::finished, upload, [&] {
+        uploadError = upload->error().fullText();
+        uploaded = true;
+    });
+    clock.restart();
+    BenchSupport::waitUntil([&] { return uploaded; }, 600000);
+    const double uploadSeconds = double(clock.elapsed()) / 1000;
+    if (uploadError.isEmpty())
+        std::printf("upload %d MiB through execd (writeArchive): %.2f s, %.1f MiB/s\n", downloadMiB,
+                    uploadSeconds, downloadMiB / uploadSeconds);
+    else
+        std::printf("upload failed: %s\n", qPrintable(uploadError));
+
     // The same through the official SDK, when it is there.
     if (!QFileInfo::exists(sdkDir + QStringLiteral("/node_modules/@alibaba-group/opensandbox"))) {
         std::printf("official SDK: not installed in %s; no reference figures\n",
@@ -199,7 +269,7 @@ int main(int argc, char* argv[])
         commands.start(QStringLiteral("node"),
                        {QStringLiteral(OPENSANDBOX_BENCH_SOURCE_DIR "/opensandbox_sdk_bench.mjs"),
                         sdkDir, running.domain(), OpenSandboxEmulatorProcess::apiKey(),
-                        QString::number(page), id, QString::number(runs)});
+                        QString::number(page), id, QString::number(runs), bigFile, uploadFile});
         commands.waitForFinished(600000);
         const QJsonObject commandFigures =
             QJsonDocument::fromJson(commands.readAllStandardOutput()).object();
@@ -220,11 +290,23 @@ int main(int argc, char* argv[])
             std::printf("official SDK: command start to first byte: median %.1f ms, whole "
                         "command median %.1f ms (%d runs)\n",
                         median(sdkFirst), median(sdkWhole), runs);
+            const double sdkBytes = commandFigures.value(QLatin1String("downloadBytes")).toDouble();
+            const double sdkSeconds =
+                commandFigures.value(QLatin1String("downloadMs")).toDouble() / 1000;
+            if (sdkSeconds > 0)
+                std::printf(
+                    "official SDK: download %.0f MiB (files.readBytes): %.2f s, %.1f MiB/s\n",
+                    sdkBytes / (1 << 20), sdkSeconds, sdkBytes / (1 << 20) / sdkSeconds);
+            const double sdkUpBytes = commandFigures.value(QLatin1String("uploadBytes")).toDouble();
+            const double sdkUpSeconds =
+                commandFigures.value(QLatin1String("uploadMs")).toDouble() / 1000;
+            if (sdkUpSeconds > 0)
+                std::printf(
+                    "official SDK: upload %.0f MiB (files.writeFiles): %.2f s, %.1f MiB/s\n",
+                    sdkUpBytes / (1 << 20), sdkUpSeconds, sdkUpBytes / (1 << 20) / sdkUpSeconds);
         }
     }
     std::printf("keystroke to echo: not measured (the emulator's execd has no PTY; sessions "
                 "run without a terminal)\n");
-    std::printf("file transfer: not measured (OpenSandboxFiles lists and modifies; "
-                "its downloads and uploads are not there yet)\n");
     return 0;
 }

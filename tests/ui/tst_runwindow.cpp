@@ -10,6 +10,9 @@
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void scriptAndTimeLimit();
     void historyIsKeptPerSandbox();
     void jobsStartFollowKillRemove();
+    void codeSaysWhichInterpreter();
     void chinese();
 
 private:
@@ -139,11 +143,54 @@ void TestRunWindow::runsACommandWithStderrApart()
     QVERIFY(errColour != outColour);
     QCOMPARE(errColour, QColor(0xc0, 0x1c, 0x28));
 
+    // Export writes the text as it came, or JSON lines with streams and the exit code.
+    auto* exportButton = child<QPushButton>("runExportButton");
+    QVERIFY(exportButton->isEnabled());
+    QTemporaryDir exports;
+    const auto exportTo = [&](const QString& name) -> QByteArray {
+        QTest::mouseClick(exportButton, Qt::LeftButton);
+        QFileDialog* dialog = nullptr;
+        // The last one closed may linger until its deletion: the visible one is the new one.
+        if (!QTest::qWaitFor([&] {
+                const QList<QFileDialog*> dialogs = m_window->findChildren<QFileDialog*>();
+                for (QFileDialog* shown : dialogs) {
+                    if (shown->isVisible())
+                        dialog = shown;
+                }
+                return dialog != nullptr;
+            }))
+            return "no dialog";
+        dialog->selectFile(exports.filePath(name));
+        static_cast<QDialog*>(dialog)->accept();
+        if (!QTest::qWaitFor(
+                [&] { return status().startsWith(QStringLiteral("The output was saved to")); }))
+            return status().toUtf8();
+        QFile file(exports.filePath(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("not written");
+    };
+    // The two streams are apart on the wire: either may come first.
+    const QByteArray text = exportTo(QStringLiteral("out.txt"));
+    QVERIFY2(text == "to-out\nto-err\n" || text == "to-err\nto-out\n", text.constData());
+    const QList<QByteArray> lines = exportTo(QStringLiteral("out.jsonl")).trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QMap<QString, QString> byStream;
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject chunk = QJsonDocument::fromJson(lines.at(i)).object();
+        byStream.insert(chunk.value(QStringLiteral("stream")).toString(),
+                        chunk.value(QStringLiteral("text")).toString());
+    }
+    QCOMPARE(byStream.value(QStringLiteral("stdout")), QStringLiteral("to-out\n"));
+    QCOMPARE(byStream.value(QStringLiteral("stderr")), QStringLiteral("to-err\n"));
+    const QJsonObject end = QJsonDocument::fromJson(lines.at(2)).object();
+    QCOMPARE(end.value(QStringLiteral("exitCode")).toInt(), 3);
+    QVERIFY(end.value(QStringLiteral("durationMs")).toInt() > 0);
+
     // Copy and Clear do what they say.
     QTest::mouseClick(child<QPushButton>("runCopyButton"), Qt::LeftButton);
     QVERIFY(QGuiApplication::clipboard()->text().contains(QLatin1String("to-err")));
     QTest::mouseClick(child<QPushButton>("runClearButton"), Qt::LeftButton);
     QCOMPARE(output(), QString());
+    QVERIFY(!exportButton->isEnabled());
 }
 
 void TestRunWindow::cancelStopsTheProcess()
@@ -247,6 +294,30 @@ void TestRunWindow::jobsStartFollowKillRemove()
     QTest::mouseClick(child<QPushButton>("jobsRemoveButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(jobs->model()->jobs().isEmpty(), 30000);
     QCOMPARE(jobs->followedJobId(), QString());
+}
+
+void TestRunWindow::codeSaysWhichInterpreter()
+{
+    child<QComboBox>("runMode")->setCurrentIndex(2);
+    auto* language = child<QComboBox>("runLanguage");
+    QVERIFY(language->isVisible());
+    QVERIFY(!child<QPushButton>("runAsJobButton")->isEnabled());
+    child<QPlainTextEdit>("runScript")->setPlainText(QStringLiteral("print(6 * 7)\n"));
+    // The test image is busybox: no Python, and the window says so.
+    language->setCurrentIndex(0);
+    QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        status(), QStringLiteral("This sandbox has no Python: none of python3, python was found."),
+        30000);
+    QCOMPARE(output(), QString());
+    // sh it has.
+    language->setCurrentIndex(2);
+    child<QPlainTextEdit>("runScript")->setPlainText(QStringLiteral("echo $((6 * 7))\n"));
+    QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        status().startsWith(QStringLiteral("sh found at /bin/sh · Exit code 0")),
+        qPrintable(status()), 30000);
+    QCOMPARE(output(), QStringLiteral("42\n"));
 }
 
 void TestRunWindow::chinese()

@@ -1,6 +1,7 @@
 #include "RunPanel.h"
 
 #include "logs/AnsiText.h"
+#include "run/Interpreters.h"
 #include "run/Run.h"
 #include "run/RunHistory.h"
 #include "run/SandboxJobs.h"
@@ -12,6 +13,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -34,7 +37,8 @@ constexpr int maxOutputBlocks = 100000;
 enum Mode
 {
     CommandMode,
-    ScriptMode
+    ScriptMode,
+    CodeMode // the script editor holds a snippet for the interpreter found in the sandbox
 };
 
 } // namespace
@@ -49,6 +53,8 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     , m_history(history)
     , m_jobs(jobs)
     , m_mode(new QComboBox(this))
+    , m_language(new QComboBox(this))
+    , m_languageLabel(new QLabel(this))
     , m_inputs(new QStackedWidget(this))
     , m_command(new QComboBox(this))
     , m_script(new QPlainTextEdit(this))
@@ -59,6 +65,7 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     , m_jobButton(new QPushButton(this))
     , m_cancelButton(new QPushButton(this))
     , m_copyButton(new QPushButton(this))
+    , m_exportButton(new QPushButton(this))
     , m_clearButton(new QPushButton(this))
     , m_output(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
@@ -71,6 +78,11 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     m_mode->setObjectName(QStringLiteral("runMode"));
     m_mode->addItem(QString());
     m_mode->addItem(QString());
+    m_mode->addItem(QString());
+    m_language->setObjectName(QStringLiteral("runLanguage"));
+    for (const auto language : {Interpreters::Language::Python, Interpreters::Language::Node,
+                                Interpreters::Language::Shell})
+        m_language->addItem(Interpreters::displayName(language), int(language));
     m_command->setObjectName(QStringLiteral("runCommand"));
     m_command->setEditable(true);
     m_command->setInsertPolicy(QComboBox::NoInsert);
@@ -88,6 +100,7 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     m_jobButton->setObjectName(QStringLiteral("runAsJobButton"));
     m_cancelButton->setObjectName(QStringLiteral("runCancelButton"));
     m_copyButton->setObjectName(QStringLiteral("runCopyButton"));
+    m_exportButton->setObjectName(QStringLiteral("runExportButton"));
     m_clearButton->setObjectName(QStringLiteral("runClearButton"));
     m_output->setObjectName(QStringLiteral("runOutput"));
     m_output->setReadOnly(true);
@@ -100,6 +113,7 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
 
     auto* form = new QFormLayout;
     form->addRow(m_modeLabel, m_mode);
+    form->addRow(m_languageLabel, m_language);
     form->addRow(m_inputs);
     form->addRow(m_workdirLabel, m_workdir);
     form->addRow(m_envLabel, m_env);
@@ -111,6 +125,7 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     buttons->addWidget(m_cancelButton);
     buttons->addStretch();
     buttons->addWidget(m_copyButton);
+    buttons->addWidget(m_exportButton);
     buttons->addWidget(m_clearButton);
 
     auto* layout = new QVBoxLayout(this);
@@ -123,13 +138,17 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     m_flushTimer->setInterval(flushMs);
     connect(m_flushTimer, &QTimer::timeout, this, [this] { flushOutput(false); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_inputs->setCurrentIndex(index);
+        m_inputs->setCurrentIndex(index == CommandMode ? 0 : 1);
         // A script is small enough to fit; the command line only needs its row.
-        m_inputs->setMaximumHeight(index == ScriptMode ? QWIDGETSIZE_MAX
-                                                       : m_command->sizeHint().height());
+        m_inputs->setMaximumHeight(index != CommandMode ? QWIDGETSIZE_MAX
+                                                        : m_command->sizeHint().height());
+        m_language->setVisible(index == CodeMode);
+        m_languageLabel->setVisible(index == CodeMode);
         updateButtons();
     });
     m_inputs->setMaximumHeight(m_command->sizeHint().height());
+    m_language->setVisible(false);
+    m_languageLabel->setVisible(false);
     connect(m_command->lineEdit(), &QLineEdit::returnPressed, this, &RunPanel::runNow);
     connect(m_command->lineEdit(), &QLineEdit::textChanged, this, &RunPanel::updateButtons);
     connect(m_script, &QPlainTextEdit::textChanged, this, &RunPanel::updateButtons);
@@ -138,8 +157,12 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     connect(m_cancelButton, &QPushButton::clicked, this, &RunPanel::cancel);
     connect(m_copyButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_output->toPlainText()); });
+    connect(m_exportButton, &QPushButton::clicked, this, &RunPanel::chooseExport);
     connect(m_clearButton, &QPushButton::clicked, this, [this] {
         m_output->clear();
+        if (!isRunning())
+            m_transcript.clear();
+        updateButtons();
         if (!isRunning())
             showStatus({}, false);
     });
@@ -154,13 +177,13 @@ RunPanel::~RunPanel() = default;
 
 bool RunPanel::isRunning() const
 {
-    return m_run && !m_run->isFinished();
+    return m_detecting || (m_run && !m_run->isFinished());
 }
 
 RunRequest RunPanel::request(QString* problem) const
 {
     RunRequest request;
-    if (m_mode->currentIndex() == ScriptMode) {
+    if (m_mode->currentIndex() != CommandMode) {
         request.script = m_script->toPlainText().toUtf8();
         if (!request.script.endsWith('\n'))
             request.script.append('\n');
@@ -216,14 +239,61 @@ void RunPanel::runNow()
         showStatus(tr("The connection is gone."), true);
         return;
     }
+    m_interpreterNote.clear();
+    if (m_mode->currentIndex() == CodeMode) {
+        runCode();
+        return;
+    }
     if (!request.isScript()) {
         m_history.add(m_backendId, m_sandboxId, m_command->currentText().trimmed());
         const QString typed = m_command->currentText();
         reloadHistory();
         m_command->setCurrentText(typed);
     }
+    startRun(request);
+}
+
+void RunPanel::runCode()
+{
+    const auto language = Interpreters::Language(m_language->currentData().toInt());
+    m_detecting = true;
+    showStatus(tr("Looking for %1 in the sandbox…").arg(Interpreters::displayName(language)),
+               false);
+    updateButtons();
+    auto* job = Interpreters::detect(m_backend, m_sandboxId, m_container, this);
+    connect(job, &Job::finished, this, [this, job, language] {
+        m_detecting = false;
+        updateButtons();
+        if (job->error().isError()) {
+            showStatus(tr("Could not run: %1").arg(job->error().fullText()), true);
+            return;
+        }
+        const QString path = job->value().value(language);
+        if (path.isEmpty()) {
+            showStatus(tr("This sandbox has no %1: none of %2 was found.")
+                           .arg(Interpreters::displayName(language),
+                                Interpreters::candidates(language).join(QStringLiteral(", "))),
+                       true);
+            return;
+        }
+        QString problem;
+        RunRequest request = this->request(&problem);
+        if (!problem.isEmpty()) {
+            showStatus(problem, true);
+            return;
+        }
+        request.script = Interpreters::request(path, m_script->toPlainText().toUtf8()).script;
+        m_interpreterNote = tr("%1 found at %2").arg(Interpreters::displayName(language), path);
+        startRun(request);
+    });
+}
+
+void RunPanel::startRun(const RunRequest& request)
+{
     delete m_run;
     m_output->clear();
+    m_transcript.clear();
+    m_runClock.start();
     m_pending[0].clear();
     m_pending[1].clear();
     m_ready.clear();
@@ -231,7 +301,9 @@ void RunPanel::runNow()
     connect(m_run, &Run::received, this, &RunPanel::onReceived);
     connect(m_run, &Run::finished, this, &RunPanel::onFinished);
     m_run->start();
-    showStatus(tr("Running…"), false);
+    showStatus(m_interpreterNote.isEmpty() ? tr("Running…")
+                                           : tr("Running with %1…").arg(m_interpreterNote),
+               false);
     updateButtons();
 }
 
@@ -271,6 +343,7 @@ void RunPanel::startAsJob()
 
 void RunPanel::onReceived(ExecSession::Stream stream, const QByteArray& bytes)
 {
+    m_transcript.append(stream, bytes, m_runClock.elapsed());
     const int which = stream == ExecSession::Stream::Stderr ? 1 : 0;
     QByteArray& pending = m_pending[which];
     pending.append(bytes);
@@ -324,6 +397,7 @@ void RunPanel::onFinished()
     m_flushTimer->stop();
     flushOutput(true);
     const RunResult& result = m_run->result();
+    m_transcript.setResult(result);
     const QString duration = Duration::format(result.durationMs);
     if (result.error.isError()) {
         showStatus(tr("Could not run: %1").arg(result.error.fullText()), true);
@@ -339,6 +413,8 @@ void RunPanel::onFinished()
         showStatus(tr("Exit code %1 · %2").arg(result.exitCode).arg(duration),
                    result.exitCode != 0);
     }
+    if (!m_interpreterNote.isEmpty())
+        m_status->setText(m_interpreterNote + QStringLiteral(" · ") + m_status->text());
     updateButtons();
     Q_EMIT runFinished(m_run->request().summary(), result.exitCode);
 }
@@ -352,13 +428,53 @@ void RunPanel::showStatus(const QString& text, bool isError)
 void RunPanel::updateButtons()
 {
     const bool running = isRunning();
-    const bool hasInput = m_mode->currentIndex() == ScriptMode
+    const bool hasInput = m_mode->currentIndex() != CommandMode
                               ? !m_script->toPlainText().trimmed().isEmpty()
                               : !m_command->currentText().trimmed().isEmpty();
     m_runButton->setEnabled(!running && hasInput && m_backend);
     m_jobButton->setEnabled(!running && hasInput && m_jobs &&
                             m_mode->currentIndex() == CommandMode);
-    m_cancelButton->setEnabled(running && !m_run->result().cancelled && !m_run->result().timedOut);
+    m_exportButton->setEnabled(!running && !m_transcript.isEmpty());
+    m_cancelButton->setEnabled(running && !m_detecting && !m_run->result().cancelled &&
+                               !m_run->result().timedOut);
+}
+
+bool RunPanel::exportOutput(const QString& path, QString* error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = file.errorString();
+        return false;
+    }
+    const QByteArray bytes = path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
+                                 ? m_transcript.toJsonLines()
+                                 : m_transcript.toText();
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void RunPanel::chooseExport()
+{
+    auto* dialog = new QFileDialog(this, tr("Export the Output"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilters({tr("Plain text (*.txt *.log)"), tr("JSON lines (*.jsonl)")});
+    dialog->setDefaultSuffix(QStringLiteral("txt"));
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString& filter) {
+        dialog->setDefaultSuffix(filter.contains(QLatin1String("jsonl")) ? QStringLiteral("jsonl")
+                                                                         : QStringLiteral("txt"));
+    });
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        QString error;
+        if (exportOutput(path, &error))
+            showStatus(tr("The output was saved to %1.").arg(path), false);
+        else
+            showStatus(tr("The output was not saved: %1").arg(error), true);
+    });
+    dialog->open();
 }
 
 void RunPanel::reloadHistory()
@@ -381,6 +497,9 @@ void RunPanel::retranslateUi()
     m_modeLabel->setBuddy(m_mode);
     m_mode->setItemText(CommandMode, tr("A command line"));
     m_mode->setItemText(ScriptMode, tr("A script (sh, or its #! line)"));
+    m_mode->setItemText(CodeMode, tr("Code (Python, Node.js or sh found in the sandbox)"));
+    m_languageLabel->setText(tr("&Language:"));
+    m_languageLabel->setBuddy(m_language);
     m_command->lineEdit()->setPlaceholderText(tr("for example: ls -la /tmp"));
     m_script->setPlaceholderText(tr("#!/bin/sh\nset -e\necho hello"));
     m_workdirLabel->setText(tr("&Folder:"));
@@ -400,5 +519,8 @@ void RunPanel::retranslateUi()
     m_cancelButton->setToolTip(
         tr("Stop the process and everything it started: TERM, then KILL 2 seconds later"));
     m_copyButton->setText(tr("Cop&y Output"));
+    m_exportButton->setText(tr("E&xport…"));
+    m_exportButton->setToolTip(tr("Save the output as text, or as JSON lines with each "
+                                  "chunk's stream and time"));
     m_clearButton->setText(tr("C&lear"));
 }
