@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountEditor</name>
@@ -17,7 +18,7 @@
     <message>
         <source>The account was not saved: %1
 
-You can keep it for this session only. Its secret then stays in SandboxDesk's memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
+You can keep it for this session only. Its secret then stays in SandboxDesk&apos;s memory and is forgotten when SandboxDesk quits; nothing is written to disk.</source>
         <translation>账号未保存：%1
 
 您可以仅在本次会话中使用该账号。其 AccessKey Secret 只保存在 SandboxDesk 的内存中，退出 SandboxDesk 后即被清除，不会写入磁盘。</translation>
@@ -212,7 +213,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>账号</translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk's settings.</source>
+        <source>Alibaba Cloud accounts for Elastic Container Instance. Each region of an account is a connection in the main window. Secrets are kept in the system keychain, never in SandboxDesk&apos;s settings.</source>
         <translation>用于弹性容器实例（ECI）的阿里云账号。账号的每个地域都是主窗口中的一个连接。AccessKey Secret 保存在系统钥匙串中，绝不会写入 SandboxDesk 的设置。</translation>
     </message>
     <message>
@@ -567,7 +568,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>命令(&amp;M)：</translation>
     </message>
     <message>
-        <source>optional, for example sleep 3600; else the image's own</source>
+        <source>optional, for example sleep 3600; else the image&apos;s own</source>
         <translation>可选，例如 sleep 3600；留空则使用镜像自带的命令</translation>
     </message>
     <message>
@@ -1234,7 +1235,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>没有这个沙箱：%1</translation>
     </message>
     <message>
-        <source>The engine refused to send the sandbox's stats.</source>
+        <source>The engine refused to send the sandbox&apos;s stats.</source>
         <translation>引擎拒绝发送该沙箱的统计数据。</translation>
     </message>
 </context>
@@ -1313,7 +1314,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>ECI 接入地址返回的响应不是有效的 JSON。</translation>
     </message>
     <message>
-        <source>Alibaba Cloud refused the request because this computer's clock is off by more than 15 minutes. Correct the system time and try again.</source>
+        <source>Alibaba Cloud refused the request because this computer&apos;s clock is off by more than 15 minutes. Correct the system time and try again.</source>
         <translation>阿里云拒绝了请求：这台电脑的时钟偏差超过 15 分钟。请校正系统时间后重试。</translation>
     </message>
     <message>
@@ -1357,7 +1358,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>阿里云拒绝了请求。</translation>
     </message>
     <message>
-        <source>The ECI endpoint "%1" is not a host, host:port or http(s) URL.</source>
+        <source>The ECI endpoint &quot;%1&quot; is not a host, host:port or http(s) URL.</source>
         <translation>ECI 接入地址“%1”不是主机名、主机:端口或 http/https 地址。</translation>
     </message>
     <message>
@@ -1404,7 +1405,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>阿里云未返回可用的终端地址。</translation>
     </message>
     <message>
-        <source>Could not connect to the container group's terminal.</source>
+        <source>Could not connect to the container group&apos;s terminal.</source>
         <translation>无法连接到容器组的终端。</translation>
     </message>
     <message>
@@ -1451,7 +1452,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>ECI 的一个容器组最多只能有 %1 个标签。</translation>
     </message>
     <message>
-        <source>ECI cannot map port %1 to %2: a container group exposes its containers' ports as they are.</source>
+        <source>ECI cannot map port %1 to %2: a container group exposes its containers&apos; ports as they are.</source>
         <translation>ECI 无法将端口 %1 映射到 %2：容器组按原样暴露其容器的端口。</translation>
     </message>
     <message>
@@ -1543,7 +1544,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>沙箱停止了读取上传内容。</translation>
     </message>
     <message>
-        <source>The connection to the sandbox's host was closed.</source>
+        <source>The connection to the sandbox&apos;s host was closed.</source>
         <translation>与沙箱所在主机的连接已关闭。</translation>
     </message>
     <message>
@@ -1587,7 +1588,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>文件夹“%1”不为空。</translation>
     </message>
     <message>
-        <source>The sandbox's image has no “%1” command, which this needs.</source>
+        <source>The sandbox&apos;s image has no “%1” command, which this needs.</source>
         <translation>沙箱的镜像中没有此操作所需的“%1”命令。</translation>
     </message>
     <message>
@@ -1771,7 +1772,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>The sandbox's files are no longer available.</source>
+        <source>The sandbox&apos;s files are no longer available.</source>
         <translation>该沙箱的文件已不可用。</translation>
     </message>
     <message>
@@ -1914,7 +1915,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>创建</translation>
     </message>
     <message>
-        <source>“%1” cannot be a folder's name.</source>
+        <source>“%1” cannot be a folder&apos;s name.</source>
         <translation>“%1”不能用作文件夹名称。</translation>
     </message>
     <message>
@@ -2198,7 +2199,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>作业已停止，但没有退出状态；沙箱可能已重启。</translation>
     </message>
     <message>
-        <source>The job's output could not be read.</source>
+        <source>The job&apos;s output could not be read.</source>
         <translation>无法读取作业的输出。</translation>
     </message>
 </context>
@@ -2296,7 +2297,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>终止(&amp;K)</translation>
     </message>
     <message>
-        <source>TERM to the job's processes, then KILL 2 seconds later</source>
+        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
         <translation>向作业的进程发送 TERM，2 秒后发送 KILL</translation>
     </message>
     <message>
@@ -2557,7 +2558,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>仅 stderr</translation>
     </message>
     <message>
-        <source>Which of the sandbox's output streams to show</source>
+        <source>Which of the sandbox&apos;s output streams to show</source>
         <translation>要显示沙箱的哪个输出流</translation>
     </message>
     <message>
@@ -2739,7 +2740,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>OpenSandbox 服务器无法预先拉取“%1”：沙箱在创建时拉取其镜像。</translation>
     </message>
     <message>
-        <source>An OpenSandbox sandbox's lifetime can be renewed but not removed.</source>
+        <source>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</source>
         <translation>OpenSandbox 沙箱的有效期可以续期，但不能取消。</translation>
     </message>
 </context>
@@ -2813,7 +2814,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         </translation>
     </message>
     <message>
-        <source>The command's output stream ended before the command started.</source>
+        <source>The command&apos;s output stream ended before the command started.</source>
         <translation>命令启动之前，其输出流就已结束。</translation>
     </message>
     <message>
@@ -2836,7 +2837,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>没有这个文件或文件夹：%1</translation>
     </message>
     <message>
-        <source>The sandbox's execd does not answer; is the sandbox running?</source>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
         <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
     </message>
     <message>
@@ -2895,11 +2896,11 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>OpenSandbox 不支持为入口进程设置工作目录。</translation>
     </message>
     <message>
-        <source>OpenSandbox chooses a sandbox's network itself; it cannot use “%1”.</source>
+        <source>OpenSandbox chooses a sandbox&apos;s network itself; it cannot use “%1”.</source>
         <translation>OpenSandbox 自行决定沙箱的网络，无法使用“%1”。</translation>
     </message>
     <message>
-        <source>OpenSandbox publishes no ports when it creates a sandbox; ask for a port's endpoint instead.</source>
+        <source>OpenSandbox publishes no ports when it creates a sandbox; ask for a port&apos;s endpoint instead.</source>
         <translation>OpenSandbox 创建沙箱时不发布端口；请改为查询端口的访问地址。</translation>
     </message>
     <message>
@@ -2968,7 +2969,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk's me
         <translation>不输入新密钥则保持不变</translation>
     </message>
     <message>
-        <source>Reach commands and files through the server's &amp;proxy</source>
+        <source>Reach commands and files through the server&apos;s &amp;proxy</source>
         <translation>通过服务器代理(&amp;P)访问命令和文件</translation>
     </message>
     <message>
@@ -3073,7 +3074,7 @@ You can keep it for this session only.</source>
         <translation>已保存“%1”；服务器应答后，其沙箱将显示在列表中。</translation>
     </message>
     <message>
-        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk's environment.</source>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</source>
         <translation>SandboxDesk 的环境中既没有设置 OPEN_SANDBOX_DOMAIN，也没有设置 OPEN_SANDBOX_API_KEY。</translation>
     </message>
     <message>
@@ -3280,7 +3281,7 @@ You can keep it for this session only.</source>
         <translation>终端</translation>
     </message>
     <message>
-        <source>Use the system's &amp;fixed-width font</source>
+        <source>Use the system&apos;s &amp;fixed-width font</source>
         <translation>使用系统的等宽字体(&amp;F)</translation>
     </message>
     <message>
@@ -3565,7 +3566,7 @@ echo hello</translation>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <source>the sandbox's own working folder</source>
+        <source>the sandbox&apos;s own working folder</source>
         <translation>沙箱自身的工作文件夹</translation>
     </message>
     <message>
@@ -3573,8 +3574,8 @@ echo hello</translation>
         <translation>环境变量(&amp;E)：</translation>
     </message>
     <message>
-        <source>NAME=value NAME2='with spaces'</source>
-        <translation>NAME=value NAME2='含空格的值'</translation>
+        <source>NAME=value NAME2=&apos;with spaces&apos;</source>
+        <translation>NAME=value NAME2=&apos;含空格的值&apos;</translation>
     </message>
     <message>
         <source>&amp;Time limit:</source>
@@ -3661,7 +3662,7 @@ echo hello</translation>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <source>Save the output as text, or as JSON lines with each chunk's stream and time</source>
+        <source>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</source>
         <translation>将输出保存为文本，或保存为 JSON Lines（每段附带其流和时间）</translation>
     </message>
 </context>
@@ -4013,12 +4014,12 @@ echo hello</translation>
         <translation>命令以反斜杠结尾，其后没有内容。</translation>
     </message>
     <message>
-        <source>A single quote (') is not closed.</source>
-        <translation>单引号（'）没有闭合。</translation>
+        <source>A single quote (&apos;) is not closed.</source>
+        <translation>单引号（&apos;）没有闭合。</translation>
     </message>
     <message>
-        <source>A double quote (") is not closed.</source>
-        <translation>双引号（"）没有闭合。</translation>
+        <source>A double quote (&quot;) is not closed.</source>
+        <translation>双引号（&quot;）没有闭合。</translation>
     </message>
 </context>
 <context>
@@ -4680,7 +4681,7 @@ echo hello</translation>
         <translation>请指定地域：sandboxctl --eci 地域 …，或设置 ECI_SANDBOX_REGION_ID。</translation>
     </message>
     <message>
-        <source>The account's secret could not be read from the keychain.</source>
+        <source>The account&apos;s secret could not be read from the keychain.</source>
         <translation>无法从钥匙串读取该账号的 AccessKey Secret。</translation>
     </message>
     <message>
@@ -4718,7 +4719,7 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
                                 either side is ID:PATH; - as SRC unpacks a tar
                                 from stdin, - as DST writes a tar to stdout;
                                 -a keeps owners where the backend can
-  cat ID:PATH                   write a file's bytes to stdout
+  cat ID:PATH                   write a file&apos;s bytes to stdout
   put ID:PATH                   write stdin into a file
 </source>
         <translation>
@@ -4732,7 +4733,7 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
 </translation>
     </message>
     <message>
-        <source>This sandbox's files cannot be reached.</source>
+        <source>This sandbox&apos;s files cannot be reached.</source>
         <translation>无法访问此沙箱的文件。</translation>
     </message>
     <message>
@@ -4883,7 +4884,7 @@ The AccessKey comes from --account NAME (an account added in SandboxDesk, its
 secret read from the keychain) or from ALIBABA_CLOUD_ACCESS_KEY_ID,
 ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN, overridden by
 ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGION,
-else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account's default.
+else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
 ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
 ECI_SANDBOX_TIMEOUT_MS the time each request may take.
 </source>
@@ -4911,7 +4912,7 @@ ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
 
 Commands:
   list [--json]                 list every sandbox
-  inspect ID                    print the engine's details as JSON
+  inspect ID                    print the engine&apos;s details as JSON
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
          [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
          [--start] [-- CMD…]     create a sandbox and print its id
@@ -4939,7 +4940,7 @@ Files (ID:PATH is a path in a sandbox):
 ID is an id, a unique id prefix or a name. The engine is found like the docker
 CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
 socket), then at the rootless and Podman sockets. Exit codes: 0 success,
-1 failure, 2 unknown sandbox, 64 usage; exec exits with the command's own code.
+1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
 </source>
         <translation>用法：sandboxctl [--docker HOST] 命令 [参数…]
 
@@ -5050,7 +5051,7 @@ Resource use:
     </message>
     <message>
         <source>
-Running (the command's exit code becomes sandboxctl's):
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
   run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
          [-- CMD…]               run a command, or a script read from FILE or
                                 stdin (by /bin/sh, or by its #! line), without a
@@ -5106,8 +5107,8 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
   jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
                                 start a command detached and print its job id
   jobs list [ID]                the jobs of a sandbox, or of every running one
-  jobs logs [-f] ID JOB         print a job's output (-f: follow it to its end)
-  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl's
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
   jobs kill ID JOB              stop a job: TERM, then KILL 2s later
   jobs rm ID JOB                forget an ended job and its output
 </source>
@@ -5155,7 +5156,7 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>“%1”不是作业 ID。</translation>
     </message>
     <message>
-        <source>Give the job's command after --.</source>
+        <source>Give the job&apos;s command after --.</source>
         <translation>请在 -- 之后指定作业的命令。</translation>
     </message>
     <message>
@@ -5242,7 +5243,7 @@ OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
                                 create a sandbox (no --ttl: it never expires)
   renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- CMD…]             run a command through the sandbox's execd (no
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code
 DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
 localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
