@@ -120,6 +120,7 @@ QString TestTerminalSession::allText() const
 
 void TestTerminalSession::opensAndRunsACommand()
 {
+    m_preferences->setTerminalRecordInput(true);
     open();
     if (QTest::currentTestFailed())
         return;
