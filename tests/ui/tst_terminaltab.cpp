@@ -56,6 +56,8 @@ void TestTerminalTab::init()
     REQUIRE_TEST_ENGINE();
     QVERIFY(m_dir.isValid());
     m_preferences = std::make_unique<Preferences>(m_dir.filePath(QStringLiteral("settings.ini")));
+    // The tests count what was typed among the recorded events.
+    m_preferences->setTerminalRecordInput(true);
 
     m_name = DockerTestEnvironment::uniqueName(QStringLiteral("term"));
     const auto result = DockerTestEnvironment::docker(
