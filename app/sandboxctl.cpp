@@ -1,16 +1,22 @@
 // sandboxctl: the command-line companion, built on the core alone.
 #include "CopyCommands.h"
 #include "FileCommands.h"
+#include "JobCommands.h"
+#include "OpenSandboxCommands.h"
+#include "RunCommands.h"
+#include "StatsCommands.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialImport.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
+#include "opensandbox/OpenSandboxClient.h"
 #include "sandbox/Backend.h"
 #include "sandbox/ExecSession.h"
 #include "sandbox/Job.h"
 #include "sandbox/LogStream.h"
 #include "settings/EciAccounts.h"
 #include "settings/Translations.h"
+#include "text/Duration.h"
 #include "text/TextWidth.h"
 
 #include <QCoreApplication>
@@ -18,7 +24,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
@@ -134,7 +139,8 @@ QString timeoutUsage()
 
 QString usage()
 {
-    return dockerUsage() + CopyCommands::usage() + timeoutUsage() + eciUsage();
+    return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + JobCommands::usage() +
+           StatsCommands::usage() + timeoutUsage() + eciUsage() + OpenSandboxCommands::usage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -157,6 +163,8 @@ QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
         labels.insert(it.key(), it.value());
     object.insert(QLatin1String("labels"), labels);
     object.insert(QLatin1String("backend"), sandbox.backendId);
+    if (sandbox.expiresAt.isValid())
+        object.insert(QLatin1String("expiresAt"), sandbox.expiresAt.toUTC().toString(Qt::ISODate));
     if (!sandbox.containers.isEmpty())
         object.insert(QLatin1String("containers"), QJsonArray::fromStringList(sandbox.containers));
     return object;
@@ -207,35 +215,6 @@ bool terminalSize(int* columns, int* rows)
     return true;
 }
 
-// A duration such as 30s, 10m, 2h, 1h30m, 1d, in milliseconds; -1 when it is none.
-qint64 parseDuration(const QString& text)
-{
-    if (text.isEmpty())
-        return -1;
-    static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)"));
-    qint64 milliseconds = 0;
-    qsizetype at = 0;
-    while (at < text.size()) {
-        const QRegularExpressionMatch match =
-            part.match(text, at, QRegularExpression::NormalMatch,
-                       QRegularExpression::AnchorAtOffsetMatchOption);
-        if (!match.hasMatch())
-            return -1;
-        static const QHash<QString, qint64> units = {
-            {QStringLiteral("ms"), 1},           {QStringLiteral("s"), 1000},
-            {QStringLiteral("m"), 60 * 1000},    {QStringLiteral("h"), 3600 * 1000},
-            {QStringLiteral("d"), 86400 * 1000},
-        };
-        const double value = match.captured(1).toDouble() * double(units.value(match.captured(2)));
-        // Past a hundred years it is no duration anyone means.
-        if (value > 100.0 * 365 * 86400 * 1000 - double(milliseconds))
-            return -1;
-        milliseconds += qint64(value);
-        at = match.capturedEnd();
-    }
-    return milliseconds;
-}
-
 // RFC 3339, or a duration back from now such as 30s, 10m, 2h, 1h30m, 1d.
 QDateTime parseSince(const QString& text)
 {
@@ -243,7 +222,7 @@ QDateTime parseSince(const QString& text)
     qint64 nanoseconds = 0;
     if (LogStream::parseTimestamp(bytes.constData(), bytes.size(), &nanoseconds) == bytes.size())
         return QDateTime::fromMSecsSinceEpoch(nanoseconds / 1000000, Qt::UTC);
-    const qint64 milliseconds = parseDuration(text);
+    const qint64 milliseconds = Duration::parse(text);
     if (milliseconds < 0)
         return {};
     return QDateTime::currentDateTimeUtc().addMSecs(-milliseconds);
@@ -297,7 +276,9 @@ public:
         // One command, one look at the engine; only a log or a session that runs on follows
         // the sandbox's changes.
         m_backend->setWatchesChanges(m_args.value(0) == QLatin1String("logs") ||
-                                     m_args.value(0) == QLatin1String("exec"));
+                                     m_args.value(0) == QLatin1String("exec") ||
+                                     (m_args.value(0) == QLatin1String("stats") &&
+                                      !m_args.contains(QLatin1String("--no-stream"))));
         connect(m_backend, &Backend::stateChanged, this, [this](Backend::State state) {
             if (m_started)
                 return;
@@ -391,7 +372,11 @@ void Command::list(bool json, bool withLimits)
     QList<QStringList> rows{{Text::tr("ID"), Text::tr("NAME"), Text::tr("IMAGE"),
                              Text::tr("STATUS"), Text::tr("PORTS")}};
     for (const Sandbox& sandbox : sandboxes)
-        rows.append({sandbox.id.left(12), sandbox.name, sandbox.image, statusKey(sandbox.status),
+        rows.append({sandbox.id.left(12), sandbox.name, sandbox.image,
+                     // A state the client does not know is shown as the backend words it.
+                     sandbox.status == SandboxStatus::Unknown && !sandbox.statusText.isEmpty()
+                         ? sandbox.statusText
+                         : statusKey(sandbox.status),
                      sandbox.portsText()});
     QList<int> widths(rows.first().size(), 0);
     for (const QStringList& row : std::as_const(rows)) {
@@ -523,6 +508,16 @@ void Command::runCreate(const QStringList& args)
                 spec.ports << binding;
             else
                 problems << Text::tr("“%1” is not a port binding.").arg(text);
+        } else if (arg == QLatin1String("--ttl")) {
+            const QString text = value();
+            const qint64 ms = Duration::parse(text);
+            if (ms <= 0)
+                problems << Text::tr("“%1” is not a duration such as 90s, 10m or 2h.").arg(text);
+            else if (m_backend->capabilities().testFlag(Backend::CanExpire))
+                spec.lifetimeSeconds = (ms + 999) / 1000;
+            else
+                problems
+                    << Text::tr("“%1” does not apply to %2.").arg(arg, m_backend->displayName());
         } else if (arg == QLatin1String("--rm")) {
             spec.autoRemove = applies(arg, SpecField::AutoRemove);
         } else if (arg == QLatin1String("--start")) {
@@ -781,6 +776,58 @@ void Command::run()
         files->run(verb, args);
         return;
     }
+    if (OpenSandboxCommands::handles(verb)) {
+        auto* commands = new OpenSandboxCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (message.isEmpty())
+                    finish(code);
+                else
+                    fail(message, code);
+            },
+            Duration::parse, this);
+        commands->run(verb, args);
+        return;
+    }
+    if (JobCommands::handles(verb)) {
+        auto* jobs = new JobCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            [this] { m_deadline.stop(); }, this);
+        jobs->run(verb, args);
+        return;
+    }
+    if (RunCommands::handles(verb)) {
+        auto* runs = new RunCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            [this] { m_deadline.stop(); }, this);
+        runs->run(verb, args);
+        return;
+    }
     if (verb == QLatin1String("list")) {
         const bool json = args.contains(QLatin1String("--json"));
         const bool withLimits = args.contains(QLatin1String("--limits"));
@@ -825,6 +872,22 @@ void Command::run()
             },
             this);
         copy->run(verb, args);
+    } else if (StatsCommands::handles(verb)) {
+        auto* stats = new StatsCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            [this] { m_deadline.stop(); }, this);
+        stats->run(args);
     } else if (verb == QLatin1String("rm")) {
         const bool force =
             args.contains(QLatin1String("-f")) || args.contains(QLatin1String("--force"));
@@ -882,7 +945,9 @@ bool isCommandName(const QString& word)
         QStringLiteral("pull"),  QStringLiteral("logs"),    QStringLiteral("cp"),
         QStringLiteral("cat"),   QStringLiteral("put"),
     };
-    return commands.contains(word) || FileCommands::verbs().contains(word);
+    return commands.contains(word) || FileCommands::verbs().contains(word) ||
+           RunCommands::handles(word) || JobCommands::handles(word) ||
+           StatsCommands::handles(word) || OpenSandboxCommands::handles(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as
@@ -972,6 +1037,26 @@ int runEci(const QStringList& args, QString region, const QString& accountName,
     return code;
 }
 
+// OpenSandbox: the server and key as the SDKs read them, then the same commands as for Docker.
+int runOpenSandbox(const QStringList& args, const QString& domain, const Timeout& timeout)
+{
+    OpenSandboxConfig config;
+    QString problem;
+    if (!OpenSandboxCommands::configFrom(domain, QProcessEnvironment::systemEnvironment(), &config,
+                                         &problem)) {
+        err() << problem << Qt::endl;
+        return Failed;
+    }
+    MemoryCredentialStore noSecrets;
+    EciAccounts accounts;
+    ConnectionRegistry registry(accounts, noSecrets, nullptr);
+    Backend* backend = registry.addOpenSandbox(
+        config, {ConnectionOrigin::Kind::OpenSandboxEnvironment, config.domain, {}});
+    Command command(registry, backend, args, timeout);
+    QTimer::singleShot(0, &command, &Command::start);
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -987,6 +1072,8 @@ int main(int argc, char* argv[])
     QStringList args = QCoreApplication::arguments().mid(1);
     QString host;
     bool eci = false;
+    bool openSandbox = false;
+    QString domain;
     QString region;
     QString account;
     Timeout timeout;
@@ -1006,7 +1093,7 @@ int main(int argc, char* argv[])
         }
         if (option == QLatin1String("--timeout") && !args.isEmpty()) {
             timeout.text = args.takeFirst();
-            timeout.ms = parseDuration(timeout.text);
+            timeout.ms = Duration::parse(timeout.text);
             if (timeout.ms <= 0) {
                 err()
                     << Text::tr("“%1” is not a duration such as 90s, 10m or 2h.").arg(timeout.text)
@@ -1023,6 +1110,14 @@ int main(int argc, char* argv[])
                 region = args.takeFirst();
             continue;
         }
+        if (option == QLatin1String("--opensandbox")) {
+            openSandbox = true;
+            // An optional domain, as --eci takes an optional region.
+            if (!args.isEmpty() && !args.first().startsWith(QLatin1Char('-')) &&
+                !isCommandName(args.first()))
+                domain = args.takeFirst();
+            continue;
+        }
         if (option == QLatin1String("--account") && !args.isEmpty()) {
             eci = true;
             account = args.takeFirst();
@@ -1036,6 +1131,13 @@ int main(int argc, char* argv[])
         return Usage;
     }
 
+    if (openSandbox) {
+        if (!host.isEmpty() || eci) {
+            err() << Text::tr("--opensandbox cannot be used with --docker or --eci.") << Qt::endl;
+            return Usage;
+        }
+        return runOpenSandbox(args, domain, timeout);
+    }
     if (eci) {
         if (!host.isEmpty()) {
             err() << Text::tr("--docker and --eci cannot be used together.") << Qt::endl;

@@ -445,6 +445,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>AccessKey from the environment, region %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>OpenSandbox server “%1”</source>
+        <translation>OpenSandbox server “%1”</translation>
+    </message>
+    <message>
+        <source>OpenSandbox server %1 from the environment</source>
+        <translation>OpenSandbox server %1 from the environment</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionRegistry</name>
@@ -1045,7 +1053,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
@@ -1060,7 +1068,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>No such sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such sandbox: %1</translation>
     </message>
     <message>
         <source>The engine did not describe the sandbox.</source>
@@ -1072,7 +1080,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1120,32 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DockerStats</name>
+    <message>
+        <source>The engine sent stats that are not JSON.</source>
+        <translation>The engine sent stats that are not JSON.</translation>
+    </message>
+    <message>
+        <source>The engine sent a stats line that is too long.</source>
+        <translation>The engine sent a stats line that is too long.</translation>
+    </message>
+</context>
+<context>
+    <name>DockerStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>The connection was closed.</translation>
+    </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>No such sandbox: %1</translation>
+    </message>
+    <message>
+        <source>The engine refused to send the sandbox&apos;s stats.</source>
+        <translation>The engine refused to send the sandbox&apos;s stats.</translation>
     </message>
 </context>
 <context>
@@ -1312,7 +1346,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
@@ -1366,7 +1400,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection was closed.</translation>
+    </message>
+</context>
+<context>
+    <name>EciStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>The connection was closed.</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2077,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobOutput</name>
+    <message>
+        <source>There is no such job.</source>
+        <translation>There is no such job.</translation>
+    </message>
+    <message>
+        <source>The job stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>The job stopped without an exit status; the sandbox may have restarted.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s output could not be read.</source>
+        <translation>The job&apos;s output could not be read.</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -2419,6 +2475,154 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>OpenSandboxBackend</name>
+    <message>
+        <source>OpenSandbox · %1</source>
+        <translation>OpenSandbox · %1</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a sandbox list without its items.</source>
+        <translation>The OpenSandbox server sent a sandbox list without its items.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server kept sending further pages of the sandbox list.</source>
+        <translation>The OpenSandbox server kept sending further pages of the sandbox list.</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation>&amp;Metadata:</translation>
+    </message>
+    <message>
+        <source>tail -f /dev/null</source>
+        <translation>tail -f /dev/null</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server created a sandbox without naming it.</source>
+        <translation>The OpenSandbox server created a sandbox without naming it.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox sandboxes cannot be told to “%1”; they can be paused, resumed, renewed or deleted.</source>
+        <translation>OpenSandbox sandboxes cannot be told to “%1”; they can be paused, resumed, renewed or deleted.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server has no image list: a sandbox pulls its image when it is created.</source>
+        <translation>An OpenSandbox server has no image list: a sandbox pulls its image when it is created.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server cannot pull “%1” ahead of time: a sandbox pulls its image when it is created.</source>
+        <translation>An OpenSandbox server cannot pull “%1” ahead of time: a sandbox pulls its image when it is created.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</source>
+        <translation>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxClient</name>
+    <message>
+        <source>The OpenSandbox server sent an answer that is not a JSON object.</source>
+        <translation>The OpenSandbox server sent an answer that is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox domain “%1” is not a host, host:port or http(s) URL.</source>
+        <translation>The OpenSandbox domain “%1” is not a host, host:port or http(s) URL.</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key is configured.</source>
+        <translation>No OpenSandbox API key is configured.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the API key.</source>
+        <translation>The OpenSandbox server refused the API key.</translation>
+    </message>
+    <message>
+        <source>This API key is not allowed to do this on the OpenSandbox server.</source>
+        <translation>This API key is not allowed to do this on the OpenSandbox server.</translation>
+    </message>
+    <message>
+        <source>No such sandbox on the OpenSandbox server.</source>
+        <translation>No such sandbox on the OpenSandbox server.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not in a state that allows this operation.</source>
+        <translation>The sandbox is not in a state that allows this operation.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server failed to process the request.</source>
+        <translation>The OpenSandbox server failed to process the request.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the request as invalid.</source>
+        <translation>The OpenSandbox server refused the request as invalid.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the OpenSandbox server at %1.</source>
+        <translation>Cannot reach the OpenSandbox server at %1.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 did not answer in time.</source>
+        <translation>The OpenSandbox server at %1 did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 sent a malformed answer.</source>
+        <translation>The OpenSandbox server at %1 sent a malformed answer.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxJson</name>
+    <message>
+        <source>An OpenSandbox name is kept as metadata: at most 63 letters, digits, “-”, “_” and “.”, starting and ending with a letter or digit.</source>
+        <translation>An OpenSandbox name is kept as metadata: at most 63 letters, digits, “-”, “_” and “.”, starting and ending with a letter or digit.</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” uses the prefix opensandbox.io/, which the server keeps for itself.</source>
+        <translation>Metadata key “%1” uses the prefix opensandbox.io/, which the server keeps for itself.</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” is not a valid label name.</source>
+        <translation>Metadata key “%1” is not a valid label name.</translation>
+    </message>
+    <message>
+        <source>Metadata value “%1” of “%2” is not a valid label value: at most 63 letters, digits, “-”, “_” and “.”.</source>
+        <translation>Metadata value “%1” of “%2” is not a valid label value: at most 63 letters, digits, “-”, “_” and “.”.</translation>
+    </message>
+    <message>
+        <source>The metadata “name” and the name differ; an OpenSandbox name is that metadata.</source>
+        <translation>The metadata “name” and the name differ; an OpenSandbox name is that metadata.</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox lifetime is from %1 seconds to %2 seconds (a day), or none.</source>
+        <translation>An OpenSandbox lifetime is from %1 seconds to %2 seconds (a day), or none.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox has no working directory for the entry process.</source>
+        <translation>OpenSandbox has no working directory for the entry process.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox chooses a sandbox&apos;s network itself; it cannot use “%1”.</source>
+        <translation>OpenSandbox chooses a sandbox&apos;s network itself; it cannot use “%1”.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox publishes no ports when it creates a sandbox; ask for a port&apos;s endpoint instead.</source>
+        <translation>OpenSandbox publishes no ports when it creates a sandbox; ask for a port&apos;s endpoint instead.</translation>
+    </message>
+    <message>
+        <source>OpenSandbox removes a sandbox when its lifetime ends; give it a lifetime instead.</source>
+        <translation>OpenSandbox removes a sandbox when its lifetime ends; give it a lifetime instead.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxLogStream</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a log that is not text.</source>
+        <translation>The OpenSandbox server sent a log that is not text.</translation>
+    </message>
+</context>
+<context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
@@ -2696,6 +2900,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Run</name>
+    <message>
+        <source>The process did not end after it was stopped; SandboxDesk no longer follows it.</source>
+        <translation>The process did not end after it was stopped; SandboxDesk no longer follows it.</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>There is no command to run.</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <source>Created</source>
@@ -2814,6 +3033,53 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Exited (code %1) %2 ago</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxJobs</name>
+    <message>
+        <source>There is no job “%1” in this sandbox.</source>
+        <translation>There is no job “%1” in this sandbox.</translation>
+    </message>
+    <message>
+        <source>A job “%1” exists already.</source>
+        <translation>A job “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>Job “%1” is still running; stop it first.</source>
+        <translation>Job “%1” is still running; stop it first.</translation>
+    </message>
+    <message>
+        <source>The job could not be started in the sandbox (it needs a writable /tmp).</source>
+        <translation>The job could not be started in the sandbox (it needs a writable /tmp).</translation>
+    </message>
+    <message>
+        <source>Job “%1” stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>Job “%1” stopped without an exit status; the sandbox may have restarted.</translation>
+    </message>
+    <message>
+        <source>The command in the sandbox failed.</source>
+        <translation>The command in the sandbox failed.</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1” is not a job id.</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>There is no command to run.</translation>
+    </message>
+    <message>
+        <source>The sandbox did not confirm the job.</source>
+        <translation>The sandbox did not confirm the job.</translation>
+    </message>
+    <message>
+        <source>The sandbox sent no exit status.</source>
+        <translation>The sandbox sent no exit status.</translation>
     </message>
 </context>
 <context>
@@ -3483,7 +3749,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>sandboxctl</name>
     <message>
         <source>No such sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No such sandbox: %1</translation>
     </message>
     <message>
         <source>“%1” matches more than one sandbox.</source>
@@ -3543,7 +3809,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>This sandbox cannot run commands.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">This sandbox cannot run commands.</translation>
     </message>
     <message>
         <source>“%1” is neither an RFC 3339 time nor a duration such as 10m.</source>
@@ -3807,6 +4073,240 @@ socket), then at the rootless and Podman sockets. Exit codes: 0 success,
 1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
 </source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Resource use:
+  stats [--no-stream] [--json] [ID…]
+                                live CPU, memory, network and block I/O of the
+                                running sandboxes (or of those named), in the
+                                columns of docker stats; --no-stream prints one
+                                measurement and exits; --json prints a JSON array
+                                with --no-stream, else one object a line
+</source>
+        <translation>
+Resource use:
+  stats [--no-stream] [--json] [ID…]
+                                live CPU, memory, network and block I/O of the
+                                running sandboxes (or of those named), in the
+                                columns of docker stats; --no-stream prints one
+                                measurement and exits; --json prints a JSON array
+                                with --no-stream, else one object a line
+</translation>
+    </message>
+    <message>
+        <source>%1 does not report live resource use.</source>
+        <translation>%1 does not report live resource use.</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>MEM USAGE / LIMIT</source>
+        <translation>MEM USAGE / LIMIT</translation>
+    </message>
+    <message>
+        <source>MEM %</source>
+        <translation>MEM %</translation>
+    </message>
+    <message>
+        <source>NET I/O</source>
+        <translation>NET I/O</translation>
+    </message>
+    <message>
+        <source>BLOCK I/O</source>
+        <translation>BLOCK I/O</translation>
+    </message>
+    <message>
+        <source>PIDS</source>
+        <translation>PIDS</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             make the sandbox expire DURATION from now
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             make the sandbox expire DURATION from now
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key: set OPEN_SANDBOX_API_KEY.</source>
+        <translation>No OpenSandbox API key: set OPEN_SANDBOX_API_KEY.</translation>
+    </message>
+    <message>
+        <source>%1 cannot pause or resume sandboxes.</source>
+        <translation>%1 cannot pause or resume sandboxes.</translation>
+    </message>
+    <message>
+        <source>renew takes a sandbox and a duration, for example: renew ID 30m.</source>
+        <translation>renew takes a sandbox and a duration, for example: renew ID 30m.</translation>
+    </message>
+    <message>
+        <source>Sandboxes of %1 have no lifetime to renew.</source>
+        <translation>Sandboxes of %1 have no lifetime to renew.</translation>
+    </message>
+    <message>
+        <source>%1 expires at %2</source>
+        <translation>%1 expires at %2</translation>
+    </message>
+    <message>
+        <source>--opensandbox cannot be used with --docker or --eci.</source>
+        <translation>--opensandbox cannot be used with --docker or --eci.</translation>
+    </message>
+    <message>
+        <source>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</source>
+        <translation>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not KEY=VALUE.</source>
+        <translation>“%1” is not KEY=VALUE.</translation>
+    </message>
+    <message>
+        <source>Give a command or --script, not both.</source>
+        <translation>Give a command or --script, not both.</translation>
+    </message>
+    <message>
+        <source>Give a command after -- or a script with --script.</source>
+        <translation>Give a command after -- or a script with --script.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>Could not read “%1”: %2</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>The script is empty.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 (--timeout).</source>
+        <translation>Stopped after %1 (--timeout).</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Interrupted; the process may still run in the sandbox.</source>
+        <translation>Interrupted; the process may still run in the sandbox.</translation>
+    </message>
+    <message>
+        <source>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+</source>
+        <translation>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>exited (%1)</source>
+        <translation>exited (%1)</translation>
+    </message>
+    <message>
+        <source>killed (%1)</source>
+        <translation>killed (%1)</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>lost</translation>
+    </message>
+    <message>
+        <source>Name a jobs command.</source>
+        <translation>Name a jobs command.</translation>
+    </message>
+    <message>
+        <source>Unknown command “jobs %1”.</source>
+        <translation>Unknown command “jobs %1”.</translation>
+    </message>
+    <message>
+        <source>Name a sandbox and a job.</source>
+        <translation>Name a sandbox and a job.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1” is not a job id.</translation>
+    </message>
+    <message>
+        <source>Give the job&apos;s command after --.</source>
+        <translation>Give the job&apos;s command after --.</translation>
+    </message>
+    <message>
+        <source>Name one sandbox, or none for all.</source>
+        <translation>Name one sandbox, or none for all.</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>JOB</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>STARTED</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>OUTPUT</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>COMMAND</translation>
     </message>
 </context>
 </TS>

@@ -446,6 +446,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>AccessKey from the environment, region %1</source>
         <translation>来自环境变量的 AccessKey，地域 %1</translation>
     </message>
+    <message>
+        <source>OpenSandbox server “%1”</source>
+        <translation>OpenSandbox 服务器“%1”</translation>
+    </message>
+    <message>
+        <source>OpenSandbox server %1 from the environment</source>
+        <translation>来自环境变量的 OpenSandbox 服务器 %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionRegistry</name>
@@ -1115,6 +1123,32 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>DockerStats</name>
+    <message>
+        <source>The engine sent stats that are not JSON.</source>
+        <translation>引擎发来的统计数据不是 JSON。</translation>
+    </message>
+    <message>
+        <source>The engine sent a stats line that is too long.</source>
+        <translation>引擎发来的一行统计数据过长。</translation>
+    </message>
+</context>
+<context>
+    <name>DockerStatsStream</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>No such sandbox: %1</source>
+        <translation>没有这个沙箱：%1</translation>
+    </message>
+    <message>
+        <source>The engine refused to send the sandbox&apos;s stats.</source>
+        <translation>引擎拒绝发送该沙箱的统计数据。</translation>
+    </message>
+</context>
+<context>
     <name>EciAccount</name>
     <message>
         <source>The account name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
@@ -1361,6 +1395,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>No such container group, or it has no containers: %1</source>
         <translation>没有这个容器组，或者它没有容器：%1</translation>
     </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>EciStatsStream</name>
     <message>
         <source>The connection was closed.</source>
         <translation>连接已关闭。</translation>
@@ -2024,6 +2065,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobOutput</name>
+    <message>
+        <source>There is no such job.</source>
+        <translation>没有这个作业。</translation>
+    </message>
+    <message>
+        <source>The job stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>作业已停止，但没有退出状态；沙箱可能已重启。</translation>
+    </message>
+    <message>
+        <source>The job&apos;s output could not be read.</source>
+        <translation>无法读取作业的输出。</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -2404,6 +2460,154 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>OpenSandboxBackend</name>
+    <message>
+        <source>OpenSandbox · %1</source>
+        <translation>OpenSandbox · %1</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a sandbox list without its items.</source>
+        <translation>OpenSandbox 服务器返回的沙箱列表中没有条目。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server kept sending further pages of the sandbox list.</source>
+        <translation>OpenSandbox 服务器不断返回沙箱列表的后续分页。</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation>元数据(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>tail -f /dev/null</source>
+        <translation>tail -f /dev/null</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server created a sandbox without naming it.</source>
+        <translation>OpenSandbox 服务器创建了沙箱，但未返回其 ID。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox sandboxes cannot be told to “%1”; they can be paused, resumed, renewed or deleted.</source>
+        <translation>OpenSandbox 沙箱不支持“%1”；只能暂停、恢复、续期或删除。</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server has no image list: a sandbox pulls its image when it is created.</source>
+        <translation>OpenSandbox 服务器没有镜像列表：沙箱在创建时拉取其镜像。</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox server cannot pull “%1” ahead of time: a sandbox pulls its image when it is created.</source>
+        <translation>OpenSandbox 服务器无法预先拉取“%1”：沙箱在创建时拉取其镜像。</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</source>
+        <translation>OpenSandbox 沙箱的有效期可以续期，但不能取消。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxClient</name>
+    <message>
+        <source>The OpenSandbox server sent an answer that is not a JSON object.</source>
+        <translation>OpenSandbox 服务器返回的应答不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox domain “%1” is not a host, host:port or http(s) URL.</source>
+        <translation>OpenSandbox 域名“%1”不是主机、主机:端口或 http(s) URL。</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key is configured.</source>
+        <translation>未配置 OpenSandbox API 密钥。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the API key.</source>
+        <translation>OpenSandbox 服务器拒绝了该 API 密钥。</translation>
+    </message>
+    <message>
+        <source>This API key is not allowed to do this on the OpenSandbox server.</source>
+        <translation>此 API 密钥无权在该 OpenSandbox 服务器上执行此操作。</translation>
+    </message>
+    <message>
+        <source>No such sandbox on the OpenSandbox server.</source>
+        <translation>OpenSandbox 服务器上没有这个沙箱。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not in a state that allows this operation.</source>
+        <translation>沙箱当前的状态不允许此操作。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server failed to process the request.</source>
+        <translation>OpenSandbox 服务器处理请求失败。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server refused the request as invalid.</source>
+        <translation>OpenSandbox 服务器认为请求无效并拒绝了它。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the OpenSandbox server at %1.</source>
+        <translation>无法连接到位于 %1 的 OpenSandbox 服务器。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 did not answer in time.</source>
+        <translation>位于 %1 的 OpenSandbox 服务器未能及时应答。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server at %1 sent a malformed answer.</source>
+        <translation>位于 %1 的 OpenSandbox 服务器返回了格式错误的应答。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxJson</name>
+    <message>
+        <source>An OpenSandbox name is kept as metadata: at most 63 letters, digits, “-”, “_” and “.”, starting and ending with a letter or digit.</source>
+        <translation>OpenSandbox 的名称保存为元数据：最多 63 个字母、数字、“-”、“_”和“.”，并以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” uses the prefix opensandbox.io/, which the server keeps for itself.</source>
+        <translation>元数据键“%1”使用了服务器保留的前缀 opensandbox.io/。</translation>
+    </message>
+    <message>
+        <source>Metadata key “%1” is not a valid label name.</source>
+        <translation>元数据键“%1”不是有效的标签名。</translation>
+    </message>
+    <message>
+        <source>Metadata value “%1” of “%2” is not a valid label value: at most 63 letters, digits, “-”, “_” and “.”.</source>
+        <translation>“%2”的元数据值“%1”不是有效的标签值：最多 63 个字母、数字、“-”、“_”和“.”。</translation>
+    </message>
+    <message>
+        <source>The metadata “name” and the name differ; an OpenSandbox name is that metadata.</source>
+        <translation>元数据“name”与名称不一致；OpenSandbox 的名称就是该元数据。</translation>
+    </message>
+    <message>
+        <source>An OpenSandbox lifetime is from %1 seconds to %2 seconds (a day), or none.</source>
+        <translation>OpenSandbox 的有效期为 %1 秒到 %2 秒（一天），或不设有效期。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox has no working directory for the entry process.</source>
+        <translation>OpenSandbox 不支持为入口进程设置工作目录。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox chooses a sandbox&apos;s network itself; it cannot use “%1”.</source>
+        <translation>OpenSandbox 自行决定沙箱的网络，无法使用“%1”。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox publishes no ports when it creates a sandbox; ask for a port&apos;s endpoint instead.</source>
+        <translation>OpenSandbox 创建沙箱时不发布端口；请改为查询端口的访问地址。</translation>
+    </message>
+    <message>
+        <source>OpenSandbox removes a sandbox when its lifetime ends; give it a lifetime instead.</source>
+        <translation>OpenSandbox 会在有效期结束时删除沙箱；请改为设置有效期。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxLogStream</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The OpenSandbox server sent a log that is not text.</source>
+        <translation>OpenSandbox 服务器返回的日志不是文本。</translation>
+    </message>
+</context>
+<context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
@@ -2680,6 +2884,21 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Run</name>
+    <message>
+        <source>The process did not end after it was stopped; SandboxDesk no longer follows it.</source>
+        <translation>进程在被停止后仍未结束；SandboxDesk 不再跟踪它。</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>没有要运行的命令。</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <source>Created</source>
@@ -2794,6 +3013,53 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Exited (code %1) %2 ago</source>
         <translation>%2前退出（退出码 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxJobs</name>
+    <message>
+        <source>There is no job “%1” in this sandbox.</source>
+        <translation>此沙箱中没有作业“%1”。</translation>
+    </message>
+    <message>
+        <source>A job “%1” exists already.</source>
+        <translation>作业“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>Job “%1” is still running; stop it first.</source>
+        <translation>作业“%1”仍在运行；请先停止它。</translation>
+    </message>
+    <message>
+        <source>The job could not be started in the sandbox (it needs a writable /tmp).</source>
+        <translation>无法在沙箱中启动作业（需要可写的 /tmp）。</translation>
+    </message>
+    <message>
+        <source>Job “%1” stopped without an exit status; the sandbox may have restarted.</source>
+        <translation>作业“%1”已停止，但没有退出状态；沙箱可能已重启。</translation>
+    </message>
+    <message>
+        <source>The command in the sandbox failed.</source>
+        <translation>沙箱中的命令失败。</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1”不是作业 ID。</translation>
+    </message>
+    <message>
+        <source>There is no command to run.</source>
+        <translation>没有要运行的命令。</translation>
+    </message>
+    <message>
+        <source>The sandbox did not confirm the job.</source>
+        <translation>沙箱没有确认该作业。</translation>
+    </message>
+    <message>
+        <source>The sandbox sent no exit status.</source>
+        <translation>沙箱没有发送退出状态。</translation>
     </message>
 </context>
 <context>
@@ -3849,6 +4115,240 @@ ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 
 和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
 exec 以所运行命令的退出码退出。
 </translation>
+    </message>
+    <message>
+        <source>
+Resource use:
+  stats [--no-stream] [--json] [ID…]
+                                live CPU, memory, network and block I/O of the
+                                running sandboxes (or of those named), in the
+                                columns of docker stats; --no-stream prints one
+                                measurement and exits; --json prints a JSON array
+                                with --no-stream, else one object a line
+</source>
+        <translation>
+资源使用：
+  stats [--no-stream] [--json] [ID…]
+                                运行中的沙箱（或指定的沙箱）实时的 CPU、内存、
+                                网络和块 I/O，列与 docker stats 相同；
+                                --no-stream 只测量一次后退出；--json 配合
+                                --no-stream 时输出一个 JSON 数组，否则每次测量
+                                每个沙箱输出一行对象
+</translation>
+    </message>
+    <message>
+        <source>%1 does not report live resource use.</source>
+        <translation>%1 不提供实时资源使用情况。</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>MEM USAGE / LIMIT</source>
+        <translation>内存用量 / 上限</translation>
+    </message>
+    <message>
+        <source>MEM %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <source>NET I/O</source>
+        <translation>网络 I/O</translation>
+    </message>
+    <message>
+        <source>BLOCK I/O</source>
+        <translation>块 I/O</translation>
+    </message>
+    <message>
+        <source>PIDS</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             make the sandbox expire DURATION from now
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory 大小] [--ttl 时长] [-- 命令…]
+                                创建沙箱（不加 --ttl 则永不过期）
+  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
+localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
+</translation>
+    </message>
+    <message>
+        <source>No OpenSandbox API key: set OPEN_SANDBOX_API_KEY.</source>
+        <translation>没有 OpenSandbox API 密钥：请设置 OPEN_SANDBOX_API_KEY。</translation>
+    </message>
+    <message>
+        <source>%1 cannot pause or resume sandboxes.</source>
+        <translation>%1 无法暂停或恢复沙箱。</translation>
+    </message>
+    <message>
+        <source>renew takes a sandbox and a duration, for example: renew ID 30m.</source>
+        <translation>renew 需要一个沙箱和一个时长，例如：renew ID 30m。</translation>
+    </message>
+    <message>
+        <source>Sandboxes of %1 have no lifetime to renew.</source>
+        <translation>%1 的沙箱没有可续期的有效期。</translation>
+    </message>
+    <message>
+        <source>%1 expires at %2</source>
+        <translation>%1 将于 %2 过期</translation>
+    </message>
+    <message>
+        <source>--opensandbox cannot be used with --docker or --eci.</source>
+        <translation>--opensandbox 不能与 --docker 或 --eci 同时使用。</translation>
+    </message>
+    <message>
+        <source>
+Running (the command&apos;s exit code becomes sandboxctl&apos;s):
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               run a command, or a script read from FILE or
+                                stdin (by /bin/sh, or by its #! line), without a
+                                terminal; stdout and stderr stay apart. --timeout
+                                (90s, 10m, 2h, 1d) and Ctrl-C stop the process and
+                                everything it started: TERM, then KILL 2s later
+</source>
+        <translation>
+运行（sandboxctl 以所运行命令的退出码退出）：
+  run ID [--script FILE|-] [--timeout D] [--workdir DIR] [-e K=V]… [--user U]
+         [-- CMD…]               运行命令，或从 FILE 或标准输入读取的脚本
+                                （由 /bin/sh 或其 #! 行指定的解释器执行），不分配
+                                终端；标准输出与标准错误分开。--timeout（90s、
+                                10m、2h、1d）和 Ctrl-C 会停止该进程及其启动的
+                                一切：先发 TERM，2 秒后发 KILL
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not KEY=VALUE.</source>
+        <translation>“%1”不是 KEY=VALUE 形式。</translation>
+    </message>
+    <message>
+        <source>Give a command or --script, not both.</source>
+        <translation>请指定命令或 --script，不能同时指定。</translation>
+    </message>
+    <message>
+        <source>Give a command after -- or a script with --script.</source>
+        <translation>请在 -- 之后指定命令，或用 --script 指定脚本。</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The script is empty.</source>
+        <translation>脚本为空。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 (--timeout).</source>
+        <translation>已在 %1 后停止（--timeout）。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Interrupted; the process may still run in the sandbox.</source>
+        <translation>已中断；该进程可能仍在沙箱中运行。</translation>
+    </message>
+    <message>
+        <source>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+</source>
+        <translation>
+后台作业（由沙箱保存：sandboxctl 退出后仍继续运行）：
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                以分离方式启动命令并输出其作业 ID
+  jobs list [ID]                列出某个沙箱的作业，或所有运行中沙箱的作业
+  jobs logs [-f] ID JOB         输出作业的输出（-f：跟随直到作业结束）
+  jobs wait ID JOB              等待作业结束；sandboxctl 以其退出码退出
+  jobs kill ID JOB              停止作业：先发 TERM，2 秒后发 KILL
+  jobs rm ID JOB                删除已结束的作业及其输出
+</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>exited (%1)</source>
+        <translation>已退出（%1）</translation>
+    </message>
+    <message>
+        <source>killed (%1)</source>
+        <translation>已终止（%1）</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>Name a jobs command.</source>
+        <translation>请指定一个 jobs 子命令。</translation>
+    </message>
+    <message>
+        <source>Unknown command “jobs %1”.</source>
+        <translation>未知命令“jobs %1”。</translation>
+    </message>
+    <message>
+        <source>Name a sandbox and a job.</source>
+        <translation>请指定一个沙箱和一个作业。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id.</source>
+        <translation>“%1”不是作业 ID。</translation>
+    </message>
+    <message>
+        <source>Give the job&apos;s command after --.</source>
+        <translation>请在 -- 之后指定作业的命令。</translation>
+    </message>
+    <message>
+        <source>Name one sandbox, or none for all.</source>
+        <translation>请指定一个沙箱，或不指定以列出全部。</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
     </message>
 </context>
 </TS>

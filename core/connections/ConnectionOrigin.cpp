@@ -17,6 +17,8 @@ bool ConnectionOrigin::isDiscovered() const
     case Kind::Preference:
     case Kind::EciAccount:
     case Kind::EciEnvironment:
+    case Kind::OpenSandboxServer:
+    case Kind::OpenSandboxEnvironment:
         return false;
     }
     return false;
@@ -47,6 +49,10 @@ QString ConnectionOrigin::description() const
         return tr("account “%1”, region %2").arg(detail, region);
     case Kind::EciEnvironment:
         return tr("AccessKey from the environment, region %1").arg(region);
+    case Kind::OpenSandboxServer:
+        return tr("OpenSandbox server “%1”").arg(detail);
+    case Kind::OpenSandboxEnvironment:
+        return tr("OpenSandbox server %1 from the environment").arg(detail);
     }
     return {};
 }

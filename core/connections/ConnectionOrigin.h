@@ -20,9 +20,11 @@ public:
         RootlessDocker, // found because the default socket is missing
         PodmanUser,
         PodmanSystem,
-        Preference,     // an engine address from Preferences; detail: the address
-        EciAccount,     // detail: the account's name; region: the region
-        EciEnvironment, // a key from the environment (sandboxctl); region: the region
+        Preference,             // an engine address from Preferences; detail: the address
+        EciAccount,             // detail: the account's name; region: the region
+        EciEnvironment,         // a key from the environment (sandboxctl); region: the region
+        OpenSandboxServer,      // a server added on the Accounts page; detail: its name
+        OpenSandboxEnvironment, // OPEN_SANDBOX_DOMAIN or --opensandbox; detail: the domain
     };
 
     Kind kind = Kind::Given;
@@ -32,6 +34,10 @@ public:
     // Found the way the docker CLI finds its engine, or as a rootless or Podman socket.
     bool isDiscovered() const;
     bool isEci() const { return kind == Kind::EciAccount || kind == Kind::EciEnvironment; }
+    bool isOpenSandbox() const
+    {
+        return kind == Kind::OpenSandboxServer || kind == Kind::OpenSandboxEnvironment;
+    }
     QString description() const;
 
     friend bool operator==(const ConnectionOrigin& a, const ConnectionOrigin& b)

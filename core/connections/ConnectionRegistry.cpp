@@ -5,6 +5,7 @@
 #include "docker/DockerEndpoint.h"
 #include "eci/EciBackend.h"
 #include "eci/EciClient.h"
+#include "opensandbox/OpenSandboxBackend.h"
 #include "sandbox/Job.h"
 
 #include <QFileInfo>
@@ -376,6 +377,14 @@ Backend* ConnectionRegistry::addEci(const EciAccount& account, const EciCredenti
     EciBackend* backend = makeEciBackend(account, credentials, region, m_network, this);
     connect(backend, &EciBackend::throttled, this, &ConnectionRegistry::throttled);
     add(backend, {ConnectionOrigin::Kind::EciEnvironment, account.name, region});
+    return backend;
+}
+
+Backend* ConnectionRegistry::addOpenSandbox(const OpenSandboxConfig& config,
+                                            const ConnectionOrigin& origin)
+{
+    auto* backend = new OpenSandboxBackend(config, this);
+    add(backend, origin);
     return backend;
 }
 

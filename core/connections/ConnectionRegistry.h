@@ -18,6 +18,7 @@ template<typename T> class ResultJob;
 class MemoryCredentialStore;
 class QNetworkAccessManager;
 struct EciCredentials;
+struct OpenSandboxConfig;
 struct Endpoint;
 
 // Owns every connection: Docker engines found the way the docker CLI finds them (then the
@@ -76,6 +77,9 @@ public:
     // A connection with credentials at hand, for a key from the environment (sandboxctl).
     Backend* addEci(const EciAccount& account, const EciCredentials& credentials,
                     const QString& region);
+    // A connection to an OpenSandbox server with its API key at hand (from the environment,
+    // the command line or the keychain).
+    Backend* addOpenSandbox(const OpenSandboxConfig& config, const ConnectionOrigin& origin);
     // True while an account's secrets are still being read.
     bool isLoading() const;
 

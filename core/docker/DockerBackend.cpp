@@ -4,6 +4,7 @@
 #include "DockerJson.h"
 #include "DockerLogStream.h"
 #include "DockerSandboxFiles.h"
+#include "DockerStatsStream.h"
 #include "sandbox/Job.h"
 
 #include <QJsonArray>
@@ -92,7 +93,7 @@ DockerBackend::~DockerBackend()
 Backend::Capabilities DockerBackend::capabilities() const
 {
     return CanPause | CanRestart | CanPullImages | CanListImages | CanKill | CanExec |
-           CanBrowseFiles;
+           CanBrowseFiles | HasLiveStats;
 }
 
 bool DockerBackend::isSettled() const
@@ -676,4 +677,9 @@ SandboxFiles* DockerBackend::openFiles(const QString& id, const QString&)
 LogStream* DockerBackend::openLogs(const QString& id, const LogOptions& options)
 {
     return new DockerLogStream(this, m_http, id, options);
+}
+
+StatsStream* DockerBackend::openStats(const QString& id)
+{
+    return new DockerStatsStream(m_http, id);
 }

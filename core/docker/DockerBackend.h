@@ -46,6 +46,7 @@ public:
     LogStream* openLogs(const QString& id, const LogOptions& options) override;
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
     SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
+    StatsStream* openStats(const QString& id) override;
 
 protected:
     SandboxDetails detailsFromInspect(const QJsonObject& inspect) const override;

@@ -3,6 +3,7 @@
 #include "EciExecSession.h"
 #include "EciJson.h"
 #include "EciLogStream.h"
+#include "EciStatsStream.h"
 #include "files/ExecSandboxFiles.h"
 #include "sandbox/Job.h"
 
@@ -81,7 +82,8 @@ QString EciBackend::endpointDescription() const
 
 Backend::Capabilities EciBackend::capabilities() const
 {
-    return CanRestart | CanExec | HasContainerGroups | CanShowResourceHistory | CanBrowseFiles;
+    return CanRestart | CanExec | HasContainerGroups | CanShowResourceHistory | CanBrowseFiles |
+           HasLiveStats;
 }
 
 bool EciBackend::isSettled() const
@@ -504,17 +506,34 @@ ResultJob<QList<ResourceSample>>* EciBackend::resourceHistory(const QString& id)
 {
     // At most 50 points: the last 50 minutes, one a minute.
     const QDateTime end = QDateTime::currentDateTimeUtc();
+    return metric(id, end.addSecs(-50 * 60), end, 60);
+}
+
+ResultJob<QList<ResourceSample>>* EciBackend::recentSamples(const QString& id, int seconds)
+{
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+    return metric(id, end.addSecs(-qBound(15, seconds, 50 * 15)), end, 15);
+}
+
+ResultJob<QList<ResourceSample>>* EciBackend::metric(const QString& id, const QDateTime& start,
+                                                     const QDateTime& end, int periodSeconds)
+{
     EciParams params = regionParams();
     params.append({QStringLiteral("ContainerGroupId"), id});
-    params.append({QStringLiteral("StartTime"), utcTime(end.addSecs(-50 * 60))});
+    params.append({QStringLiteral("StartTime"), utcTime(start)});
     params.append({QStringLiteral("EndTime"), utcTime(end)});
-    params.append({QStringLiteral("Period"), QStringLiteral("60")});
+    params.append({QStringLiteral("Period"), QString::number(periodSeconds)});
     auto* job = new ResultJob<QList<ResourceSample>>(this);
     call(job, QStringLiteral("DescribeContainerGroupMetric"), params,
          [job](const QJsonObject& response) {
              job->finishWithValue(EciJson::samplesFromMetric(response));
          });
     return job;
+}
+
+StatsStream* EciBackend::openStats(const QString& id)
+{
+    return new EciStatsStream(this, id, m_config.statsIntervalMs);
 }
 
 ResultJob<QStringList>* EciBackend::listRegions()

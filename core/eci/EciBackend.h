@@ -19,6 +19,8 @@ struct EciBackendConfig
     EciCredentials credentials;
     EciSigner::Version signatureVersion = EciSigner::Version::V3;
     int pollIntervalMs = 5000;
+    // How often a live stats stream asks for the newest metric points (ECI keeps one per 15 s).
+    int statsIntervalMs = 15000;
 };
 
 // Alibaba Cloud ECI container groups in one region of one account. The live set comes from
@@ -59,6 +61,9 @@ public:
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
     SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
     ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id) override;
+    StatsStream* openStats(const QString& id) override;
+    // The metric points of the last `seconds`, at ECI's finest period (15 s), oldest first.
+    ResultJob<QList<ResourceSample>>* recentSamples(const QString& id, int seconds);
 
     // DescribeRegions: the region ids this account can use.
     ResultJob<QStringList>* listRegions();
@@ -106,6 +111,8 @@ private:
     // Cancelling job deletes the client call it waits on, which aborts the request.
     static void abortWith(Job* job, Job* call);
     EciParams regionParams() const;
+    ResultJob<QList<ResourceSample>>* metric(const QString& id, const QDateTime& start,
+                                             const QDateTime& end, int periodSeconds);
 
     EciBackendConfig m_config;
     EciClient* m_client;

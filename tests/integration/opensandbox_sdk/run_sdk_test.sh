@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the official OpenSandbox JavaScript SDK from npm into the build folder (once), then
-# runs the node test against the emulator.  run_sdk_test.sh SDK_DIR EMULATOR TEST_FILE
+# runs the node test against the emulator.  run_sdk_test.sh SDK_DIR EMULATOR TEST_FILE [SANDBOXCTL]
 set -euo pipefail
 sdk_dir=$1 emulator=$2 test_file=$3
 if [[ ! -d $sdk_dir/node_modules/@alibaba-group/opensandbox ]]; then
@@ -11,4 +11,5 @@ if [[ ! -d $sdk_dir/node_modules/@alibaba-group/opensandbox ]]; then
         exit 1
     fi
 fi
-OPENSANDBOX_SDK_DIR=$sdk_dir OPENSANDBOX_EMULATOR=$emulator exec node --test "$test_file"
+OPENSANDBOX_SDK_DIR=$sdk_dir OPENSANDBOX_EMULATOR=$emulator SANDBOXCTL=${4:-} \
+    exec node --test "$test_file"

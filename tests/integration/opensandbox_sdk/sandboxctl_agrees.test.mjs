@@ -1,0 +1,163 @@
+// sandboxctl --opensandbox and the official OpenSandbox JavaScript SDK look at the same
+// emulator: what one does, the other sees, in the same words (ids, states, names, expiry).
+// Needs OPENSANDBOX_SDK_DIR, OPENSANDBOX_EMULATOR, SANDBOXCTL, DOCKER_HOST, SANDBOXDESK_TEST_IMAGE.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+
+for (const name of ['OPENSANDBOX_SDK_DIR', 'OPENSANDBOX_EMULATOR', 'SANDBOXCTL', 'DOCKER_HOST',
+    'SANDBOXDESK_TEST_IMAGE']) {
+    if (!process.env[name]) throw new Error(`${name} is not set: run through scripts/test`);
+}
+const sdk = await import(pathToFileURL(path.join(process.env.OPENSANDBOX_SDK_DIR, 'node_modules',
+    '@alibaba-group', 'opensandbox', 'dist', 'index.js')).href);
+const { ConnectionConfig, Sandbox, SandboxManager } = sdk;
+
+const API_KEY = 'ctl-test-key-5e2a';
+const INSTANCE = `ctl-${randomUUID()}`;
+const IMAGE = process.env.SANDBOXDESK_TEST_IMAGE;
+let emulator;
+let domain;
+
+before(async () => {
+    emulator = spawn(process.env.OPENSANDBOX_EMULATOR, ['--listen', '127.0.0.1:0', '--docker-host',
+        process.env.DOCKER_HOST, '--api-key', API_KEY, '--instance', INSTANCE],
+        { stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = await new Promise((resolve, reject) => {
+        let out = '';
+        emulator.stdout.on('data', (chunk) => {
+            out += chunk;
+            const match = /listening on 127\.0\.0\.1:(\d+)/.exec(out);
+            if (match) resolve(Number(match[1]));
+        });
+        emulator.on('exit', (code) => reject(new Error(`opensandbox-emulator exited with ${code}`)));
+    });
+    domain = `127.0.0.1:${port}`;
+});
+
+after(() => {
+    emulator?.kill();
+    const ids = execFileSync('docker', ['ps', '-aq', '--filter',
+        `label=sandboxdesk.opensandbox/emulator=${INSTANCE}`]).toString().split('\n').filter(Boolean);
+    if (ids.length) execFileSync('docker', ['rm', '-f', ...ids]);
+});
+
+function connection() {
+    return new ConnectionConfig({ domain, apiKey: API_KEY, protocol: 'http', disableMetrics: true });
+}
+
+// sandboxctl with the SDK's environment variables; stdout, stderr and the exit code.
+function ctl(args, env = {}) {
+    const result = spawnSync(process.env.SANDBOXCTL, args, {
+        encoding: 'utf8', timeout: 60_000,
+        env: { ...process.env, OPEN_SANDBOX_DOMAIN: domain, OPEN_SANDBOX_API_KEY: API_KEY, ...env },
+    });
+    return { out: result.stdout, err: result.stderr, code: result.status };
+}
+
+function ctlOk(args) {
+    const result = ctl(args);
+    assert.equal(result.code, 0, `sandboxctl ${args.join(' ')}: ${result.err}`);
+    return result.out;
+}
+
+// sandboxctl list --json, narrowed to one suite.
+function ctlList(tag) {
+    return JSON.parse(ctlOk(['--opensandbox', 'list', '--json']))
+        .filter((s) => s.labels.suite === tag);
+}
+
+const seconds = (date) => Math.floor(new Date(date).getTime() / 1000);
+
+test('sandboxctl and the SDK agree on the same server', async () => {
+    const tag = `ctl${Date.now()}`;
+    const fromSdk = await Sandbox.create({ connectionConfig: connection(), image: IMAGE,
+        timeoutSeconds: 300, metadata: { suite: tag, name: 'by-sdk' } });
+    const byCtl = ctlOk(['--opensandbox', 'create', '--image', IMAGE, '--name', 'by-ctl', '--label',
+        `suite=${tag}`, '--env', 'GREETING=hi', '--ttl', '10m']).trim();
+    assert.match(byCtl, /^[0-9a-f-]{36}$/);
+
+    // The same list, in the same words.
+    const manager = SandboxManager.create({ connectionConfig: connection() });
+    let sdkList;
+    for (let i = 0; i < 100; ++i) {
+        sdkList = await manager.listSandboxInfos({ metadata: { suite: tag } });
+        if (sdkList.items.every((s) => s.status.state === 'Running')) break;
+        await new Promise((r) => setTimeout(r, 100));
+    }
+    const ctlList1 = ctlList(tag);
+    assert.deepEqual(ctlList1.map((s) => s.id).sort(), sdkList.items.map((s) => s.id).sort());
+    assert.deepEqual(ctlList1.map((s) => s.id).sort(), [fromSdk.id, byCtl].sort());
+    for (const item of sdkList.items) {
+        const mine = ctlList1.find((s) => s.id === item.id);
+        assert.equal(mine.statusText, item.status.state);
+        assert.equal(mine.status, 'running');
+        assert.equal(mine.name, item.metadata.name);
+        assert.equal(mine.image, item.image.uri);
+        assert.equal(seconds(mine.expiresAt), seconds(item.expiresAt));
+        assert.deepEqual(mine.labels, item.metadata);
+    }
+    const byCtlInfo = await (await Sandbox.connect({ sandboxId: byCtl,
+        connectionConfig: connection() })).getInfo();
+    assert.deepEqual(byCtlInfo.entrypoint, ['tail', '-f', '/dev/null']);
+    const left = byCtlInfo.expiresAt.getTime() - Date.now();
+    assert.ok(left > 590_000 && left <= 601_000, `expires in ${left} ms`);
+
+    // The table names both, by name.
+    const table = ctlOk(['--opensandbox', 'list']);
+    assert.match(table, /by-sdk/);
+    assert.match(table, /by-ctl/);
+
+    // Pause and resume by sandboxctl, seen by the SDK; by name.
+    assert.equal(ctlOk(['--opensandbox', 'pause', 'by-sdk']).trim(), 'by-sdk');
+    assert.equal((await fromSdk.getInfo()).status.state, 'Paused');
+    assert.equal(ctlList(tag).find((s) => s.id === fromSdk.id).status, 'paused');
+    assert.equal(ctlOk(['--opensandbox', 'resume', fromSdk.id]).trim(), fromSdk.id);
+    assert.equal((await fromSdk.getInfo()).status.state, 'Running');
+
+    // Renew by sandboxctl, seen by the SDK; renew by the SDK, seen by sandboxctl.
+    const renewed = ctlOk(['--opensandbox', 'renew', byCtl, '2h']);
+    const renewedAt = /expires at (\S+)/.exec(renewed)[1];
+    const afterCtl = await (await Sandbox.connect({ sandboxId: byCtl,
+        connectionConfig: connection() })).getInfo();
+    assert.equal(seconds(afterCtl.expiresAt), seconds(renewedAt));
+    assert.ok(afterCtl.expiresAt.getTime() - Date.now() > 7_100_000);
+    const sdkRenewed = await fromSdk.renew(1800);
+    const inspected = JSON.parse(ctlOk(['--opensandbox', 'inspect', fromSdk.id]));
+    assert.equal(seconds(inspected.expiresAt), seconds(sdkRenewed.expiresAt));
+    assert.equal(inspected.status.state, 'Running');
+
+    // Unknown sandboxes: exit code 2, as for Docker and ECI.
+    assert.equal(ctl(['--opensandbox', 'inspect', 'no-such-sandbox']).code, 2);
+    assert.equal(ctl(['--opensandbox', 'pause', 'no-such-sandbox']).code, 2);
+    assert.equal(ctl(['--opensandbox', 'renew', 'no-such-sandbox', '1h']).code, 2);
+    assert.equal(ctl(['--opensandbox', 'renew', byCtl, 'soon']).code, 64);
+
+    // The domain as a URL on the command line, without OPEN_SANDBOX_DOMAIN.
+    const byUrl = ctl(['--opensandbox', `http://${domain}`, 'list', '--json'],
+        { OPEN_SANDBOX_DOMAIN: '' });
+    assert.equal(byUrl.code, 0, byUrl.err);
+    assert.equal(JSON.parse(byUrl.out).filter((s) => s.labels.suite === tag).length, 2);
+
+    // Removed by sandboxctl: gone for the SDK.
+    assert.equal(ctlOk(['--opensandbox', 'rm', fromSdk.id, byCtl]).trim().split('\n').length, 2);
+    await assert.rejects(fromSdk.getInfo(), (e) => e.statusCode === 404);
+    assert.equal((await manager.listSandboxInfos({ metadata: { suite: tag } })).items.length, 0);
+    assert.equal(ctlList(tag).length, 0);
+    await manager.close();
+});
+
+test('a wrong API key is refused and never printed', () => {
+    const wrong = 'CANARY-ctl-wrong-91c4';
+    const result = ctl(['--opensandbox', 'list'], { OPEN_SANDBOX_API_KEY: wrong });
+    assert.equal(result.code, 1);
+    assert.match(result.err, /INVALID_API_KEY/);
+    assert.match(result.err, /Request ID/);
+    assert.ok(!result.err.includes(wrong) && !result.out.includes(wrong));
+    const none = ctl(['--opensandbox', 'list'], { OPEN_SANDBOX_API_KEY: '' });
+    assert.equal(none.code, 1);
+    assert.match(none.err, /OPEN_SANDBOX_API_KEY/);
+});
