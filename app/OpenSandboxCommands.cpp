@@ -61,6 +61,8 @@ QString OpenSandboxCommands::usage()
         "                                create a sandbox (no --ttl: it never expires)\n"
         "  renew ID DURATION             make the sandbox expire DURATION from now\n"
         "  logs [-f] [--tail N] [--since T] [--timestamps] ID\n"
+        "  exec ID [-- CMD…]             run a command through the sandbox's execd (no\n"
+        "                                terminal, no input); exits with its code\n"
         "DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default\n"
         "localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.\n");
 }
@@ -168,6 +170,7 @@ void OpenSandboxCommands::runRenew(const QStringList& args)
         m_finisher(problem, UnknownSandbox);
         return;
     }
+    // From now, as OpenSandbox's SDKs renew and as the README says.
     Job* job = m_backend->setExpiry(id, QDateTime::currentDateTimeUtc().addMSecs(ms));
     connect(job, &Job::finished, this, [this, job, id] {
         if (job->error().isError()) {

@@ -2,6 +2,7 @@
 #include "CopyCommands.h"
 #include "FileCommands.h"
 #include "JobCommands.h"
+#include "LifetimeCommands.h"
 #include "OpenSandboxCommands.h"
 #include "RunCommands.h"
 #include "StatsCommands.h"
@@ -140,7 +141,8 @@ QString timeoutUsage()
 QString usage()
 {
     return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + JobCommands::usage() +
-           StatsCommands::usage() + timeoutUsage() + eciUsage() + OpenSandboxCommands::usage();
+           StatsCommands::usage() + LifetimeCommands::usage() + timeoutUsage() + eciUsage() +
+           OpenSandboxCommands::usage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -872,6 +874,22 @@ void Command::run()
             },
             this);
         copy->run(verb, args);
+    } else if (LifetimeCommands::handles(verb)) {
+        auto* lifetimes = new LifetimeCommands(
+            m_backend,
+            [this](const QString& idOrName, QString* problem) {
+                return resolve(idOrName, problem);
+            },
+            [this](const QString& message, int code) {
+                if (code == Usage)
+                    fail(message + QLatin1Char('\n') + usage(), code);
+                else if (!message.isEmpty())
+                    fail(message, code);
+                else
+                    finish(code);
+            },
+            this);
+        lifetimes->run(verb, args);
     } else if (StatsCommands::handles(verb)) {
         auto* stats = new StatsCommands(
             m_backend,
@@ -947,7 +965,8 @@ bool isCommandName(const QString& word)
     };
     return commands.contains(word) || FileCommands::verbs().contains(word) ||
            RunCommands::handles(word) || JobCommands::handles(word) ||
-           StatsCommands::handles(word) || OpenSandboxCommands::handles(word);
+           StatsCommands::handles(word) || OpenSandboxCommands::handles(word) ||
+           LifetimeCommands::handles(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as

@@ -6,6 +6,8 @@
 #include "DockerSandboxFiles.h"
 #include "DockerStatsStream.h"
 #include "sandbox/Job.h"
+#include "sandbox/Lifetime.h"
+#include "settings/ExpiryStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +77,7 @@ DockerBackend::DockerBackend(const QString& id, std::function<QString()> display
     : Backend(parent)
     , m_id(id)
     , m_displayName(std::move(displayName))
+    , m_expiry(new ExpiryStore(ExpiryStore::defaultPath(), this))
     , m_http(new HttpClient(endpoint, this))
     , m_reconnectTimer(new QTimer(this))
     , m_pingTimer(new QTimer(this))
@@ -83,6 +86,7 @@ DockerBackend::DockerBackend(const QString& id, std::function<QString()> display
     connect(m_reconnectTimer, &QTimer::timeout, this, &DockerBackend::attempt);
     m_pingTimer->setInterval(PingIntervalMs);
     connect(m_pingTimer, &QTimer::timeout, this, &DockerBackend::ping);
+    connect(m_expiry, &ExpiryStore::changed, this, &DockerBackend::onExpiriesChanged);
 }
 
 DockerBackend::~DockerBackend()
@@ -93,7 +97,7 @@ DockerBackend::~DockerBackend()
 Backend::Capabilities DockerBackend::capabilities() const
 {
     return CanPause | CanRestart | CanPullImages | CanListImages | CanKill | CanExec |
-           CanBrowseFiles | HasLiveStats;
+           CanBrowseFiles | HasLiveStats | CanExpire;
 }
 
 bool DockerBackend::isSettled() const
@@ -146,6 +150,8 @@ void DockerBackend::connectToBackend()
 {
     m_wanted = true;
     m_nextDelayMs = m_firstDelayMs;
+    // A renewal made by another client (sandboxctl, another window) shows while watching.
+    m_expiry->setWatching(m_watchesChanges);
     setState(State::Connecting);
     attempt();
 }
@@ -304,6 +310,7 @@ void DockerBackend::listAll()
         for (const QJsonValue& entry : entries) {
             Sandbox sandbox = DockerJson::sandboxFromListEntry(entry.toObject(), m_id);
             applyLimits(&sandbox);
+            applyExpiry(&sandbox);
             listed.append(sandbox);
         }
         liveSet()->assign(listed);
@@ -359,6 +366,7 @@ void DockerBackend::refresh(const QString& id)
             liveSet()->remove(id);
         } else {
             applyLimits(&fresh);
+            applyExpiry(&fresh);
             const auto expected = m_eventStatus.find(id);
             if (expected != m_eventStatus.end()) {
                 if (fresh.status == expected->status || expected->retries >= MaxStatusRetries) {
@@ -413,6 +421,24 @@ void DockerBackend::pumpLimits()
             if (isSettled())
                 Q_EMIT settled();
         });
+    }
+}
+
+void DockerBackend::applyExpiry(Sandbox* sandbox) const
+{
+    QDateTime stored;
+    sandbox->expiresAt =
+        m_expiry->lookup(sandbox->id, &stored) ? stored : Lifetime::fromLabels(sandbox->labels);
+}
+
+void DockerBackend::onExpiriesChanged()
+{
+    const QList<Sandbox> sandboxes = liveSet()->items();
+    for (Sandbox sandbox : sandboxes) {
+        const QDateTime before = sandbox.expiresAt;
+        applyExpiry(&sandbox);
+        if (sandbox.expiresAt != before)
+            liveSet()->upsert(sandbox);
     }
 }
 
@@ -497,8 +523,14 @@ ResultJob<QString>* DockerBackend::create(const SandboxSpec& spec)
     QByteArray target = "/containers/create";
     if (!spec.name.isEmpty())
         target += "?name=" + encoded(spec.name);
+    SandboxSpec withLifetime = spec;
+    if (spec.lifetimeSeconds > 0) {
+        withLifetime.labels.insert(
+            Lifetime::labelKey(),
+            Lifetime::labelValue(QDateTime::currentDateTimeUtc().addSecs(spec.lifetimeSeconds)));
+    }
     const QByteArray body =
-        QJsonDocument(DockerJson::createBody(spec)).toJson(QJsonDocument::Compact);
+        QJsonDocument(DockerJson::createBody(withLifetime)).toJson(QJsonDocument::Compact);
     auto* job = new ResultJob<QString>(this);
     send(job, HttpRequest::post(target, body), [job](HttpReply* reply) {
         const QString id =
@@ -550,7 +582,10 @@ Job* DockerBackend::remove(const QString& id, bool force)
     httpRequest.method = "DELETE";
     httpRequest.target = "/containers/" + encoded(id) + (force ? "?force=1" : "");
     auto* job = new Job(this);
-    send(job, httpRequest, [job](HttpReply*) { job->finishWithResult({}); });
+    send(job, httpRequest, [this, job, id](HttpReply*) {
+        m_expiry->forget(id);
+        job->finishWithResult({});
+    });
     return job;
 }
 
@@ -682,4 +717,25 @@ LogStream* DockerBackend::openLogs(const QString& id, const LogOptions& options)
 StatsStream* DockerBackend::openStats(const QString& id)
 {
     return new DockerStatsStream(m_http, id);
+}
+
+Job* DockerBackend::setExpiry(const QString& id, const QDateTime& expiresAt)
+{
+    auto* job = new Job(this);
+    // Finished from the event loop, so that the caller can connect first.
+    QTimer::singleShot(0, job, [this, job, id, expiresAt] {
+        if (!liveSet()->contains(id)) {
+            job->finishWithError(Error::make(Error::NotFound, tr("No such sandbox: %1").arg(id),
+                                             QStringLiteral("404")));
+            return;
+        }
+        Error error;
+        if (!m_expiry->set(id, expiresAt, &error)) {
+            job->finishWithError(error);
+            return;
+        }
+        onExpiriesChanged();
+        job->finishWithResult({});
+    });
+    return job;
 }

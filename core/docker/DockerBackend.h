@@ -10,6 +10,7 @@
 
 #include <functional>
 
+class ExpiryStore;
 class QTimer;
 
 // A Docker (or Podman) engine. The live set is fed by the events stream, never by polling;
@@ -47,6 +48,9 @@ public:
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
     SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
     StatsStream* openStats(const QString& id) override;
+    // Labels cannot change: a lifetime set at create is the label Lifetime::labelKey(), one set
+    // later lives in an ExpiryStore that every client on this machine shares.
+    Job* setExpiry(const QString& id, const QDateTime& expiresAt) override;
 
 protected:
     SandboxDetails detailsFromInspect(const QJsonObject& inspect) const override;
@@ -76,11 +80,14 @@ private:
     void fetchLimits(const QString& id);
     void pumpLimits();
     void applyLimits(Sandbox* sandbox) const;
+    void applyExpiry(Sandbox* sandbox) const;
+    void onExpiriesChanged();
     void lose(const Error& error);
     void ping();
 
     QString m_id;
     std::function<QString()> m_displayName;
+    ExpiryStore* m_expiry = nullptr;
     HttpClient* m_http = nullptr;
     QTimer* m_reconnectTimer = nullptr;
     QTimer* m_pingTimer = nullptr;

@@ -6,6 +6,7 @@
 #include "EciStatsStream.h"
 #include "files/ExecSandboxFiles.h"
 #include "sandbox/Job.h"
+#include "sandbox/Lifetime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,7 +84,7 @@ QString EciBackend::endpointDescription() const
 Backend::Capabilities EciBackend::capabilities() const
 {
     return CanRestart | CanExec | HasContainerGroups | CanShowResourceHistory | CanBrowseFiles |
-           HasLiveStats;
+           HasLiveStats | CanExpire;
 }
 
 bool EciBackend::isSettled() const
@@ -365,7 +366,13 @@ QList<SpecProblem> EciBackend::validate(const SandboxSpec& spec) const
 ResultJob<QString>* EciBackend::create(const SandboxSpec& spec)
 {
     QStringList problems;
-    const EciParams params = EciJson::createParams(spec, m_config.regionId, &problems);
+    SandboxSpec withLifetime = spec;
+    if (spec.lifetimeSeconds > 0) {
+        withLifetime.labels.insert(
+            Lifetime::labelKey(),
+            Lifetime::labelValue(QDateTime::currentDateTimeUtc().addSecs(spec.lifetimeSeconds)));
+    }
+    const EciParams params = EciJson::createParams(withLifetime, m_config.regionId, &problems);
     if (!problems.isEmpty())
         return refused<ResultJob<QString>>(
             Error::make(Error::Invalid, problems.join(QLatin1Char('\n'))));
@@ -402,6 +409,33 @@ Job* EciBackend::perform(Action action, const QString& id)
         nudge();
         job->finishWithResult({});
     });
+    return job;
+}
+
+Job* EciBackend::setExpiry(const QString& id, const QDateTime& expiresAt)
+{
+    bool found = false;
+    Sandbox group = sandbox(id, &found);
+    if (!found)
+        return refused(Error::make(Error::NotFound, tr("No such container group: %1").arg(id)));
+    // UpdateContainerGroup replaces every tag, so the others go along; an empty value is no
+    // lifetime (a group cannot be left with no tags at all this way).
+    group.labels.insert(Lifetime::labelKey(), Lifetime::labelValue(expiresAt));
+    QList<EciParams> tags;
+    for (auto it = group.labels.constBegin(); it != group.labels.constEnd(); ++it)
+        tags.append({{QStringLiteral("Key"), it.key()}, {QStringLiteral("Value"), it.value()}});
+    EciParams params = regionParams();
+    params.append({QStringLiteral("ContainerGroupId"), id});
+    EciSigner::appendObjects(&params, QStringLiteral("Tag"), tags);
+    auto* job = new Job(this);
+    call(job, QStringLiteral("UpdateContainerGroup"), params,
+         [this, job, group](const QJsonObject&) {
+             Sandbox updated = group;
+             updated.expiresAt = Lifetime::fromLabels(updated.labels);
+             liveSet()->upsert(updated);
+             nudge();
+             job->finishWithResult({});
+         });
     return job;
 }
 

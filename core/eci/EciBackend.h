@@ -62,6 +62,8 @@ public:
     SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
     ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id) override;
     StatsStream* openStats(const QString& id) override;
+    // The lifetime is the tag Lifetime::labelKey(), which UpdateContainerGroup can change.
+    Job* setExpiry(const QString& id, const QDateTime& expiresAt) override;
     // The metric points of the last `seconds`, at ECI's finest period (15 s), oldest first.
     ResultJob<QList<ResourceSample>>* recentSamples(const QString& id, int seconds);
 

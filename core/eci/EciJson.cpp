@@ -1,4 +1,5 @@
 #include "EciJson.h"
+#include "sandbox/Lifetime.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -126,6 +127,7 @@ Sandbox sandboxFromGroup(const QJsonObject& group, const QString& backendId)
         if (!key.isEmpty())
             sandbox.labels.insert(key, text(tag.value(QLatin1String("Value"))));
     }
+    sandbox.expiresAt = Lifetime::fromLabels(sandbox.labels);
     return sandbox;
 }
 

@@ -77,7 +77,8 @@ test('sandboxctl and the SDK agree on the same server', async () => {
     const fromSdk = await Sandbox.create({ connectionConfig: connection(), image: IMAGE,
         timeoutSeconds: 300, metadata: { suite: tag, name: 'by-sdk' } });
     const byCtl = ctlOk(['--opensandbox', 'create', '--image', IMAGE, '--name', 'by-ctl', '--label',
-        `suite=${tag}`, '--env', 'GREETING=hi', '--ttl', '10m']).trim();
+        `suite=${tag}`, '--env', 'GREETING=hi', '--ttl', '10m', '--', 'sh', '-c',
+        'echo "booted $GREETING"; exec tail -f /dev/null']).trim();
     assert.match(byCtl, /^[0-9a-f-]{36}$/);
 
     // The same list, in the same words.
@@ -102,7 +103,8 @@ test('sandboxctl and the SDK agree on the same server', async () => {
     }
     const byCtlInfo = await (await Sandbox.connect({ sandboxId: byCtl,
         connectionConfig: connection() })).getInfo();
-    assert.deepEqual(byCtlInfo.entrypoint, ['tail', '-f', '/dev/null']);
+    assert.deepEqual(byCtlInfo.entrypoint,
+        ['sh', '-c', 'echo "booted $GREETING"; exec tail -f /dev/null']);
     const left = byCtlInfo.expiresAt.getTime() - Date.now();
     assert.ok(left > 590_000 && left <= 601_000, `expires in ${left} ms`);
 
@@ -119,8 +121,12 @@ test('sandboxctl and the SDK agree on the same server', async () => {
     assert.equal((await fromSdk.getInfo()).status.state, 'Running');
 
     // Renew by sandboxctl, seen by the SDK; renew by the SDK, seen by sandboxctl.
+    // renew: DURATION from now, as the SDK's renew(seconds).
+    const asked = Date.now();
     const renewed = ctlOk(['--opensandbox', 'renew', byCtl, '2h']);
     const renewedAt = /expires at (\S+)/.exec(renewed)[1];
+    const ahead = new Date(renewedAt).getTime() - asked;
+    assert.ok(ahead > 7_198_000 && ahead < 7_210_000, `${ahead} ms`);
     const afterCtl = await (await Sandbox.connect({ sandboxId: byCtl,
         connectionConfig: connection() })).getInfo();
     assert.equal(seconds(afterCtl.expiresAt), seconds(renewedAt));
@@ -129,6 +135,23 @@ test('sandboxctl and the SDK agree on the same server', async () => {
     const inspected = JSON.parse(ctlOk(['--opensandbox', 'inspect', fromSdk.id]));
     assert.equal(seconds(inspected.expiresAt), seconds(sdkRenewed.expiresAt));
     assert.equal(inspected.status.state, 'Running');
+
+    // exec through execd: streams apart, the command's exit code; what it wrote the SDK reads.
+    const ran = ctl(['--opensandbox', 'exec', 'by-ctl', '--', 'sh', '-c',
+        'echo out; echo err >&2; echo from-ctl > /tmp/ctl.txt; exit 5']);
+    assert.equal(ran.code, 5, ran.err);
+    assert.equal(ran.out, 'out\n');
+    assert.equal(ran.err, 'err\n');
+    const viaSdk = await Sandbox.connect({ sandboxId: byCtl, connectionConfig: connection() });
+    assert.equal(await viaSdk.files.readFile('/tmp/ctl.txt'), 'from-ctl\n');
+    await viaSdk.files.writeFiles([{ path: '/tmp/sdk.txt', data: 'from-sdk\n' }]);
+    assert.equal(ctlOk(['--opensandbox', 'exec', byCtl, '--', 'cat', '/tmp/sdk.txt']), 'from-sdk\n');
+    // ls through execd's files API shows what both wrote.
+    const listing = ctlOk(['--opensandbox', 'ls', 'by-ctl:/tmp']).split('\n');
+    assert.ok(listing.includes('ctl.txt') && listing.includes('sdk.txt'), listing.join(','));
+    // logs: the entry process's output.
+    assert.equal(ctlOk(['--opensandbox', 'logs', 'by-ctl']), 'booted hi\n');
+    assert.equal(ctl(['--opensandbox', 'exec', 'no-such-sandbox', '--', 'true']).code, 2);
 
     // Unknown sandboxes: exit code 2, as for Docker and ECI.
     assert.equal(ctl(['--opensandbox', 'inspect', 'no-such-sandbox']).code, 2);

@@ -1,0 +1,362 @@
+#include "BackendFixture.h"
+#include "EciBackendFixture.h"
+#include "sandbox/Lifetime.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+using namespace DockerTestEnvironment;
+
+namespace {
+
+Result sandboxctl(const QStringList& arguments, const QMap<QString, QString>& environment = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto it = environment.begin(); it != environment.end(); ++it)
+        env.insert(it.key(), it.value());
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(SANDBOXCTL_PATH), arguments);
+    process.closeWriteChannel();
+    Result result;
+    if (!process.waitForFinished(60000))
+        return result;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+// What sandboxctl list --json says of one sandbox.
+QJsonObject listed(const QString& id, const QStringList& before = {},
+                   const QMap<QString, QString>& environment = {})
+{
+    const Result result = sandboxctl(
+        before + QStringList{QStringLiteral("list"), QStringLiteral("--json")}, environment);
+    const QJsonArray array = QJsonDocument::fromJson(result.out).array();
+    for (const QJsonValue& value : array) {
+        if (value.toObject().value(QLatin1String("id")).toString() == id)
+            return value.toObject();
+    }
+    return {};
+}
+
+// The ids (12 characters) gc printed, header left out.
+QStringList gcIds(const Result& result)
+{
+    QStringList ids;
+    const QStringList lines =
+        QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        ids << lines.at(i).section(QLatin1Char(' '), 0, 0);
+    ids.sort();
+    return ids;
+}
+
+bool exists(const QString& id)
+{
+    return docker({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.Id}}"), id})
+               .exitCode == 0;
+}
+
+// The time ttl prints, or the one at the end of renew's "ID expires at TIME".
+QDateTime printedTime(const Result& result)
+{
+    return QDateTime::fromString(
+        QString::fromUtf8(result.out).trimmed().section(QLatin1Char(' '), -1), Qt::ISODate);
+}
+
+} // namespace
+
+class TestLifetimes : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void ttlFromSandboxctlIsSeenByTheWindowsBackend();
+    void ttlFromTheBackendIsSeenBySandboxctl();
+    void renew();
+    void createWithTtlAndRemoveIt();
+    void usageErrors();
+    void eciTags();
+    void gcRemovesWhatItsDryRunLists();
+
+private:
+    QString running(const QString& prefix);
+    std::unique_ptr<DockerBackend> m_backend; // as the window has it: watching changes
+    QStringList m_created;
+};
+
+void TestLifetimes::initTestCase()
+{
+    REQUIRE_TEST_ENGINE();
+    m_backend = connectedBackend();
+    QVERIFY(
+        QTest::qWaitFor([&] { return m_backend->state() == Backend::State::Connected; }, 20000));
+    QVERIFY(m_backend->capabilities() & Backend::CanExpire);
+}
+
+void TestLifetimes::cleanupTestCase()
+{
+    if (!m_created.isEmpty())
+        docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + m_created);
+}
+
+QString TestLifetimes::running(const QString& prefix)
+{
+    const Result created =
+        docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                QStringLiteral("none"), QStringLiteral("--name"), uniqueName(prefix), image(),
+                QStringLiteral("sleep"), QStringLiteral("600")});
+    const QString id = QString::fromUtf8(created.out).trimmed();
+    if (id.isEmpty())
+        return {};
+    m_created << id;
+    // Listed by the backend first, as the window would have it.
+    if (!QTest::qWaitFor([&] { return !m_backend->sandbox(id).id.isEmpty(); }, 20000))
+        return {};
+    return id;
+}
+
+void TestLifetimes::ttlFromSandboxctlIsSeenByTheWindowsBackend()
+{
+    const QString id = running(QStringLiteral("ttl-ctl"));
+    QVERIFY(!id.isEmpty());
+    QVERIFY(!m_backend->sandbox(id).expiresAt.isValid());
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const Result set = sandboxctl({QStringLiteral("ttl"), id.left(12), QStringLiteral("2h")});
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    const QDateTime printed = printedTime(set);
+    QVERIFY(printed.isValid());
+    QVERIFY(qAbs(before.addSecs(7200).secsTo(printed)) <= 5);
+    // The window's backend hears of it without being told.
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt.toSecsSinceEpoch(),
+                              printed.toSecsSinceEpoch(), 10000);
+}
+
+void TestLifetimes::ttlFromTheBackendIsSeenBySandboxctl()
+{
+    const QString id = running(QStringLiteral("ttl-window"));
+    QVERIFY(!id.isEmpty());
+    const QDateTime when =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 90, Qt::UTC);
+    const JobOutcome outcome = await(m_backend->setExpiry(id, when));
+    QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.fullText()));
+    QCOMPARE(m_backend->sandbox(id).expiresAt, when);
+    const QJsonObject object = listed(id);
+    QCOMPARE(object.value(QLatin1String("expiresAt")).toString(), when.toString(Qt::ISODate));
+
+    const JobOutcome missing = await(m_backend->setExpiry(QStringLiteral("no-such-sandbox"), when));
+    QCOMPARE(missing.error.kind, Error::NotFound);
+}
+
+void TestLifetimes::renew()
+{
+    const QString id = running(QStringLiteral("renew"));
+    QVERIFY(!id.isEmpty());
+    const Result set = sandboxctl({QStringLiteral("ttl"), id, QStringLiteral("10m")});
+    QCOMPARE(set.exitCode, 0);
+    QVERIFY(printedTime(set).isValid());
+    // renew: the lifetime runs DURATION from now, on Docker as on OpenSandbox.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Result renewed = sandboxctl({QStringLiteral("renew"), id, QStringLiteral("2h")});
+    QVERIFY2(renewed.exitCode == 0, renewed.err.constData());
+    const QDateTime until = printedTime(renewed);
+    QVERIFY2(qAbs(now.addSecs(7200).secsTo(until)) <= 5, renewed.out.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt.toSecsSinceEpoch(),
+                              until.toSecsSinceEpoch(), 10000);
+    QCOMPARE(listed(id).value(QLatin1String("expiresAt")).toString(),
+             m_backend->sandbox(id).expiresAt.toString(Qt::ISODate));
+
+    // And the window's own renewal is what sandboxctl lists.
+    const QDateTime later =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 86400, Qt::UTC);
+    QVERIFY(!await(m_backend->setExpiry(id, later)).error.isError());
+    QCOMPARE(listed(id).value(QLatin1String("expiresAt")).toString(), later.toString(Qt::ISODate));
+}
+
+void TestLifetimes::createWithTtlAndRemoveIt()
+{
+    const QString name = uniqueName(QStringLiteral("ttl-create"));
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const Result created =
+        sandboxctl({QStringLiteral("create"), QStringLiteral("--image"), image(),
+                    QStringLiteral("--name"), name, QStringLiteral("--network"),
+                    QStringLiteral("none"), QStringLiteral("--ttl"), QStringLiteral("10m"),
+                    QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("600")});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QString id = QString::fromUtf8(created.out).trimmed();
+    m_created << id;
+    // The lifetime set at create is a label, which any Docker client can read.
+    const Result label =
+        docker({QStringLiteral("inspect"), QStringLiteral("-f"),
+                QStringLiteral("{{index .Config.Labels \"sandboxdesk.expires-at\"}}"), id});
+    const QDateTime labelled =
+        QDateTime::fromString(QString::fromUtf8(label.out).trimmed(), Qt::ISODate);
+    QVERIFY2(labelled.isValid(), label.out.constData());
+    QVERIFY(qAbs(before.addSecs(600).secsTo(labelled)) <= 5);
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt, labelled.toUTC(), 10000);
+
+    // ttl none removes it, label or not; the label stays, the shared file says "none".
+    const Result none = sandboxctl({QStringLiteral("ttl"), name, QStringLiteral("none")});
+    QVERIFY2(none.exitCode == 0, none.err.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_backend->sandbox(id).expiresAt.isValid(), 10000);
+    QVERIFY(!listed(id).contains(QLatin1String("expiresAt")));
+    QVERIFY(m_backend->sandbox(id).labels.contains(Lifetime::labelKey()));
+}
+
+void TestLifetimes::usageErrors()
+{
+    const QString id = running(QStringLiteral("ttl-usage"));
+    QCOMPARE(sandboxctl({QStringLiteral("ttl"), id}).exitCode, 64);
+    QCOMPARE(sandboxctl({QStringLiteral("ttl"), id, QStringLiteral("soon")}).exitCode, 64);
+    QCOMPARE(sandboxctl({QStringLiteral("ttl"), id, QStringLiteral("0s")}).exitCode, 64);
+    QCOMPARE(sandboxctl({QStringLiteral("renew"), id, QStringLiteral("none")}).exitCode, 64);
+    QCOMPARE(
+        sandboxctl({QStringLiteral("ttl"), QStringLiteral("no-such-one"), QStringLiteral("1h")})
+            .exitCode,
+        2);
+    QCOMPARE(sandboxctl({QStringLiteral("create"), QStringLiteral("--image"), image(),
+                         QStringLiteral("--ttl"), QStringLiteral("later")})
+                 .exitCode,
+             64);
+    QVERIFY(!m_backend->sandbox(id).expiresAt.isValid());
+}
+
+void TestLifetimes::eciTags()
+{
+    EciEmulatorProcess emulator{QStringLiteral(ECI_EMULATOR_PATH)};
+    QVERIFY2(emulator.start(), emulator.log().constData());
+    const QString region = uniqueName(QStringLiteral("ttl"));
+    const QMap<QString, QString> env{
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), EciEmulatorProcess::accessKeyId()},
+        {QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), EciEmulatorProcess::accessKeySecret()},
+        {QStringLiteral("ECI_SANDBOX_ENDPOINT"), emulator.endpoint()},
+    };
+    const QStringList eci{QStringLiteral("--eci"), region};
+    const Result created = sandboxctl(
+        eci + QStringList{QStringLiteral("create"), QStringLiteral("--image"), image(),
+                          QStringLiteral("--name"), uniqueName(QStringLiteral("ttl")),
+                          QStringLiteral("--label"), QStringLiteral("team=blue"),
+                          QStringLiteral("--restart"), QStringLiteral("Never"),
+                          QStringLiteral("--ttl"), QStringLiteral("1h"), QStringLiteral("--"),
+                          QStringLiteral("sleep"), QStringLiteral("600")},
+        env);
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QString id = QString::fromUtf8(created.out).trimmed();
+
+    // The window's backend for that region.
+    QNetworkAccessManager network;
+    std::unique_ptr<EciBackend> backend = makeEciBackend(&network, emulator.endpoint(), region);
+    QVERIFY(backend->capabilities() & Backend::CanExpire);
+    backend->connectToBackend();
+    QTRY_VERIFY_WITH_TIMEOUT(backend->sandbox(id).status == SandboxStatus::Running, 60000);
+    const QDateTime first = backend->sandbox(id).expiresAt;
+    QVERIFY(first.isValid());
+
+    // sandboxctl renews through the tag; the backend sees it at its next look, other tags kept.
+    const Result renewed =
+        sandboxctl(eci + QStringList{QStringLiteral("renew"), id, QStringLiteral("30m")}, env);
+    QVERIFY2(renewed.exitCode == 0, renewed.err.constData());
+    const QDateTime until = printedTime(renewed);
+    QVERIFY(until.isValid() && until != first);
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().addSecs(1800).secsTo(until)) <= 10);
+    QTRY_COMPARE_WITH_TIMEOUT(backend->sandbox(id).expiresAt, until, 20000);
+    QCOMPARE(backend->sandbox(id).labels.value(QStringLiteral("team")), QStringLiteral("blue"));
+
+    // And the reverse: the backend sets it, sandboxctl lists it.
+    const QDateTime when =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 300, Qt::UTC);
+    const EciOutcome set = awaitEci(backend->setExpiry(id, when));
+    QVERIFY2(!set.error.isError(), qPrintable(set.error.fullText()));
+    QCOMPARE(listed(id, eci, env).value(QLatin1String("expiresAt")).toString(),
+             when.toString(Qt::ISODate));
+    QVERIFY(!awaitEci(backend->remove(id, true)).error.isError());
+}
+
+void TestLifetimes::gcRemovesWhatItsDryRunLists()
+{
+    const auto expired = [this](const QString& prefix) {
+        const QString id = running(prefix);
+        if (!id.isEmpty() &&
+            await(m_backend->setExpiry(id, QDateTime::currentDateTimeUtc().addSecs(-60)))
+                .error.isError())
+            return QString();
+        return id;
+    };
+    const auto stopped = [this](const QString& prefix, const QString& ttl) {
+        QStringList args{
+            QStringLiteral("create"), QStringLiteral("--image"), image(),
+            QStringLiteral("--name"), uniqueName(prefix),        QStringLiteral("--network"),
+            QStringLiteral("none"),   QStringLiteral("--start")};
+        if (!ttl.isEmpty())
+            args << QStringLiteral("--ttl") << ttl;
+        const Result made =
+            sandboxctl(args + QStringList{QStringLiteral("--"), QStringLiteral("true")});
+        const QString id = QString::fromUtf8(made.out).trimmed();
+        m_created << id;
+        return id;
+    };
+    const QString expiredRunning = expired(QStringLiteral("gc-expired"));
+    const QString stoppedNoLifetime = stopped(QStringLiteral("gc-stopped"), {});
+    const QString stoppedWithLifetime =
+        stopped(QStringLiteral("gc-stopped-ttl"), QStringLiteral("1h"));
+    const QString runningNoLifetime = running(QStringLiteral("gc-running"));
+    const QString runningWithLifetime = running(QStringLiteral("gc-running-ttl"));
+    QVERIFY(!expiredRunning.isEmpty() && !stoppedNoLifetime.isEmpty() &&
+            !stoppedWithLifetime.isEmpty() && !runningNoLifetime.isEmpty() &&
+            !runningWithLifetime.isEmpty());
+    QCOMPARE(
+        sandboxctl({QStringLiteral("ttl"), runningWithLifetime, QStringLiteral("1h")}).exitCode, 0);
+
+    // Expiry alone: only the expired one, whatever runs or stopped without a lifetime stays.
+    const Result preview = sandboxctl({QStringLiteral("gc"), QStringLiteral("--dry-run")});
+    QVERIFY2(preview.exitCode == 0, preview.err.constData());
+    const QStringList listed = gcIds(preview);
+    QVERIFY2(listed.contains(expiredRunning.left(12)), preview.out.constData());
+    for (const QString& kept :
+         {stoppedNoLifetime, stoppedWithLifetime, runningNoLifetime, runningWithLifetime})
+        QVERIFY2(!listed.contains(kept.left(12)), preview.out.constData());
+    QVERIFY(exists(expiredRunning)); // a dry run removes nothing
+    const Result removed = sandboxctl({QStringLiteral("gc")});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    QCOMPARE(gcIds(removed), listed);
+    for (const QString& id : listed)
+        QVERIFY2(!exists(id), qPrintable(id));
+    for (const QString& kept :
+         {stoppedNoLifetime, stoppedWithLifetime, runningNoLifetime, runningWithLifetime})
+        QVERIFY(exists(kept));
+
+    // Idle clean-up, chosen: a stopped sandbox without a lifetime goes too; running ones and one
+    // whose lifetime still runs stay.
+    const QString expiredAgain = expired(QStringLiteral("gc-expired2"));
+    QVERIFY(!expiredAgain.isEmpty());
+    QTest::qWait(3500); // stopped for longer than --idle 3s
+    const Result idlePreview = sandboxctl({QStringLiteral("gc"), QStringLiteral("--dry-run"),
+                                           QStringLiteral("--idle"), QStringLiteral("3s")});
+    QVERIFY2(idlePreview.exitCode == 0, idlePreview.err.constData());
+    const QStringList idleListed = gcIds(idlePreview);
+    QVERIFY2(idleListed.contains(expiredAgain.left(12)) &&
+                 idleListed.contains(stoppedNoLifetime.left(12)),
+             idlePreview.out.constData());
+    for (const QString& kept : {stoppedWithLifetime, runningNoLifetime, runningWithLifetime})
+        QVERIFY2(!idleListed.contains(kept.left(12)), idlePreview.out.constData());
+    const Result idleRemoved =
+        sandboxctl({QStringLiteral("gc"), QStringLiteral("--idle"), QStringLiteral("3s")});
+    QVERIFY2(idleRemoved.exitCode == 0, idleRemoved.err.constData());
+    QCOMPARE(gcIds(idleRemoved), idleListed);
+    for (const QString& id : idleListed)
+        QVERIFY2(!exists(id), qPrintable(id));
+    for (const QString& kept : {stoppedWithLifetime, runningNoLifetime, runningWithLifetime})
+        QVERIFY(exists(kept));
+
+    QCOMPARE(sandboxctl({QStringLiteral("gc"), QStringLiteral("--idle"), QStringLiteral("soon")})
+                 .exitCode,
+             64);
+}
+
+QTEST_GUILESS_MAIN(TestLifetimes)
+#include "tst_lifetimes.moc"
