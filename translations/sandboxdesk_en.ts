@@ -217,7 +217,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>AccessKey ID</source>
@@ -421,6 +421,64 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>stopped for %1</source>
         <translation>stopped for %1</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupDialog</name>
+    <message>
+        <source>Looking…</source>
+        <translation>Looking…</translation>
+    </message>
+    <message>
+        <source>Clean Up Sandboxes</source>
+        <translation>Clean Up Sandboxes</translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
+        <translation>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
+        <translation>Also remove sandboxes &amp;without a lifetime stopped for at least</translation>
+    </message>
+    <message>
+        <source>A duration such as 90m, 12h or 2d</source>
+        <translation>A duration such as 90m, 12h or 2d</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1” is not a duration such as 90m, 12h or 2d.</translation>
+    </message>
+    <message>
+        <source>No connection keeps lifetimes.</source>
+        <translation>No connection keeps lifetimes.</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up.</source>
+        <translation>Nothing to clean up.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) will be removed.</source>
+        <translation>
+            <numerusform>%n sandbox will be removed.</numerusform>
+            <numerusform>%n sandboxes will be removed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -863,7 +921,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>No samples yet: the service keeps them once the group has run for a while.</source>
@@ -934,11 +992,11 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory</translation>
     </message>
     <message>
         <source>Received</source>
@@ -955,6 +1013,18 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Expires:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1 (expired)</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
     </message>
 </context>
 <context>
@@ -1137,7 +1207,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Could not store what was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Could not store what was downloaded.</translation>
     </message>
     <message>
         <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
@@ -2114,6 +2184,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Interpreters</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
@@ -2765,10 +2842,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>The sandbox is not running: its execd cannot answer.</translation>
     </message>
     <message>
-        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
-        <translation>Downloading and uploading through execd&apos;s files API is not available yet.</translation>
-    </message>
-    <message>
         <source>No such file or folder: %1</source>
         <translation>No such file or folder: %1</translation>
     </message>
@@ -2787,6 +2860,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 is a folder that is not empty.</source>
         <translation>%1 is a folder that is not empty.</translation>
+    </message>
+    <message>
+        <source>Uploading through execd&apos;s files API is not available yet.</source>
+        <translation>Uploading through execd&apos;s files API is not available yet.</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>Could not store what was downloaded.</translation>
+    </message>
+    <message>
+        <source>Could not download %1.</source>
+        <translation>Could not download %1.</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was downloaded.</source>
+        <translation>%1 became shorter while it was downloaded.</translation>
     </message>
 </context>
 <context>
@@ -3107,7 +3196,7 @@ You can keep it for this session only.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Language:</translation>
     </message>
     <message>
         <source>System (%1)</source>
@@ -3237,6 +3326,18 @@ You can keep it for this session only.</translation>
         <source>&amp;asciicast</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Remove e&amp;xpired sandboxes every:</source>
+        <translation>Remove e&amp;xpired sandboxes every:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
 </context>
 <context>
     <name>PreviewText</name>
@@ -3276,7 +3377,7 @@ You can keep it for this session only.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Size</source>
@@ -3293,6 +3394,49 @@ You can keep it for this session only.</translation>
     <message>
         <source>Modified</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCharts</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>No measurements yet. Live figures come while the sandbox runs and is shown.</source>
+        <translation>No measurements yet. Live figures come while the sandbox runs and is shown.</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>in %1, out %2</translation>
+    </message>
+    <message>
+        <source>Block I/O</source>
+        <translation>Block I/O</translation>
+    </message>
+    <message>
+        <source>read %1, written %2</source>
+        <translation>read %1, written %2</translation>
     </message>
 </context>
 <context>
@@ -3444,6 +3588,30 @@ echo hello</translation>
         <source>C&amp;lear</source>
         <translation>C&amp;lear</translation>
     </message>
+    <message>
+        <source>Looking for %1 in the sandbox…</source>
+        <translation>Looking for %1 in the sandbox…</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1: none of %2 was found.</source>
+        <translation>This sandbox has no %1: none of %2 was found.</translation>
+    </message>
+    <message>
+        <source>%1 found at %2</source>
+        <translation>%1 found at %2</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>Running with %1…</translation>
+    </message>
+    <message>
+        <source>Code (Python, Node.js or sh found in the sandbox)</source>
+        <translation>Code (Python, Node.js or sh found in the sandbox)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
 </context>
 <context>
     <name>RunWindow</name>
@@ -3532,6 +3700,29 @@ echo hello</translation>
     <message>
         <source>“%1” failed for %2 of %3 sandboxes.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew Sandboxes</source>
+        <translation>Renew Sandboxes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
+        <translation>
+            <numerusform>Keep the sandbox for this long from now (for example 90m, 12h or 2d):</numerusform>
+            <numerusform>Keep %n sandboxes for this long from now (for example 90m, 12h or 2d):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1” is not a duration such as 90m, 12h or 2d.</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>Clean Up</source>
+        <translation>Clean Up</translation>
     </message>
 </context>
 <context>
@@ -3663,7 +3854,7 @@ echo hello</translation>
     <name>SandboxTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Image</source>
@@ -3687,7 +3878,35 @@ echo hello</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>Expires %1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>Time Left</translation>
     </message>
 </context>
 <context>
@@ -3703,6 +3922,20 @@ echo hello</translation>
     <message>
         <source>All</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown</source>
+        <translation>
+            <numerusform>%n sandbox shown</numerusform>
+            <numerusform>%n sandboxes shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown · of the %1 measured: CPU %2 %, memory %3</source>
+        <translation>
+            <numerusform>%n sandbox shown · of the %1 measured: CPU %2 %, memory %3</numerusform>
+            <numerusform>%n sandboxes shown · of the %1 measured: CPU %2 %, memory %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4013,7 +4246,7 @@ echo hello</translation>
     <name>TransfersPanel</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1/s {1 ?}</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -4033,11 +4266,11 @@ echo hello</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>%1 left</source>
@@ -4211,6 +4444,14 @@ echo hello</translation>
     <message>
         <source>R&amp;un Commands and Jobs…</source>
         <translation>R&amp;un Commands and Jobs…</translation>
+    </message>
+    <message>
+        <source>Re&amp;new…</source>
+        <translation>Re&amp;new…</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up…</source>
+        <translation>&amp;Clean Up…</translation>
     </message>
 </context>
 <context>
@@ -4524,7 +4765,7 @@ list --json --limits adds CPU and memory limits (a request per sandbox).
     </message>
     <message>
         <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">“%1” is not a duration such as 90m, 12h or 2d. {1”?} {90s?} {10m?} {2h?}</translation>
     </message>
     <message>
         <source>%1: no such file or folder.</source>

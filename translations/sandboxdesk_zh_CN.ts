@@ -425,6 +425,63 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>CleanupDialog</name>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Clean Up Sandboxes</source>
+        <translation>清理沙箱</translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
+        <translation>将删除生存期已过的沙箱。除非在下方选择，否则不会删除其他沙箱；运行中的沙箱从不会因空闲而被删除。</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
+        <translation>同时删除没有生存期、且已停止至少这么久的沙箱(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A duration such as 90m, 12h or 2d</source>
+        <translation>时长，例如 90m、12h 或 2d</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
+    </message>
+    <message>
+        <source>No connection keeps lifetimes.</source>
+        <translation>没有支持生存期的连接。</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up.</source>
+        <translation>没有需要清理的沙箱。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) will be removed.</source>
+        <translation>
+            <numerusform>将删除 %n 个沙箱。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CleanupPlanner</name>
     <message>
         <source>The connection is gone.</source>
@@ -955,6 +1012,18 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Expires:</source>
         <translation>到期时间：</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1（%2后）</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1（已到期）</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2171,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Interpreters</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
@@ -2749,10 +2825,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>沙箱未在运行：其 execd 无法应答。</translation>
     </message>
     <message>
-        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
-        <translation>暂不支持通过 execd 的文件 API 下载和上传。</translation>
-    </message>
-    <message>
         <source>No such file or folder: %1</source>
         <translation>没有这个文件或文件夹：%1</translation>
     </message>
@@ -2771,6 +2843,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 is a folder that is not empty.</source>
         <translation>%1 是非空文件夹。</translation>
+    </message>
+    <message>
+        <source>Uploading through execd&apos;s files API is not available yet.</source>
+        <translation>暂不支持通过 execd 的文件 API 上传。</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>无法保存已下载的内容。</translation>
+    </message>
+    <message>
+        <source>Could not download %1.</source>
+        <translation>无法下载 %1。</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was downloaded.</source>
+        <translation>%1 在下载过程中变短了。</translation>
     </message>
 </context>
 <context>
@@ -3221,6 +3309,18 @@ You can keep it for this session only.</source>
         <source>&amp;asciicast</source>
         <translation>&amp;asciicast</translation>
     </message>
+    <message>
+        <source>Remove e&amp;xpired sandboxes every:</source>
+        <translation>自动删除已到期沙箱的间隔(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
 </context>
 <context>
     <name>PreviewText</name>
@@ -3276,6 +3376,49 @@ You can keep it for this session only.</source>
     <message>
         <source>Modified</source>
         <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCharts</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>No measurements yet. Live figures come while the sandbox runs and is shown.</source>
+        <translation>尚无测量数据。沙箱运行且显示时才会有实时数据。</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>接收 %1，发送 %2</translation>
+    </message>
+    <message>
+        <source>Block I/O</source>
+        <translation>块 I/O</translation>
+    </message>
+    <message>
+        <source>read %1, written %2</source>
+        <translation>读取 %1，写入 %2</translation>
     </message>
 </context>
 <context>
@@ -3427,6 +3570,30 @@ echo hello</translation>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
+    <message>
+        <source>Looking for %1 in the sandbox…</source>
+        <translation>正在沙箱中查找 %1…</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1: none of %2 was found.</source>
+        <translation>此沙箱中没有 %1：%2 均未找到。</translation>
+    </message>
+    <message>
+        <source>%1 found at %2</source>
+        <translation>已找到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>正在运行（%1）…</translation>
+    </message>
+    <message>
+        <source>Code (Python, Node.js or sh found in the sandbox)</source>
+        <translation>代码（使用沙箱中找到的 Python、Node.js 或 sh）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
 </context>
 <context>
     <name>RunWindow</name>
@@ -3515,6 +3682,28 @@ echo hello</translation>
     <message>
         <source>“%1” failed for %2 of %3 sandboxes.</source>
         <translation>“%1”操作在 %3 个沙箱中有 %2 个失败。</translation>
+    </message>
+    <message>
+        <source>Renew Sandboxes</source>
+        <translation>续期沙箱</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
+        <translation>
+            <numerusform>将这 %n 个沙箱从现在起保留多久（例如 90m、12h 或 2d）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>续期</translation>
+    </message>
+    <message>
+        <source>Clean Up</source>
+        <translation>清理</translation>
     </message>
 </context>
 <context>
@@ -3668,6 +3857,34 @@ echo hello</translation>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>到期时间：%1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>剩余时间</translation>
+    </message>
 </context>
 <context>
     <name>SandboxTableView</name>
@@ -3682,6 +3899,18 @@ echo hello</translation>
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown</source>
+        <translation>
+            <numerusform>显示 %n 个沙箱</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown · of the %1 measured: CPU %2 %, memory %3</source>
+        <translation>
+            <numerusform>显示 %n 个沙箱 · 已测量的 %1 个合计：CPU %2 %，内存 %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4190,6 +4419,14 @@ echo hello</translation>
     <message>
         <source>R&amp;un Commands and Jobs…</source>
         <translation>运行命令和作业(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;new…</source>
+        <translation>续期(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up…</source>
+        <translation>清理(&amp;C)…</translation>
     </message>
 </context>
 <context>

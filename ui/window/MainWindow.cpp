@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -104,6 +105,11 @@ MainWindow::MainWindow(Preferences& preferences, Translations& translations,
 
     retranslateUi();
     restoreSettings();
+    m_cleanupTimer = new QTimer(this);
+    m_cleanupTimer->setObjectName(QStringLiteral("cleanupTimer"));
+    connect(m_cleanupTimer, &QTimer::timeout, this,
+            [this] { m_commands->cleanUpExpired(m_model->backends()); });
+    applyCleanupTimer();
     updateActions();
     followConnections();
 }
@@ -161,6 +167,10 @@ void MainWindow::connectActions()
             &MainWindow::openTerminal);
     connect(m_actions->action(WindowActions::BrowseFiles), &QAction::triggered, this,
             &MainWindow::showFiles);
+    connect(m_actions->action(WindowActions::Renew), &QAction::triggered, this,
+            [this] { m_commands->renew(m_tableView->selectedSandboxes()); });
+    connect(m_actions->action(WindowActions::CleanUp), &QAction::triggered, this,
+            [this] { m_commands->cleanUp(m_model->backends()); });
     connect(m_actions->action(WindowActions::RunCommand), &QAction::triggered, this,
             &MainWindow::showRun);
 }
@@ -179,6 +189,7 @@ void MainWindow::createDocks()
     resizeDocks({m_connectionsDock}, {260}, Qt::Horizontal);
 
     m_details = new DetailsPane;
+    m_details->setStatsMonitor(m_tableView->stats());
     m_detailsDock = new QDockWidget;
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
@@ -222,6 +233,9 @@ void MainWindow::createMenus()
     m_sandboxMenu->addAction(m_actions->action(WindowActions::BrowseFiles));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::RunCommand));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
+    m_sandboxMenu->addSeparator();
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::Renew));
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::CleanUp));
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_actions->action(WindowActions::Search));
@@ -245,6 +259,7 @@ void MainWindow::createMenus()
     m_contextMenu->addAction(m_actions->action(WindowActions::BrowseFiles));
     m_contextMenu->addAction(m_actions->action(WindowActions::RunCommand));
     m_contextMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
+    m_contextMenu->addAction(m_actions->action(WindowActions::Renew));
     m_contextMenu->addAction(m_actions->action(WindowActions::New));
 }
 
@@ -264,6 +279,7 @@ void MainWindow::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->action(WindowActions::ShowLogs));
     m_toolBar->addAction(m_actions->action(WindowActions::BrowseFiles));
+    m_toolBar->addAction(m_actions->action(WindowActions::CleanUp));
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->action(WindowActions::Accounts));
 }
@@ -429,12 +445,24 @@ void MainWindow::newSandbox()
     dialog->open();
 }
 
+void MainWindow::applyCleanupTimer()
+{
+    const int minutes = m_preferences.cleanupIntervalMinutes();
+    if (minutes <= 0) {
+        m_cleanupTimer->stop();
+        return;
+    }
+    m_cleanupTimer->start(minutes * 60 * 1000);
+}
+
 void MainWindow::showPreferences()
 {
     auto* dialog = new PreferencesDialog(m_preferences, m_translations, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this] { m_registry.setDockerHosts(m_preferences.dockerHosts()); });
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_registry.setDockerHosts(m_preferences.dockerHosts());
+        applyCleanupTimer();
+    });
     connect(dialog, &QDialog::accepted, this,
             [this] { recordActivity(tr("Change Preferences"), nullptr, QString(), QString()); });
     dialog->open();

@@ -149,6 +149,7 @@ test('sandboxctl and the SDK agree on the same server', async () => {
     // ls through execd's files API shows what both wrote.
     const listing = ctlOk(['--opensandbox', 'ls', 'by-ctl:/tmp']).split('\n');
     assert.ok(listing.includes('ctl.txt') && listing.includes('sdk.txt'), listing.join(','));
+    assert.equal(ctlOk(['--opensandbox', 'cat', 'by-ctl:/tmp/sdk.txt']), 'from-sdk\n');
     // logs: the entry process's output.
     assert.equal(ctlOk(['--opensandbox', 'logs', 'by-ctl']), 'booted hi\n');
     assert.equal(ctl(['--opensandbox', 'exec', 'no-such-sandbox', '--', 'true']).code, 2);
