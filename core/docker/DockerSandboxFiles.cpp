@@ -38,7 +38,7 @@ DockerSandboxFiles::DockerSandboxFiles(Backend* backend, HttpClient* http,
 SandboxFiles::Capabilities DockerSandboxFiles::capabilities() const
 {
     // The archive API works whatever the container's state; the rest needs it running.
-    return ExecSandboxFiles::capabilities() | CanReadArchive | CanWriteArchive;
+    return ExecSandboxFiles::capabilities() | CanReadArchive | CanWriteArchive | PreservesOwnership;
 }
 
 QString DockerSandboxFiles::limitation() const
@@ -122,7 +122,7 @@ Error DockerSandboxFiles::errorFor(HttpReply* reply, const RemotePath& path)
 }
 
 HttpReply* DockerSandboxFiles::send(Job* job, const QByteArray& method, const RemotePath& path,
-                                    QIODevice* body, bool streaming)
+                                    QIODevice* body, bool streaming, Owners owners)
 {
     if (!m_http) {
         const Error error =
@@ -135,7 +135,7 @@ HttpReply* DockerSandboxFiles::send(Job* job, const QByteArray& method, const Re
     request.method = method;
     request.target = archiveTarget(path);
     if (body) {
-        if (m_keepOwners)
+        if (owners == Owners::FromArchive)
             request.target += "&copyUIDGID=1";
         request.bodyDevice = body;
         request.headers.append(
@@ -221,10 +221,10 @@ Job* DockerSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
     return job;
 }
 
-Job* DockerSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source)
+Job* DockerSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)
 {
     auto* job = new Job(this);
-    HttpReply* reply = send(job, "PUT", folder, source);
+    HttpReply* reply = send(job, "PUT", folder, source, false, owners);
     if (!reply)
         return job;
     connect(reply, &HttpReply::finished, job, [job, reply, folder] {

@@ -22,11 +22,7 @@ public:
 
     ResultJob<FileEntry>* stat(const RemotePath& path) override;
     Job* readArchive(const RemotePath& path, QIODevice* sink) override;
-    Job* writeArchive(const RemotePath& folder, QIODevice* source) override;
-
-    // Uploads keep the archive's owners instead of making everything the container's root's
-    // (docker cp -a).
-    void setKeepOwners(bool keep) { m_keepOwners = keep; }
+    Job* writeArchive(const RemotePath& folder, QIODevice* source, Owners owners) override;
 
     // The engine's X-Docker-Container-Path-Stat header: base64 of a JSON object.
     static bool parsePathStat(const QByteArray& header, FileEntry* entry);
@@ -34,10 +30,10 @@ public:
 private:
     QByteArray archiveTarget(const RemotePath& path) const;
     HttpReply* send(Job* job, const QByteArray& method, const RemotePath& path,
-                    QIODevice* body = nullptr, bool streaming = false);
+                    QIODevice* body = nullptr, bool streaming = false,
+                    Owners owners = Owners::Sandbox);
     static Error errorFor(HttpReply* reply, const RemotePath& path);
 
     QPointer<HttpClient> m_http;
     QString m_containerId;
-    bool m_keepOwners = false;
 };

@@ -584,9 +584,15 @@ Job* ExecSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
     return job;
 }
 
-Job* ExecSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source)
+Job* ExecSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)
 {
     auto* job = new Job(this);
+    // tar in the sandbox keeps owners only when it runs as root, which cannot be known here.
+    if (owners == Owners::FromArchive) {
+        QMetaObject::invokeMethod(
+            job, [job] { job->finishWithError(ownershipUnsupported()); }, Qt::QueuedConnection);
+        return job;
+    }
     if (ExecSession* session = openScript(job, ExecFilesScript::writeArchive(folder), folder))
         new ArchiveWriter(job, session, source, folder);
     return job;

@@ -33,7 +33,7 @@ public:
     Job* remove(const RemotePath& path, bool recursive) override;
     Job* changeMode(const RemotePath& path, quint32 mode) override;
     Job* readArchive(const RemotePath& path, QIODevice* sink) override;
-    Job* writeArchive(const RemotePath& folder, QIODevice* source) override;
+    Job* writeArchive(const RemotePath& folder, QIODevice* source, Owners owners) override;
 
     // Exec sessions opened so far: one per call, whatever its size.
     int execCount() const { return m_execCount; }

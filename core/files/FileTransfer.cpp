@@ -423,7 +423,7 @@ void FileTransfer::runUpload()
     auto* packer = new TarPacker({{m_localPaths.at(m_index), m_destName}}, this);
     m_packer = packer;
     packer->open(QIODevice::ReadOnly);
-    Job* job = m_files->writeArchive(m_remoteFolder, packer);
+    Job* job = m_files->writeArchive(m_remoteFolder, packer, SandboxFiles::Owners::Sandbox);
     m_job = job;
     connect(job, &Job::finished, this, [this, job, packer] {
         const Error error = job->error();

@@ -173,7 +173,8 @@ void TestDockerSandboxFiles::missingPathIsNotFound()
 
 void TestDockerSandboxFiles::sayWhatIsMissing()
 {
-    QCOMPARE(m_files->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive);
+    QCOMPARE(m_files->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive |
+                                          SandboxFiles::PreservesOwnership);
     QVERIFY(!m_files->limitation().isEmpty());
     auto* job = m_files->list("/");
     QSignalSpy finished(job, &Job::finished);

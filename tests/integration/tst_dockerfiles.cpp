@@ -156,7 +156,8 @@ void TestDockerFiles::capabilitiesFollowTheState()
     QVERIFY(running->capabilities().testFlag(SandboxFiles::CanReadArchive));
     QVERIFY(running->limitation().isEmpty());
     std::unique_ptr<SandboxFiles> stopped(m_backend->openFiles(m_stopped));
-    QCOMPARE(stopped->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive);
+    QCOMPARE(stopped->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive |
+                                          SandboxFiles::PreservesOwnership);
     QVERIFY(!stopped->limitation().isEmpty());
 }
 

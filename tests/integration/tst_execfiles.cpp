@@ -332,7 +332,8 @@ void TestExecFiles::transferRoundTrip()
     QVERIFY(source.open(QIODevice::ReadOnly));
     QVERIFY(errorOf(m_files->makeFolder("/dst", true)).kind == Error::None);
     const int before = m_files->execCount();
-    QCOMPARE(errorOf(m_files->writeArchive("/dst", &source)).kind, Error::None);
+    QCOMPARE(errorOf(m_files->writeArchive("/dst", &source, SandboxFiles::Owners::Sandbox)).kind,
+             Error::None);
     QCOMPARE(m_files->execCount(), before + 1);
     const QByteArray sum = inContainer(QStringLiteral("sha256sum /dst/up/big.bin")).left(64);
     QCOMPARE(sum, QCryptographicHash::hash(big, QCryptographicHash::Sha256).toHex());
@@ -381,7 +382,8 @@ void TestExecFiles::stoppedContainer()
 
     // Docker's own files object still has the archive API on a stopped container.
     std::unique_ptr<SandboxFiles> docker(m_backend->openFiles(id));
-    QCOMPARE(docker->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive);
+    QCOMPARE(docker->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive |
+                                         SandboxFiles::PreservesOwnership);
     QVERIFY(!docker->limitation().isEmpty());
     valueOf(docker->list("/"), &error);
     QCOMPARE(error.kind, Error::Conflict);
@@ -395,9 +397,9 @@ void TestExecFiles::stoppedContainer()
 void TestExecFiles::dockerFilesListThroughExec()
 {
     std::unique_ptr<SandboxFiles> docker(m_backend->openFiles(m_id));
-    QCOMPARE(docker->capabilities(), SandboxFiles::CanList | SandboxFiles::CanModify |
-                                         SandboxFiles::CanReadArchive |
-                                         SandboxFiles::CanWriteArchive);
+    QCOMPARE(docker->capabilities(),
+             SandboxFiles::CanList | SandboxFiles::CanModify | SandboxFiles::CanReadArchive |
+                 SandboxFiles::CanWriteArchive | SandboxFiles::PreservesOwnership);
     QVERIFY(docker->limitation().isEmpty());
     Error error;
     const QList<FileEntry> entries = valueOf(docker->list("/t"), &error);
@@ -448,7 +450,8 @@ void TestExecFiles::eciThroughTheEmulator()
     upload.setData(tarOf(here.path(), QStringLiteral("e")));
     QVERIFY(upload.open(QIODevice::ReadOnly));
     int calls = files->execCount();
-    QCOMPARE(errorOf(files->writeArchive("/tmp", &upload)).kind, Error::None);
+    QCOMPARE(errorOf(files->writeArchive("/tmp", &upload, SandboxFiles::Owners::Sandbox)).kind,
+             Error::None);
     QCOMPARE(files->execCount(), calls + 1);
 
     QVERIFY(note.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -457,7 +460,8 @@ void TestExecFiles::eciThroughTheEmulator()
     QBuffer edit;
     edit.setData(tarOf(here.filePath(QStringLiteral("e")), QStringLiteral("note.txt")));
     QVERIFY(edit.open(QIODevice::ReadOnly));
-    QCOMPARE(errorOf(files->writeArchive("/tmp/e", &edit)).kind, Error::None);
+    QCOMPARE(errorOf(files->writeArchive("/tmp/e", &edit, SandboxFiles::Owners::Sandbox)).kind,
+             Error::None);
 
     QBuffer sink;
     QVERIFY(sink.open(QIODevice::WriteOnly));

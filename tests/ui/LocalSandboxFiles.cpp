@@ -221,11 +221,16 @@ Job* LocalSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
     return job;
 }
 
-Job* LocalSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source)
+Job* LocalSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)
 {
     calls << "write " + folder;
     // GNU tar unpacks the stream, as an engine would.
     auto* job = new Job(this);
+    if (owners == Owners::FromArchive) {
+        QMetaObject::invokeMethod(
+            job, [job] { job->finishWithError(ownershipUnsupported()); }, Qt::QueuedConnection);
+        return job;
+    }
     auto* tar = new QProcess(job);
     const QPointer<QIODevice> input = source;
     const auto pump = [tar, input] {

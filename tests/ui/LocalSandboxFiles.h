@@ -24,7 +24,7 @@ public:
     Job* remove(const RemotePath& path, bool recursive) override;
     Job* changeMode(const RemotePath& path, quint32 mode) override;
     Job* readArchive(const RemotePath& path, QIODevice* sink) override;
-    Job* writeArchive(const RemotePath& folder, QIODevice* source) override;
+    Job* writeArchive(const RemotePath& folder, QIODevice* source, Owners owners) override;
 
     QString localPath(const RemotePath& path) const;
 
