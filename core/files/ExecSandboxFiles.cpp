@@ -527,12 +527,22 @@ Job* ExecSandboxFiles::makeFolder(const RemotePath& path, bool parents)
 
 Job* ExecSandboxFiles::move(const RemotePath& from, const RemotePath& to)
 {
+    return moveWith(ExecFilesScript::move(from, to), from, to);
+}
+
+Job* ExecSandboxFiles::replace(const RemotePath& from, const RemotePath& to)
+{
+    return moveWith(ExecFilesScript::replace(from, to), from, to);
+}
+
+Job* ExecSandboxFiles::moveWith(const QString& script, const RemotePath& from, const RemotePath& to)
+{
     auto* job = new Job(this);
     if (!to.startsWith('/')) {
         QTimer::singleShot(0, job, [job, error = notPossible(to)] { job->finishWithError(error); });
         return job;
     }
-    runScript(job, ExecFilesScript::move(from, to), from,
+    runScript(job, script, from,
               [job, from, to](int exitCode, const QByteArray&, const QByteArray& err) {
                   if (exitCode == ExecFilesScript::Exists)
                       job->finishWithError(scriptError(exitCode, err, to));

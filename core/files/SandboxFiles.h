@@ -54,6 +54,9 @@ public:
 
     virtual Job* makeFolder(const RemotePath& path, bool parents) = 0;
     virtual Job* move(const RemotePath& from, const RemotePath& to) = 0;
+    // Moves from over to in one step, replacing a file or symlink there (never a folder), as
+    // mv -f does; how an upload takes the place of a file once it is complete.
+    virtual Job* replace(const RemotePath& from, const RemotePath& to) = 0;
     // How many entries remove(path, true) would delete, path itself included; for asking
     // before a recursive delete.
     virtual ResultJob<qint64>* countEntries(const RemotePath& path) = 0;

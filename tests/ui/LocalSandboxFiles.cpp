@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <cstdio>
 #include <sys/stat.h>
 
 namespace {
@@ -139,6 +140,16 @@ Job* LocalSandboxFiles::move(const RemotePath& from, const RemotePath& to)
     if (QFileInfo::exists(localPath(to)))
         return finishLater(Error::make(Error::Conflict, QStringLiteral("Already there.")));
     const bool moved = QFile::rename(localPath(from), localPath(to));
+    return finishLater(moved ? Error() : notFound(from));
+}
+
+Job* LocalSandboxFiles::replace(const RemotePath& from, const RemotePath& to)
+{
+    calls << "replace " + from + ' ' + to;
+    if (QFileInfo(localPath(to)).isDir())
+        return finishLater(Error::make(Error::Conflict, QStringLiteral("A folder is there.")));
+    const bool moved = ::rename(QFile::encodeName(localPath(from)).constData(),
+                                QFile::encodeName(localPath(to)).constData()) == 0;
     return finishLater(moved ? Error() : notFound(from));
 }
 
