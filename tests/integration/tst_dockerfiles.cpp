@@ -73,6 +73,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void capabilitiesFollowTheState();
+    void statNamesOwnersAsTheListingDoes();
     void treeGoesUpAndComesBackByteForByte();
     void cancelledDownloadLeavesNothing();
     void cancelledOverwriteKeepsTheFile();
@@ -160,6 +161,53 @@ void TestDockerFiles::capabilitiesFollowTheState()
     QCOMPARE(stopped->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive |
                                           SandboxFiles::PreservesOwnership);
     QVERIFY(!stopped->limitation().isEmpty());
+}
+
+template<typename T> T valueOf(ResultJob<T>* job)
+{
+    QSignalSpy finished(job, &Job::finished);
+    T value{};
+    QObject::connect(job, &Job::finished, job, [&value, job] {
+        if (!job->error().isError())
+            value = job->value();
+    });
+    finished.wait(60000);
+    return value;
+}
+
+void TestDockerFiles::statNamesOwnersAsTheListingDoes()
+{
+    QCOMPARE(docker({QStringLiteral("exec"), m_running, QStringLiteral("sh"), QStringLiteral("-c"),
+                     QStringLiteral("mkdir -p /tmp/own && touch /tmp/own/named /tmp/own/numbered "
+                                    "&& chown 65534:65534 /tmp/own/named && "
+                                    "chown 4321:4322 /tmp/own/numbered")})
+                 .exitCode,
+             0);
+    std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_running));
+    const QList<FileEntry> listed = valueOf(files->list("/tmp/own"));
+    QCOMPARE(listed.size(), 2);
+    for (const FileEntry& entry : listed) {
+        const FileEntry stat = valueOf(files->stat("/tmp/own/" + entry.name));
+        QCOMPARE(stat.owner, entry.owner);
+        QCOMPARE(stat.group, entry.group);
+        const QByteArray names =
+            docker({QStringLiteral("exec"), m_running, QStringLiteral("stat"), QStringLiteral("-c"),
+                    QStringLiteral("%U %G"),
+                    QStringLiteral("/tmp/own/") + QString::fromUtf8(entry.name)})
+                .out.trimmed();
+        if (entry.name == "numbered") {
+            QCOMPARE(stat.owner, QStringLiteral("4321"));
+            QCOMPARE(stat.group, QStringLiteral("4322"));
+        } else {
+            QCOMPARE(stat.owner + QLatin1Char(' ') + stat.group, QString::fromUtf8(names));
+            QVERIFY(stat.owner != QStringLiteral("65534"));
+        }
+    }
+    // A stopped container is read through the archive API alone.
+    std::unique_ptr<SandboxFiles> stopped(m_backend->openFiles(m_stopped));
+    const FileEntry passwd = valueOf(stopped->stat("/etc/passwd"));
+    QCOMPARE(passwd.owner, QStringLiteral("root"));
+    QCOMPARE(passwd.group, QStringLiteral("root"));
 }
 
 void TestDockerFiles::treeGoesUpAndComesBackByteForByte()
