@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QTimer>
 
 #include <memory>
 
@@ -94,6 +95,37 @@ QByteArray randomBytes(qsizetype size)
         bytes[i] = char(QRandomGenerator::global()->bounded(256));
     return bytes;
 }
+
+// A sink that keeps what it is given until drained: bytesToWrite() is all of it.
+class HeldSink final : public QIODevice
+{
+public:
+    HeldSink() { open(QIODevice::WriteOnly); }
+    bool isSequential() const override { return true; }
+    qint64 bytesToWrite() const override { return m_held; }
+    void drain()
+    {
+        const qint64 held = m_held;
+        m_held = 0;
+        if (held > 0)
+            Q_EMIT bytesWritten(held);
+    }
+    qint64 held() const { return m_held; }
+    qint64 total() const { return m_total; }
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char*, qint64 size) override
+    {
+        m_held += size;
+        m_total += size;
+        return size;
+    }
+
+private:
+    qint64 m_held = 0;
+    qint64 m_total = 0;
+};
 
 } // namespace
 
@@ -480,6 +512,34 @@ void TestExecFiles::eciThroughTheEmulator()
     const FileEntry stat = valueOf(files->stat("/tmp/e/data.bin"), &error);
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
     QCOMPARE(stat.size, payload.size());
+
+    // A download into a sink that does not drain stops within the window: what waits on this
+    // side is bounded, whatever the file's size.
+    QFile big(here.filePath(QStringLiteral("e/big.bin")));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 24; ++i)
+        big.write(payload.left(1024 * 1024));
+    big.close();
+    QBuffer bigUpload;
+    bigUpload.setData(tarOf(here.filePath(QStringLiteral("e")), QStringLiteral("big.bin")));
+    QVERIFY(bigUpload.open(QIODevice::ReadOnly));
+    QCOMPARE(errorOf(files->writeArchive("/tmp/e", &bigUpload, SandboxFiles::Owners::Sandbox)).kind,
+             Error::None);
+    HeldSink held;
+    Job* slow = files->readArchive("/tmp/e/big.bin", &held);
+    slow->setAutoDelete(false);
+    std::unique_ptr<Job> slowOwned(slow);
+    QTest::qWait(3000);
+    QVERIFY(!slow->isFinished());
+    // One chunk is at most 512 KiB; the window's are on the way when the sink stops taking.
+    const qint64 bound = ExecSandboxFiles::sinkBound + (ExecSandboxFiles::window + 1) * 512 * 1024;
+    QVERIFY2(held.held() > 0 && held.held() <= bound, QByteArray::number(held.held()).constData());
+    QTimer drainer;
+    connect(&drainer, &QTimer::timeout, &held, &HeldSink::drain);
+    drainer.start(5);
+    QVERIFY(QTest::qWaitFor([slow] { return slow->isFinished(); }, Generous));
+    QCOMPARE(slow->error().kind, Error::None);
+    QVERIFY(held.total() > 24 * 1024 * 1024);
     QCOMPARE(errorOf(files->remove("/tmp/e", true)).kind, Error::None);
     valueOf(files->stat("/tmp/e"), &error);
     QCOMPARE(error.kind, Error::NotFound);
