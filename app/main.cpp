@@ -4,6 +4,7 @@
 #include "credentials/KeychainCredentialStore.h"
 #include "logs/ActivityLog.h"
 #include "settings/EciAccounts.h"
+#include "settings/OpenSandboxServers.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
 #include "window/MainWindow.h"
@@ -63,11 +64,14 @@ int main(int argc, char* argv[])
          QStringLiteral("LANGUAGE")});
     parser.process(app);
 
-    // ECI accounts: profiles in the settings, secrets in the keychain only.
+    // ECI accounts and OpenSandbox servers: profiles in the settings, secrets in the keychain
+    // only.
     KeychainCredentialStore keychain;
     EciAccounts accounts;
+    OpenSandboxServers openSandboxServers;
     QNetworkAccessManager network;
     ConnectionRegistry connections(accounts, keychain, &network);
+    connections.setOpenSandboxServers(&openSandboxServers);
     connections.discoverDocker(QProcessEnvironment::systemEnvironment(),
                                parser.value(dockerOption));
     connections.setDockerHosts(preferences.dockerHosts());
@@ -77,5 +81,6 @@ int main(int argc, char* argv[])
     window.show();
     connections.start();
     connections.syncAccounts();
+    connections.syncOpenSandboxServers();
     return QApplication::exec();
 }

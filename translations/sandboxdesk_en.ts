@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Saving in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Saving in the keychain…</translation>
     </message>
     <message>
         <source>The account was not saved: %1
@@ -58,7 +58,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>AccessKey &amp;ID:</source>
@@ -154,7 +154,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Save</translation>
     </message>
 </context>
 <context>
@@ -173,7 +173,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Keychain</translation>
     </message>
     <message>
         <source>The aliyun configuration has no profiles.</source>
@@ -217,7 +217,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>AccessKey ID</source>
@@ -499,7 +499,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>optional; letters, digits, “_”, “.” and “-”</source>
@@ -523,7 +523,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Environment:</translation>
     </message>
     <message>
         <source>KEY=VALUE, one per line</source>
@@ -898,7 +898,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">State</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -1559,6 +1559,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdAddress</name>
+    <message>
+        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
+        <translation>The OpenSandbox server gave an execd address that cannot be used.</translation>
+    </message>
+</context>
+<context>
     <name>ExpiryStore</name>
     <message>
         <source>Cannot make the folder %1.</source>
@@ -2129,6 +2136,112 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobTableModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Exited with %1</source>
+        <translation>Exited with %1</translation>
+    </message>
+    <message>
+        <source>Killed (%1)</source>
+        <translation>Killed (%1)</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>The jobs could not be listed: %1</source>
+        <translation>The jobs could not be listed: %1</translation>
+    </message>
+    <message>
+        <source>Output of job %1:</source>
+        <translation>Output of job %1:</translation>
+    </message>
+    <message>
+        <source>The output of job %1 could not be read: %2</source>
+        <translation>The output of job %1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>Output of job %1 (ended):</source>
+        <translation>Output of job %1 (ended):</translation>
+    </message>
+    <message>
+        <source>Stopping job %1…</source>
+        <translation>Stopping job %1…</translation>
+    </message>
+    <message>
+        <source>Job %1 was not stopped: %2</source>
+        <translation>Job %1 was not stopped: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 was stopped.</source>
+        <translation>Job %1 was stopped.</translation>
+    </message>
+    <message>
+        <source>Job %1 was not removed: %2</source>
+        <translation>Job %1 was not removed: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 and its output were removed.</source>
+        <translation>Job %1 and its output were removed.</translation>
+    </message>
+    <message>
+        <source>Select a job and follow it to see its output.</source>
+        <translation>Select a job and follow it to see its output.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>&amp;Follow Output</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>&amp;Kill</translation>
+    </message>
+    <message>
+        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
+        <translation>TERM to the job&apos;s processes, then KILL 2 seconds later</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>Forget an ended job and its output</source>
+        <translation>Forget an ended job and its output</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -2510,6 +2623,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Browse Files</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run commands in which container?</source>
+        <translation>Run commands in which container?</translation>
+    </message>
+    <message>
+        <source>Run Commands</source>
+        <translation>Run Commands</translation>
+    </message>
 </context>
 <context>
     <name>OpenSandboxBackend</name>
@@ -2612,10 +2733,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>The OpenSandbox connection is gone.</translation>
     </message>
     <message>
-        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
-        <translation>The OpenSandbox server gave an execd address that cannot be used.</translation>
-    </message>
-    <message>
         <source>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
 </source>
         <translation>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
@@ -2635,6 +2752,45 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>execd could not run the command.</source>
         <translation>execd could not run the command.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxFiles</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its execd cannot answer.</source>
+        <translation>The sandbox is not running: its execd cannot answer.</translation>
+    </message>
+    <message>
+        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
+        <translation>Downloading and uploading through execd&apos;s files API is not available yet.</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1</source>
+        <translation>No such file or folder: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 exists already.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder that is not empty.</source>
+        <translation>%1 is a folder that is not empty.</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder; a file cannot replace it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2689,6 +2845,181 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The OpenSandbox server sent a log that is not text.</source>
         <translation>The OpenSandbox server sent a log that is not text.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServer</name>
+    <message>
+        <source>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</translation>
+    </message>
+    <message>
+        <source>The protocol is http or https.</source>
+        <translation>The protocol is http or https.</translation>
+    </message>
+    <message>
+        <source>The domain is required, for example localhost:8080.</source>
+        <translation>The domain is required, for example localhost:8080.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServerEditor</name>
+    <message>
+        <source>Add OpenSandbox Server</source>
+        <translation>Add OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>Edit OpenSandbox Server</source>
+        <translation>Edit OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protocol:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API &amp;key:</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain</source>
+        <translation>Kept in the keychain</translation>
+    </message>
+    <message>
+        <source>Unchanged unless you type a new one</source>
+        <translation>Unchanged unless you type a new one</translation>
+    </message>
+    <message>
+        <source>Reach commands and files through the server&apos;s &amp;proxy</source>
+        <translation>Reach commands and files through the server&apos;s &amp;proxy</translation>
+    </message>
+    <message>
+        <source>For servers whose sandboxes cannot be reached from this computer directly.</source>
+        <translation>For servers whose sandboxes cannot be reached from this computer directly.</translation>
+    </message>
+    <message>
+        <source>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</source>
+        <translation>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>A server named “%1” exists already.</source>
+        <translation>A server named “%1” exists already.</translation>
+    </message>
+    <message>
+        <source>The API key is required.</source>
+        <translation>The API key is required.</translation>
+    </message>
+    <message>
+        <source>Type the API key again to keep it elsewhere.</source>
+        <translation>Type the API key again to keep it elsewhere.</translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation>Saving in the keychain…</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1
+You can keep it for this session only.</source>
+        <translation>The server was not saved: %1
+You can keep it for this session only.</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1</source>
+        <translation>The server was not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServersPanel</name>
+    <message>
+        <source>OpenSandbox servers</source>
+        <translation>OpenSandbox servers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Commands and files</source>
+        <translation>Commands and files</translation>
+    </message>
+    <message>
+        <source>API key kept in</source>
+        <translation>API key kept in</translation>
+    </message>
+    <message>
+        <source>Add &amp;Server…</source>
+        <translation>Add &amp;Server…</translation>
+    </message>
+    <message>
+        <source>Edit Ser&amp;ver…</source>
+        <translation>Edit Ser&amp;ver…</translation>
+    </message>
+    <message>
+        <source>Remove Serve&amp;r</source>
+        <translation>Remove Serve&amp;r</translation>
+    </message>
+    <message>
+        <source>Import from &amp;OPEN_SANDBOX_DOMAIN</source>
+        <translation>Import from &amp;OPEN_SANDBOX_DOMAIN</translation>
+    </message>
+    <message>
+        <source>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</source>
+        <translation>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Through the server</source>
+        <translation>Through the server</translation>
+    </message>
+    <message>
+        <source>Directly</source>
+        <translation>Directly</translation>
+    </message>
+    <message>
+        <source>Memory (this session)</source>
+        <translation>Memory (this session)</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Keychain</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; its sandboxes appear in the list once the server answers.</source>
+        <translation>Saved “%1”; its sandboxes appear in the list once the server answers.</translation>
+    </message>
+    <message>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</source>
+        <translation>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</translation>
+    </message>
+    <message>
+        <source>Remove OpenSandbox Server</source>
+        <translation>Remove OpenSandbox Server</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its API key? Its sandboxes stay on the server.</source>
+        <translation>Remove “%1” and its API key? Its sandboxes stay on the server.</translation>
+    </message>
+    <message>
+        <source>“%1” was removed, but its API key could not be removed from the keychain: %2</source>
+        <translation>“%1” was removed, but its API key could not be removed from the keychain: %2</translation>
+    </message>
+    <message>
+        <source>Removed “%1” and its API key.</source>
+        <translation>Removed “%1” and its API key.</translation>
     </message>
 </context>
 <context>
@@ -2949,7 +3280,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>Size</source>
@@ -2984,6 +3315,156 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>RunPanel</name>
+    <message>
+        <source>Write a script to run.</source>
+        <translation>Write a script to run.</translation>
+    </message>
+    <message>
+        <source>Type a command to run.</source>
+        <translation>Type a command to run.</translation>
+    </message>
+    <message>
+        <source>“%1” is not NAME=VALUE.</source>
+        <translation>“%1” is not NAME=VALUE.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time limit such as 30s, 10m or 2h.</source>
+        <translation>“%1” is not a time limit such as 30s, 10m or 2h.</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Starting the job…</source>
+        <translation>Starting the job…</translation>
+    </message>
+    <message>
+        <source>The job was not started: %1</source>
+        <translation>The job was not started: %1</translation>
+    </message>
+    <message>
+        <source>Started job %1; it runs on in the sandbox.</source>
+        <translation>Started job %1; it runs on in the sandbox.</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>Could not run: %1</translation>
+    </message>
+    <message>
+        <source>Stopped after its time limit of %1 · exit code %2 · %3</source>
+        <translation>Stopped after its time limit of %1 · exit code %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cancelled · exit code %1 · %2</source>
+        <translation>Cancelled · exit code %1 · %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1 · %2</source>
+        <translation>Exit code %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>&amp;Run:</translation>
+    </message>
+    <message>
+        <source>A command line</source>
+        <translation>A command line</translation>
+    </message>
+    <message>
+        <source>A script (sh, or its #! line)</source>
+        <translation>A script (sh, or its #! line)</translation>
+    </message>
+    <message>
+        <source>for example: ls -la /tmp</source>
+        <translation>for example: ls -la /tmp</translation>
+    </message>
+    <message>
+        <source>#!/bin/sh
+set -e
+echo hello</source>
+        <translation>#!/bin/sh
+set -e
+echo hello</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>the sandbox&apos;s own working folder</source>
+        <translation>the sandbox&apos;s own working folder</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Environment:</translation>
+    </message>
+    <message>
+        <source>NAME=value NAME2=&apos;with spaces&apos;</source>
+        <translation>NAME=value NAME2=&apos;with spaces&apos;</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>&amp;Time limit:</translation>
+    </message>
+    <message>
+        <source>none; for example 30s, 10m, 2h</source>
+        <translation>none; for example 30s, 10m, 2h</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Start as &amp;Job</source>
+        <translation>Start as &amp;Job</translation>
+    </message>
+    <message>
+        <source>Start the command in the background; it runs on when this window closes</source>
+        <translation>Start the command in the background; it runs on when this window closes</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Stop the process and everything it started: TERM, then KILL 2 seconds later</source>
+        <translation>Stop the process and everything it started: TERM, then KILL 2 seconds later</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Output</source>
+        <translation>Cop&amp;y Output</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+</context>
+<context>
+    <name>RunWindow</name>
+    <message>
+        <source>Run in %1</source>
+        <translation>Run in %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <source>Created</source>
@@ -2991,7 +3472,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Running</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -3193,7 +3674,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>SandboxTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
         <source>Image</source>
@@ -3671,10 +4152,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3737,6 +4214,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse &amp;Files</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI and OpenSandbox servers</source>
+        <translation>Alibaba Cloud accounts for ECI and OpenSandbox servers</translation>
+    </message>
+    <message>
+        <source>R&amp;un Commands and Jobs…</source>
+        <translation>R&amp;un Commands and Jobs…</translation>
     </message>
 </context>
 <context>
@@ -4308,34 +4793,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>COMMAND</translation>
     </message>
     <message>
-        <source>
-OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory SIZE] [--ttl DURATION] [-- CMD…]
-                                create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             make the sandbox expire DURATION from now
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
-                                terminal, no input); exits with its code
-DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
-localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
-</source>
-        <translation>
-OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory SIZE] [--ttl DURATION] [-- CMD…]
-                                create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             make the sandbox expire DURATION from now
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
-                                terminal, no input); exits with its code
-DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
-localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
-</translation>
-    </message>
-    <message>
         <source>REASON</source>
         <translation>REASON</translation>
     </message>
@@ -4382,6 +4839,36 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed)
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed)
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</translation>
     </message>
     <message>
         <source>  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;

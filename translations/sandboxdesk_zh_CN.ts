@@ -1556,6 +1556,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdAddress</name>
+    <message>
+        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
+        <translation>OpenSandbox 服务器给出的 execd 地址无法使用。</translation>
+    </message>
+</context>
+<context>
     <name>ExpiryStore</name>
     <message>
         <source>Cannot make the folder %1.</source>
@@ -2117,6 +2124,112 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobTableModel</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Exited with %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>Killed (%1)</source>
+        <translation>已终止（%1）</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>The jobs could not be listed: %1</source>
+        <translation>无法列出作业：%1</translation>
+    </message>
+    <message>
+        <source>Output of job %1:</source>
+        <translation>作业 %1 的输出：</translation>
+    </message>
+    <message>
+        <source>The output of job %1 could not be read: %2</source>
+        <translation>无法读取作业 %1 的输出：%2</translation>
+    </message>
+    <message>
+        <source>Output of job %1 (ended):</source>
+        <translation>作业 %1 的输出（已结束）：</translation>
+    </message>
+    <message>
+        <source>Stopping job %1…</source>
+        <translation>正在停止作业 %1…</translation>
+    </message>
+    <message>
+        <source>Job %1 was not stopped: %2</source>
+        <translation>作业 %1 未能停止：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 was stopped.</source>
+        <translation>作业 %1 已停止。</translation>
+    </message>
+    <message>
+        <source>Job %1 was not removed: %2</source>
+        <translation>作业 %1 未能删除：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 and its output were removed.</source>
+        <translation>作业 %1 及其输出已删除。</translation>
+    </message>
+    <message>
+        <source>Select a job and follow it to see its output.</source>
+        <translation>选择一个作业并跟随，即可查看其输出。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>跟随输出(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>终止(&amp;K)</translation>
+    </message>
+    <message>
+        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
+        <translation>向作业的进程发送 TERM，2 秒后发送 KILL</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Forget an ended job and its output</source>
+        <translation>删除已结束的作业及其输出</translation>
+    </message>
+</context>
+<context>
     <name>LogBuffer</name>
     <message>
         <source>Cannot create a temporary file for the log (%1); the oldest lines are dropped.</source>
@@ -2495,6 +2608,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Browse Files</source>
         <translation>浏览文件</translation>
     </message>
+    <message>
+        <source>Run commands in which container?</source>
+        <translation>在哪个容器中运行命令？</translation>
+    </message>
+    <message>
+        <source>Run Commands</source>
+        <translation>运行命令</translation>
+    </message>
 </context>
 <context>
     <name>OpenSandboxBackend</name>
@@ -2597,10 +2718,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>OpenSandbox 连接已不存在。</translation>
     </message>
     <message>
-        <source>The OpenSandbox server gave an execd address that cannot be used.</source>
-        <translation>OpenSandbox 服务器给出的 execd 地址无法使用。</translation>
-    </message>
-    <message>
         <source>[OpenSandbox runs this command without a terminal; typed input is not passed on.]
 </source>
         <translation>[OpenSandbox 在没有终端的情况下运行此命令；键入的内容不会传给它。]
@@ -2619,6 +2736,45 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>execd could not run the command.</source>
         <translation>execd 无法运行该命令。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxFiles</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The sandbox is not running: its execd cannot answer.</source>
+        <translation>沙箱未在运行：其 execd 无法应答。</translation>
+    </message>
+    <message>
+        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
+        <translation>暂不支持通过 execd 的文件 API 下载和上传。</translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1</source>
+        <translation>没有这个文件或文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder that is not empty.</source>
+        <translation>%1 是非空文件夹。</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder; a file cannot replace it.</source>
+        <translation>“%1”是一个文件夹，不能用文件替换它。</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +2829,181 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The OpenSandbox server sent a log that is not text.</source>
         <translation>OpenSandbox 服务器返回的日志不是文本。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServer</name>
+    <message>
+        <source>The server name may use letters, digits, spaces, “.”, “@”, “_” and “-”, must start with a letter or digit and be at most 64 characters.</source>
+        <translation>服务器名称可以使用字母、数字、空格、“.”、“@”、“_”和“-”，必须以字母或数字开头，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The protocol is http or https.</source>
+        <translation>协议为 http 或 https。</translation>
+    </message>
+    <message>
+        <source>The domain is required, for example localhost:8080.</source>
+        <translation>必须填写域名，例如 localhost:8080。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServerEditor</name>
+    <message>
+        <source>Add OpenSandbox Server</source>
+        <translation>添加 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Edit OpenSandbox Server</source>
+        <translation>编辑 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>域名(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>协议(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain</source>
+        <translation>保存在钥匙串中</translation>
+    </message>
+    <message>
+        <source>Unchanged unless you type a new one</source>
+        <translation>不输入新密钥则保持不变</translation>
+    </message>
+    <message>
+        <source>Reach commands and files through the server&apos;s &amp;proxy</source>
+        <translation>通过服务器代理(&amp;P)访问命令和文件</translation>
+    </message>
+    <message>
+        <source>For servers whose sandboxes cannot be reached from this computer directly.</source>
+        <translation>适用于本机无法直接访问其沙箱的服务器。</translation>
+    </message>
+    <message>
+        <source>Keep for this &amp;session only (the key stays in memory and is forgotten when SandboxDesk quits)</source>
+        <translation>仅在本次会话(&amp;S)中保留（密钥只保存在内存中，退出 SandboxDesk 后即被清除）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A server named “%1” exists already.</source>
+        <translation>名为“%1”的服务器已存在。</translation>
+    </message>
+    <message>
+        <source>The API key is required.</source>
+        <translation>必须填写 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Type the API key again to keep it elsewhere.</source>
+        <translation>若要更改密钥的保存位置，请重新输入 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Saving in the keychain…</source>
+        <translation>正在保存到钥匙串…</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1
+You can keep it for this session only.</source>
+        <translation>服务器未保存：%1
+您可以仅在本次会话中保留它。</translation>
+    </message>
+    <message>
+        <source>The server was not saved: %1</source>
+        <translation>服务器未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxServersPanel</name>
+    <message>
+        <source>OpenSandbox servers</source>
+        <translation>OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <source>Commands and files</source>
+        <translation>命令和文件</translation>
+    </message>
+    <message>
+        <source>API key kept in</source>
+        <translation>API 密钥保存于</translation>
+    </message>
+    <message>
+        <source>Add &amp;Server…</source>
+        <translation>添加服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Edit Ser&amp;ver…</source>
+        <translation>编辑服务器(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Remove Serve&amp;r</source>
+        <translation>删除服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import from &amp;OPEN_SANDBOX_DOMAIN</source>
+        <translation>从 OPEN_SANDBOX_DOMAIN 导入(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Takes the server and key the OpenSandbox SDKs read from OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY.</source>
+        <translation>采用 OpenSandbox SDK 从 OPEN_SANDBOX_DOMAIN 和 OPEN_SANDBOX_API_KEY 读取的服务器和密钥。</translation>
+    </message>
+    <message>
+        <source>Through the server</source>
+        <translation>经由服务器</translation>
+    </message>
+    <message>
+        <source>Directly</source>
+        <translation>直接连接</translation>
+    </message>
+    <message>
+        <source>Memory (this session)</source>
+        <translation>内存（本次会话）</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>钥匙串</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; its sandboxes appear in the list once the server answers.</source>
+        <translation>已保存“%1”；服务器应答后，其沙箱将显示在列表中。</translation>
+    </message>
+    <message>
+        <source>Neither OPEN_SANDBOX_DOMAIN nor OPEN_SANDBOX_API_KEY is set in SandboxDesk&apos;s environment.</source>
+        <translation>SandboxDesk 的环境中既没有设置 OPEN_SANDBOX_DOMAIN，也没有设置 OPEN_SANDBOX_API_KEY。</translation>
+    </message>
+    <message>
+        <source>Remove OpenSandbox Server</source>
+        <translation>删除 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its API key? Its sandboxes stay on the server.</source>
+        <translation>要删除“%1”及其 API 密钥吗？其沙箱仍保留在服务器上。</translation>
+    </message>
+    <message>
+        <source>“%1” was removed, but its API key could not be removed from the keychain: %2</source>
+        <translation>已删除“%1”，但无法从钥匙串中删除其 API 密钥：%2</translation>
+    </message>
+    <message>
+        <source>Removed “%1” and its API key.</source>
+        <translation>已删除“%1”及其 API 密钥。</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +3295,156 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>This sandbox cannot run commands.</source>
         <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Write a script to run.</source>
+        <translation>请编写要运行的脚本。</translation>
+    </message>
+    <message>
+        <source>Type a command to run.</source>
+        <translation>请输入要运行的命令。</translation>
+    </message>
+    <message>
+        <source>“%1” is not NAME=VALUE.</source>
+        <translation>“%1”不是 NAME=VALUE 形式。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time limit such as 30s, 10m or 2h.</source>
+        <translation>“%1”不是有效的时间限制，例如 30s、10m 或 2h。</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Starting the job…</source>
+        <translation>正在启动作业…</translation>
+    </message>
+    <message>
+        <source>The job was not started: %1</source>
+        <translation>作业未能启动：%1</translation>
+    </message>
+    <message>
+        <source>Started job %1; it runs on in the sandbox.</source>
+        <translation>已启动作业 %1；它会在沙箱中继续运行。</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Stopped after its time limit of %1 · exit code %2 · %3</source>
+        <translation>已在时间限制 %1 后停止 · 退出码 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cancelled · exit code %1 · %2</source>
+        <translation>已取消 · 退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1 · %2</source>
+        <translation>退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>A command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>A script (sh, or its #! line)</source>
+        <translation>脚本（由 sh 或其 #! 行执行）</translation>
+    </message>
+    <message>
+        <source>for example: ls -la /tmp</source>
+        <translation>例如：ls -la /tmp</translation>
+    </message>
+    <message>
+        <source>#!/bin/sh
+set -e
+echo hello</source>
+        <translation>#!/bin/sh
+set -e
+echo hello</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>the sandbox&apos;s own working folder</source>
+        <translation>沙箱自身的工作文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>环境变量(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>NAME=value NAME2=&apos;with spaces&apos;</source>
+        <translation>NAME=value NAME2=&apos;含空格的值&apos;</translation>
+    </message>
+    <message>
+        <source>&amp;Time limit:</source>
+        <translation>时间限制(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>none; for example 30s, 10m, 2h</source>
+        <translation>无；例如 30s、10m、2h</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Start as &amp;Job</source>
+        <translation>作为作业启动(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Start the command in the background; it runs on when this window closes</source>
+        <translation>在后台启动命令；关闭此窗口后它仍会继续运行</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the process and everything it started: TERM, then KILL 2 seconds later</source>
+        <translation>停止该进程及其启动的一切：先发送 TERM，2 秒后发送 KILL</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Output</source>
+        <translation>复制输出(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RunWindow</name>
+    <message>
+        <source>Run in %1</source>
+        <translation>在 %1 中运行</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
     </message>
 </context>
 <context>
@@ -3650,10 +4131,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>账号(&amp;A)…</translation>
     </message>
     <message>
-        <source>Alibaba Cloud accounts for ECI sandboxes</source>
-        <translation>用于 ECI 沙箱的阿里云账号</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3716,6 +4193,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Browse &amp;Files</source>
         <translation>浏览文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud accounts for ECI and OpenSandbox servers</source>
+        <translation>ECI 的阿里云账号和 OpenSandbox 服务器</translation>
+    </message>
+    <message>
+        <source>R&amp;un Commands and Jobs…</source>
+        <translation>运行命令和作业(&amp;U)…</translation>
     </message>
 </context>
 <context>
@@ -4308,34 +4793,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>命令</translation>
     </message>
     <message>
-        <source>
-OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory SIZE] [--ttl DURATION] [-- CMD…]
-                                create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             make the sandbox expire DURATION from now
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
-                                terminal, no input); exits with its code
-DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
-localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
-</source>
-        <translation>
-OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
-  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
-  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
-         [--memory 大小] [--ttl 时长] [-- 命令…]
-                                创建沙箱（不加 --ttl 则永不过期）
-  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
-  logs [-f] [--tail N] [--since T] [--timestamps] ID
-  exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
-                                不传输入）；以该命令的退出码退出
-“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
-localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
-</translation>
-    </message>
-    <message>
         <source>REASON</source>
         <translation>原因</translation>
     </message>
@@ -4381,6 +4838,36 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>
+OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory SIZE] [--ttl DURATION] [-- CMD…]
+                                create a sandbox (no --ttl: it never expires)
+  renew ID DURATION             push its expiry DURATION later (from now if
+                                it has passed)
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
+                                terminal, no input); exits with its code
+DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
+localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
+</source>
+        <translation>
+OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
+  list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
+  create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
+         [--memory 大小] [--ttl 时长] [-- 命令…]
+                                创建沙箱（不加 --ttl 则永不过期）
+  renew ID 时长                 将过期时间推后“时长”（若已过期，则从现在
+                                算起）
+  logs [-f] [--tail N] [--since T] [--timestamps] ID
+  exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
+                                不传输入）；以该命令的退出码退出
+“域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
+localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
+</translation>
     </message>
     <message>
         <source>  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;

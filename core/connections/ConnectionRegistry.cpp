@@ -64,6 +64,10 @@ ConnectionRegistry::~ConnectionRegistry()
         if (Job* job = account.pending)
             job->cancel();
     }
+    for (const Server& server : std::as_const(m_servers)) {
+        if (Job* job = server.pending)
+            job->cancel();
+    }
     // Backends go before the stores and the network they use.
     for (const Connection& connection : std::as_const(m_connections))
         delete connection.backend.data();
@@ -253,6 +257,10 @@ bool ConnectionRegistry::isLoading() const
         if (account.pending)
             return true;
     }
+    for (const Server& server : m_servers) {
+        if (server.pending)
+            return true;
+    }
     return false;
 }
 
@@ -386,6 +394,73 @@ Backend* ConnectionRegistry::addOpenSandbox(const OpenSandboxConfig& config,
     auto* backend = new OpenSandboxBackend(config, this);
     add(backend, origin);
     return backend;
+}
+
+CredentialStore& ConnectionRegistry::storeFor(const OpenSandboxServer& server)
+{
+    return server.sessionOnly ? static_cast<CredentialStore&>(*m_sessionStore) : m_keychain;
+}
+
+void ConnectionRegistry::syncOpenSandboxServers()
+{
+    if (!m_openSandboxServers)
+        return;
+    const QStringList known = m_servers.keys();
+    for (const QString& name : known) {
+        bool found = false;
+        const OpenSandboxServer current = m_openSandboxServers->server(name, &found);
+        if (!found || !(current == m_servers.value(name).server))
+            closeOpenSandboxServer(name);
+    }
+    const QList<OpenSandboxServer> servers = m_openSandboxServers->servers();
+    for (const OpenSandboxServer& server : servers) {
+        if (m_servers.contains(server.name))
+            continue;
+        Server& entry = m_servers[server.name];
+        entry.server = server;
+        CredentialStore& store = storeFor(server);
+        Job* job = store.read(server.apiKeyKey());
+        entry.pending = job;
+        const QString name = server.name;
+        connect(job, &Job::finished, this, [this, job, name] {
+            const auto it = m_servers.find(name);
+            if (it == m_servers.end() || it->pending != job)
+                return;
+            it->pending = nullptr;
+            if (job->error().isError()) {
+                Q_EMIT accountFailed(name, job->error());
+            } else {
+                addOpenSandbox(it->server.config(job->result().toString()),
+                               {ConnectionOrigin::Kind::OpenSandboxServer, name, {}});
+            }
+            emitLoadedWhenDone();
+        });
+    }
+    emitLoadedWhenDone();
+}
+
+void ConnectionRegistry::reloadOpenSandboxServer(const QString& name)
+{
+    closeOpenSandboxServer(name);
+    syncOpenSandboxServers();
+}
+
+void ConnectionRegistry::closeOpenSandboxServer(const QString& name)
+{
+    const auto it = m_servers.find(name);
+    if (it == m_servers.end())
+        return;
+    const Server entry = *it;
+    m_servers.erase(it);
+    if (Job* job = entry.pending)
+        job->cancel();
+    const QList<Connection> current = m_connections;
+    for (const Connection& connection : current) {
+        if (connection.backend &&
+            connection.origin.kind == ConnectionOrigin::Kind::OpenSandboxServer &&
+            connection.origin.detail == name)
+            remove(connection.backend);
+    }
 }
 
 ResultJob<QStringList>* ConnectionRegistry::listRegions(const EciAccount& account,

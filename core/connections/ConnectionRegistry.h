@@ -3,6 +3,7 @@
 #include "connections/ConnectionOrigin.h"
 #include "sandbox/Error.h"
 #include "settings/EciAccounts.h"
+#include "settings/OpenSandboxServers.h"
 
 #include <QHash>
 #include <QList>
@@ -80,6 +81,15 @@ public:
     // A connection to an OpenSandbox server with its API key at hand (from the environment,
     // the command line or the keychain).
     Backend* addOpenSandbox(const OpenSandboxConfig& config, const ConnectionOrigin& origin);
+    // The OpenSandbox servers the Accounts page keeps (none until set; not owned).
+    void setOpenSandboxServers(OpenSandboxServers* servers) { m_openSandboxServers = servers; }
+    OpenSandboxServers* openSandboxServers() const { return m_openSandboxServers; }
+    CredentialStore& storeFor(const OpenSandboxServer& server);
+    // Opens servers that have no connection yet and closes those of servers that are gone or
+    // changed. API keys are read asynchronously; connections follow.
+    void syncOpenSandboxServers();
+    // The server's connection is made again (its key changed), or closed when it is gone.
+    void reloadOpenSandboxServer(const QString& name);
     // True while an account's secrets are still being read.
     bool isLoading() const;
 
@@ -94,7 +104,8 @@ Q_SIGNALS:
     void connectionAdded(Backend* backend);
     // The backend is still whole while receivers let go of it; it is deleted later.
     void connectionRemoved(Backend* backend);
-    // The account's secrets could not be read; it has no connection until fixed.
+    // The account's secrets (or an OpenSandbox server's key) could not be read; it has no
+    // connection until fixed.
     void accountFailed(const QString& accountName, const Error& error);
     // No account is reading its secrets any more.
     void loaded();
@@ -115,6 +126,13 @@ private:
         bool failed = false;
     };
 
+    struct Server
+    {
+        OpenSandboxServer server;
+        QPointer<Job> pending;
+    };
+
+    void closeOpenSandboxServer(const QString& name);
     int indexOf(const Backend* backend) const;
     Backend* addDocker(const QString& id, const ConnectionOrigin& origin, const QString& url,
                        const Endpoint& endpoint);
@@ -131,6 +149,8 @@ private:
     QNetworkAccessManager* m_network;
     QList<Connection> m_connections;
     QHash<QString, Account> m_eciAccounts;
+    OpenSandboxServers* m_openSandboxServers = nullptr;
+    QHash<QString, Server> m_servers;
     QString m_discoveryProblem;
     QPointer<Backend> m_defaultDocker;
     bool m_started = false;

@@ -1,6 +1,7 @@
 #include "OpenSandboxBackend.h"
 
 #include "OpenSandboxExecSession.h"
+#include "OpenSandboxFiles.h"
 #include "OpenSandboxJson.h"
 #include "OpenSandboxLogStream.h"
 
@@ -55,7 +56,7 @@ QString OpenSandboxBackend::endpointDescription() const
 
 Backend::Capabilities OpenSandboxBackend::capabilities() const
 {
-    return CanPause | CanExpire | CanExec;
+    return CanPause | CanExpire | CanExec | CanBrowseFiles;
 }
 
 void OpenSandboxBackend::setListFilter(const QStringList& states,
@@ -314,6 +315,7 @@ Job* OpenSandboxBackend::remove(const QString& id, bool force)
     auto* job = new Job(this);
     call(job, "DELETE", sandboxPath(id), QJsonValue(QJsonValue::Null),
          [this, job, id](const QJsonObject&) {
+             m_execdEndpoints.remove(id);
              liveSet()->remove(id);
              nudge();
              job->finishWithResult({});
@@ -374,6 +376,39 @@ Job* OpenSandboxBackend::pullImage(const QString& reference)
 LogStream* OpenSandboxBackend::openLogs(const QString& id, const LogOptions& options)
 {
     return new OpenSandboxLogStream(this, id, options);
+}
+
+void OpenSandboxBackend::rememberExecdEndpoint(const QString& id, const QJsonObject& answer)
+{
+    m_execdEndpoints.insert(id, answer);
+}
+
+void OpenSandboxBackend::resolveExecd(
+    const QString& id, QObject* context,
+    const std::function<void(const QJsonObject& answer, const Error& error)>& done)
+{
+    const QJsonObject known = m_execdEndpoints.value(id);
+    if (!known.isEmpty()) {
+        QTimer::singleShot(0, context, [known, done] { done(known, {}); });
+        return;
+    }
+    QByteArray path = sandboxPath(id) + "/endpoints/44772";
+    if (m_config.useServerProxy)
+        path += "?use_server_proxy=true";
+    ResultJob<QJsonObject>* job =
+        m_client->call("GET", path, QJsonValue(QJsonValue::Null), context);
+    connect(job, &Job::finished, context,
+            [self = QPointer<OpenSandboxBackend>(this), job, id, done] {
+                if (self && !job->error().isError())
+                    self->m_execdEndpoints.insert(id, job->value());
+                done(job->value(), job->error());
+            });
+}
+
+SandboxFiles* OpenSandboxBackend::openFiles(const QString& id, const QString& container)
+{
+    Q_UNUSED(container)
+    return new OpenSandboxFiles(this, id);
 }
 
 ExecSession* OpenSandboxBackend::openExec(const QString& id, const ExecOptions& options)

@@ -41,9 +41,22 @@ public:
     ResultJob<QStringList>* listImages() override;
     Job* pullImage(const QString& reference) override;
     LogStream* openLogs(const QString& id, const LogOptions& options) override;
+    // The sandbox's files through execd's files API (see OpenSandboxFiles).
+    SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
     // A command run by the sandbox's execd (see OpenSandboxExecSession).
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
     Job* setExpiry(const QString& id, const QDateTime& expiresAt) override;
+
+    // The answer of GET /sandboxes/{id}/endpoints/44772 for the sandbox, as the server gave it
+    // last (it does not change while the sandbox lives); empty when not asked yet.
+    QJsonObject execdEndpoint(const QString& id) const { return m_execdEndpoints.value(id); }
+    void rememberExecdEndpoint(const QString& id, const QJsonObject& answer);
+    void forgetExecdEndpoint(const QString& id) { m_execdEndpoints.remove(id); }
+    // The sandbox's execd endpoint, remembered or asked for; done runs with the answer or the
+    // error, unless context is gone by then.
+    void
+    resolveExecd(const QString& id, QObject* context,
+                 const std::function<void(const QJsonObject& answer, const Error& error)>& done);
 
     // GET /sandboxes/{id}: the sandbox as the server has it now.
     ResultJob<Sandbox>* fetch(const QString& id);
@@ -104,6 +117,7 @@ private:
     int m_maxDelayMs = 30000;
     int m_nextDelayMs = 500;
 
+    QHash<QString, QJsonObject> m_execdEndpoints;
     QStringList m_stateFilter;
     QMap<QString, QString> m_metadataFilter;
     int m_pageSize = 100;

@@ -1,5 +1,6 @@
 #include "OpenSandboxExecSession.h"
 
+#include "ExecdAddress.h"
 #include "OpenSandboxBackend.h"
 #include "net/HttpClient.h"
 #include "sandbox/ShellWords.h"
@@ -55,6 +56,12 @@ void OpenSandboxExecSession::start()
         fail(Error::make(Error::Connection, tr("The OpenSandbox connection is gone.")));
         return;
     }
+    // The endpoint does not change while the sandbox lives: asked once per sandbox.
+    const QJsonObject known = m_backend->execdEndpoint(m_sandboxId);
+    if (!known.isEmpty()) {
+        QTimer::singleShot(0, this, [this, known] { onEndpoint(known); });
+        return;
+    }
     QByteArray path = "/sandboxes/" + QUrl::toPercentEncoding(m_sandboxId) + "/endpoints/" +
                       QByteArray::number(ExecdPort);
     if (m_backend->config().useServerProxy)
@@ -62,10 +69,13 @@ void OpenSandboxExecSession::start()
     ResultJob<QJsonObject>* job =
         m_backend->client()->call("GET", path, QJsonValue(QJsonValue::Null), this);
     connect(job, &Job::finished, this, [this, job] {
-        if (job->error().isError())
+        if (job->error().isError()) {
             fail(job->error());
-        else
-            onEndpoint(job->value());
+            return;
+        }
+        if (m_backend)
+            m_backend->rememberExecdEndpoint(m_sandboxId, job->value());
+        onEndpoint(job->value());
     });
 }
 
@@ -73,34 +83,15 @@ void OpenSandboxExecSession::onEndpoint(const QJsonObject& answer)
 {
     if (m_ended || !m_backend)
         return;
-    const OpenSandboxConfig& config = m_backend->config();
-    QString text = answer.value(QLatin1String("endpoint")).toString().trimmed();
-    if (!text.contains(QLatin1String("://")))
-        text = (config.protocol.isEmpty() ? QStringLiteral("http") : config.protocol) +
-               QStringLiteral("://") + text;
-    const QUrl url(text, QUrl::StrictMode);
-    QUrl root = url;
-    root.setPath({});
-    QString problem;
-    const Endpoint endpoint = Endpoint::fromUrl(root.toString(), &problem);
-    if (!url.isValid() || url.host().isEmpty() || !endpoint.isValid() ||
-        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        fail(Error::make(Error::Protocol,
-                         tr("The OpenSandbox server gave an execd address that cannot be used."),
-                         {}, text));
+    ExecdAddress address;
+    Error error;
+    if (!ExecdAddress::fromAnswer(answer, m_backend->config(), &address, &error)) {
+        fail(error);
         return;
     }
-    m_execd = new HttpClient(endpoint, this);
-    m_pathPrefix = url.path(QUrl::FullyEncoded).toUtf8();
-    if (m_pathPrefix.endsWith('/'))
-        m_pathPrefix.chop(1);
-    m_headers = {qMakePair(QByteArray("Host"), endpoint.hostHeader())};
-    const QJsonObject headers = answer.value(QLatin1String("headers")).toObject();
-    for (auto it = headers.begin(); it != headers.end(); ++it)
-        m_headers.append(qMakePair(it.key().toUtf8(), it.value().toString().toUtf8()));
-    // Through the server's proxy the request goes to the server, which takes its key.
-    if (config.useServerProxy)
-        m_headers.append(qMakePair(QByteArray("OPEN-SANDBOX-API-KEY"), config.apiKey.toUtf8()));
+    m_execd = new HttpClient(address.endpoint, this);
+    m_pathPrefix = address.pathPrefix;
+    m_headers = address.headers;
 
     const QString line =
         m_options.command.isEmpty() ? QStringLiteral("sh") : ShellWords::join(m_options.command);
@@ -219,6 +210,9 @@ void OpenSandboxExecSession::onStreamFinished(HttpReply* reply)
     const QByteArray last = m_parser.finish();
     if (!last.isEmpty())
         handleEvent(last);
+    if ((reply->status() >= 300 || (reply->error().isError() && m_commandId.isEmpty())) &&
+        m_backend)
+        m_backend->forgetExecdEndpoint(m_sandboxId);
     if (reply->status() >= 300) {
         fail(OpenSandboxClient::errorFor(reply->status(), reply->body(),
                                          reply->header("x-request-id"),

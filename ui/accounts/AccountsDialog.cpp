@@ -1,5 +1,7 @@
 #include "AccountsDialog.h"
 
+#include "OpenSandboxServersPanel.h"
+
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
@@ -475,9 +477,10 @@ AccountsDialog::AccountsDialog(ConnectionRegistry& connections, QWidget* parent)
     , m_importButton(new QPushButton)
     , m_messageLabel(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
+    , m_openSandbox(new OpenSandboxServersPanel(connections))
 {
     setObjectName(QStringLiteral("accountsDialog"));
-    resize(720, 420);
+    resize(720, 600);
 
     m_introLabel->setWordWrap(true);
     m_keychainLabel->setObjectName(QStringLiteral("keychainLabel"));
@@ -548,6 +551,7 @@ AccountsDialog::AccountsDialog(ConnectionRegistry& connections, QWidget* parent)
     layout->addWidget(m_keychainLabel);
     layout->addLayout(middle, 1);
     layout->addWidget(m_messageLabel);
+    layout->addWidget(m_openSandbox, 1);
     layout->addWidget(m_buttons);
 
     retranslateUi();

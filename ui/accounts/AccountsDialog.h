@@ -17,6 +17,7 @@ class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class OpenSandboxServersPanel;
 class QPushButton;
 class QTreeWidget;
 
@@ -117,6 +118,7 @@ public:
     void removeAccount(const QString& name);
 
     QString message() const;
+    OpenSandboxServersPanel* openSandboxServers() const { return m_openSandbox; }
     // Whether the keychain answered when the dialog opened (known after keychainChecked()).
     bool isKeychainAvailable() const { return m_keychainAvailable; }
 
@@ -156,4 +158,5 @@ private:
     QAction* m_importAliyunAction = nullptr;
     QLabel* m_messageLabel = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
+    OpenSandboxServersPanel* m_openSandbox = nullptr;
 };

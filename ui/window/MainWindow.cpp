@@ -9,6 +9,8 @@
 #include "logs/ActivityLog.h"
 #include "logs/ActivityLogWindow.h"
 #include "logs/LogWindow.h"
+#include "run/RunHistory.h"
+#include "run/RunWindow.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
 #include "terminal/TerminalTabs.h"
@@ -159,6 +161,8 @@ void MainWindow::connectActions()
             &MainWindow::openTerminal);
     connect(m_actions->action(WindowActions::BrowseFiles), &QAction::triggered, this,
             &MainWindow::showFiles);
+    connect(m_actions->action(WindowActions::RunCommand), &QAction::triggered, this,
+            &MainWindow::showRun);
 }
 
 void MainWindow::createDocks()
@@ -216,6 +220,7 @@ void MainWindow::createMenus()
     m_sandboxMenu->addAction(m_actions->action(WindowActions::ShowLogs));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::OpenTerminal));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::BrowseFiles));
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::RunCommand));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
 
     m_viewMenu = menuBar()->addMenu(QString());
@@ -238,6 +243,7 @@ void MainWindow::createMenus()
     m_contextMenu->addAction(m_actions->action(WindowActions::ShowLogs));
     m_contextMenu->addAction(m_actions->action(WindowActions::OpenTerminal));
     m_contextMenu->addAction(m_actions->action(WindowActions::BrowseFiles));
+    m_contextMenu->addAction(m_actions->action(WindowActions::RunCommand));
     m_contextMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
     m_contextMenu->addAction(m_actions->action(WindowActions::New));
 }
@@ -561,6 +567,34 @@ void MainWindow::showFiles()
             window->activateWindow();
             recordActivity(tr("Browse Files"), s.backend, s.sandbox.id, displayName(s.sandbox));
         });
+}
+
+void MainWindow::showRun()
+{
+    const QList<SelectedSandbox> selected = m_tableView->selectedSandboxes();
+    if (selected.size() != 1 ||
+        !selected.first().backend->capabilities().testFlag(Backend::CanExec))
+        return;
+    const SelectedSandbox s = selected.first();
+    chooseContainer(s, tr("Run commands in which container?"), [this, s](const QString& container) {
+        const QString key =
+            s.sandbox.backendId + QLatin1Char('/') + s.sandbox.id + QLatin1Char('/') + container;
+        RunWindow* window = m_runWindows.value(key);
+        if (!window) {
+            if (!m_runHistory)
+                m_runHistory = std::make_unique<RunHistory>();
+            const QString title =
+                container.isEmpty()
+                    ? displayName(s.sandbox)
+                    : QStringLiteral("%1 / %2").arg(displayName(s.sandbox), container);
+            window = new RunWindow(s.backend, s.sandbox.id, container, title, *m_runHistory, this);
+            m_runWindows.insert(key, window);
+        }
+        window->show();
+        window->raise();
+        window->activateWindow();
+        recordActivity(tr("Run Commands"), s.backend, s.sandbox.id, displayName(s.sandbox));
+    });
 }
 
 void MainWindow::showActivityLog()

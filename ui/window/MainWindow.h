@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class ActivityLog;
 class ActivityLogWindow;
@@ -16,6 +17,8 @@ class DetailsPane;
 class FilesWindow;
 class LogWindow;
 class Preferences;
+class RunHistory;
+class RunWindow;
 class QDockWidget;
 class QMenu;
 class QToolBar;
@@ -76,6 +79,7 @@ private:
     void openTerminal();
     void showLogs();
     void showFiles();
+    void showRun();
     void showActivityLog();
     void recordActivity(const QString& action, const Backend* backend, const QString& id,
                         const QString& name, const Error& error = {});
@@ -87,6 +91,8 @@ private:
     QString m_pendingId;
     QHash<QString, QPointer<LogWindow>> m_logWindows;     // by backend id, sandbox id and container
     QHash<QString, QPointer<FilesWindow>> m_filesWindows; // the same keys
+    QHash<QString, QPointer<RunWindow>> m_runWindows;     // the same keys
+    std::unique_ptr<RunHistory> m_runHistory;
     QPointer<ActivityLog> m_activity;
     QPointer<ActivityLogWindow> m_activityWindow;
 

@@ -65,6 +65,7 @@ WindowActions::WindowActions(QWidget* window)
          QStyle::SP_ComputerIcon);
     make(BrowseFiles, "actionBrowseFiles", keys(Qt::Key_E), "system-file-manager",
          QStyle::SP_DirIcon);
+    make(RunCommand, "actionRunCommand", keys(Qt::Key_J), "system-run", QStyle::SP_CommandLink);
 }
 
 QList<QAction*> WindowActions::lifecycle() const
@@ -93,7 +94,7 @@ void WindowActions::retranslate()
 {
     setActionText(m_actions[Preferences], tr("&Preferences…"));
     setActionText(m_actions[Accounts], tr("&Accounts…"));
-    m_actions[Accounts]->setToolTip(tr("Alibaba Cloud accounts for ECI sandboxes"));
+    m_actions[Accounts]->setToolTip(tr("Alibaba Cloud accounts for ECI and OpenSandbox servers"));
     setActionText(m_actions[Quit], tr("&Quit"));
     setActionText(m_actions[New], tr("&New…"));
     m_actions[New]->setToolTip(
@@ -112,6 +113,7 @@ void WindowActions::retranslate()
     setActionText(m_actions[About], tr("&About SandboxDesk"));
     setActionText(m_actions[OpenTerminal], tr("Open &Terminal"));
     setActionText(m_actions[BrowseFiles], tr("Browse &Files"));
+    setActionText(m_actions[RunCommand], tr("R&un Commands and Jobs…"));
 }
 
 bool WindowActions::applies(Backend::Action action, SandboxStatus status,
@@ -163,5 +165,6 @@ void WindowActions::update(const QList<SelectedSandbox>& selected, bool anyConne
     m_actions[BrowseFiles]->setEnabled(
         selected.size() == 1 &&
         selected.first().backend->capabilities().testFlag(Backend::CanBrowseFiles));
+    m_actions[RunCommand]->setEnabled(m_actions[OpenTerminal]->isEnabled());
     m_actions[RefreshDetails]->setEnabled(hasCurrent);
 }

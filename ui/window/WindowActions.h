@@ -42,6 +42,7 @@ public:
         About,
         OpenTerminal,
         BrowseFiles,
+        RunCommand,
         Count
     };
 

@@ -121,8 +121,11 @@ test('sandboxctl and the SDK agree on the same server', async () => {
     assert.equal((await fromSdk.getInfo()).status.state, 'Running');
 
     // Renew by sandboxctl, seen by the SDK; renew by the SDK, seen by sandboxctl.
+    // renew pushes the expiry later by the duration, as the window's Renew does.
+    const before = ctlList(tag).find((s) => s.id === byCtl).expiresAt;
     const renewed = ctlOk(['--opensandbox', 'renew', byCtl, '2h']);
     const renewedAt = /expires at (\S+)/.exec(renewed)[1];
+    assert.ok(Math.abs(seconds(renewedAt) - seconds(before) - 7200) <= 1, `${before} ${renewedAt}`);
     const afterCtl = await (await Sandbox.connect({ sandboxId: byCtl,
         connectionConfig: connection() })).getInfo();
     assert.equal(seconds(afterCtl.expiresAt), seconds(renewedAt));
@@ -142,6 +145,9 @@ test('sandboxctl and the SDK agree on the same server', async () => {
     assert.equal(await viaSdk.files.readFile('/tmp/ctl.txt'), 'from-ctl\n');
     await viaSdk.files.writeFiles([{ path: '/tmp/sdk.txt', data: 'from-sdk\n' }]);
     assert.equal(ctlOk(['--opensandbox', 'exec', byCtl, '--', 'cat', '/tmp/sdk.txt']), 'from-sdk\n');
+    // ls through execd's files API shows what both wrote.
+    const listing = ctlOk(['--opensandbox', 'ls', 'by-ctl:/tmp']).split('\n');
+    assert.ok(listing.includes('ctl.txt') && listing.includes('sdk.txt'), listing.join(','));
     // logs: the entry process's output.
     assert.equal(ctlOk(['--opensandbox', 'logs', 'by-ctl']), 'booted hi\n');
     assert.equal(ctl(['--opensandbox', 'exec', 'no-such-sandbox', '--', 'true']).code, 2);

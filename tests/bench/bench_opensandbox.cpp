@@ -1,0 +1,230 @@
+// bench_opensandbox: OpenSandboxBackend against the OpenSandbox emulator, beside the official
+// JavaScript SDK on the same emulator when it is installed (build-test/opensandbox-sdk, where
+// ctest's SDK tests put it).
+//   bench_opensandbox [--sandboxes N] [--page P] [--runs R] [--sdk DIR]
+// Needs DOCKER_HOST and SANDBOXDESK_TEST_IMAGE (scripts/test's environment). The listed
+// sandboxes stay Pending (the emulator is told to provision them in an hour), so a thousand
+// of them are created containers that cost no processes; the commands run in a sandbox of a
+// second emulator. Everything made is removed at the end.
+#include "BenchSupport.h"
+#include "OpenSandboxEmulatorProcess.h"
+#include "net/HttpClient.h"
+#include "opensandbox/OpenSandboxBackend.h"
+#include "sandbox/ExecSession.h"
+#include "sandbox/Job.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+namespace {
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+// Creates sandboxes through the lifecycle API with a few requests in flight at once.
+int createSandboxes(const OpenSandboxEmulatorProcess& emulator, int count)
+{
+    HttpClient http(Endpoint::fromUrl(emulator.endpoint()));
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("image"),
+                                   QJsonObject{{QStringLiteral("uri"),
+                                                qEnvironmentVariable("SANDBOXDESK_TEST_IMAGE")}}},
+                                  {QStringLiteral("entrypoint"),
+                                   QJsonArray{QStringLiteral("sleep"), QStringLiteral("600")}},
+                                  {QStringLiteral("resourceLimits"), QJsonObject()}})
+            .toJson(QJsonDocument::Compact);
+    int failures = 0;
+    int next = 0;
+    int running = 0;
+    std::function<void()> pump = [&] {
+        while (running < 8 && next < count) {
+            ++next;
+            HttpRequest request = HttpRequest::post("/v1/sandboxes", body);
+            request.headers.append(qMakePair(QByteArray("Host"), QByteArray("127.0.0.1")));
+            request.headers.append(qMakePair(QByteArray("OPEN-SANDBOX-API-KEY"),
+                                             OpenSandboxEmulatorProcess::apiKey().toUtf8()));
+            HttpReply* reply = http.send(request);
+            ++running;
+            QObject::connect(reply, &HttpReply::finished, reply, [&, reply] {
+                if (reply->error().isError() || reply->status() != 202)
+                    ++failures;
+                reply->deleteLater();
+                --running;
+                pump();
+            });
+        }
+    };
+    pump();
+    BenchSupport::waitUntil([&] { return running == 0 && next == count; }, 3600000);
+    return failures;
+}
+
+OpenSandboxConfig configFor(const OpenSandboxEmulatorProcess& emulator)
+{
+    OpenSandboxConfig config;
+    config.name = QStringLiteral("bench");
+    config.domain = emulator.domain();
+    config.apiKey = OpenSandboxEmulatorProcess::apiKey();
+    config.pollIntervalMs = 3600000; // one sweep is measured, not the polling
+    return config;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    int sandboxes = 1000;
+    int page = 100;
+    int runs = 20;
+    QString sdkDir = QDir::current().absoluteFilePath(QStringLiteral("opensandbox-sdk"));
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--sandboxes"))
+            sandboxes = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--page"))
+            page = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--runs"))
+            runs = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--sdk"))
+            sdkDir = args.at(i + 1);
+    }
+    if (qEnvironmentVariableIsEmpty("DOCKER_HOST") ||
+        qEnvironmentVariableIsEmpty("SANDBOXDESK_TEST_IMAGE")) {
+        std::fprintf(stderr, "Set DOCKER_HOST and SANDBOXDESK_TEST_IMAGE (see README).\n");
+        return 1;
+    }
+    OpenSandboxEmulatorProcess listed{QStringLiteral(OPENSANDBOX_EMULATOR_PATH)};
+    OpenSandboxEmulatorProcess running{QStringLiteral(OPENSANDBOX_EMULATOR_PATH)};
+    if (!listed.start({QStringLiteral("--provision-ms"), QStringLiteral("3600000")}) ||
+        !running.start()) {
+        std::fprintf(stderr, "The emulator did not start.\n");
+        return 1;
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    const int failed = createSandboxes(listed, sandboxes);
+    std::printf("created %d sandboxes in %.1f s (%d failed)\n", sandboxes,
+                double(clock.elapsed()) / 1000, failed);
+
+    // The list: one complete sweep, as the window's first look at a server.
+    OpenSandboxBackend backend(configFor(listed));
+    backend.setPageSize(page);
+    clock.restart();
+    backend.connectToBackend();
+    if (!BenchSupport::waitUntil([&] { return backend.isSettled(); }, 600000)) {
+        std::fprintf(stderr, "The list did not settle: %s\n",
+                     qPrintable(backend.lastError().fullText()));
+        return 1;
+    }
+    const double listMs = double(clock.elapsed());
+    std::printf("list %d sandboxes, page %d: %d requests, %.0f ms\n",
+                int(backend.sandboxes().size()), page, backend.client()->requestsSent(), listMs);
+
+    // Commands: from start() to the first byte of stdout, and to the exit code.
+    OpenSandboxBackend runner(configFor(running));
+    runner.connectToBackend();
+    SandboxSpec spec;
+    spec.image = qEnvironmentVariable("SANDBOXDESK_TEST_IMAGE");
+    ResultJob<QString>* create = runner.create(spec);
+    QString id;
+    QObject::connect(create, &Job::finished, create, [&] { id = create->value(); });
+    if (!BenchSupport::waitUntil([&] { return !id.isEmpty(); }, 60000) ||
+        !BenchSupport::waitUntil(
+            [&] { return runner.sandbox(id).status == SandboxStatus::Running; }, 60000)) {
+        std::fprintf(stderr, "The command sandbox did not start.\n");
+        return 1;
+    }
+    QList<double> firstByte;
+    QList<double> whole;
+    for (int i = 0; i < runs; ++i) {
+        ExecOptions options;
+        options.command = {QStringLiteral("echo"), QStringLiteral("x")};
+        options.tty = false;
+        options.attachStdin = false;
+        std::unique_ptr<ExecSession> session(runner.openExec(id, options));
+        double first = -1;
+        bool done = false;
+        QElapsedTimer started;
+        QObject::connect(session.get(), &ExecSession::received, session.get(), [&] {
+            if (first < 0)
+                first = double(started.nsecsElapsed()) / 1e6;
+        });
+        QObject::connect(session.get(), &ExecSession::finished, session.get(),
+                         [&] { done = true; });
+        QObject::connect(session.get(), &ExecSession::failed, session.get(),
+                         [&](const Error& error) {
+                             std::fprintf(stderr, "%s\n", qPrintable(error.fullText()));
+                             done = true;
+                         });
+        started.start();
+        session->start();
+        BenchSupport::waitUntil([&] { return done; }, 60000);
+        firstByte << first;
+        whole << double(started.nsecsElapsed()) / 1e6;
+    }
+    std::printf("command start to first byte: median %.1f ms, whole command median %.1f ms "
+                "(%d runs)\n",
+                median(firstByte), median(whole), runs);
+
+    // The same through the official SDK, when it is there.
+    if (!QFileInfo::exists(sdkDir + QStringLiteral("/node_modules/@alibaba-group/opensandbox"))) {
+        std::printf("official SDK: not installed in %s; no reference figures\n",
+                    qPrintable(sdkDir));
+    } else {
+        QProcess node;
+        node.start(QStringLiteral("node"),
+                   {QStringLiteral(OPENSANDBOX_BENCH_SOURCE_DIR "/opensandbox_sdk_bench.mjs"),
+                    sdkDir, listed.domain(), OpenSandboxEmulatorProcess::apiKey(),
+                    QString::number(page), QStringLiteral("-"), QString::number(0)});
+        // The list part first, on the listed server; then the commands on the running one.
+        node.waitForFinished(600000);
+        const QJsonObject listFigures =
+            QJsonDocument::fromJson(node.readAllStandardOutput()).object();
+        QProcess commands;
+        commands.start(QStringLiteral("node"),
+                       {QStringLiteral(OPENSANDBOX_BENCH_SOURCE_DIR "/opensandbox_sdk_bench.mjs"),
+                        sdkDir, running.domain(), OpenSandboxEmulatorProcess::apiKey(),
+                        QString::number(page), id, QString::number(runs)});
+        commands.waitForFinished(600000);
+        const QJsonObject commandFigures =
+            QJsonDocument::fromJson(commands.readAllStandardOutput()).object();
+        if (listFigures.isEmpty() || commandFigures.isEmpty()) {
+            std::printf("official SDK: failed: %s%s\n", node.readAllStandardError().constData(),
+                        commands.readAllStandardError().constData());
+        } else {
+            QList<double> sdkFirst;
+            QList<double> sdkWhole;
+            for (const QJsonValue& v : commandFigures.value(QLatin1String("firstByte")).toArray())
+                sdkFirst << v.toDouble();
+            for (const QJsonValue& v : commandFigures.value(QLatin1String("whole")).toArray())
+                sdkWhole << v.toDouble();
+            std::printf("official SDK: list %d sandboxes, page %d: %d requests, %.0f ms\n",
+                        listFigures.value(QLatin1String("total")).toInt(), page,
+                        listFigures.value(QLatin1String("pages")).toInt(),
+                        listFigures.value(QLatin1String("listMs")).toDouble());
+            std::printf("official SDK: command start to first byte: median %.1f ms, whole "
+                        "command median %.1f ms (%d runs)\n",
+                        median(sdkFirst), median(sdkWhole), runs);
+        }
+    }
+    std::printf("keystroke to echo: not measured (the emulator's execd has no PTY; sessions "
+                "run without a terminal)\n");
+    std::printf("file transfer: not measured (OpenSandboxFiles lists and modifies; "
+                "its downloads and uploads are not there yet)\n");
+    return 0;
+}

@@ -1,0 +1,143 @@
+#include "OpenSandboxFixture.h"
+#include "files/SandboxFiles.h"
+#include "sandbox/ExecSession.h"
+
+#include <QSignalSpy>
+
+namespace {
+
+const int Generous = 60000;
+
+template<typename J> OpenSandboxOutcome awaitFiles(J* job)
+{
+    return awaitJob(job);
+}
+
+QStringList names(const QList<FileEntry>& entries)
+{
+    QStringList all;
+    for (const FileEntry& entry : entries)
+        all << QString::fromUtf8(entry.name);
+    all.sort();
+    return all;
+}
+
+} // namespace
+
+// OpenSandboxFiles against execd's files API in the emulator.
+class TestOpenSandboxFiles final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void browseAndModify();
+    void pausedSandboxSaysWhy();
+
+private:
+    std::unique_ptr<OpenSandboxEmulatorProcess> m_emulator;
+    std::unique_ptr<OpenSandboxBackend> m_backend;
+    QString m_id;
+};
+
+void TestOpenSandboxFiles::init()
+{
+    REQUIRE_TEST_ENGINE();
+    m_emulator =
+        std::make_unique<OpenSandboxEmulatorProcess>(QStringLiteral(OPENSANDBOX_EMULATOR_PATH));
+    QVERIFY2(m_emulator->start(), "opensandbox-emulator did not start");
+    m_backend = makeOpenSandboxBackend(*m_emulator);
+    QVERIFY(m_backend->capabilities().testFlag(Backend::CanBrowseFiles));
+    m_backend->connectToBackend();
+    SandboxSpec spec = openSandboxSpec(QStringLiteral("files"));
+    spec.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                    QStringLiteral("mkdir -p /tmp/t/sub && echo hello > /tmp/t/a.txt && "
+                                   "echo deep > /tmp/t/sub/b.log && ln -s a.txt /tmp/t/link && "
+                                   "exec sleep 600")};
+    m_id = awaitJob(m_backend->create(spec)).result.toString();
+    QVERIFY(!m_id.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(m_id).status, SandboxStatus::Running, Generous);
+}
+
+void TestOpenSandboxFiles::cleanup()
+{
+    m_backend.reset();
+    m_emulator.reset();
+}
+
+void TestOpenSandboxFiles::browseAndModify()
+{
+    std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_id));
+    QCOMPARE(files->capabilities(), SandboxFiles::CanList | SandboxFiles::CanModify);
+    QVERIFY(!files->limitation().isEmpty()); // archives are not there yet, and it says so
+
+    OpenSandboxOutcome outcome;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (outcome = awaitFiles(files->list("/tmp/t")),
+         names(outcome.result.value<QList<FileEntry>>()) ==
+             QStringList({QStringLiteral("a.txt"), QStringLiteral("link"), QStringLiteral("sub")})),
+        Generous);
+    const QList<FileEntry> listed = outcome.result.value<QList<FileEntry>>();
+    for (const FileEntry& entry : listed) {
+        if (entry.name == "a.txt") {
+            QCOMPARE(entry.type, FileEntry::Type::File);
+            QCOMPARE(entry.size, 6);
+            QCOMPARE(entry.mode, 0644u);
+            QCOMPARE(entry.owner, QStringLiteral("root"));
+            QVERIFY(entry.modified.isValid());
+        } else if (entry.name == "link") {
+            QCOMPARE(entry.type, FileEntry::Type::Symlink);
+        } else {
+            QCOMPARE(entry.type, FileEntry::Type::Folder);
+        }
+    }
+
+    outcome = awaitFiles(files->stat("/tmp/t/sub/b.log"));
+    QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.fullText()));
+    QCOMPARE(outcome.result.value<FileEntry>().name, QByteArray("b.log"));
+    outcome = awaitFiles(files->stat("/tmp/t/missing"));
+    QCOMPARE(outcome.error.kind, Error::NotFound);
+    QVERIFY(outcome.error.message.contains(QLatin1String("/tmp/t/missing")));
+
+    outcome = awaitFiles(files->find("/tmp/t", "*.log"));
+    QCOMPARE(names(outcome.result.value<QList<FileEntry>>()),
+             QStringList{QStringLiteral("sub/b.log")});
+
+    // Folders: without parents only where the parent is; twice is a conflict.
+    QCOMPARE(awaitFiles(files->makeFolder("/tmp/t/x/y", false)).error.kind, Error::NotFound);
+    QVERIFY(!awaitFiles(files->makeFolder("/tmp/t/x/y", true)).error.isError());
+    QCOMPARE(awaitFiles(files->makeFolder("/tmp/t/x", false)).error.kind, Error::Conflict);
+    QVERIFY(!awaitFiles(files->makeFolder("/tmp/t/z", false)).error.isError());
+
+    QVERIFY(!awaitFiles(files->move("/tmp/t/a.txt", "/tmp/t/x/moved.txt")).error.isError());
+    QVERIFY(!awaitFiles(files->changeMode("/tmp/t/x/moved.txt", 0600)).error.isError());
+    outcome = awaitFiles(files->stat("/tmp/t/x/moved.txt"));
+    QCOMPARE(outcome.result.value<FileEntry>().mode, 0600u);
+
+    outcome = awaitFiles(files->countEntries("/tmp/t/x"));
+    QCOMPARE(outcome.result.value<qint64>(), 3); // x, y, moved.txt
+    QCOMPARE(awaitFiles(files->remove("/tmp/t/x", false)).error.kind, Error::Conflict);
+    QVERIFY(!awaitFiles(files->remove("/tmp/t/z", false)).error.isError());
+    QVERIFY(!awaitFiles(files->remove("/tmp/t/x", true)).error.isError());
+    QVERIFY(!awaitFiles(files->remove("/tmp/t/link", false)).error.isError());
+    outcome = awaitFiles(files->list("/tmp/t"));
+    QCOMPARE(names(outcome.result.value<QList<FileEntry>>()), QStringList{QStringLiteral("sub")});
+
+    QCOMPARE(awaitFiles(files->readArchive("/tmp/t", nullptr)).error.kind, Error::Invalid);
+}
+
+void TestOpenSandboxFiles::pausedSandboxSaysWhy()
+{
+    QVERIFY(!awaitJob(m_backend->perform(Backend::Action::Pause, m_id)).error.isError());
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(m_id).status, SandboxStatus::Paused, Generous);
+    std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_id));
+    QCOMPARE(files->capabilities(), SandboxFiles::Capabilities());
+    QVERIFY(files->limitation().contains(QLatin1String("not running")));
+    const OpenSandboxOutcome outcome = awaitFiles(files->list("/tmp"));
+    QVERIFY(outcome.error.isError());
+    QVERIFY(outcome.error.message.contains(QLatin1String("execd")));
+}
+
+QTEST_GUILESS_MAIN(TestOpenSandboxFiles)
+#include "tst_opensandboxfiles.moc"
