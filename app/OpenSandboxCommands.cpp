@@ -59,8 +59,7 @@ QString OpenSandboxCommands::usage()
         "  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]\n"
         "         [--memory SIZE] [--ttl DURATION] [-- CMD…]\n"
         "                                create a sandbox (no --ttl: it never expires)\n"
-        "  renew ID DURATION             push its expiry DURATION later (from now if\n"
-        "                                it has passed)\n"
+        "  renew ID DURATION             make the sandbox expire DURATION from now\n"
         "  logs [-f] [--tail N] [--since T] [--timestamps] ID\n"
         "  exec ID [-- CMD…]             run a command through the sandbox's execd (no\n"
         "                                terminal, no input); exits with its code\n"
@@ -171,11 +170,8 @@ void OpenSandboxCommands::runRenew(const QStringList& args)
         m_finisher(problem, UnknownSandbox);
         return;
     }
-    // Extended by DURATION, as the Renew action does; a lifetime that has passed starts again now.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime current = m_backend->sandbox(id).expiresAt;
-    const QDateTime from = current.isValid() && current > now ? current : now;
-    Job* job = m_backend->setExpiry(id, from.addMSecs(ms));
+    // From now, as OpenSandbox's SDKs renew and as the README says.
+    Job* job = m_backend->setExpiry(id, QDateTime::currentDateTimeUtc().addMSecs(ms));
     connect(job, &Job::finished, this, [this, job, id] {
         if (job->error().isError()) {
             m_finisher(job->error().fullText(), codeFor(job->error()));

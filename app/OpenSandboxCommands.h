@@ -11,7 +11,7 @@ struct OpenSandboxConfig;
 
 // sandboxctl --opensandbox [DOMAIN]: where the server is and which key it takes (as the
 // OpenSandbox SDKs read them), and the commands only a backend with lifetimes or pause has:
-// resume ID… and renew ID DURATION (the expiry pushed DURATION later).
+// resume ID… and renew ID DURATION (the sandbox expires DURATION from now).
 class OpenSandboxCommands final : public QObject
 {
 public:

@@ -217,7 +217,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>AccessKey ID</source>
@@ -421,6 +421,64 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>stopped for %1</source>
         <translation>stopped for %1</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupDialog</name>
+    <message>
+        <source>Looking…</source>
+        <translation>Looking…</translation>
+    </message>
+    <message>
+        <source>Clean Up Sandboxes</source>
+        <translation>Clean Up Sandboxes</translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
+        <translation>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
+        <translation>Also remove sandboxes &amp;without a lifetime stopped for at least</translation>
+    </message>
+    <message>
+        <source>A duration such as 90m, 12h or 2d</source>
+        <translation>A duration such as 90m, 12h or 2d</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1” is not a duration such as 90m, 12h or 2d.</translation>
+    </message>
+    <message>
+        <source>No connection keeps lifetimes.</source>
+        <translation>No connection keeps lifetimes.</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up.</source>
+        <translation>Nothing to clean up.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) will be removed.</source>
+        <translation>
+            <numerusform>%n sandbox will be removed.</numerusform>
+            <numerusform>%n sandboxes will be removed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -863,7 +921,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>No samples yet: the service keeps them once the group has run for a while.</source>
@@ -934,11 +992,11 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory</translation>
     </message>
     <message>
         <source>Received</source>
@@ -955,6 +1013,18 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Expires:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1 (expired)</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
     </message>
 </context>
 <context>
@@ -1137,7 +1207,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Could not store what was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Could not store what was downloaded.</translation>
     </message>
     <message>
         <source>The sandbox is not running: its files can be uploaded and downloaded, but browsing and changing them needs it running. Start it first.</source>
@@ -2114,6 +2184,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Interpreters</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
@@ -2765,10 +2842,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>The sandbox is not running: its execd cannot answer.</translation>
     </message>
     <message>
-        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
-        <translation>Downloading and uploading through execd&apos;s files API is not available yet.</translation>
-    </message>
-    <message>
         <source>No such file or folder: %1</source>
         <translation>No such file or folder: %1</translation>
     </message>
@@ -2787,6 +2860,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 is a folder that is not empty.</source>
         <translation>%1 is a folder that is not empty.</translation>
+    </message>
+    <message>
+        <source>Uploading through execd&apos;s files API is not available yet.</source>
+        <translation>Uploading through execd&apos;s files API is not available yet.</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>Could not store what was downloaded.</translation>
+    </message>
+    <message>
+        <source>Could not download %1.</source>
+        <translation>Could not download %1.</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was downloaded.</source>
+        <translation>%1 became shorter while it was downloaded.</translation>
     </message>
     <message>
         <source>“%1” is a folder; a file cannot replace it.</source>
@@ -3111,7 +3200,7 @@ You can keep it for this session only.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Language:</translation>
     </message>
     <message>
         <source>System (%1)</source>
@@ -3280,7 +3369,7 @@ You can keep it for this session only.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Size</source>
@@ -3297,6 +3386,49 @@ You can keep it for this session only.</translation>
     <message>
         <source>Modified</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCharts</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>No measurements yet. Live figures come while the sandbox runs and is shown.</source>
+        <translation>No measurements yet. Live figures come while the sandbox runs and is shown.</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>in %1, out %2</translation>
+    </message>
+    <message>
+        <source>Block I/O</source>
+        <translation>Block I/O</translation>
+    </message>
+    <message>
+        <source>read %1, written %2</source>
+        <translation>read %1, written %2</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3580,30 @@ echo hello</translation>
         <source>C&amp;lear</source>
         <translation>C&amp;lear</translation>
     </message>
+    <message>
+        <source>Looking for %1 in the sandbox…</source>
+        <translation>Looking for %1 in the sandbox…</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1: none of %2 was found.</source>
+        <translation>This sandbox has no %1: none of %2 was found.</translation>
+    </message>
+    <message>
+        <source>%1 found at %2</source>
+        <translation>%1 found at %2</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>Running with %1…</translation>
+    </message>
+    <message>
+        <source>Code (Python, Node.js or sh found in the sandbox)</source>
+        <translation>Code (Python, Node.js or sh found in the sandbox)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
 </context>
 <context>
     <name>RunWindow</name>
@@ -3536,6 +3692,29 @@ echo hello</translation>
     <message>
         <source>“%1” failed for %2 of %3 sandboxes.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew Sandboxes</source>
+        <translation>Renew Sandboxes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
+        <translation>
+            <numerusform>Keep the sandbox for this long from now (for example 90m, 12h or 2d):</numerusform>
+            <numerusform>Keep %n sandboxes for this long from now (for example 90m, 12h or 2d):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1” is not a duration such as 90m, 12h or 2d.</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>Clean Up</source>
+        <translation>Clean Up</translation>
     </message>
 </context>
 <context>
@@ -3674,7 +3853,7 @@ echo hello</translation>
     <name>SandboxTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Image</source>
@@ -3698,7 +3877,35 @@ echo hello</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>Expires %1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>Time Left</translation>
     </message>
 </context>
 <context>
@@ -3714,6 +3921,20 @@ echo hello</translation>
     <message>
         <source>All</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown</source>
+        <translation>
+            <numerusform>%n sandbox shown</numerusform>
+            <numerusform>%n sandboxes shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown · of the %1 measured: CPU %2 %, memory %3</source>
+        <translation>
+            <numerusform>%n sandbox shown · of the %1 measured: CPU %2 %, memory %3</numerusform>
+            <numerusform>%n sandboxes shown · of the %1 measured: CPU %2 %, memory %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4024,7 +4245,7 @@ echo hello</translation>
     <name>TransfersPanel</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1/s {1 ?}</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -4044,11 +4265,11 @@ echo hello</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>%1 left</source>
@@ -4222,6 +4443,14 @@ echo hello</translation>
     <message>
         <source>R&amp;un Commands and Jobs…</source>
         <translation>R&amp;un Commands and Jobs…</translation>
+    </message>
+    <message>
+        <source>Re&amp;new…</source>
+        <translation>Re&amp;new…</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up…</source>
+        <translation>&amp;Clean Up…</translation>
     </message>
 </context>
 <context>
@@ -4519,7 +4748,7 @@ list --json --limits adds CPU and memory limits (a request per sandbox).
     </message>
     <message>
         <source>“%1” is not a duration such as 90s, 10m or 2h.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">“%1” is not a duration such as 90m, 12h or 2d. {1”?} {90s?} {10m?} {2h?}</translation>
     </message>
     <message>
         <source>%1: no such file or folder.</source>
@@ -4797,34 +5026,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>REASON</translation>
     </message>
     <message>
-        <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</source>
-        <translation>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</translation>
-    </message>
-    <message>
         <source>Name one sandbox and a duration.</source>
         <translation>Name one sandbox and a duration.</translation>
     </message>
@@ -4842,13 +5043,40 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     </message>
     <message>
         <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</translation>
+    </message>
+    <message>
+        <source>
 OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory SIZE] [--ttl DURATION] [-- CMD…]
                                 create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed)
+  renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code
@@ -4861,8 +5089,7 @@ OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory SIZE] [--ttl DURATION] [-- CMD…]
                                 create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed)
+  renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code

@@ -425,6 +425,63 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>CleanupDialog</name>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Clean Up Sandboxes</source>
+        <translation>清理沙箱</translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
+        <translation>将删除生存期已过的沙箱。除非在下方选择，否则不会删除其他沙箱；运行中的沙箱从不会因空闲而被删除。</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
+        <translation>同时删除没有生存期、且已停止至少这么久的沙箱(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A duration such as 90m, 12h or 2d</source>
+        <translation>时长，例如 90m、12h 或 2d</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
+    </message>
+    <message>
+        <source>No connection keeps lifetimes.</source>
+        <translation>没有支持生存期的连接。</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up.</source>
+        <translation>没有需要清理的沙箱。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) will be removed.</source>
+        <translation>
+            <numerusform>将删除 %n 个沙箱。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CleanupPlanner</name>
     <message>
         <source>The connection is gone.</source>
@@ -955,6 +1012,18 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Expires:</source>
         <translation>到期时间：</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1（%2后）</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1（已到期）</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2171,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>Interpreters</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
@@ -2749,10 +2825,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>沙箱未在运行：其 execd 无法应答。</translation>
     </message>
     <message>
-        <source>Downloading and uploading through execd&apos;s files API is not available yet.</source>
-        <translation>暂不支持通过 execd 的文件 API 下载和上传。</translation>
-    </message>
-    <message>
         <source>No such file or folder: %1</source>
         <translation>没有这个文件或文件夹：%1</translation>
     </message>
@@ -2771,6 +2843,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>%1 is a folder that is not empty.</source>
         <translation>%1 是非空文件夹。</translation>
+    </message>
+    <message>
+        <source>Uploading through execd&apos;s files API is not available yet.</source>
+        <translation>暂不支持通过 execd 的文件 API 上传。</translation>
+    </message>
+    <message>
+        <source>Could not store what was downloaded.</source>
+        <translation>无法保存已下载的内容。</translation>
+    </message>
+    <message>
+        <source>Could not download %1.</source>
+        <translation>无法下载 %1。</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was downloaded.</source>
+        <translation>%1 在下载过程中变短了。</translation>
     </message>
     <message>
         <source>“%1” is a folder; a file cannot replace it.</source>
@@ -3283,6 +3371,49 @@ You can keep it for this session only.</source>
     </message>
 </context>
 <context>
+    <name>ResourceCharts</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>No measurements yet. Live figures come while the sandbox runs and is shown.</source>
+        <translation>尚无测量数据。沙箱运行且显示时才会有实时数据。</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>in %1, out %2</source>
+        <translation>接收 %1，发送 %2</translation>
+    </message>
+    <message>
+        <source>Block I/O</source>
+        <translation>块 I/O</translation>
+    </message>
+    <message>
+        <source>read %1, written %2</source>
+        <translation>读取 %1，写入 %2</translation>
+    </message>
+</context>
+<context>
     <name>Run</name>
     <message>
         <source>The process did not end after it was stopped; SandboxDesk no longer follows it.</source>
@@ -3431,6 +3562,30 @@ echo hello</translation>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
+    <message>
+        <source>Looking for %1 in the sandbox…</source>
+        <translation>正在沙箱中查找 %1…</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1: none of %2 was found.</source>
+        <translation>此沙箱中没有 %1：%2 均未找到。</translation>
+    </message>
+    <message>
+        <source>%1 found at %2</source>
+        <translation>已找到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>正在运行（%1）…</translation>
+    </message>
+    <message>
+        <source>Code (Python, Node.js or sh found in the sandbox)</source>
+        <translation>代码（使用沙箱中找到的 Python、Node.js 或 sh）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
 </context>
 <context>
     <name>RunWindow</name>
@@ -3519,6 +3674,28 @@ echo hello</translation>
     <message>
         <source>“%1” failed for %2 of %3 sandboxes.</source>
         <translation>“%1”操作在 %3 个沙箱中有 %2 个失败。</translation>
+    </message>
+    <message>
+        <source>Renew Sandboxes</source>
+        <translation>续期沙箱</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):</source>
+        <translation>
+            <numerusform>将这 %n 个沙箱从现在起保留多久（例如 90m、12h 或 2d）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration such as 90m, 12h or 2d.</source>
+        <translation>“%1”不是有效的时长，例如 90m、12h 或 2d。</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>续期</translation>
+    </message>
+    <message>
+        <source>Clean Up</source>
+        <translation>清理</translation>
     </message>
 </context>
 <context>
@@ -3679,6 +3856,34 @@ echo hello</translation>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>到期时间：%1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>剩余时间</translation>
+    </message>
 </context>
 <context>
     <name>SandboxTableView</name>
@@ -3693,6 +3898,18 @@ echo hello</translation>
     <message>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown</source>
+        <translation>
+            <numerusform>显示 %n 个沙箱</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) shown · of the %1 measured: CPU %2 %, memory %3</source>
+        <translation>
+            <numerusform>显示 %n 个沙箱 · 已测量的 %1 个合计：CPU %2 %，内存 %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4201,6 +4418,14 @@ echo hello</translation>
     <message>
         <source>R&amp;un Commands and Jobs…</source>
         <translation>运行命令和作业(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;new…</source>
+        <translation>续期(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up…</source>
+        <translation>清理(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -4797,33 +5022,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
         <translation>原因</translation>
     </message>
     <message>
-        <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed); prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</source>
-        <translation>
-生存期（DURATION 形如 90s、10m、2h、1d）：
-  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
-                                输出到期时间
-  renew ID DURATION             将到期时间推后 DURATION（若已过期则从现在算起）；
-                                输出到期时间
-  create … --ttl DURATION       为新沙箱设置生存期
-  gc [--dry-run] [--idle DURATION]
-                                删除生存期已过的沙箱；--idle 还删除没有生存期且
-                                已停止这么久的沙箱（从不删除运行中的沙箱）；
-                                --dry-run 只列出，不删除
-</translation>
-    </message>
-    <message>
         <source>Name one sandbox and a duration.</source>
         <translation>请指定一个沙箱和一个时长。</translation>
     </message>
@@ -4841,13 +5039,39 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     </message>
     <message>
         <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  gc [--dry-run] [--idle DURATION]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those without one that
+                                have been stopped that long (never a running
+                                one); --dry-run lists them and removes nothing
+</source>
+        <translation>
+生存期（DURATION 形如 90s、10m、2h、1d）：
+  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
+                                输出到期时间
+  renew ID DURATION             沙箱在从现在起 DURATION 之后到期，与 OpenSandbox
+                                的续期方式相同；输出到期时间
+  create … --ttl DURATION       为新沙箱设置生存期
+  gc [--dry-run] [--idle DURATION]
+                                删除生存期已过的沙箱；--idle 还删除没有生存期且
+                                已停止这么久的沙箱（从不删除运行中的沙箱）；
+                                --dry-run 只列出，不删除
+</translation>
+    </message>
+    <message>
+        <source>
 OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory SIZE] [--ttl DURATION] [-- CMD…]
                                 create a sandbox (no --ttl: it never expires)
-  renew ID DURATION             push its expiry DURATION later (from now if
-                                it has passed)
+  renew ID DURATION             make the sandbox expire DURATION from now
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- CMD…]             run a command through the sandbox&apos;s execd (no
                                 terminal, no input); exits with its code
@@ -4860,8 +5084,7 @@ OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
   create --image 镜像 [--name 名称] [--env K=V]… [--label K=V]… [--cpus N]
          [--memory 大小] [--ttl 时长] [-- 命令…]
                                 创建沙箱（不加 --ttl 则永不过期）
-  renew ID 时长                 将过期时间推后“时长”（若已过期，则从现在
-                                算起）
+  renew ID 时长                 让沙箱在从现在起的“时长”之后过期
   logs [-f] [--tail N] [--since T] [--timestamps] ID
   exec ID [-- 命令…]            通过沙箱的 execd 运行命令（没有终端，
                                 不传输入）；以该命令的退出码退出

@@ -11,6 +11,9 @@
 
 namespace {
 
+// While the sink holds more than this, downloading waits.
+constexpr qint64 SinkHighWater = 4 * 1024 * 1024;
+
 QByteArray pathQuery(const RemotePath& path)
 {
     return "path=" + QUrl::toPercentEncoding(QString::fromUtf8(path));
@@ -36,7 +39,7 @@ SandboxFiles::Capabilities OpenSandboxFiles::capabilities() const
 {
     if (!m_backend || m_backend->sandbox(m_sandboxId).status != SandboxStatus::Running)
         return {};
-    return CanList | CanModify;
+    return CanList | CanModify | CanReadArchive;
 }
 
 QString OpenSandboxFiles::limitation() const
@@ -45,7 +48,7 @@ QString OpenSandboxFiles::limitation() const
         return tr("The OpenSandbox connection is gone.");
     if (m_backend->sandbox(m_sandboxId).status != SandboxStatus::Running)
         return tr("The sandbox is not running: its execd cannot answer.");
-    return tr("Downloading and uploading through execd's files API is not available yet.");
+    return tr("Uploading through execd's files API is not available yet.");
 }
 
 FileEntry OpenSandboxFiles::entryFromInfo(const QJsonObject& info, const QByteArray& name)
@@ -351,11 +354,198 @@ Job* OpenSandboxFiles::changeMode(const RemotePath& path, quint32 mode)
     return job;
 }
 
+QByteArray OpenSandboxFiles::tarHeader(const QByteArray& name, const FileEntry& entry)
+{
+    QByteArray out;
+    QByteArray shortName = name;
+    if (name.size() > 99) {
+        // A pax record carries the long name; the ustar name is only a stand-in.
+        const QByteArray field = " path=" + name + '\n';
+        qsizetype length = field.size() + 1;
+        while (QByteArray::number(length).size() + field.size() != length)
+            ++length;
+        const QByteArray record = QByteArray::number(length) + field;
+        FileEntry pax;
+        pax.size = record.size();
+        pax.mode = 0644;
+        out += tarHeader("PaxHeader", pax, 'x');
+        out += record;
+        out += QByteArray((512 - record.size() % 512) % 512, '\0');
+        shortName = name.left(99);
+    }
+    const char type = entry.type == FileEntry::Type::Folder ? '5' : '0';
+    return out + tarHeader(shortName, entry, type);
+}
+
+QByteArray OpenSandboxFiles::tarHeader(const QByteArray& name, const FileEntry& entry, char type)
+{
+    QByteArray block(512, '\0');
+    const auto put = [&block](int at, int width, const QByteArray& value) {
+        block.replace(at, qMin<qsizetype>(value.size(), width), value.left(width));
+    };
+    const auto octal = [](qint64 value, int digits) {
+        return QByteArray::number(value, 8).rightJustified(digits, '0');
+    };
+    put(0, 100, name);
+    put(100, 8, octal(entry.mode & 07777, 7));
+    put(108, 8, octal(0, 7));
+    put(116, 8, octal(0, 7));
+    put(124, 12, octal(type == '5' ? 0 : entry.size, 11));
+    put(136, 12, octal(entry.modified.isValid() ? entry.modified.toSecsSinceEpoch() : 0, 11));
+    put(148, 8, QByteArray(8, ' '));
+    block[156] = type;
+    put(257, 6, QByteArray("ustar\0", 6));
+    put(263, 2, "00");
+    put(265, 32, entry.owner.toUtf8());
+    put(297, 32, entry.group.toUtf8());
+    unsigned sum = 0;
+    for (const char c : std::as_const(block))
+        sum += quint8(c);
+    put(148, 8, octal(sum, 6) + QByteArray("\0 ", 2));
+    return block;
+}
+
+// One readArchive(): the entries to write in order, and where it is.
+struct OpenSandboxFiles::ArchiveRead
+{
+    struct Item
+    {
+        QByteArray name; // in the archive
+        RemotePath path; // in the sandbox
+        FileEntry entry;
+    };
+    QList<Item> items;
+    int next = 0;
+    qint64 total = 0;
+    qint64 done = 0;
+    QPointer<QIODevice> sink;
+};
+
 Job* OpenSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
 {
-    Q_UNUSED(path)
-    Q_UNUSED(sink)
-    return refused(Error::make(Error::Invalid, limitation()));
+    auto* job = new Job(this);
+    auto read = std::make_shared<ArchiveRead>();
+    read->sink = sink;
+    const QByteArray top = path == "/" ? QByteArray("root") : RemotePaths::fileName(path);
+    statThen(job, path, [this, job, path, top, read](const FileEntry& entry) {
+        read->items.append({top, path, entry});
+        if (entry.type != FileEntry::Type::Folder) {
+            read->total = entry.size;
+            writeNext(job, read);
+            return;
+        }
+        send(job, "GET", "/directories/list?" + pathQuery(path) + "&depth=100000", {}, path,
+             [this, job, path, top, read](const QByteArray& body) {
+                 QByteArray prefix = path;
+                 if (!prefix.endsWith('/'))
+                     prefix += '/';
+                 const QJsonArray infos = QJsonDocument::fromJson(body).array();
+                 for (const QJsonValue& value : infos) {
+                     const QJsonObject info = value.toObject();
+                     const QByteArray full = info.value(QLatin1String("path")).toString().toUtf8();
+                     if (!full.startsWith(prefix))
+                         continue;
+                     const QByteArray name = top + '/' + full.mid(prefix.size());
+                     const FileEntry item = entryFromInfo(info, RemotePaths::fileName(full));
+                     read->items.append({name, full, item});
+                     if (item.type == FileEntry::Type::File)
+                         read->total += item.size;
+                 }
+                 writeNext(job, read);
+             });
+    });
+    return job;
+}
+
+bool OpenSandboxFiles::writeToSink(Job* job, const std::shared_ptr<ArchiveRead>& read,
+                                   const QByteArray& bytes)
+{
+    if (!read->sink || read->sink->write(bytes) != bytes.size()) {
+        job->finishWithError(
+            Error::make(Error::Server, tr("Could not store what was downloaded.")));
+        return false;
+    }
+    return true;
+}
+
+void OpenSandboxFiles::writeNext(Job* job, const std::shared_ptr<ArchiveRead>& read)
+{
+    if (job->isFinished())
+        return;
+    // Symbolic links are left out: execd's file info does not say where they point.
+    while (read->next < read->items.size() &&
+           read->items.at(read->next).entry.type != FileEntry::Type::File &&
+           read->items.at(read->next).entry.type != FileEntry::Type::Folder)
+        ++read->next;
+    if (read->next >= read->items.size()) {
+        if (writeToSink(job, read, QByteArray(1024, '\0')))
+            job->finishWithResult({});
+        return;
+    }
+    const ArchiveRead::Item item = read->items.at(read->next++);
+    if (!writeToSink(job, read, tarHeader(item.name, item.entry)))
+        return;
+    if (item.entry.type == FileEntry::Type::Folder) {
+        writeNext(job, read);
+        return;
+    }
+    if (!m_http) {
+        job->finishWithError(m_resolveError);
+        return;
+    }
+    HttpRequest request;
+    request.target = m_address.pathPrefix + "/files/download?" + pathQuery(item.path);
+    request.headers = m_address.headers;
+    HttpReply* reply = m_http->send(request, HttpReply::Mode::Streaming);
+    connect(job, &Job::cancelRequested, reply, &HttpReply::abort);
+    auto got = std::make_shared<qint64>(0);
+    connect(reply, &HttpReply::dataReceived, job,
+            [this, job, reply, read, got, item](const QByteArray& data) {
+                // A file that grew while it was read ends where its header said.
+                const QByteArray part = data.left(qMax<qint64>(0, item.entry.size - *got));
+                *got += data.size();
+                if (part.isEmpty() || !writeToSink(job, read, part)) {
+                    if (job->isFinished())
+                        reply->abort();
+                    return;
+                }
+                read->done += part.size();
+                job->reportProgress(read->done, read->total, {});
+                if (read->sink->bytesToWrite() > SinkHighWater)
+                    reply->setPaused(true);
+            });
+    if (read->sink) {
+        connect(read->sink, &QIODevice::bytesWritten, reply, [reply, read] {
+            if (read->sink && read->sink->bytesToWrite() < SinkHighWater / 4)
+                reply->setPaused(false);
+        });
+    }
+    connect(reply, &HttpReply::finished, job, [this, job, reply, read, got, item] {
+        reply->deleteLater();
+        if (job->isFinished())
+            return;
+        if (reply->error().isError()) {
+            job->finishWithError(
+                OpenSandboxClient::transportError(reply->error(), m_address.endpoint.url));
+            return;
+        }
+        if (reply->status() >= 300) {
+            Error error = OpenSandboxClient::errorFor(reply->status(), reply->body(),
+                                                      reply->header("x-request-id"), {});
+            error.message = tr("Could not download %1.").arg(RemotePaths::displayName(item.path));
+            job->finishWithError(error);
+            return;
+        }
+        if (*got < item.entry.size) {
+            job->finishWithError(
+                Error::make(Error::Conflict, tr("%1 became shorter while it was downloaded.")
+                                                 .arg(RemotePaths::displayName(item.path))));
+            return;
+        }
+        const qint64 padding = (512 - item.entry.size % 512) % 512;
+        if (writeToSink(job, read, QByteArray(padding, '\0')))
+            writeNext(job, read);
+    });
 }
 
 Job* OpenSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)

@@ -6,14 +6,17 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class HttpClient;
 class OpenSandboxBackend;
 
 // A sandbox's files through execd's own files API: /directories/list, /files/info,
 // /files/search, /directories, /files/mv, /files/permissions and the deletions. Paths travel
-// as JSON strings, so a name that is not UTF-8 cannot be named. Archives (download and upload
-// as tar) are not offered yet: capabilities() says so.
+// as JSON strings, so a name that is not UTF-8 cannot be named. readArchive() writes a tar
+// stream (ustar, pax records for long names) of what /files/download gives, file by file,
+// without holding a file in memory; symbolic links are left out, as execd does not say where
+// they point. Uploads are not offered yet: capabilities() says so.
 class OpenSandboxFiles final : public SandboxFiles
 {
     Q_OBJECT
@@ -39,6 +42,8 @@ public:
     // One entry of execd's file info ({"path", "type", "size", "mode", "owner", "group",
     // "modified_at"}); mode is written as octal digits in a decimal number (644).
     static FileEntry entryFromInfo(const QJsonObject& info, const QByteArray& name);
+    // The tar header block(s) for an entry named name: a pax record first for a long name.
+    static QByteArray tarHeader(const QByteArray& name, const FileEntry& entry);
 
 private:
     using Answer = std::function<void(const QByteArray& body)>;
@@ -47,6 +52,11 @@ private:
     void send(Job* job, const QByteArray& method, const QByteArray& target, const QByteArray& body,
               const RemotePath& path, const Answer& onSuccess);
     void resolved(const QJsonObject& answer, const Error& error);
+    struct ArchiveRead;
+    static QByteArray tarHeader(const QByteArray& name, const FileEntry& entry, char type);
+    void writeNext(Job* job, const std::shared_ptr<ArchiveRead>& read);
+    static bool writeToSink(Job* job, const std::shared_ptr<ArchiveRead>& read,
+                            const QByteArray& bytes);
     template<typename J = Job> J* refused(const Error& error);
     // stat, then onEntry with what is there.
     void statThen(Job* job, const RemotePath& path,

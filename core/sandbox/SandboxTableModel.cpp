@@ -1,13 +1,89 @@
 #include "SandboxTableModel.h"
 
 #include "Backend.h"
+#include "SandboxDetails.h"
 #include "SandboxSet.h"
+#include "StatsMonitor.h"
 
 #include <QLocale>
+#include <QTimer>
+
+#include <limits>
+
+namespace {
+
+// Time left is shown in whole minutes or more; a refresh this often keeps it right.
+constexpr int ClockMs = 15000;
+
+} // namespace
 
 SandboxTableModel::SandboxTableModel(QObject* parent)
     : QAbstractTableModel(parent)
-{}
+    , m_clock(new QTimer(this))
+{
+    m_clock->setInterval(ClockMs);
+    connect(m_clock, &QTimer::timeout, this,
+            [this] { liveColumnsChanged(TimeLeftColumn, TimeLeftColumn); });
+    m_clock->start();
+}
+
+void SandboxTableModel::setStatsMonitor(StatsMonitor* monitor)
+{
+    if (m_stats)
+        m_stats->disconnect(this);
+    m_stats = monitor;
+    if (m_stats) {
+        connect(m_stats, &StatsMonitor::updated, this,
+                [this] { liveColumnsChanged(CpuColumn, MemoryColumn); });
+    }
+    liveColumnsChanged(CpuColumn, MemoryColumn);
+}
+
+void SandboxTableModel::liveColumnsChanged(int first, int last)
+{
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, first), index(rowCount() - 1, last));
+}
+
+QVariant SandboxTableModel::liveData(const Sandbox& sandbox, int column, int role) const
+{
+    if (column == TimeLeftColumn) {
+        if (!sandbox.expiresAt.isValid())
+            return role == SortRole ? QVariant(std::numeric_limits<qint64>::max()) : QVariant();
+        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(sandbox.expiresAt);
+        if (role == SortRole)
+            return left;
+        if (role == Qt::ToolTipRole)
+            return tr("Expires %1")
+                .arg(QLocale().toString(sandbox.expiresAt.toLocalTime(), QLocale::ShortFormat));
+        return left <= 0 ? tr("expired") : durationText(left);
+    }
+    ResourceSample latest;
+    const bool measured = m_stats && m_stats->latest(sandbox.backendId, sandbox.id, &latest);
+    if (role == HistoryRole) {
+        QList<qreal> values;
+        if (m_stats) {
+            const QList<ResourceSample> history = m_stats->history(sandbox.backendId, sandbox.id);
+            values.reserve(history.size());
+            for (const ResourceSample& sample : history)
+                values.append(column == CpuColumn ? sample.cpuPercent : qreal(sample.memoryBytes));
+        }
+        return QVariant::fromValue(values);
+    }
+    if (!measured || sandbox.status != SandboxStatus::Running)
+        return role == SortRole ? QVariant(-1.0) : QVariant();
+    if (column == CpuColumn) {
+        if (role == SortRole)
+            return latest.cpuPercent;
+        return tr("%1 %").arg(QLocale().toString(latest.cpuPercent, 'f', 1));
+    }
+    if (role == SortRole)
+        return double(latest.memoryBytes);
+    if (role == Qt::ToolTipRole && latest.memoryLimitBytes > 0)
+        return tr("%1 of %2")
+            .arg(formatBytes(latest.memoryBytes), formatBytes(latest.memoryLimitBytes));
+    return formatBytes(latest.memoryBytes);
+}
 
 void SandboxTableModel::addBackend(Backend* backend)
 {
@@ -127,6 +203,13 @@ QVariant SandboxTableModel::data(const QModelIndex& index, int role) const
     int local = 0;
     const int group = locate(index.row(), &local);
     const Sandbox& sandbox = m_groups.at(group).set->at(local);
+    const int column = index.column();
+    if ((column == CpuColumn || column == MemoryColumn || column == TimeLeftColumn) &&
+        (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole ||
+         role == HistoryRole))
+        return liveData(sandbox, column, role);
+    if (role == HistoryRole)
+        return {};
     switch (role) {
     case IdRole:
         return sandbox.id;
@@ -197,6 +280,12 @@ QVariant SandboxTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Ports");
     case LimitsColumn:
         return tr("Limits");
+    case CpuColumn:
+        return tr("CPU");
+    case MemoryColumn:
+        return tr("Memory");
+    case TimeLeftColumn:
+        return tr("Time Left");
     case ConnectionColumn:
         return tr("Connection");
     default:

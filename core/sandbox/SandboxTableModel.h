@@ -1,12 +1,15 @@
 #pragma once
 
 #include "Sandbox.h"
+#include "StatsMonitor.h"
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QPointer>
 
 class Backend;
 class SandboxSet;
+class QTimer;
 
 // One table over the live sets of every connected backend: each backend's rows together, in the
 // order of its SandboxSet, the backends in the order they were added. Views sort and filter
@@ -24,6 +27,9 @@ public:
         PortsColumn,
         LimitsColumn,
         ConnectionColumn,
+        CpuColumn,      // live, from a StatsMonitor
+        MemoryColumn,   // live, from a StatsMonitor
+        TimeLeftColumn, // until the sandbox expires
         ColumnCount
     };
     enum Role
@@ -33,9 +39,14 @@ public:
         StatusRole,    // SandboxStatus as int
         StatusKeyRole, // "running", …
         SortRole,
+        HistoryRole, // CPU and memory columns: the recent values, oldest first (QList<qreal>)
     };
 
     explicit SandboxTableModel(QObject* parent = nullptr);
+
+    // Where the CPU and memory columns come from; none: they stay empty.
+    void setStatsMonitor(StatsMonitor* monitor);
+    StatsMonitor* statsMonitor() const { return m_stats.data(); }
 
     void addBackend(Backend* backend);
     void removeBackend(Backend* backend);
@@ -71,5 +82,10 @@ private:
     int locate(int row, int* local) const;
     void dropGroup(int group);
 
+    QVariant liveData(const Sandbox& sandbox, int column, int role) const;
+    void liveColumnsChanged(int first, int last);
+
     QList<Group> m_groups;
+    QPointer<StatsMonitor> m_stats; // the view's; it may go first
+    QTimer* m_clock;                // time left moves on by itself
 };

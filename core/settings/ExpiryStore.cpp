@@ -44,7 +44,10 @@ bool ExpiryStore::set(const QString& id, const QDateTime& expiresAt, Error* erro
 {
     return update(
         [&](QHash<QString, QDateTime>* entries) {
-            entries->insert(id, expiresAt.isValid() ? expiresAt.toUTC() : QDateTime());
+            // Whole seconds, as the file keeps them: what a reader gets is what was set.
+            entries->insert(id, expiresAt.isValid() ? QDateTime::fromSecsSinceEpoch(
+                                                          expiresAt.toSecsSinceEpoch(), Qt::UTC)
+                                                    : QDateTime());
         },
         error);
 }

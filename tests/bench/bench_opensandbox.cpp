@@ -8,6 +8,7 @@
 // second emulator. Everything made is removed at the end.
 #include "BenchSupport.h"
 #include "OpenSandboxEmulatorProcess.h"
+#include "files/SandboxFiles.h"
 #include "net/HttpClient.h"
 #include "opensandbox/OpenSandboxBackend.h"
 #include "sandbox/ExecSession.h"
@@ -16,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -181,6 +183,43 @@ int main(int argc, char* argv[])
                 "(%d runs)\n",
                 median(firstByte), median(whole), runs);
 
+    // Download: a file of downloadMiB through readArchive into /dev/null.
+    const int downloadMiB = 64;
+    const QString bigFile = QStringLiteral("/tmp/bench-download");
+    {
+        ExecOptions options;
+        options.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                           QStringLiteral("head -c %1 /dev/urandom > %2")
+                               .arg(qint64(downloadMiB) << 20)
+                               .arg(bigFile)};
+        options.tty = false;
+        options.attachStdin = false;
+        std::unique_ptr<ExecSession> session(runner.openExec(id, options));
+        bool done = false;
+        QObject::connect(session.get(), &ExecSession::finished, session.get(),
+                         [&] { done = true; });
+        session->start();
+        BenchSupport::waitUntil([&] { return done; }, 120000);
+    }
+    std::unique_ptr<SandboxFiles> files(runner.openFiles(id));
+    QFile devNull(QStringLiteral("/dev/null"));
+    devNull.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    Job* download = files->readArchive(bigFile.toUtf8(), &devNull);
+    bool downloaded = false;
+    QString downloadError;
+    QObject::connect(download, &Job::finished, download, [&] {
+        downloadError = download->error().fullText();
+        downloaded = true;
+    });
+    clock.restart();
+    BenchSupport::waitUntil([&] { return downloaded; }, 600000);
+    const double downloadSeconds = double(clock.elapsed()) / 1000;
+    if (downloadError.isEmpty())
+        std::printf("download %d MiB through execd (readArchive): %.2f s, %.1f MiB/s\n",
+                    downloadMiB, downloadSeconds, downloadMiB / downloadSeconds);
+    else
+        std::printf("download failed: %s\n", qPrintable(downloadError));
+
     // The same through the official SDK, when it is there.
     if (!QFileInfo::exists(sdkDir + QStringLiteral("/node_modules/@alibaba-group/opensandbox"))) {
         std::printf("official SDK: not installed in %s; no reference figures\n",
@@ -199,7 +238,7 @@ int main(int argc, char* argv[])
         commands.start(QStringLiteral("node"),
                        {QStringLiteral(OPENSANDBOX_BENCH_SOURCE_DIR "/opensandbox_sdk_bench.mjs"),
                         sdkDir, running.domain(), OpenSandboxEmulatorProcess::apiKey(),
-                        QString::number(page), id, QString::number(runs)});
+                        QString::number(page), id, QString::number(runs), bigFile});
         commands.waitForFinished(600000);
         const QJsonObject commandFigures =
             QJsonDocument::fromJson(commands.readAllStandardOutput()).object();
@@ -220,11 +259,17 @@ int main(int argc, char* argv[])
             std::printf("official SDK: command start to first byte: median %.1f ms, whole "
                         "command median %.1f ms (%d runs)\n",
                         median(sdkFirst), median(sdkWhole), runs);
+            const double sdkBytes = commandFigures.value(QLatin1String("downloadBytes")).toDouble();
+            const double sdkSeconds =
+                commandFigures.value(QLatin1String("downloadMs")).toDouble() / 1000;
+            if (sdkSeconds > 0)
+                std::printf(
+                    "official SDK: download %.0f MiB (files.readBytes): %.2f s, %.1f MiB/s\n",
+                    sdkBytes / (1 << 20), sdkSeconds, sdkBytes / (1 << 20) / sdkSeconds);
         }
     }
     std::printf("keystroke to echo: not measured (the emulator's execd has no PTY; sessions "
                 "run without a terminal)\n");
-    std::printf("file transfer: not measured (OpenSandboxFiles lists and modifies; "
-                "its downloads and uploads are not there yet)\n");
+    std::printf("upload: not measured (OpenSandboxFiles has no uploads yet)\n");
     return 0;
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [sdkDir, domain, apiKey, pageSizeText, sandboxId, runsText] = process.argv.slice(2);
+const [sdkDir, domain, apiKey, pageSizeText, sandboxId, runsText, download] = process.argv.slice(2);
 const sdk = await import(pathToFileURL(path.join(sdkDir, 'node_modules', '@alibaba-group',
     'opensandbox', 'dist', 'index.js')).href);
 const { ConnectionConfig, Sandbox, SandboxManager } = sdk;
@@ -38,5 +38,12 @@ for (let i = 0; i < runs; ++i) {
     whole.push(performance.now() - started);
     firstByte.push(first);
 }
+let downloadBytes = 0;
+let downloadMs = 0;
+if (sandbox && download) {
+    started = performance.now();
+    downloadBytes = (await sandbox.files.readBytes(download)).length;
+    downloadMs = performance.now() - started;
+}
 await sandbox?.close();
-console.log(JSON.stringify({ pages, total, listMs, firstByte, whole }));
+console.log(JSON.stringify({ pages, total, listMs, firstByte, whole, downloadBytes, downloadMs }));

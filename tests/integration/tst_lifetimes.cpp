@@ -159,21 +159,30 @@ void TestLifetimes::renew()
     QVERIFY(!id.isEmpty());
     const Result set = sandboxctl({QStringLiteral("ttl"), id, QStringLiteral("10m")});
     QCOMPARE(set.exitCode, 0);
-    QVERIFY(printedTime(set).isValid());
-    // renew: the lifetime runs DURATION from now, on Docker as on OpenSandbox.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime first = printedTime(set);
+    QVERIFY(first.isValid());
+    // renew: the lifetime ends DURATION from now, on Docker as on OpenSandbox.
+    const QDateTime now0 = QDateTime::currentDateTimeUtc();
     const Result renewed = sandboxctl({QStringLiteral("renew"), id, QStringLiteral("2h")});
     QVERIFY2(renewed.exitCode == 0, renewed.err.constData());
     const QDateTime until = printedTime(renewed);
-    QVERIFY2(qAbs(now.addSecs(7200).secsTo(until)) <= 5, renewed.out.constData());
+    QVERIFY2(qAbs(now0.addSecs(7200).secsTo(until)) <= 5, renewed.out.constData());
     QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt.toSecsSinceEpoch(),
                               until.toSecsSinceEpoch(), 10000);
     QCOMPARE(listed(id).value(QLatin1String("expiresAt")).toString(),
              m_backend->sandbox(id).expiresAt.toString(Qt::ISODate));
 
+    // The same once it has passed.
+    QVERIFY(!await(m_backend->setExpiry(id, QDateTime::currentDateTimeUtc().addSecs(-600)))
+                 .error.isError());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Result late = sandboxctl({QStringLiteral("renew"), id, QStringLiteral("1d")});
+    QCOMPARE(late.exitCode, 0);
+    QVERIFY(qAbs(now.addDays(1).secsTo(printedTime(late))) <= 5);
+
     // And the window's own renewal is what sandboxctl lists.
     const QDateTime later =
-        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 86400, Qt::UTC);
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 86400 * 2, Qt::UTC);
     QVERIFY(!await(m_backend->setExpiry(id, later)).error.isError());
     QCOMPARE(listed(id).value(QLatin1String("expiresAt")).toString(), later.toString(Qt::ISODate));
 }

@@ -1,8 +1,11 @@
 #include "OpenSandboxFixture.h"
 #include "files/SandboxFiles.h"
+#include "files/TarExtractor.h"
 #include "sandbox/ExecSession.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 namespace {
 
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void browseAndModify();
+    void downloadsAsTar();
     void pausedSandboxSaysWhy();
 
 private:
@@ -69,8 +73,9 @@ void TestOpenSandboxFiles::cleanup()
 void TestOpenSandboxFiles::browseAndModify()
 {
     std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_id));
-    QCOMPARE(files->capabilities(), SandboxFiles::CanList | SandboxFiles::CanModify);
-    QVERIFY(!files->limitation().isEmpty()); // archives are not there yet, and it says so
+    QCOMPARE(files->capabilities(),
+             SandboxFiles::CanList | SandboxFiles::CanModify | SandboxFiles::CanReadArchive);
+    QVERIFY(!files->limitation().isEmpty()); // uploads are not there yet, and it says so
 
     OpenSandboxOutcome outcome;
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -124,7 +129,52 @@ void TestOpenSandboxFiles::browseAndModify()
     outcome = awaitFiles(files->list("/tmp/t"));
     QCOMPARE(names(outcome.result.value<QList<FileEntry>>()), QStringList{QStringLiteral("sub")});
 
-    QCOMPARE(awaitFiles(files->readArchive("/tmp/t", nullptr)).error.kind, Error::Invalid);
+    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t", nullptr, SandboxFiles::Owners::Sandbox))
+                 .error.kind,
+             Error::Invalid);
+}
+
+void TestOpenSandboxFiles::downloadsAsTar()
+{
+    std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_id));
+    // A name past ustar's 100 bytes and a file of a few megabytes besides the small ones.
+    const QByteArray longName = QByteArray(120, 'n') + ".txt";
+    ExecOptions options;
+    options.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("echo long > /tmp/t/sub/%1 && "
+                                      "head -c 3000000 /dev/zero | tr '\\0' x > /tmp/t/big")
+                           .arg(QString::fromLatin1(longName))};
+    options.tty = false;
+    options.attachStdin = false;
+    std::unique_ptr<ExecSession> session(m_backend->openExec(m_id, options));
+    QSignalSpy finished(session.get(), &ExecSession::finished);
+    session->start();
+    QVERIFY(finished.wait(Generous));
+
+    QTemporaryDir dir;
+    TarExtractor extractor(dir.path());
+    QVERIFY(extractor.open(QIODevice::WriteOnly));
+    Job* job = files->readArchive("/tmp/t", &extractor);
+    QList<qint64> progress;
+    QObject::connect(job, &Job::progressed, job,
+                     [&progress](qint64 done, qint64) { progress << done; });
+    const OpenSandboxOutcome outcome = awaitFiles(job);
+    QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.fullText()));
+    QSignalSpy extracted(&extractor, &TarExtractor::finished);
+    extractor.finishInput();
+    QVERIFY(extractor.isFinished() || extracted.wait(Generous));
+    QVERIFY2(!extractor.error().isError(), qPrintable(extractor.error().fullText()));
+    const auto read = [&dir](const QString& name) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
+    };
+    QCOMPARE(read(QStringLiteral("t/a.txt")), QByteArray("hello\n"));
+    QCOMPARE(read(QStringLiteral("t/sub/b.log")), QByteArray("deep\n"));
+    QCOMPARE(read(QStringLiteral("t/sub/") + QString::fromLatin1(longName)), QByteArray("long\n"));
+    QCOMPARE(read(QStringLiteral("t/big")), QByteArray(3000000, 'x'));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("t/link")))); // links are left out
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last(), 3000000 + 6 + 5 + 5);
 }
 
 void TestOpenSandboxFiles::pausedSandboxSaysWhy()

@@ -1,4 +1,5 @@
 #include "BackendFixture.h"
+#include "run/Interpreters.h"
 #include "run/Run.h"
 #include "run/RunScript.h"
 
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void timeoutStopsTheTree();
     void cancelEscalatesToKill();
     void bigScriptThroughStdin();
+    void interpreters();
     void nothingLeftBehind();
 
 private:
@@ -224,6 +226,27 @@ void TestRun::bigScriptThroughStdin()
     QCOMPARE(outcome.out.size(), text.size());
     QCOMPARE(outcome.out, text);
     QCOMPARE(outcome.err, QByteArray());
+}
+
+void TestRun::interpreters()
+{
+    // busybox: sh only.
+    auto* job = Interpreters::detect(m_backend.get(), m_id, {}, nullptr);
+    job->setAutoDelete(false);
+    std::unique_ptr<ResultJob<QMap<Interpreters::Language, QString>>> owned(job);
+    QVERIFY(QTest::qWaitFor([job] { return job->isFinished(); }, 30000));
+    QVERIFY2(!job->error().isError(), qPrintable(job->error().fullText()));
+    QCOMPARE(job->value().keys(), QList<Interpreters::Language>{Interpreters::Language::Shell});
+    QCOMPARE(job->value().value(Interpreters::Language::Shell), QStringLiteral("/bin/sh"));
+    const Outcome outcome =
+        runToEnd(Interpreters::request(QStringLiteral("/bin/sh"), "echo $((2 + 3))"));
+    QCOMPARE(outcome.result.exitCode, 0);
+    QCOMPARE(outcome.out, QByteArray("5\n"));
+    QCOMPARE(Interpreters::parse(
+                 "python3 /usr/bin/python3\npython /usr/bin/python\nnodejs /usr/bin/nodejs\n"),
+             (QMap<Interpreters::Language, QString>{
+                 {Interpreters::Language::Python, QStringLiteral("/usr/bin/python3")},
+                 {Interpreters::Language::Node, QStringLiteral("/usr/bin/nodejs")}}));
 }
 
 void TestRun::nothingLeftBehind()

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void scriptAndTimeLimit();
     void historyIsKeptPerSandbox();
     void jobsStartFollowKillRemove();
+    void codeSaysWhichInterpreter();
     void chinese();
 
 private:
@@ -247,6 +248,30 @@ void TestRunWindow::jobsStartFollowKillRemove()
     QTest::mouseClick(child<QPushButton>("jobsRemoveButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(jobs->model()->jobs().isEmpty(), 30000);
     QCOMPARE(jobs->followedJobId(), QString());
+}
+
+void TestRunWindow::codeSaysWhichInterpreter()
+{
+    child<QComboBox>("runMode")->setCurrentIndex(2);
+    auto* language = child<QComboBox>("runLanguage");
+    QVERIFY(language->isVisible());
+    QVERIFY(!child<QPushButton>("runAsJobButton")->isEnabled());
+    child<QPlainTextEdit>("runScript")->setPlainText(QStringLiteral("print(6 * 7)\n"));
+    // The test image is busybox: no Python, and the window says so.
+    language->setCurrentIndex(0);
+    QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        status(), QStringLiteral("This sandbox has no Python: none of python3, python was found."),
+        30000);
+    QCOMPARE(output(), QString());
+    // sh it has.
+    language->setCurrentIndex(2);
+    child<QPlainTextEdit>("runScript")->setPlainText(QStringLiteral("echo $((6 * 7))\n"));
+    QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        status().startsWith(QStringLiteral("sh found at /bin/sh · Exit code 0")),
+        qPrintable(status()), 30000);
+    QCOMPARE(output(), QStringLiteral("42\n"));
 }
 
 void TestRunWindow::chinese()

@@ -1,6 +1,7 @@
 #include "RunPanel.h"
 
 #include "logs/AnsiText.h"
+#include "run/Interpreters.h"
 #include "run/Run.h"
 #include "run/RunHistory.h"
 #include "run/SandboxJobs.h"
@@ -34,7 +35,8 @@ constexpr int maxOutputBlocks = 100000;
 enum Mode
 {
     CommandMode,
-    ScriptMode
+    ScriptMode,
+    CodeMode // the script editor holds a snippet for the interpreter found in the sandbox
 };
 
 } // namespace
@@ -49,6 +51,8 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     , m_history(history)
     , m_jobs(jobs)
     , m_mode(new QComboBox(this))
+    , m_language(new QComboBox(this))
+    , m_languageLabel(new QLabel(this))
     , m_inputs(new QStackedWidget(this))
     , m_command(new QComboBox(this))
     , m_script(new QPlainTextEdit(this))
@@ -71,6 +75,11 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     m_mode->setObjectName(QStringLiteral("runMode"));
     m_mode->addItem(QString());
     m_mode->addItem(QString());
+    m_mode->addItem(QString());
+    m_language->setObjectName(QStringLiteral("runLanguage"));
+    for (const auto language : {Interpreters::Language::Python, Interpreters::Language::Node,
+                                Interpreters::Language::Shell})
+        m_language->addItem(Interpreters::displayName(language), int(language));
     m_command->setObjectName(QStringLiteral("runCommand"));
     m_command->setEditable(true);
     m_command->setInsertPolicy(QComboBox::NoInsert);
@@ -100,6 +109,7 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
 
     auto* form = new QFormLayout;
     form->addRow(m_modeLabel, m_mode);
+    form->addRow(m_languageLabel, m_language);
     form->addRow(m_inputs);
     form->addRow(m_workdirLabel, m_workdir);
     form->addRow(m_envLabel, m_env);
@@ -123,13 +133,17 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     m_flushTimer->setInterval(flushMs);
     connect(m_flushTimer, &QTimer::timeout, this, [this] { flushOutput(false); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_inputs->setCurrentIndex(index);
+        m_inputs->setCurrentIndex(index == CommandMode ? 0 : 1);
         // A script is small enough to fit; the command line only needs its row.
-        m_inputs->setMaximumHeight(index == ScriptMode ? QWIDGETSIZE_MAX
-                                                       : m_command->sizeHint().height());
+        m_inputs->setMaximumHeight(index != CommandMode ? QWIDGETSIZE_MAX
+                                                        : m_command->sizeHint().height());
+        m_language->setVisible(index == CodeMode);
+        m_languageLabel->setVisible(index == CodeMode);
         updateButtons();
     });
     m_inputs->setMaximumHeight(m_command->sizeHint().height());
+    m_language->setVisible(false);
+    m_languageLabel->setVisible(false);
     connect(m_command->lineEdit(), &QLineEdit::returnPressed, this, &RunPanel::runNow);
     connect(m_command->lineEdit(), &QLineEdit::textChanged, this, &RunPanel::updateButtons);
     connect(m_script, &QPlainTextEdit::textChanged, this, &RunPanel::updateButtons);
@@ -154,13 +168,13 @@ RunPanel::~RunPanel() = default;
 
 bool RunPanel::isRunning() const
 {
-    return m_run && !m_run->isFinished();
+    return m_detecting || (m_run && !m_run->isFinished());
 }
 
 RunRequest RunPanel::request(QString* problem) const
 {
     RunRequest request;
-    if (m_mode->currentIndex() == ScriptMode) {
+    if (m_mode->currentIndex() != CommandMode) {
         request.script = m_script->toPlainText().toUtf8();
         if (!request.script.endsWith('\n'))
             request.script.append('\n');
@@ -216,12 +230,57 @@ void RunPanel::runNow()
         showStatus(tr("The connection is gone."), true);
         return;
     }
+    m_interpreterNote.clear();
+    if (m_mode->currentIndex() == CodeMode) {
+        runCode();
+        return;
+    }
     if (!request.isScript()) {
         m_history.add(m_backendId, m_sandboxId, m_command->currentText().trimmed());
         const QString typed = m_command->currentText();
         reloadHistory();
         m_command->setCurrentText(typed);
     }
+    startRun(request);
+}
+
+void RunPanel::runCode()
+{
+    const auto language = Interpreters::Language(m_language->currentData().toInt());
+    m_detecting = true;
+    showStatus(tr("Looking for %1 in the sandbox…").arg(Interpreters::displayName(language)),
+               false);
+    updateButtons();
+    auto* job = Interpreters::detect(m_backend, m_sandboxId, m_container, this);
+    connect(job, &Job::finished, this, [this, job, language] {
+        m_detecting = false;
+        updateButtons();
+        if (job->error().isError()) {
+            showStatus(tr("Could not run: %1").arg(job->error().fullText()), true);
+            return;
+        }
+        const QString path = job->value().value(language);
+        if (path.isEmpty()) {
+            showStatus(tr("This sandbox has no %1: none of %2 was found.")
+                           .arg(Interpreters::displayName(language),
+                                Interpreters::candidates(language).join(QStringLiteral(", "))),
+                       true);
+            return;
+        }
+        QString problem;
+        RunRequest request = this->request(&problem);
+        if (!problem.isEmpty()) {
+            showStatus(problem, true);
+            return;
+        }
+        request.script = Interpreters::request(path, m_script->toPlainText().toUtf8()).script;
+        m_interpreterNote = tr("%1 found at %2").arg(Interpreters::displayName(language), path);
+        startRun(request);
+    });
+}
+
+void RunPanel::startRun(const RunRequest& request)
+{
     delete m_run;
     m_output->clear();
     m_pending[0].clear();
@@ -231,7 +290,9 @@ void RunPanel::runNow()
     connect(m_run, &Run::received, this, &RunPanel::onReceived);
     connect(m_run, &Run::finished, this, &RunPanel::onFinished);
     m_run->start();
-    showStatus(tr("Running…"), false);
+    showStatus(m_interpreterNote.isEmpty() ? tr("Running…")
+                                           : tr("Running with %1…").arg(m_interpreterNote),
+               false);
     updateButtons();
 }
 
@@ -339,6 +400,8 @@ void RunPanel::onFinished()
         showStatus(tr("Exit code %1 · %2").arg(result.exitCode).arg(duration),
                    result.exitCode != 0);
     }
+    if (!m_interpreterNote.isEmpty())
+        m_status->setText(m_interpreterNote + QStringLiteral(" · ") + m_status->text());
     updateButtons();
     Q_EMIT runFinished(m_run->request().summary(), result.exitCode);
 }
@@ -352,13 +415,14 @@ void RunPanel::showStatus(const QString& text, bool isError)
 void RunPanel::updateButtons()
 {
     const bool running = isRunning();
-    const bool hasInput = m_mode->currentIndex() == ScriptMode
+    const bool hasInput = m_mode->currentIndex() != CommandMode
                               ? !m_script->toPlainText().trimmed().isEmpty()
                               : !m_command->currentText().trimmed().isEmpty();
     m_runButton->setEnabled(!running && hasInput && m_backend);
     m_jobButton->setEnabled(!running && hasInput && m_jobs &&
                             m_mode->currentIndex() == CommandMode);
-    m_cancelButton->setEnabled(running && !m_run->result().cancelled && !m_run->result().timedOut);
+    m_cancelButton->setEnabled(running && !m_detecting && !m_run->result().cancelled &&
+                               !m_run->result().timedOut);
 }
 
 void RunPanel::reloadHistory()
@@ -381,6 +445,9 @@ void RunPanel::retranslateUi()
     m_modeLabel->setBuddy(m_mode);
     m_mode->setItemText(CommandMode, tr("A command line"));
     m_mode->setItemText(ScriptMode, tr("A script (sh, or its #! line)"));
+    m_mode->setItemText(CodeMode, tr("Code (Python, Node.js or sh found in the sandbox)"));
+    m_languageLabel->setText(tr("&Language:"));
+    m_languageLabel->setBuddy(m_language);
     m_command->lineEdit()->setPlaceholderText(tr("for example: ls -la /tmp"));
     m_script->setPlaceholderText(tr("#!/bin/sh\nset -e\necho hello"));
     m_workdirLabel->setText(tr("&Folder:"));

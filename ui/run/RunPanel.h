@@ -54,6 +54,8 @@ private:
     void flushOutput(bool all);
     void appendText(const QString& text, bool isError);
     void onFinished();
+    void startRun(const RunRequest& request);
+    void runCode();
     void showStatus(const QString& text, bool isError);
 
     QPointer<Backend> m_backend;
@@ -65,6 +67,10 @@ private:
     Run* m_run = nullptr;
 
     QComboBox* m_mode;
+    QComboBox* m_language;
+    QLabel* m_languageLabel;
+    QString m_interpreterNote; // which interpreter a code run uses, shown with its result
+    bool m_detecting = false;
     QStackedWidget* m_inputs;
     QComboBox* m_command;
     QPlainTextEdit* m_script;

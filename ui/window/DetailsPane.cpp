@@ -1,5 +1,8 @@
 #include "DetailsPane.h"
 
+#include "sandbox/StatsMonitor.h"
+#include "window/ResourceCharts.h"
+
 #include "sandbox/Backend.h"
 #include "sandbox/Job.h"
 
@@ -25,7 +28,8 @@ enum Tab
     InspectTab,
     ContainersTab,
     EventsTab,
-    HistoryTab
+    HistoryTab,
+    ChartsTab
 };
 
 QTreeWidget* makeTree(const char* name, std::initializer_list<int> widths)
@@ -117,6 +121,9 @@ DetailsPane::DetailsPane(QWidget* parent)
     historyLayout->addWidget(m_historyTree, 1);
     addTab(m_historyPage, QString());
 
+    m_charts = new ResourceCharts;
+    addTab(m_charts, QString());
+
     retranslateUi();
     clear();
 }
@@ -143,9 +150,11 @@ void DetailsPane::showSandbox(Backend* backend, const Sandbox& sandbox)
     if (another) {
         m_details = SandboxDetails();
         m_hasDetails = false;
+        m_chartHistory.clear();
     }
     fillSummary();
     updateTabs();
+    updateCharts();
     if (another || moved)
         refresh();
 }
@@ -158,6 +167,33 @@ void DetailsPane::updateTabs()
     setTabVisible(ContainersTab, groups);
     setTabVisible(EventsTab, groups);
     setTabVisible(HistoryTab, capabilities.testFlag(Backend::CanShowResourceHistory));
+    setTabVisible(ChartsTab, capabilities.testFlag(Backend::HasLiveStats) ||
+                                 capabilities.testFlag(Backend::CanShowResourceHistory));
+}
+
+void DetailsPane::setStatsMonitor(StatsMonitor* monitor)
+{
+    if (m_stats)
+        m_stats->disconnect(this);
+    m_stats = monitor;
+    if (m_stats)
+        connect(m_stats, &StatsMonitor::updated, this, &DetailsPane::updateCharts);
+    updateCharts();
+}
+
+void DetailsPane::updateCharts()
+{
+    // The backend's history first, then what live stats measured since its last point.
+    QList<ResourceSample> samples = m_chartHistory;
+    if (m_stats && m_hasSandbox) {
+        const QList<ResourceSample> live = m_stats->history(m_sandbox.backendId, m_sandbox.id);
+        const QDateTime after = samples.isEmpty() ? QDateTime() : samples.last().time;
+        for (const ResourceSample& sample : live) {
+            if (!after.isValid() || sample.time > after)
+                samples.append(sample);
+        }
+    }
+    m_charts->setSamples(samples);
 }
 
 void DetailsPane::clear()
@@ -174,6 +210,8 @@ void DetailsPane::clear()
     m_eventsTree->clear();
     m_historyTree->clear();
     m_historySummary->clear();
+    m_chartHistory.clear();
+    m_charts->setSamples({});
     m_inspectText->setPlainText(QString());
     m_inspectText->setPlaceholderText(tr("Select a sandbox to see its details."));
 }
@@ -270,6 +308,8 @@ void DetailsPane::loadHistory()
             return;
         }
         const QList<ResourceSample> samples = job->value();
+        m_chartHistory = samples;
+        updateCharts();
         double peakCpu = 0;
         qint64 peakMemory = 0;
         const QLocale locale;
@@ -312,10 +352,16 @@ void DetailsPane::fillSummary()
         m_statusValue->setText(m_hasSandbox ? statusDisplayName(s.status) : QString());
     }
     m_addressesValue->setText(m_details.addresses.join(QLatin1Char('\n')));
-    m_expiresValue->setText(
-        m_details.expires.isValid()
-            ? QLocale().toString(m_details.expires.toLocalTime(), QLocale::LongFormat)
-            : QString());
+    // The live list's expiry: it follows renewals made here or by sandboxctl.
+    const QDateTime expires = s.expiresAt.isValid() ? s.expiresAt : m_details.expires;
+    if (expires.isValid()) {
+        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(expires);
+        const QString when = QLocale().toString(expires.toLocalTime(), QLocale::LongFormat);
+        m_expiresValue->setText(left > 0 ? tr("%1 (in %2)").arg(when, durationText(left))
+                                         : tr("%1 (expired)").arg(when));
+    } else {
+        m_expiresValue->setText(QString());
+    }
     const QList<QLabel*> optional = {m_addressesValue, m_expiresValue};
     for (QLabel* value : optional) {
         value->setVisible(!value->text().isEmpty());
@@ -346,6 +392,7 @@ void DetailsPane::retranslateUi()
     setTabText(ContainersTab, tr("Containers"));
     setTabText(EventsTab, tr("Events"));
     setTabText(HistoryTab, tr("Resources"));
+    setTabText(ChartsTab, tr("Charts"));
     m_containersTree->setHeaderLabels(
         {tr("Container"), tr("Image"), tr("State"), tr("Ready"), tr("Restarts")});
     m_eventsTree->setHeaderLabels(

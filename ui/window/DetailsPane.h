@@ -13,6 +13,8 @@ class QLabel;
 class QPlainTextEdit;
 class QStackedWidget;
 class QTreeWidget;
+class ResourceCharts;
+class StatsMonitor;
 
 // The current sandbox: a summary from the live table and the backend's typed details (status in
 // our own words, addresses, expiry); the raw inspect JSON on its own tab; containers and events
@@ -29,6 +31,9 @@ public:
     void clear();
     // Asks the engine for the current sandbox's details again.
     void refresh();
+    // Where the charts' live figures come from (the table's monitor, which also watches the
+    // current sandbox).
+    void setStatsMonitor(StatsMonitor* monitor);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,6 +44,7 @@ private:
     void cancelInspect();
     void fillDetails();
     void loadHistory();
+    void updateCharts();
     void updateTabs();
     QLabel* addField(QFormLayout* form);
 
@@ -71,4 +77,7 @@ private:
     QWidget* m_historyPage = nullptr;
     QLabel* m_historySummary = nullptr;
     QTreeWidget* m_historyTree = nullptr;
+    ResourceCharts* m_charts = nullptr;
+    QList<ResourceSample> m_chartHistory; // the backend's own history, when it keeps one
+    QPointer<StatsMonitor> m_stats;
 };

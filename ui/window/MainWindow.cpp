@@ -161,6 +161,10 @@ void MainWindow::connectActions()
             &MainWindow::openTerminal);
     connect(m_actions->action(WindowActions::BrowseFiles), &QAction::triggered, this,
             &MainWindow::showFiles);
+    connect(m_actions->action(WindowActions::Renew), &QAction::triggered, this,
+            [this] { m_commands->renew(m_tableView->selectedSandboxes()); });
+    connect(m_actions->action(WindowActions::CleanUp), &QAction::triggered, this,
+            [this] { m_commands->cleanUp(m_model->backends()); });
     connect(m_actions->action(WindowActions::RunCommand), &QAction::triggered, this,
             &MainWindow::showRun);
 }
@@ -179,6 +183,7 @@ void MainWindow::createDocks()
     resizeDocks({m_connectionsDock}, {260}, Qt::Horizontal);
 
     m_details = new DetailsPane;
+    m_details->setStatsMonitor(m_tableView->stats());
     m_detailsDock = new QDockWidget;
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
@@ -222,6 +227,9 @@ void MainWindow::createMenus()
     m_sandboxMenu->addAction(m_actions->action(WindowActions::BrowseFiles));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::RunCommand));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
+    m_sandboxMenu->addSeparator();
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::Renew));
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::CleanUp));
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_actions->action(WindowActions::Search));
@@ -245,6 +253,7 @@ void MainWindow::createMenus()
     m_contextMenu->addAction(m_actions->action(WindowActions::BrowseFiles));
     m_contextMenu->addAction(m_actions->action(WindowActions::RunCommand));
     m_contextMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
+    m_contextMenu->addAction(m_actions->action(WindowActions::Renew));
     m_contextMenu->addAction(m_actions->action(WindowActions::New));
 }
 
@@ -264,6 +273,7 @@ void MainWindow::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->action(WindowActions::ShowLogs));
     m_toolBar->addAction(m_actions->action(WindowActions::BrowseFiles));
+    m_toolBar->addAction(m_actions->action(WindowActions::CleanUp));
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->action(WindowActions::Accounts));
 }

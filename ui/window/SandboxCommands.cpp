@@ -2,9 +2,12 @@
 
 #include "logs/ActivityLog.h"
 #include "settings/Preferences.h"
+#include "text/Duration.h"
+#include "window/CleanupDialog.h"
 #include "window/OperationProgress.h"
 
 #include <QCheckBox>
+#include <QInputDialog>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
@@ -124,4 +127,66 @@ void SandboxCommands::reportFailures(const QString& title, int total,
     box->setInformativeText(lines.join(QStringLiteral("\n\n")));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void SandboxCommands::renew(const QList<SelectedSandbox>& selected)
+{
+    QList<BulkOperation::Target> targets;
+    for (const SelectedSandbox& s : selected) {
+        if (s.backend->capabilities().testFlag(Backend::CanExpire))
+            targets.append({s.backend, s.sandbox.id, displayName(s.sandbox)});
+    }
+    if (targets.isEmpty())
+        return;
+    auto* dialog = new QInputDialog(m_window);
+    dialog->setObjectName(QStringLiteral("renewDialog"));
+    dialog->setWindowTitle(tr("Renew Sandboxes"));
+    dialog->setLabelText(
+        tr("Keep %n sandbox(es) for this long from now (for example 90m, 12h or 2d):", nullptr,
+           int(targets.size())));
+    dialog->setComboBoxItems({QStringLiteral("1h"), QStringLiteral("2h"), QStringLiteral("8h"),
+                              QStringLiteral("1d"), QStringLiteral("7d")});
+    dialog->setComboBoxEditable(true);
+    dialog->setTextValue(QStringLiteral("1h"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, targets](const QString& text) {
+        const qint64 milliseconds = Duration::parse(text.trimmed());
+        if (milliseconds <= 0) {
+            auto* box =
+                new QMessageBox(QMessageBox::Warning, tr("Renew Sandboxes"),
+                                tr("“%1” is not a duration such as 90m, 12h or 2d.").arg(text),
+                                QMessageBox::Ok, m_window);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            return;
+        }
+        // As sandboxctl renew: the lifetime ends that long from now.
+        const QDateTime until = QDateTime::currentDateTimeUtc().addMSecs(milliseconds);
+        runBulk(tr("Renew"), targets, [until](Backend* backend, const QString& id) {
+            return backend->setExpiry(id, until);
+        });
+    });
+    dialog->open();
+}
+
+void SandboxCommands::cleanUp(const QList<Backend*>& backends)
+{
+    auto* dialog = new CleanupDialog(backends, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CleanupDialog::removeRequested, this,
+            [this, dialog](const QList<CleanupCandidate>& candidates) {
+                const QList<Backend*> owners = dialog->backendsOf();
+                QList<BulkOperation::Target> targets;
+                for (const CleanupCandidate& candidate : candidates) {
+                    for (Backend* owner : owners) {
+                        if (owner->id() == candidate.sandbox.backendId)
+                            targets.append(
+                                {owner, candidate.sandbox.id, displayName(candidate.sandbox)});
+                    }
+                }
+                // Removed as previewed, running or not: that is what the preview said.
+                runBulk(tr("Clean Up"), targets,
+                        [](Backend* owner, const QString& id) { return owner->remove(id, true); });
+            });
+    dialog->open();
 }

@@ -23,6 +23,10 @@ public:
     void run(Backend::Action action, const QList<SelectedSandbox>& selected);
     // After asking, when Preferences say so; running ones only when the user forces it.
     void remove(const QList<SelectedSandbox>& selected);
+    // Asks for how long, then each sandbox expires that long from now.
+    void renew(const QList<SelectedSandbox>& selected);
+    // Shows what clean-up would remove on these connections; removes it if the user agrees.
+    void cleanUp(const QList<Backend*>& backends);
 
 private:
     void removeNow(const QList<BulkOperation::Target>& targets, bool force);

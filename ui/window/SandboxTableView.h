@@ -11,6 +11,8 @@ class QMenu;
 class QTableView;
 class SandboxFilterModel;
 class SandboxTableModel;
+class StatsMonitor;
+class QTimer;
 
 // The sandboxes as a table under a filter bar (search words and a status), with the
 // selection the window's actions work on.
@@ -35,6 +37,9 @@ public:
     // With one connection the column would repeat one name on every row.
     void updateConnectionColumn();
 
+    // The live stats of the rows on screen and of the current sandbox; nothing else is watched.
+    StatsMonitor* stats() const { return m_stats; }
+
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray& state);
 
@@ -44,9 +49,16 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslateUi();
+    // Soon, once: what is on screen may have changed.
+    void scheduleWatch();
+    void updateWatched();
+    void updateTotals();
 
     SandboxTableModel* m_model;
     SandboxFilterModel* m_filter;
@@ -55,4 +67,7 @@ private:
     QComboBox* m_statusFilter = nullptr;
     QTableView* m_table = nullptr;
     QMenu* m_contextMenu = nullptr;
+    StatsMonitor* m_stats = nullptr;
+    QTimer* m_watchTimer = nullptr;
+    QLabel* m_totals = nullptr;
 };

@@ -66,6 +66,8 @@ WindowActions::WindowActions(QWidget* window)
     make(BrowseFiles, "actionBrowseFiles", keys(Qt::Key_E), "system-file-manager",
          QStyle::SP_DirIcon);
     make(RunCommand, "actionRunCommand", keys(Qt::Key_J), "system-run", QStyle::SP_CommandLink);
+    make(Renew, "actionRenew", {}, "appointment-new", QStyle::SP_BrowserReload);
+    make(CleanUp, "actionCleanUp", {}, "edit-clear", QStyle::SP_DialogResetButton);
 }
 
 QList<QAction*> WindowActions::lifecycle() const
@@ -114,6 +116,8 @@ void WindowActions::retranslate()
     setActionText(m_actions[OpenTerminal], tr("Open &Terminal"));
     setActionText(m_actions[BrowseFiles], tr("Browse &Files"));
     setActionText(m_actions[RunCommand], tr("R&un Commands and Jobs…"));
+    setActionText(m_actions[Renew], tr("Re&new…"));
+    setActionText(m_actions[CleanUp], tr("&Clean Up…"));
 }
 
 bool WindowActions::applies(Backend::Action action, SandboxStatus status,
@@ -167,4 +171,9 @@ void WindowActions::update(const QList<SelectedSandbox>& selected, bool anyConne
         selected.first().backend->capabilities().testFlag(Backend::CanBrowseFiles));
     m_actions[RunCommand]->setEnabled(m_actions[OpenTerminal]->isEnabled());
     m_actions[RefreshDetails]->setEnabled(hasCurrent);
+    bool canRenew = !selected.isEmpty();
+    for (const SelectedSandbox& s : selected)
+        canRenew = canRenew && s.backend->capabilities().testFlag(Backend::CanExpire);
+    m_actions[Renew]->setEnabled(canRenew);
+    m_actions[CleanUp]->setEnabled(anyConnected);
 }

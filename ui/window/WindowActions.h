@@ -43,6 +43,8 @@ public:
         OpenTerminal,
         BrowseFiles,
         RunCommand,
+        Renew,   // give the selected sandboxes a lifetime that ends later
+        CleanUp, // remove expired (and, if chosen, idle) sandboxes after a preview
         Count
     };
 

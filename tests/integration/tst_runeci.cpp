@@ -1,0 +1,172 @@
+#include "EciBackendFixture.h"
+#include "run/Run.h"
+#include "run/SandboxJobs.h"
+
+#include <QSignalSpy>
+
+using namespace DockerTestEnvironment;
+
+namespace {
+
+const int Generous = 60000;
+
+struct Outcome
+{
+    RunResult result;
+    QByteArray out;
+    QByteArray err;
+};
+
+template<typename T> T valueOf(ResultJob<T>* job, Error* error)
+{
+    job->setAutoDelete(false);
+    std::unique_ptr<ResultJob<T>> owned(job);
+    if (!job->isFinished())
+        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
+    *error =
+        job->isFinished() ? job->error() : Error::make(Error::Timeout, QStringLiteral("no answer"));
+    return job->value();
+}
+
+} // namespace
+
+// Run and background jobs on ECI through the emulator: the same loader and job runner over
+// ECI's exec channel, which has no end-of-file and a 20 × 256 command limit.
+class TestRunEci final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void streamsAndExitCode();
+    void bigScript();
+    void timeoutStopsTheTree();
+    void jobs();
+
+private:
+    Outcome runToEnd(const RunRequest& request);
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<EciEmulatorProcess> m_emulator;
+    std::unique_ptr<EciBackend> m_backend;
+    QString m_id;
+};
+
+void TestRunEci::initTestCase()
+{
+    REQUIRE_TEST_ENGINE();
+    m_emulator = std::make_unique<EciEmulatorProcess>(QStringLiteral(ECI_EMULATOR_PATH));
+    QVERIFY(m_emulator->start());
+    m_backend = makeEciBackend(&m_network, m_emulator->endpoint(), uniqueName(QStringLiteral("r")));
+    QSignalSpy settled(m_backend.get(), &Backend::settled);
+    m_backend->connectToBackend();
+    QVERIFY(settled.wait(Generous));
+    QVERIFY(m_backend->capabilities().testFlag(Backend::CanExec));
+    const EciOutcome created =
+        awaitEci(m_backend->create(eciSpec(uniqueName(QStringLiteral("run")))));
+    QVERIFY2(!created.error.isError(), qPrintable(created.error.fullText()));
+    m_id = created.result.toString();
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->sandbox(m_id).status, SandboxStatus::Running, Generous);
+}
+
+void TestRunEci::cleanupTestCase()
+{
+    if (m_backend && !m_id.isEmpty())
+        awaitEci(m_backend->remove(m_id, true));
+    m_backend.reset();
+}
+
+Outcome TestRunEci::runToEnd(const RunRequest& request)
+{
+    Outcome outcome;
+    Run run(m_backend.get(), m_id, request);
+    run.setGraceMs(1000);
+    connect(&run, &Run::received, this, [&](ExecSession::Stream stream, const QByteArray& bytes) {
+        (stream == ExecSession::Stream::Stdout ? outcome.out : outcome.err).append(bytes);
+    });
+    run.start();
+    if (!QTest::qWaitFor([&] { return run.isFinished(); }, Generous))
+        outcome.result.error = Error::make(Error::Timeout, QStringLiteral("the run did not end"));
+    else
+        outcome.result = run.result();
+    return outcome;
+}
+
+void TestRunEci::streamsAndExitCode()
+{
+    RunRequest request;
+    request.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("echo out1; echo err1 >&2; echo out2; echo \"$A\"; exit 7")};
+    request.env = {QStringLiteral("A=from env")};
+    const Outcome outcome = runToEnd(request);
+    QVERIFY2(!outcome.result.error.isError(), qPrintable(outcome.result.error.fullText()));
+    QCOMPARE(outcome.result.exitCode, 7);
+    QCOMPARE(outcome.out, QByteArray("out1\nout2\nfrom env\n"));
+    QCOMPARE(outcome.err, QByteArray("err1\n"));
+}
+
+void TestRunEci::bigScript()
+{
+    QByteArray text;
+    for (int i = 0; text.size() < 100 * 1024; ++i)
+        text += "eci line " + QByteArray::number(i) + " 'q' \"d\" $v\n";
+    RunRequest request;
+    request.script = "cat <<'END'\n" + text + "END\nexit 3\n";
+    const Outcome outcome = runToEnd(request);
+    QVERIFY2(!outcome.result.error.isError(), qPrintable(outcome.result.error.fullText()));
+    QCOMPARE(outcome.result.exitCode, 3);
+    QCOMPARE(outcome.out, text);
+}
+
+void TestRunEci::timeoutStopsTheTree()
+{
+    RunRequest request;
+    request.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("sleep 611 & sleep 612 & wait")};
+    request.timeoutMs = 1000;
+    const Outcome outcome = runToEnd(request);
+    QVERIFY2(!outcome.result.error.isError(), qPrintable(outcome.result.error.fullText()));
+    QVERIFY(outcome.result.timedOut);
+    QCOMPARE(outcome.result.exitCode, 128 + 15);
+    RunRequest ps;
+    ps.command = {QStringLiteral("ps"), QStringLiteral("-o"), QStringLiteral("stat,args")};
+    const Outcome listed = runToEnd(ps);
+    QCOMPARE(listed.result.exitCode, 0);
+    for (const QByteArray& line : listed.out.split('\n'))
+        QVERIFY2(!line.contains("sleep 61") || line.trimmed().startsWith('Z'),
+                 listed.out.constData());
+}
+
+void TestRunEci::jobs()
+{
+    SandboxJobs jobs(m_backend.get(), m_id);
+    Error error;
+    RunRequest request;
+    request.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("echo eci-job; sleep 0.5; exit 2")};
+    const QString id = valueOf(jobs.start(request), &error);
+    QVERIFY2(!error.isError(), qPrintable(error.fullText()));
+    QCOMPARE(valueOf(jobs.wait(id), &error), 2);
+    QVERIFY2(!error.isError(), qPrintable(error.fullText()));
+    const QList<JobInfo> listed = valueOf(jobs.list(), &error);
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().state, JobInfo::State::Exited);
+    QCOMPARE(listed.first().exitCode, 2);
+    std::unique_ptr<JobOutput> output(jobs.openOutput(id, true));
+    QVERIFY(output);
+    QByteArray bytes;
+    bool ended = false;
+    connect(output.get(), &JobOutput::received, this,
+            [&](const QByteArray& more) { bytes += more; });
+    connect(output.get(), &JobOutput::ended, this, [&](const Error& why) {
+        error = why;
+        ended = true;
+    });
+    output->start();
+    QTRY_VERIFY_WITH_TIMEOUT(ended, Generous);
+    QVERIFY2(!error.isError(), qPrintable(error.fullText()));
+    QCOMPARE(bytes, QByteArray("eci-job\n"));
+}
+
+QTEST_GUILESS_MAIN(TestRunEci)
+#include "tst_runeci.moc"

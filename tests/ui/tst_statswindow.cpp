@@ -1,0 +1,300 @@
+#include "DockerTestEnvironment.h"
+#include "FakeBackend.h"
+#include "docker/DockerBackend.h"
+#include "logs/ActivityLog.h"
+#include "sandbox/Job.h"
+#include "sandbox/SandboxTableModel.h"
+#include "sandbox/StatsMonitor.h"
+#include "settings/Preferences.h"
+#include "settings/Translations.h"
+#include "window/CleanupDialog.h"
+#include "window/MainWindow.h"
+#include "window/ResourceCharts.h"
+
+#include <QAction>
+#include <QDir>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+// Live stats, lifetimes and clean-up in the window, against the real engine.
+class TestStatsWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void liveColumnsOnlyForWhatIsShown();
+    void renewShowsTimeLeft();
+    void cleanUpRemovesWhatThePreviewListed();
+
+private:
+    void showWindow();
+    QString run(const QString& name, const QString& script);
+    QTableView* table() const;
+    int rowOf(const QString& name) const;
+    QString cell(const QString& name, int column) const;
+    StatsMonitor* monitor() const;
+    // Saves the window as a PNG into SANDBOXDESK_SCREENSHOT_DIR, when it is set.
+    void screenshot(const QString& name, QWidget* widget = nullptr);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Preferences> m_preferences;
+    std::unique_ptr<Translations> m_translations;
+    std::unique_ptr<TestConnections> m_connections;
+    ActivityLog m_activity;
+    DockerBackend* m_backend = nullptr;
+    MainWindow* m_window = nullptr;
+    QStringList m_containers;
+    QString m_prefix;
+};
+
+void TestStatsWindow::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_preferences = std::make_unique<Preferences>(m_dir.filePath(QStringLiteral("settings.ini")));
+    m_preferences->setConfirmDelete(false);
+    m_translations = std::make_unique<Translations>();
+    m_translations->apply(QStringLiteral("en"));
+}
+
+void TestStatsWindow::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+    m_connections.reset();
+    for (const QString& name : std::as_const(m_containers))
+        DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
+    m_containers.clear();
+    m_translations.reset();
+    m_preferences.reset();
+}
+
+QTableView* TestStatsWindow::table() const
+{
+    return m_window->findChild<QTableView*>(QStringLiteral("sandboxTable"));
+}
+
+int TestStatsWindow::rowOf(const QString& name) const
+{
+    const QAbstractItemModel* model = table()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, SandboxTableModel::NameColumn).data().toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+QString TestStatsWindow::cell(const QString& name, int column) const
+{
+    const int row = rowOf(name);
+    return row < 0 ? QString() : table()->model()->index(row, column).data().toString();
+}
+
+StatsMonitor* TestStatsWindow::monitor() const
+{
+    return m_window->findChild<StatsMonitor*>();
+}
+
+QString TestStatsWindow::run(const QString& name, const QString& script)
+{
+    m_containers << name;
+    const auto result = DockerTestEnvironment::docker(
+        {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+         QStringLiteral("none"), QStringLiteral("--memory"), QStringLiteral("128m"),
+         QStringLiteral("--name"), name, DockerTestEnvironment::image(), QStringLiteral("sh"),
+         QStringLiteral("-c"), script});
+    return QString::fromUtf8(result.out).trimmed();
+}
+
+void TestStatsWindow::showWindow()
+{
+    REQUIRE_TEST_ENGINE();
+    m_backend = new DockerBackend(QStringLiteral("docker-test"), QStringLiteral("Docker (test)"),
+                                  Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
+    m_connections = std::make_unique<TestConnections>(
+        m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{m_backend});
+    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
+    m_window->setActivityLog(&m_activity);
+    m_window->resize(1280, 760);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_connections->registry.start();
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->state(), Backend::State::Connected, 20000);
+    m_prefix = DockerTestEnvironment::uniqueName(QStringLiteral("stats"));
+}
+
+void TestStatsWindow::screenshot(const QString& name, QWidget* widget)
+{
+    const QString folder = qEnvironmentVariable("SANDBOXDESK_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    QDir().mkpath(folder);
+    QVERIFY((widget ? widget : m_window)
+                ->grab()
+                .save(QDir(folder).filePath(name + QStringLiteral(".png"))));
+}
+
+void TestStatsWindow::liveColumnsOnlyForWhatIsShown()
+{
+    showWindow();
+    if (QTest::currentTestFailed())
+        return;
+    const QString busy = m_prefix + QStringLiteral("-busy");
+    const QString idle = m_prefix + QStringLiteral("-idle");
+    QVERIFY(!run(busy, QStringLiteral("while :; do :; done")).isEmpty());
+    QVERIFY(!run(idle, QStringLiteral("sleep 600")).isEmpty());
+    m_window->findChild<QLineEdit*>(QStringLiteral("searchEdit"))->setText(m_prefix);
+    QTRY_COMPARE_WITH_TIMEOUT(table()->model()->rowCount(), 2, 20000);
+
+    // Both rows on screen: one stream each, and figures in the CPU and memory columns.
+    QTRY_COMPARE_WITH_TIMEOUT(monitor()->openStreams(), 2, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!cell(busy, SandboxTableModel::CpuColumn).isEmpty() &&
+                                 !cell(idle, SandboxTableModel::MemoryColumn).isEmpty(),
+                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(table()->model()
+                                     ->index(rowOf(busy), SandboxTableModel::CpuColumn)
+                                     .data(SandboxTableModel::HistoryRole)
+                                     .value<QList<qreal>>()
+                                     .size() >= 3,
+                             20000);
+    QCOMPARE(table()->model()->headerData(SandboxTableModel::CpuColumn, Qt::Horizontal).toString(),
+             QStringLiteral("CPU"));
+    QCOMPARE(
+        table()->model()->headerData(SandboxTableModel::TimeLeftColumn, Qt::Horizontal).toString(),
+        QStringLiteral("Time Left"));
+    auto* totals = m_window->findChild<QLabel*>(QStringLiteral("statsTotals"));
+    QVERIFY(totals->text().contains(QLatin1String("2 measured")));
+
+    // Sortable: by CPU, the busy loop comes first when sorted down.
+    table()->sortByColumn(SandboxTableModel::CpuColumn, Qt::DescendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(busy), 0, 10000);
+
+    // The current sandbox's charts in Details, from the same monitor.
+    table()->selectRow(0);
+    auto* charts = m_window->findChild<ResourceCharts*>(QStringLiteral("resourceCharts"));
+    QVERIFY(charts);
+    auto* tabs = qobject_cast<QTabWidget*>(charts->parentWidget()->parentWidget());
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(charts);
+    QTRY_VERIFY_WITH_TIMEOUT(charts->samples().size() >= 3, 20000);
+    QVERIFY(charts->samples().last().cpuPercent > 1);
+    screenshot(QStringLiteral("stats-list-en"));
+    m_translations->apply(QStringLiteral("zh_CN"));
+    QTest::qWait(300);
+    QVERIFY(totals->text().contains(QStringLiteral("已测量")));
+    screenshot(QStringLiteral("stats-list-zh"));
+    m_translations->apply(QStringLiteral("en"));
+
+    // What the filter hides is not watched; what the window hides neither.
+    m_window->findChild<QLineEdit*>(QStringLiteral("searchEdit"))->setText(idle);
+    QTRY_COMPARE_WITH_TIMEOUT(monitor()->openStreams(), 1, 10000);
+    m_window->findChild<QLineEdit*>(QStringLiteral("searchEdit"))->setText(m_prefix);
+    QTRY_COMPARE_WITH_TIMEOUT(monitor()->openStreams(), 2, 10000);
+    m_window->hide();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor()->openStreams(), 0, 10000);
+    QCOMPARE(monitor()->watchedCount(), 0);
+    m_window->show();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor()->openStreams(), 2, 10000);
+}
+
+void TestStatsWindow::renewShowsTimeLeft()
+{
+    showWindow();
+    if (QTest::currentTestFailed())
+        return;
+    const QString name = m_prefix + QStringLiteral("-renew");
+    const QString id = run(name, QStringLiteral("sleep 600"));
+    QVERIFY(!id.isEmpty());
+    m_window->findChild<QLineEdit*>(QStringLiteral("searchEdit"))->setText(name);
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(name), 0, 20000);
+    QVERIFY(cell(name, SandboxTableModel::TimeLeftColumn).isEmpty());
+    table()->selectRow(0);
+    QAction* renew = m_window->findChild<QAction*>(QStringLiteral("actionRenew"));
+    QTRY_VERIFY(renew->isEnabled());
+    renew->trigger();
+    QInputDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QInputDialog*>(QStringLiteral("renewDialog"))));
+    const QPointer<QInputDialog> closed = dialog; // deleted once answered
+    dialog->setTextValue(QStringLiteral("2h"));
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt.isValid(), 10000);
+    QVERIFY(qAbs(before.addSecs(7200).secsTo(m_backend->sandbox(id).expiresAt)) <= 5);
+    QTRY_VERIFY(cell(name, SandboxTableModel::TimeLeftColumn).contains(QLatin1String("hour")));
+    // Renewing again: that long from now, as sandboxctl renew.
+    const QDateTime first = m_backend->sandbox(id).expiresAt;
+    QTRY_VERIFY(!closed);
+    renew->trigger();
+    QTRY_VERIFY((dialog = m_window->findChild<QInputDialog*>(QStringLiteral("renewDialog"))));
+    dialog->setTextValue(QStringLiteral("30m"));
+    const QDateTime again = QDateTime::currentDateTimeUtc();
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(m_backend->sandbox(id).expiresAt < first, 10000);
+    QVERIFY(qAbs(again.addSecs(1800).secsTo(m_backend->sandbox(id).expiresAt)) <= 5);
+    QVERIFY(m_activity.size() >= 1);
+    QCOMPARE(m_activity.at(m_activity.size() - 1).sandboxId, id);
+    screenshot(QStringLiteral("stats-renew-en"));
+}
+
+void TestStatsWindow::cleanUpRemovesWhatThePreviewListed()
+{
+    showWindow();
+    if (QTest::currentTestFailed())
+        return;
+    const QString expired = m_prefix + QStringLiteral("-expired");
+    const QString kept = m_prefix + QStringLiteral("-kept");
+    const QString expiredId = run(expired, QStringLiteral("sleep 600"));
+    const QString keptId = run(kept, QStringLiteral("sleep 600"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_backend->sandbox(expiredId).status == SandboxStatus::Running &&
+                                 m_backend->sandbox(keptId).status == SandboxStatus::Running,
+                             20000);
+    Job* job = m_backend->setExpiry(expiredId, QDateTime::currentDateTimeUtc().addSecs(-30));
+    bool set = false;
+    connect(job, &Job::finished, this, [&] { set = !job->error().isError(); });
+    QTRY_VERIFY(set);
+
+    m_window->findChild<QAction*>(QStringLiteral("actionCleanUp"))->trigger();
+    CleanupDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<CleanupDialog*>(QStringLiteral("cleanupDialog"))));
+    auto* remove = dialog->findChild<QPushButton*>(QStringLiteral("removeButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(remove->isEnabled(), 20000);
+    QStringList listed;
+    for (const CleanupCandidate& candidate : dialog->candidates())
+        listed << candidate.sandbox.id;
+    QVERIFY(listed.contains(expiredId));
+    QVERIFY(!listed.contains(keptId)); // no lifetime: never removed by clean-up of the expired
+    auto* list = dialog->findChild<QTreeWidget*>(QStringLiteral("cleanupList"));
+    QCOMPARE(list->topLevelItemCount(), int(listed.size()));
+    screenshot(QStringLiteral("stats-cleanup-en"), dialog);
+    m_translations->apply(QStringLiteral("zh_CN"));
+    QTest::qWait(100);
+    screenshot(QStringLiteral("stats-cleanup-zh"), dialog);
+    m_translations->apply(QStringLiteral("en"));
+
+    const qsizetype logged = m_activity.size();
+    remove->click();
+    for (const QString& id : std::as_const(listed))
+        QTRY_VERIFY_WITH_TIMEOUT(!m_backend->sandboxSet()->contains(id), 20000);
+    QVERIFY(m_backend->sandboxSet()->contains(keptId));
+    // Each removal is in the activity log.
+    QTRY_COMPARE_WITH_TIMEOUT(m_activity.size(), logged + listed.size(), 10000);
+    QStringList recorded;
+    for (qsizetype i = logged; i < m_activity.size(); ++i)
+        recorded << m_activity.at(i).sandboxId;
+    recorded.sort();
+    listed.sort();
+    QCOMPARE(recorded, listed);
+}
+
+QTEST_MAIN(TestStatsWindow)
+#include "tst_statswindow.moc"
