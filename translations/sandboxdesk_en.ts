@@ -343,7 +343,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">JSON lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Export Matching Entries</source>
@@ -1773,7 +1773,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>FileTransfer</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
     <message>
         <source>The sandbox&apos;s files are no longer available.</source>
@@ -2159,7 +2159,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
     <message numerus="yes">
         <source>The engine at %1 did not accept the connection within %n s.</source>
@@ -2194,7 +2194,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <name>Job</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -2495,7 +2495,7 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
     <message>
         <source>JSON lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">JSON lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Export Matching Lines</source>
@@ -2862,10 +2862,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>%1 is a folder that is not empty.</translation>
     </message>
     <message>
-        <source>Uploading through execd&apos;s files API is not available yet.</source>
-        <translation>Uploading through execd&apos;s files API is not available yet.</translation>
-    </message>
-    <message>
         <source>Could not store what was downloaded.</source>
         <translation>Could not store what was downloaded.</translation>
     </message>
@@ -3112,6 +3108,37 @@ You can keep it for this session only.</translation>
     </message>
 </context>
 <context>
+    <name>OpenSandboxUpload</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>There is no archive to upload.</source>
+        <translation>There is no archive to upload.</translation>
+    </message>
+    <message>
+        <source>Left out what execd cannot make (links and special files): %1</source>
+        <translation>Left out what execd cannot make (links and special files): %1</translation>
+    </message>
+    <message>
+        <source>The archive is damaged.</source>
+        <translation>The archive is damaged.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>execd answered before %1 was sent whole.</source>
+        <translation>execd answered before %1 was sent whole.</translation>
+    </message>
+    <message>
+        <source>The archive ended in the middle of an entry.</source>
+        <translation>The archive ended in the middle of an entry.</translation>
+    </message>
+</context>
+<context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
@@ -3329,6 +3356,18 @@ You can keep it for this session only.</translation>
     <message>
         <source>&amp;asciicast</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove e&amp;xpired sandboxes every:</source>
+        <translation>Remove e&amp;xpired sandboxes every:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
     </message>
 </context>
 <context>
@@ -3603,6 +3642,34 @@ echo hello</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Export the Output</source>
+        <translation>Export the Output</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt *.log)</source>
+        <translation>Plain text (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The output was saved to %1.</source>
+        <translation>The output was saved to %1.</translation>
+    </message>
+    <message>
+        <source>The output was not saved: %1</source>
+        <translation>The output was not saved: %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</source>
+        <translation>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</translation>
     </message>
 </context>
 <context>
@@ -4010,7 +4077,7 @@ echo hello</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
     <message>
         <source>The archive is damaged: %1</source>
@@ -4077,7 +4144,7 @@ echo hello</translation>
     </message>
     <message>
         <source>The archive is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">The archive is damaged.</translation>
     </message>
     <message>
         <source>The archive ended early.</source>
@@ -4088,7 +4155,7 @@ echo hello</translation>
     <name>TarPacker</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cancelled.</translation>
     </message>
     <message>
         <source>Could not write the archive: %1</source>

@@ -2845,10 +2845,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>%1 是非空文件夹。</translation>
     </message>
     <message>
-        <source>Uploading through execd&apos;s files API is not available yet.</source>
-        <translation>暂不支持通过 execd 的文件 API 上传。</translation>
-    </message>
-    <message>
         <source>Could not store what was downloaded.</source>
         <translation>无法保存已下载的内容。</translation>
     </message>
@@ -3095,6 +3091,37 @@ You can keep it for this session only.</source>
     </message>
 </context>
 <context>
+    <name>OpenSandboxUpload</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>There is no archive to upload.</source>
+        <translation>没有要上传的归档。</translation>
+    </message>
+    <message>
+        <source>Left out what execd cannot make (links and special files): %1</source>
+        <translation>已略过 execd 无法创建的条目（链接和特殊文件）：%1</translation>
+    </message>
+    <message>
+        <source>The archive is damaged.</source>
+        <translation>归档已损坏。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>execd answered before %1 was sent whole.</source>
+        <translation>%1 尚未发送完整，execd 就已作答。</translation>
+    </message>
+    <message>
+        <source>The archive ended in the middle of an entry.</source>
+        <translation>归档在某个条目中途结束。</translation>
+    </message>
+</context>
+<context>
     <name>OperationProgress</name>
     <message>
         <source>Cancel</source>
@@ -3312,6 +3339,18 @@ You can keep it for this session only.</source>
     <message>
         <source>&amp;asciicast</source>
         <translation>&amp;asciicast</translation>
+    </message>
+    <message>
+        <source>Remove e&amp;xpired sandboxes every:</source>
+        <translation>自动删除已到期沙箱的间隔(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
     </message>
 </context>
 <context>
@@ -3585,6 +3624,34 @@ echo hello</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Export the Output</source>
+        <translation>导出输出</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt *.log)</source>
+        <translation>纯文本 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The output was saved to %1.</source>
+        <translation>输出已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The output was not saved: %1</source>
+        <translation>输出未保存：%1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the output as text, or as JSON lines with each chunk&apos;s stream and time</source>
+        <translation>将输出保存为文本，或保存为 JSON Lines（每段附带其流和时间）</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "OpenSandboxBackend.h"
 #include "OpenSandboxJson.h"
+#include "OpenSandboxUpload.h"
 #include "net/HttpClient.h"
 
 #include <QJsonArray>
@@ -39,7 +40,7 @@ SandboxFiles::Capabilities OpenSandboxFiles::capabilities() const
 {
     if (!m_backend || m_backend->sandbox(m_sandboxId).status != SandboxStatus::Running)
         return {};
-    return CanList | CanModify | CanReadArchive;
+    return CanList | CanModify | CanReadArchive | CanWriteArchive;
 }
 
 QString OpenSandboxFiles::limitation() const
@@ -48,7 +49,7 @@ QString OpenSandboxFiles::limitation() const
         return tr("The OpenSandbox connection is gone.");
     if (m_backend->sandbox(m_sandboxId).status != SandboxStatus::Running)
         return tr("The sandbox is not running: its execd cannot answer.");
-    return tr("Uploading through execd's files API is not available yet.");
+    return {};
 }
 
 FileEntry OpenSandboxFiles::entryFromInfo(const QJsonObject& info, const QByteArray& name)
@@ -69,13 +70,6 @@ FileEntry OpenSandboxFiles::entryFromInfo(const QJsonObject& info, const QByteAr
     entry.group = info.value(QLatin1String("group")).toString();
     entry.modified = OpenSandboxJson::parseTime(info.value(QLatin1String("modified_at")));
     return entry;
-}
-
-template<typename J> J* OpenSandboxFiles::refused(const Error& error)
-{
-    auto* job = new J(this);
-    QTimer::singleShot(0, job, [job, error] { job->finishWithError(error); });
-    return job;
 }
 
 void OpenSandboxFiles::resolved(const QJsonObject& answer, const Error& error)
@@ -550,8 +544,22 @@ void OpenSandboxFiles::writeNext(Job* job, const std::shared_ptr<ArchiveRead>& r
 
 Job* OpenSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)
 {
-    Q_UNUSED(folder)
-    Q_UNUSED(source)
-    Q_UNUSED(owners)
-    return refused(Error::make(Error::Invalid, limitation()));
+    if (owners == Owners::FromArchive)
+        return refused(ownershipUnsupported());
+    auto* job = new Job(this);
+    QPointer<QIODevice> input(source);
+    statThen(job, folder, [this, job, folder, input](const FileEntry& entry) {
+        if (entry.type != FileEntry::Type::Folder) {
+            job->finishWithError(Error::make(
+                Error::Invalid, tr("%1 is not a folder.").arg(RemotePaths::displayName(folder))));
+            return;
+        }
+        if (!m_http) {
+            job->finishWithError(m_resolveError);
+            return;
+        }
+        new OpenSandboxUpload(job, input, folder, m_http, m_address,
+                              m_backend ? m_backend->config().apiKey : QString());
+    });
+    return job;
 }

@@ -16,7 +16,8 @@ class OpenSandboxBackend;
 // as JSON strings, so a name that is not UTF-8 cannot be named. readArchive() writes a tar
 // stream (ustar, pax records for long names) of what /files/download gives, file by file,
 // without holding a file in memory; symbolic links are left out, as execd does not say where
-// they point. Uploads are not offered yet: capabilities() says so.
+// they point. writeArchive() makes what a tar stream holds through /directories and
+// /files/upload (OpenSandboxUpload).
 class OpenSandboxFiles final : public SandboxFiles
 {
     Q_OBJECT
@@ -57,7 +58,6 @@ private:
     void writeNext(Job* job, const std::shared_ptr<ArchiveRead>& read);
     static bool writeToSink(Job* job, const std::shared_ptr<ArchiveRead>& read,
                             const QByteArray& bytes);
-    template<typename J = Job> J* refused(const Error& error);
     // stat, then onEntry with what is there.
     void statThen(Job* job, const RemotePath& path,
                   const std::function<void(const FileEntry& entry)>& onEntry);

@@ -58,18 +58,18 @@ QVariant SandboxTableModel::liveData(const Sandbox& sandbox, int column, int rol
                 .arg(QLocale().toString(sandbox.expiresAt.toLocalTime(), QLocale::ShortFormat));
         return left <= 0 ? tr("expired") : durationText(left);
     }
+    if (role == HistoryRole) {
+        // A sparkline is a few dozen pixels wide: the last two minutes are plenty.
+        constexpr int SparklinePoints = 120;
+        return QVariant::fromValue(m_stats ? m_stats->recent(sandbox.backendId, sandbox.id,
+                                                             column == CpuColumn
+                                                                 ? StatsMonitor::Field::Cpu
+                                                                 : StatsMonitor::Field::Memory,
+                                                             SparklinePoints)
+                                           : QList<qreal>());
+    }
     ResourceSample latest;
     const bool measured = m_stats && m_stats->latest(sandbox.backendId, sandbox.id, &latest);
-    if (role == HistoryRole) {
-        QList<qreal> values;
-        if (m_stats) {
-            const QList<ResourceSample> history = m_stats->history(sandbox.backendId, sandbox.id);
-            values.reserve(history.size());
-            for (const ResourceSample& sample : history)
-                values.append(column == CpuColumn ? sample.cpuPercent : qreal(sample.memoryBytes));
-        }
-        return QVariant::fromValue(values);
-    }
     if (!measured || sandbox.status != SandboxStatus::Running)
         return role == SortRole ? QVariant(-1.0) : QVariant();
     if (column == CpuColumn) {

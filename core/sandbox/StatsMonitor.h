@@ -40,6 +40,14 @@ public:
     // Oldest first; empty when nothing was measured.
     QList<ResourceSample> history(const QString& backendId, const QString& id) const;
     bool latest(const QString& backendId, const QString& id, ResourceSample* sample) const;
+    enum class Field
+    {
+        Cpu,
+        Memory
+    };
+    // The last `count` values of one field, oldest first, for a sparkline: cheap enough to ask
+    // for every row at every repaint.
+    QList<qreal> recent(const QString& backendId, const QString& id, Field field, int count) const;
     int openStreams() const;
     int watchedCount() const { return int(m_watches.size()); }
 

@@ -1,5 +1,7 @@
 #include "Preferences.h"
 
+#include <algorithm>
+
 Preferences::Preferences(const QString& path)
     : m_settings(path.isEmpty() ? std::make_unique<QSettings>()
                                 : std::make_unique<QSettings>(path, QSettings::IniFormat))
@@ -64,6 +66,16 @@ bool Preferences::confirmDelete() const
 void Preferences::setConfirmDelete(bool confirm)
 {
     m_settings->setValue(QStringLiteral("ui/confirmDelete"), confirm);
+}
+
+int Preferences::cleanupIntervalMinutes() const
+{
+    return std::max(0, m_settings->value(QStringLiteral("cleanup/intervalMinutes"), 0).toInt());
+}
+
+void Preferences::setCleanupIntervalMinutes(int minutes)
+{
+    m_settings->setValue(QStringLiteral("cleanup/intervalMinutes"), std::max(0, minutes));
 }
 
 bool Preferences::startAfterCreate() const

@@ -31,6 +31,9 @@ public:
     void setConfirmDelete(bool confirm);
     bool startAfterCreate() const;
     void setStartAfterCreate(bool start);
+    // While the app runs it removes expired sandboxes this often; 0 (the default): never.
+    int cleanupIntervalMinutes() const;
+    void setCleanupIntervalMinutes(int minutes);
 
     // Empty family and 0 size: the system's fixed-pitch font.
     QString terminalFontFamily() const;

@@ -9,6 +9,7 @@
 #include "BenchSupport.h"
 #include "OpenSandboxEmulatorProcess.h"
 #include "files/SandboxFiles.h"
+#include "files/TarPacker.h"
 #include "net/HttpClient.h"
 #include "opensandbox/OpenSandboxBackend.h"
 #include "sandbox/ExecSession.h"
@@ -23,6 +24,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -220,6 +222,35 @@ int main(int argc, char* argv[])
     else
         std::printf("download failed: %s\n", qPrintable(downloadError));
 
+    // Upload: a local file of the same size through writeArchive, from a tar packed as it goes.
+    QTemporaryDir uploadDir;
+    const QString uploadFile = uploadDir.filePath(QStringLiteral("bench-upload"));
+    {
+        QFile random(QStringLiteral("/dev/urandom"));
+        QFile out(uploadFile);
+        random.open(QIODevice::ReadOnly);
+        out.open(QIODevice::WriteOnly);
+        for (int i = 0; i < downloadMiB; ++i)
+            out.write(random.read(1 << 20));
+    }
+    TarPacker packer({{uploadFile, "bench-upload"}});
+    packer.open(QIODevice::ReadOnly);
+    Job* upload = files->writeArchive("/tmp", &packer, SandboxFiles::Owners::Sandbox);
+    bool uploaded = false;
+    QString uploadError;
+    QObject::connect(upload, &Job::finished, upload, [&] {
+        uploadError = upload->error().fullText();
+        uploaded = true;
+    });
+    clock.restart();
+    BenchSupport::waitUntil([&] { return uploaded; }, 600000);
+    const double uploadSeconds = double(clock.elapsed()) / 1000;
+    if (uploadError.isEmpty())
+        std::printf("upload %d MiB through execd (writeArchive): %.2f s, %.1f MiB/s\n", downloadMiB,
+                    uploadSeconds, downloadMiB / uploadSeconds);
+    else
+        std::printf("upload failed: %s\n", qPrintable(uploadError));
+
     // The same through the official SDK, when it is there.
     if (!QFileInfo::exists(sdkDir + QStringLiteral("/node_modules/@alibaba-group/opensandbox"))) {
         std::printf("official SDK: not installed in %s; no reference figures\n",
@@ -238,7 +269,7 @@ int main(int argc, char* argv[])
         commands.start(QStringLiteral("node"),
                        {QStringLiteral(OPENSANDBOX_BENCH_SOURCE_DIR "/opensandbox_sdk_bench.mjs"),
                         sdkDir, running.domain(), OpenSandboxEmulatorProcess::apiKey(),
-                        QString::number(page), id, QString::number(runs), bigFile});
+                        QString::number(page), id, QString::number(runs), bigFile, uploadFile});
         commands.waitForFinished(600000);
         const QJsonObject commandFigures =
             QJsonDocument::fromJson(commands.readAllStandardOutput()).object();
@@ -266,10 +297,16 @@ int main(int argc, char* argv[])
                 std::printf(
                     "official SDK: download %.0f MiB (files.readBytes): %.2f s, %.1f MiB/s\n",
                     sdkBytes / (1 << 20), sdkSeconds, sdkBytes / (1 << 20) / sdkSeconds);
+            const double sdkUpBytes = commandFigures.value(QLatin1String("uploadBytes")).toDouble();
+            const double sdkUpSeconds =
+                commandFigures.value(QLatin1String("uploadMs")).toDouble() / 1000;
+            if (sdkUpSeconds > 0)
+                std::printf(
+                    "official SDK: upload %.0f MiB (files.writeFiles): %.2f s, %.1f MiB/s\n",
+                    sdkUpBytes / (1 << 20), sdkUpSeconds, sdkUpBytes / (1 << 20) / sdkUpSeconds);
         }
     }
     std::printf("keystroke to echo: not measured (the emulator's execd has no PTY; sessions "
                 "run without a terminal)\n");
-    std::printf("upload: not measured (OpenSandboxFiles has no uploads yet)\n");
     return 0;
 }

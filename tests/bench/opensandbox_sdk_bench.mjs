@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [sdkDir, domain, apiKey, pageSizeText, sandboxId, runsText, download] = process.argv.slice(2);
+const [sdkDir, domain, apiKey, pageSizeText, sandboxId, runsText, download, upload] =
+    process.argv.slice(2);
 const sdk = await import(pathToFileURL(path.join(sdkDir, 'node_modules', '@alibaba-group',
     'opensandbox', 'dist', 'index.js')).href);
 const { ConnectionConfig, Sandbox, SandboxManager } = sdk;
@@ -45,5 +46,16 @@ if (sandbox && download) {
     downloadBytes = (await sandbox.files.readBytes(download)).length;
     downloadMs = performance.now() - started;
 }
+let uploadBytes = 0;
+let uploadMs = 0;
+if (sandbox && upload) {
+    const { readFileSync } = await import('node:fs');
+    const data = readFileSync(upload);
+    started = performance.now();
+    await sandbox.files.writeFiles([{ path: '/tmp/bench-upload-sdk', data }]);
+    uploadMs = performance.now() - started;
+    uploadBytes = data.length;
+}
 await sandbox?.close();
-console.log(JSON.stringify({ pages, total, listMs, firstByte, whole, downloadBytes, downloadMs }));
+console.log(JSON.stringify({ pages, total, listMs, firstByte, whole, downloadBytes, downloadMs,
+    uploadBytes, uploadMs }));

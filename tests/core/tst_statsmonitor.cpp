@@ -157,6 +157,11 @@ void TestStatsMonitor::keepsBoundedHistory()
     QCOMPARE(history.size(), StatsMonitor::HistorySize);
     QCOMPARE(history.first().cpuPercent, 50.0);
     QCOMPARE(history.last().cpuPercent, double(StatsMonitor::HistorySize + 49));
+    const QList<qreal> recent =
+        monitor.recent(QStringLiteral("b"), QStringLiteral("r"), StatsMonitor::Field::Cpu, 3);
+    QCOMPARE(recent, (QList<qreal>{qreal(StatsMonitor::HistorySize + 47),
+                                   qreal(StatsMonitor::HistorySize + 48),
+                                   qreal(StatsMonitor::HistorySize + 49)}));
     monitor.clear();
     QVERIFY(monitor.history(QStringLiteral("b"), QStringLiteral("r")).isEmpty());
 }

@@ -1,9 +1,14 @@
 #include "OpenSandboxFixture.h"
 #include "files/SandboxFiles.h"
 #include "files/TarExtractor.h"
+#include "files/TarPacker.h"
+#include "opensandbox/OpenSandboxFiles.h"
 #include "sandbox/ExecSession.h"
 
+#include <QBuffer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -37,6 +42,8 @@ private Q_SLOTS:
     void cleanup();
     void browseAndModify();
     void downloadsAsTar();
+    void uploadsTarThroughExecd();
+    void hostileUploadWritesNothingOutside();
     void pausedSandboxSaysWhy();
 
 private:
@@ -73,9 +80,10 @@ void TestOpenSandboxFiles::cleanup()
 void TestOpenSandboxFiles::browseAndModify()
 {
     std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_id));
-    QCOMPARE(files->capabilities(),
-             SandboxFiles::CanList | SandboxFiles::CanModify | SandboxFiles::CanReadArchive);
-    QVERIFY(!files->limitation().isEmpty()); // uploads are not there yet, and it says so
+    QCOMPARE(files->capabilities(), SandboxFiles::CanList | SandboxFiles::CanModify |
+                                        SandboxFiles::CanReadArchive |
+                                        SandboxFiles::CanWriteArchive);
+    QVERIFY(files->limitation().isEmpty());
 
     OpenSandboxOutcome outcome;
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -129,7 +137,7 @@ void TestOpenSandboxFiles::browseAndModify()
     outcome = awaitFiles(files->list("/tmp/t"));
     QCOMPARE(names(outcome.result.value<QList<FileEntry>>()), QStringList{QStringLiteral("sub")});
 
-    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t", nullptr, SandboxFiles::Owners::Sandbox))
+    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t/sub", nullptr, SandboxFiles::Owners::Sandbox))
                  .error.kind,
              Error::Invalid);
 }
@@ -175,6 +183,119 @@ void TestOpenSandboxFiles::downloadsAsTar()
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("t/link")))); // links are left out
     QVERIFY(!progress.isEmpty());
     QCOMPARE(progress.last(), 3000000 + 6 + 5 + 5);
+}
+
+void TestOpenSandboxFiles::uploadsTarThroughExecd()
+{
+    std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_id));
+    QTemporaryDir local;
+    QByteArray big;
+    big.reserve(3 * 1024 * 1024);
+    for (int i = 0; i < 3 * 1024 * 1024; ++i)
+        big.append(char((i * 7919) % 251));
+    const QByteArray longName = QByteArray(120, 'u') + ".txt";
+    QVERIFY(QDir(local.path()).mkpath(QStringLiteral("up/sub/empty")));
+    const auto write = [&local](const QString& name, const QByteArray& bytes) {
+        QFile file(local.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(QStringLiteral("up/big.bin"), big));
+    QVERIFY(write(QStringLiteral("up/sub/small.txt"), "small\n"));
+    QVERIFY(write(QStringLiteral("up/sub/") + QString::fromLatin1(longName), "long\n"));
+    QVERIFY(write(QStringLiteral("up/none"), {}));
+    QVERIFY(QFile::setPermissions(local.filePath(QStringLiteral("up/sub/small.txt")),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+
+    TarPacker packer({{local.filePath(QStringLiteral("up")), "up"}});
+    QVERIFY(packer.open(QIODevice::ReadOnly));
+    Job* job = files->writeArchive("/tmp/t", &packer, SandboxFiles::Owners::Sandbox);
+    QList<qint64> progress;
+    QObject::connect(job, &Job::progressed, job,
+                     [&progress](qint64 done, qint64) { progress << done; });
+    OpenSandboxOutcome outcome = awaitFiles(job);
+    QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.fullText()));
+    QVERIFY(progress.size() > 2);
+    QVERIFY(progress.last() > big.size());
+
+    outcome = awaitFiles(files->stat("/tmp/t/up/sub/small.txt"));
+    QCOMPARE(outcome.result.value<FileEntry>().mode, 0700u);
+    outcome = awaitFiles(files->stat("/tmp/t/up/sub/empty"));
+    QCOMPARE(outcome.result.value<FileEntry>().type, FileEntry::Type::Folder);
+
+    // Back again through the download path: the same bytes.
+    QTemporaryDir back;
+    TarExtractor extractor(back.path());
+    QVERIFY(extractor.open(QIODevice::WriteOnly));
+    outcome = awaitFiles(files->readArchive("/tmp/t/up", &extractor));
+    QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.fullText()));
+    QSignalSpy extracted(&extractor, &TarExtractor::finished);
+    extractor.finishInput();
+    QVERIFY(extractor.isFinished() || extracted.wait(Generous));
+    const auto read = [&back](const QString& name) {
+        QFile file(back.filePath(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
+    };
+    QCOMPARE(read(QStringLiteral("up/big.bin")), big);
+    QCOMPARE(read(QStringLiteral("up/sub/small.txt")), QByteArray("small\n"));
+    QCOMPARE(read(QStringLiteral("up/sub/") + QString::fromLatin1(longName)), QByteArray("long\n"));
+    QCOMPARE(read(QStringLiteral("up/none")), QByteArray());
+    QVERIFY(QFileInfo(back.filePath(QStringLiteral("up/sub/empty"))).isDir());
+
+    // A link cannot be made through execd: the rest is written and the link named.
+    QVERIFY(QFile::link(QStringLiteral("small.txt"), local.filePath(QStringLiteral("up/ln"))));
+    TarPacker again({{local.filePath(QStringLiteral("up")), "up2"}});
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    outcome = awaitFiles(files->writeArchive("/tmp/t", &again, SandboxFiles::Owners::Sandbox));
+    QCOMPARE(outcome.error.kind, Error::Invalid);
+    QVERIFY2(outcome.error.message.contains(QLatin1String("/tmp/t/up2/ln")),
+             qPrintable(outcome.error.message));
+    outcome = awaitFiles(files->stat("/tmp/t/up2/big.bin"));
+    QCOMPARE(outcome.result.value<FileEntry>().size, big.size());
+
+    // Into a folder that is not there, or onto a file: refused before anything is sent.
+    QBuffer empty;
+    QVERIFY(empty.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        awaitFiles(files->writeArchive("/tmp/t/missing", &empty, SandboxFiles::Owners::Sandbox))
+            .error.kind,
+        Error::NotFound);
+    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t/a.txt", &empty, SandboxFiles::Owners::Sandbox))
+                 .error.kind,
+             Error::Invalid);
+}
+
+void TestOpenSandboxFiles::hostileUploadWritesNothingOutside()
+{
+    std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_id));
+    const auto entry = [](const QByteArray& name, const QByteArray& content) {
+        FileEntry file;
+        file.type = FileEntry::Type::File;
+        file.size = content.size();
+        file.mode = 0644;
+        return OpenSandboxFiles::tarHeader(name, file) + content +
+               QByteArray((512 - content.size() % 512) % 512, '\0');
+    };
+    for (const QByteArray& name :
+         {QByteArray("../escaped"), QByteArray("/tmp/escaped"), QByteArray("ok/../../escaped")}) {
+        QByteArray archive = entry("before", "x") + entry(name, "evil") + QByteArray(1024, '\0');
+        QBuffer source(&archive);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const OpenSandboxOutcome outcome =
+            awaitFiles(files->writeArchive("/tmp/t/sub", &source, SandboxFiles::Owners::Sandbox));
+        QCOMPARE(outcome.error.kind, Error::Invalid);
+        QVERIFY2(outcome.error.message.contains(QLatin1String("escaped")),
+                 qPrintable(outcome.error.message));
+        QCOMPARE(awaitFiles(files->stat("/tmp/t/escaped")).error.kind, Error::NotFound);
+        QCOMPARE(awaitFiles(files->stat("/tmp/escaped")).error.kind, Error::NotFound);
+    }
+    // A damaged header is refused too.
+    QByteArray damaged = entry("fine", "x");
+    damaged[0] = 'g';
+    QBuffer source(&damaged);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t", &source, SandboxFiles::Owners::Sandbox))
+                 .error.kind,
+             Error::Protocol);
 }
 
 void TestOpenSandboxFiles::pausedSandboxSaysWhy()

@@ -2,6 +2,7 @@
 #include "run/Run.h"
 #include "run/SandboxJobs.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 
 using namespace DockerTestEnvironment;
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void bigScript();
     void timeoutStopsTheTree();
     void jobs();
+    void sandboxctlRunAndJobs();
 
 private:
     Outcome runToEnd(const RunRequest& request);
@@ -50,6 +52,7 @@ private:
     std::unique_ptr<EciEmulatorProcess> m_emulator;
     std::unique_ptr<EciBackend> m_backend;
     QString m_id;
+    QString m_region;
 };
 
 void TestRunEci::initTestCase()
@@ -57,7 +60,8 @@ void TestRunEci::initTestCase()
     REQUIRE_TEST_ENGINE();
     m_emulator = std::make_unique<EciEmulatorProcess>(QStringLiteral(ECI_EMULATOR_PATH));
     QVERIFY(m_emulator->start());
-    m_backend = makeEciBackend(&m_network, m_emulator->endpoint(), uniqueName(QStringLiteral("r")));
+    m_region = uniqueName(QStringLiteral("r"));
+    m_backend = makeEciBackend(&m_network, m_emulator->endpoint(), m_region);
     QSignalSpy settled(m_backend.get(), &Backend::settled);
     m_backend->connectToBackend();
     QVERIFY(settled.wait(Generous));
@@ -166,6 +170,53 @@ void TestRunEci::jobs()
     QTRY_VERIFY_WITH_TIMEOUT(ended, Generous);
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
     QCOMPARE(bytes, QByteArray("eci-job\n"));
+}
+
+void TestRunEci::sandboxctlRunAndJobs()
+{
+    // sandboxctl --eci with the credentials in the environment, as ECI users set them.
+    const auto ctl = [this](const QStringList& arguments, const QByteArray& input = {}) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"),
+                   EciEmulatorProcess::accessKeyId());
+        env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+                   EciEmulatorProcess::accessKeySecret());
+        env.insert(QStringLiteral("ECI_SANDBOX_ENDPOINT"), m_emulator->endpoint());
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SANDBOXCTL_PATH),
+                      QStringList{QStringLiteral("--eci"), m_region} + arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        Result result;
+        if (process.waitForFinished(Generous)) {
+            result.exitCode = process.exitCode();
+            result.out = process.readAllStandardOutput();
+            result.err = process.readAllStandardError();
+        }
+        return result;
+    };
+    const Result ran =
+        ctl({QStringLiteral("run"), m_id, QStringLiteral("--"), QStringLiteral("sh"),
+             QStringLiteral("-c"), QStringLiteral("echo on-eci; echo err >&2; exit 5")});
+    QCOMPARE(ran.exitCode, 5);
+    QCOMPARE(ran.out, QByteArray("on-eci\n"));
+    QCOMPARE(ran.err, QByteArray("err\n"));
+    const Result script =
+        ctl({QStringLiteral("run"), m_id, QStringLiteral("--script"), QStringLiteral("-")},
+            "echo from-stdin\n");
+    QCOMPARE(script.exitCode, 0);
+    QCOMPARE(script.out, QByteArray("from-stdin\n"));
+
+    const Result started =
+        ctl({QStringLiteral("jobs"), QStringLiteral("start"), m_id, QStringLiteral("--"),
+             QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo eci-bg; exit 9")});
+    QVERIFY2(started.exitCode == 0, started.err.constData());
+    const QString job = QString::fromUtf8(started.out).trimmed();
+    QCOMPARE(ctl({QStringLiteral("jobs"), QStringLiteral("wait"), m_id, job}).exitCode, 9);
+    QCOMPARE(ctl({QStringLiteral("jobs"), QStringLiteral("logs"), m_id, job}).out,
+             QByteArray("eci-bg\n"));
+    QVERIFY(ctl({QStringLiteral("jobs"), QStringLiteral("list"), m_id}).out.contains(job.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(TestRunEci)

@@ -1,6 +1,7 @@
 #include "DockerTestEnvironment.h"
 #include "FakeBackend.h"
 #include "docker/DockerBackend.h"
+#include "run/RunWindow.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void stopsStartsAndDeletesSeveralAtOnce();
     void pausesAndResumesSeveralAtOnce();
     void explainsAMissingEngine();
+    void runActionOpensARunWindowOnTheSandbox();
 
 private:
     void showWindowWithTwoSandboxes();
@@ -267,6 +269,32 @@ void TestMainWindowDocker::explainsAMissingEngine()
     QVERIFY(!states.isEmpty());
     QCOMPARE(states.first().first().value<Backend::State>(), Backend::State::Connecting);
     QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Lost, 10000);
+}
+
+void TestMainWindowDocker::runActionOpensARunWindowOnTheSandbox()
+{
+    showWindowWithTwoSandboxes();
+    if (QTest::currentTestFailed() || !m_window)
+        return;
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("actionRunCommand"));
+    QVERIFY(action);
+    QVERIFY(!action->isEnabled()); // two are selected
+    table()->clearSelection();
+    table()->selectRow(rowOf(m_first));
+    QTRY_VERIFY(action->isEnabled());
+    action->trigger();
+    RunWindow* window = nullptr;
+    QTRY_VERIFY((window = m_window->findChild<RunWindow*>()) && window->isVisible());
+    QVERIFY(window->windowTitle().contains(m_first));
+    // It runs in that sandbox: the container's hostname is its short id.
+    auto* command = window->findChild<QComboBox*>(QStringLiteral("runCommand"));
+    command->setEditText(QStringLiteral("cat /etc/hostname"));
+    QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("runButton")), Qt::LeftButton);
+    auto* output = window->findChild<QPlainTextEdit*>(QStringLiteral("runOutput"));
+    QTRY_COMPARE_WITH_TIMEOUT(output->toPlainText(), m_firstId.left(12) + QLatin1Char('\n'), 30000);
+    // Asked again, the same window comes back.
+    action->trigger();
+    QCOMPARE(m_window->findChildren<RunWindow*>().size(), 1);
 }
 
 QTEST_MAIN(TestMainWindowDocker)

@@ -10,6 +10,9 @@
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -140,11 +143,54 @@ void TestRunWindow::runsACommandWithStderrApart()
     QVERIFY(errColour != outColour);
     QCOMPARE(errColour, QColor(0xc0, 0x1c, 0x28));
 
+    // Export writes the text as it came, or JSON lines with streams and the exit code.
+    auto* exportButton = child<QPushButton>("runExportButton");
+    QVERIFY(exportButton->isEnabled());
+    QTemporaryDir exports;
+    const auto exportTo = [&](const QString& name) -> QByteArray {
+        QTest::mouseClick(exportButton, Qt::LeftButton);
+        QFileDialog* dialog = nullptr;
+        // The last one closed may linger until its deletion: the visible one is the new one.
+        if (!QTest::qWaitFor([&] {
+                const QList<QFileDialog*> dialogs = m_window->findChildren<QFileDialog*>();
+                for (QFileDialog* shown : dialogs) {
+                    if (shown->isVisible())
+                        dialog = shown;
+                }
+                return dialog != nullptr;
+            }))
+            return "no dialog";
+        dialog->selectFile(exports.filePath(name));
+        static_cast<QDialog*>(dialog)->accept();
+        if (!QTest::qWaitFor(
+                [&] { return status().startsWith(QStringLiteral("The output was saved to")); }))
+            return status().toUtf8();
+        QFile file(exports.filePath(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("not written");
+    };
+    // The two streams are apart on the wire: either may come first.
+    const QByteArray text = exportTo(QStringLiteral("out.txt"));
+    QVERIFY2(text == "to-out\nto-err\n" || text == "to-err\nto-out\n", text.constData());
+    const QList<QByteArray> lines = exportTo(QStringLiteral("out.jsonl")).trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QMap<QString, QString> byStream;
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject chunk = QJsonDocument::fromJson(lines.at(i)).object();
+        byStream.insert(chunk.value(QStringLiteral("stream")).toString(),
+                        chunk.value(QStringLiteral("text")).toString());
+    }
+    QCOMPARE(byStream.value(QStringLiteral("stdout")), QStringLiteral("to-out\n"));
+    QCOMPARE(byStream.value(QStringLiteral("stderr")), QStringLiteral("to-err\n"));
+    const QJsonObject end = QJsonDocument::fromJson(lines.at(2)).object();
+    QCOMPARE(end.value(QStringLiteral("exitCode")).toInt(), 3);
+    QVERIFY(end.value(QStringLiteral("durationMs")).toInt() > 0);
+
     // Copy and Clear do what they say.
     QTest::mouseClick(child<QPushButton>("runCopyButton"), Qt::LeftButton);
     QVERIFY(QGuiApplication::clipboard()->text().contains(QLatin1String("to-err")));
     QTest::mouseClick(child<QPushButton>("runClearButton"), Qt::LeftButton);
     QCOMPARE(output(), QString());
+    QVERIFY(!exportButton->isEnabled());
 }
 
 void TestRunWindow::cancelStopsTheProcess()

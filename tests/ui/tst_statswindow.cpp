@@ -23,6 +23,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 // Live stats, lifetimes and clean-up in the window, against the real engine.
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void liveColumnsOnlyForWhatIsShown();
     void renewShowsTimeLeft();
     void cleanUpRemovesWhatThePreviewListed();
+    void cleanUpOnATimerWhenChosen();
 
 private:
     void showWindow();
@@ -294,6 +296,36 @@ void TestStatsWindow::cleanUpRemovesWhatThePreviewListed()
     recorded.sort();
     listed.sort();
     QCOMPARE(recorded, listed);
+}
+
+void TestStatsWindow::cleanUpOnATimerWhenChosen()
+{
+    m_preferences->setCleanupIntervalMinutes(5);
+    showWindow();
+    if (QTest::currentTestFailed())
+        return;
+    auto* timer = m_window->findChild<QTimer*>(QStringLiteral("cleanupTimer"));
+    QVERIFY(timer && timer->isActive());
+    QCOMPARE(timer->interval(), 5 * 60 * 1000);
+    const QString expiredId = run(m_prefix + QStringLiteral("-timed"), QStringLiteral("sleep 600"));
+    const QString keptId = run(m_prefix + QStringLiteral("-untimed"), QStringLiteral("sleep 600"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_backend->sandboxSet()->contains(expiredId) &&
+                                 m_backend->sandboxSet()->contains(keptId),
+                             20000);
+    Job* job = m_backend->setExpiry(expiredId, QDateTime::currentDateTimeUtc().addSecs(-5));
+    bool set = false;
+    connect(job, &Job::finished, this, [&] { set = !job->error().isError(); });
+    QTRY_VERIFY(set);
+    // Five minutes are long for a test: the same timer, sooner.
+    timer->start(100);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_backend->sandboxSet()->contains(expiredId), 20000);
+    QVERIFY(m_backend->sandboxSet()->contains(keptId)); // no lifetime: never removed by expiry
+    bool logged = false;
+    for (qsizetype i = 0; i < m_activity.size(); ++i)
+        logged = logged || m_activity.at(i).sandboxId == expiredId;
+    QVERIFY(logged);
+    timer->stop();
+    m_preferences->setCleanupIntervalMinutes(0);
 }
 
 QTEST_MAIN(TestStatsWindow)

@@ -58,6 +58,12 @@ PreferencesDialog::PreferencesDialog(Preferences& preferences, Translations& tra
     m_confirmDeleteCheck->setChecked(preferences.confirmDelete());
     m_startAfterCreateCheck->setObjectName(QStringLiteral("startAfterCreateCheck"));
     m_startAfterCreateCheck->setChecked(preferences.startAfterCreate());
+    m_cleanupLabel = new QLabel;
+    m_cleanupSpin = new QSpinBox;
+    m_cleanupSpin->setObjectName(QStringLiteral("cleanupSpin"));
+    m_cleanupSpin->setRange(0, 7 * 24 * 60);
+    m_cleanupSpin->setValue(preferences.cleanupIntervalMinutes());
+    m_cleanupLabel->setBuddy(m_cleanupSpin);
     m_logMemoryLabel = new QLabel;
     m_logMemorySpin = new QSpinBox;
     m_logMemorySpin->setObjectName(QStringLiteral("logMemorySpin"));
@@ -70,6 +76,7 @@ PreferencesDialog::PreferencesDialog(Preferences& preferences, Translations& tra
     general->addRow(m_languageLabel, m_languageCombo);
     general->addRow(m_confirmDeleteCheck);
     general->addRow(m_startAfterCreateCheck);
+    general->addRow(m_cleanupLabel, m_cleanupSpin);
     general->addRow(m_logMemoryLabel, m_logMemorySpin);
 
     m_enginesText->setWordWrap(true);
@@ -295,6 +302,7 @@ void PreferencesDialog::accept()
     m_preferences.setDockerHosts(hosts);
     m_preferences.setConfirmDelete(m_confirmDeleteCheck->isChecked());
     m_preferences.setStartAfterCreate(m_startAfterCreateCheck->isChecked());
+    m_preferences.setCleanupIntervalMinutes(m_cleanupSpin->value());
     m_preferences.setLogMemoryLimitMiB(m_logMemorySpin->value());
     m_preferences.setTerminalFontFamily(
         m_systemFontCheck->isChecked() ? QString() : m_fontCombo->currentFont().family());
@@ -339,6 +347,9 @@ void PreferencesDialog::retranslateUi()
         0, tr("System (%1)").arg(Translations::displayName(Translations::systemLanguage())));
     m_confirmDeleteCheck->setText(tr("&Ask before deleting sandboxes"));
     m_startAfterCreateCheck->setText(tr("&Start new sandboxes after creating them"));
+    m_cleanupLabel->setText(tr("Remove e&xpired sandboxes every:"));
+    m_cleanupSpin->setSpecialValueText(tr("Never"));
+    m_cleanupSpin->setSuffix(tr(" min"));
     m_logMemoryLabel->setText(tr("Log &memory per window:"));
     m_logMemorySpin->setSuffix(tr(" MiB"));
     m_logMemorySpin->setToolTip(

@@ -49,6 +49,8 @@ private:
     QComboBox* m_languageCombo = nullptr;
     QCheckBox* m_confirmDeleteCheck = nullptr;
     QCheckBox* m_startAfterCreateCheck = nullptr;
+    QLabel* m_cleanupLabel = nullptr;
+    QSpinBox* m_cleanupSpin = nullptr;
     QLabel* m_logMemoryLabel = nullptr;
     QSpinBox* m_logMemorySpin = nullptr;
     QGroupBox* m_enginesBox = nullptr;

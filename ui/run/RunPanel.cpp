@@ -13,6 +13,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -63,6 +65,7 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     , m_jobButton(new QPushButton(this))
     , m_cancelButton(new QPushButton(this))
     , m_copyButton(new QPushButton(this))
+    , m_exportButton(new QPushButton(this))
     , m_clearButton(new QPushButton(this))
     , m_output(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
@@ -97,6 +100,7 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     m_jobButton->setObjectName(QStringLiteral("runAsJobButton"));
     m_cancelButton->setObjectName(QStringLiteral("runCancelButton"));
     m_copyButton->setObjectName(QStringLiteral("runCopyButton"));
+    m_exportButton->setObjectName(QStringLiteral("runExportButton"));
     m_clearButton->setObjectName(QStringLiteral("runClearButton"));
     m_output->setObjectName(QStringLiteral("runOutput"));
     m_output->setReadOnly(true);
@@ -121,6 +125,7 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     buttons->addWidget(m_cancelButton);
     buttons->addStretch();
     buttons->addWidget(m_copyButton);
+    buttons->addWidget(m_exportButton);
     buttons->addWidget(m_clearButton);
 
     auto* layout = new QVBoxLayout(this);
@@ -152,8 +157,12 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     connect(m_cancelButton, &QPushButton::clicked, this, &RunPanel::cancel);
     connect(m_copyButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_output->toPlainText()); });
+    connect(m_exportButton, &QPushButton::clicked, this, &RunPanel::chooseExport);
     connect(m_clearButton, &QPushButton::clicked, this, [this] {
         m_output->clear();
+        if (!isRunning())
+            m_transcript.clear();
+        updateButtons();
         if (!isRunning())
             showStatus({}, false);
     });
@@ -283,6 +292,8 @@ void RunPanel::startRun(const RunRequest& request)
 {
     delete m_run;
     m_output->clear();
+    m_transcript.clear();
+    m_runClock.start();
     m_pending[0].clear();
     m_pending[1].clear();
     m_ready.clear();
@@ -332,6 +343,7 @@ void RunPanel::startAsJob()
 
 void RunPanel::onReceived(ExecSession::Stream stream, const QByteArray& bytes)
 {
+    m_transcript.append(stream, bytes, m_runClock.elapsed());
     const int which = stream == ExecSession::Stream::Stderr ? 1 : 0;
     QByteArray& pending = m_pending[which];
     pending.append(bytes);
@@ -385,6 +397,7 @@ void RunPanel::onFinished()
     m_flushTimer->stop();
     flushOutput(true);
     const RunResult& result = m_run->result();
+    m_transcript.setResult(result);
     const QString duration = Duration::format(result.durationMs);
     if (result.error.isError()) {
         showStatus(tr("Could not run: %1").arg(result.error.fullText()), true);
@@ -421,8 +434,47 @@ void RunPanel::updateButtons()
     m_runButton->setEnabled(!running && hasInput && m_backend);
     m_jobButton->setEnabled(!running && hasInput && m_jobs &&
                             m_mode->currentIndex() == CommandMode);
+    m_exportButton->setEnabled(!running && !m_transcript.isEmpty());
     m_cancelButton->setEnabled(running && !m_detecting && !m_run->result().cancelled &&
                                !m_run->result().timedOut);
+}
+
+bool RunPanel::exportOutput(const QString& path, QString* error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = file.errorString();
+        return false;
+    }
+    const QByteArray bytes = path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
+                                 ? m_transcript.toJsonLines()
+                                 : m_transcript.toText();
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void RunPanel::chooseExport()
+{
+    auto* dialog = new QFileDialog(this, tr("Export the Output"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilters({tr("Plain text (*.txt *.log)"), tr("JSON lines (*.jsonl)")});
+    dialog->setDefaultSuffix(QStringLiteral("txt"));
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString& filter) {
+        dialog->setDefaultSuffix(filter.contains(QLatin1String("jsonl")) ? QStringLiteral("jsonl")
+                                                                         : QStringLiteral("txt"));
+    });
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        QString error;
+        if (exportOutput(path, &error))
+            showStatus(tr("The output was saved to %1.").arg(path), false);
+        else
+            showStatus(tr("The output was not saved: %1").arg(error), true);
+    });
+    dialog->open();
 }
 
 void RunPanel::reloadHistory()
@@ -467,5 +519,8 @@ void RunPanel::retranslateUi()
     m_cancelButton->setToolTip(
         tr("Stop the process and everything it started: TERM, then KILL 2 seconds later"));
     m_copyButton->setText(tr("Cop&y Output"));
+    m_exportButton->setText(tr("E&xport…"));
+    m_exportButton->setToolTip(tr("Save the output as text, or as JSON lines with each "
+                                  "chunk's stream and time"));
     m_clearButton->setText(tr("C&lear"));
 }

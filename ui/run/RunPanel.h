@@ -1,8 +1,10 @@
 #pragma once
 
 #include "run/RunRequest.h"
+#include "run/RunTranscript.h"
 #include "sandbox/ExecSession.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
 
@@ -33,11 +35,14 @@ public:
     bool isRunning() const;
     // What the form describes; empty command and script with *problem set when it is no good.
     RunRequest request(QString* problem) const;
+    // Writes the last run's output: JSON lines for a .jsonl path, else the text as it came.
+    bool exportOutput(const QString& path, QString* error) const;
 
 public Q_SLOTS:
     void runNow();
     void cancel();
     void startAsJob();
+    void chooseExport();
 
 Q_SIGNALS:
     void runFinished(const QString& summary, int exitCode);
@@ -69,6 +74,8 @@ private:
     QComboBox* m_mode;
     QComboBox* m_language;
     QLabel* m_languageLabel;
+    RunTranscript m_transcript;
+    QElapsedTimer m_runClock;
     QString m_interpreterNote; // which interpreter a code run uses, shown with its result
     bool m_detecting = false;
     QStackedWidget* m_inputs;
@@ -81,6 +88,7 @@ private:
     QPushButton* m_jobButton;
     QPushButton* m_cancelButton;
     QPushButton* m_copyButton;
+    QPushButton* m_exportButton;
     QPushButton* m_clearButton;
     QPlainTextEdit* m_output;
     QLabel* m_status;

@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -104,6 +105,11 @@ MainWindow::MainWindow(Preferences& preferences, Translations& translations,
 
     retranslateUi();
     restoreSettings();
+    m_cleanupTimer = new QTimer(this);
+    m_cleanupTimer->setObjectName(QStringLiteral("cleanupTimer"));
+    connect(m_cleanupTimer, &QTimer::timeout, this,
+            [this] { m_commands->cleanUpExpired(m_model->backends()); });
+    applyCleanupTimer();
     updateActions();
     followConnections();
 }
@@ -439,12 +445,24 @@ void MainWindow::newSandbox()
     dialog->open();
 }
 
+void MainWindow::applyCleanupTimer()
+{
+    const int minutes = m_preferences.cleanupIntervalMinutes();
+    if (minutes <= 0) {
+        m_cleanupTimer->stop();
+        return;
+    }
+    m_cleanupTimer->start(minutes * 60 * 1000);
+}
+
 void MainWindow::showPreferences()
 {
     auto* dialog = new PreferencesDialog(m_preferences, m_translations, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this] { m_registry.setDockerHosts(m_preferences.dockerHosts()); });
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_registry.setDockerHosts(m_preferences.dockerHosts());
+        applyCleanupTimer();
+    });
     connect(dialog, &QDialog::accepted, this,
             [this] { recordActivity(tr("Change Preferences"), nullptr, QString(), QString()); });
     dialog->open();

@@ -21,6 +21,7 @@ class RunHistory;
 class RunWindow;
 class QDockWidget;
 class QMenu;
+class QTimer;
 class QToolBar;
 class SandboxCommands;
 class SandboxTableModel;
@@ -57,6 +58,8 @@ private:
     void createToolBar();
     void retranslateUi();
     void restoreSettings();
+    // Starts, restarts or stops the clean-up timer as Preferences say.
+    void applyCleanupTimer();
     void saveSettings();
 
     void followConnections();
@@ -116,4 +119,5 @@ private:
     QMenu* m_helpMenu = nullptr;
     QMenu* m_contextMenu = nullptr;
     QToolBar* m_toolBar = nullptr;
+    QTimer* m_cleanupTimer = nullptr;
 };

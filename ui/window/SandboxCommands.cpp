@@ -190,3 +190,26 @@ void SandboxCommands::cleanUp(const QList<Backend*>& backends)
             });
     dialog->open();
 }
+
+void SandboxCommands::cleanUpExpired(const QList<Backend*>& backends)
+{
+    for (Backend* backend : backends) {
+        if (backend->state() != Backend::State::Connected ||
+            !backend->capabilities().testFlag(Backend::CanExpire))
+            continue;
+        auto* planner = new CleanupPlanner(backend, {}, this);
+        const QPointer<Backend> owner = backend;
+        connect(
+            planner, &CleanupPlanner::finished, this,
+            [this, planner, owner](const QList<CleanupCandidate>& found, const Error&) {
+                planner->deleteLater();
+                QList<BulkOperation::Target> targets;
+                for (const CleanupCandidate& candidate : found)
+                    targets.append({owner, candidate.sandbox.id, displayName(candidate.sandbox)});
+                if (owner && !targets.isEmpty())
+                    runBulk(tr("Clean Up"), targets,
+                            [](Backend* b, const QString& id) { return b->remove(id, true); });
+            });
+        planner->start();
+    }
+}

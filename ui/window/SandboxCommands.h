@@ -27,6 +27,9 @@ public:
     void renew(const QList<SelectedSandbox>& selected);
     // Shows what clean-up would remove on these connections; removes it if the user agrees.
     void cleanUp(const QList<Backend*>& backends);
+    // The timer's clean-up: removes what has expired on these connections, asking nothing
+    // (the user chose it in Preferences); each removal goes to the activity log.
+    void cleanUpExpired(const QList<Backend*>& backends);
 
 private:
     void removeNow(const QList<BulkOperation::Target>& targets, bool force);

@@ -185,3 +185,70 @@ test('a wrong API key is refused and never printed', () => {
     assert.equal(none.code, 1);
     assert.match(none.err, /OPEN_SANDBOX_API_KEY/);
 });
+
+// One ustar entry: a header block, then the content padded to 512 bytes.
+function tarEntry(name, content) {
+    const header = Buffer.alloc(512);
+    header.write(name, 0, 100);
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write(content.length.toString(8).padStart(11, '0') + '\0', 124);
+    header.write('00000000000\0', 136);
+    header.write('        ', 148);
+    header.write('0', 156);
+    header.write('ustar\0' + '00', 257);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+    const padding = Buffer.alloc((512 - (content.length % 512)) % 512);
+    return Buffer.concat([header, content, padding]);
+}
+
+test('sandboxctl cp through execd, both ways, read by the SDK', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const tag = `cp${Date.now()}`;
+    const id = ctlOk(['--opensandbox', 'create', '--image', IMAGE, '--name', 'cp-ctl', '--label',
+        `suite=${tag}`, '--ttl', '10m', '--', 'sh', '-c', 'exec tail -f /dev/null']).trim();
+    for (let i = 0; i < 100 && ctlList(tag)[0]?.status !== 'running'; ++i)
+        await new Promise((r) => setTimeout(r, 100));
+    const local = fs.mkdtempSync(path.join(os.tmpdir(), 'osb-cp-'));
+    const big = Buffer.alloc(3 * 1024 * 1024);
+    for (let i = 0; i < big.length; ++i) big[i] = (i * 7919) % 251;
+    fs.writeFileSync(path.join(local, 'big.bin'), big);
+    fs.mkdirSync(path.join(local, 'tree', 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(local, 'tree', 'a.txt'), 'alpha\n');
+    fs.writeFileSync(path.join(local, 'tree', 'sub', 'b.txt'), 'beta\n');
+
+    // In: a file under a new name, and a folder into a folder.
+    ctlOk(['--opensandbox', 'cp', path.join(local, 'big.bin'), 'cp-ctl:/tmp/big.copy']);
+    ctlOk(['--opensandbox', 'cp', path.join(local, 'tree'), 'cp-ctl:/tmp']);
+    const sandbox = await Sandbox.connect({ sandboxId: id, connectionConfig: connection() });
+    assert.equal(await sandbox.files.readFile('/tmp/tree/sub/b.txt'), 'beta\n');
+    assert.equal(ctlOk(['--opensandbox', 'exec', id, '--', 'sh', '-c',
+        'wc -c < /tmp/big.copy; cat /tmp/tree/a.txt']), `${big.length}\nalpha\n`);
+
+    // Out again: the same bytes.
+    const back = fs.mkdtempSync(path.join(os.tmpdir(), 'osb-back-'));
+    ctlOk(['--opensandbox', 'cp', 'cp-ctl:/tmp/big.copy', path.join(back, 'big.bin')]);
+    ctlOk(['--opensandbox', 'cp', 'cp-ctl:/tmp/tree', back]);
+    assert.ok(fs.readFileSync(path.join(back, 'big.bin')).equals(big));
+    assert.equal(fs.readFileSync(path.join(back, 'tree', 'sub', 'b.txt'), 'utf8'), 'beta\n');
+    assert.equal(fs.readFileSync(path.join(back, 'tree', 'a.txt'), 'utf8'), 'alpha\n');
+
+    // A tar on stdin whose names climb out or are absolute is refused, nothing outside written.
+    for (const name of ['../escaped', '/escaped', 'in/../../escaped']) {
+        const archive = Buffer.concat([tarEntry(name, Buffer.from('evil')), Buffer.alloc(1024)]);
+        const result = spawnSync(process.env.SANDBOXCTL, ['--opensandbox', 'cp', '-',
+            'cp-ctl:/tmp/tree'], { input: archive, encoding: 'utf8', timeout: 60_000,
+            env: { ...process.env, OPEN_SANDBOX_DOMAIN: domain, OPEN_SANDBOX_API_KEY: API_KEY } });
+        assert.equal(result.status, 1, result.stderr);
+        assert.match(result.stderr, /escaped/);
+    }
+    assert.equal(ctl(['--opensandbox', 'exec', id, '--', 'sh', '-c',
+        'ls /tmp/escaped /escaped']).code, 1);
+    fs.rmSync(local, { recursive: true });
+    fs.rmSync(back, { recursive: true });
+    ctlOk(['--opensandbox', 'rm', id]);
+});

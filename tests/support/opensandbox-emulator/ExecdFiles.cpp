@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QUrl>
+#include <QUuid>
 
 #include <algorithm>
 #include <memory>
@@ -367,6 +369,39 @@ void ExecdFiles::replace(HttpExchange* exchange, const QString& container)
     (*chain)(0);
 }
 
+namespace {
+
+// A ustar archive of one regular file, for the engine's archive API.
+QByteArray singleFileTar(const QByteArray& name, const QByteArray& content)
+{
+    QByteArray header(512, '\0');
+    const auto put = [&header](int at, const QByteArray& value) {
+        header.replace(at, value.size(), value);
+    };
+    const auto octal = [](qint64 value, int digits) {
+        return QByteArray::number(value, 8).rightJustified(digits, '0');
+    };
+    put(0, name.left(100));
+    put(100, octal(0644, 7));
+    put(108, octal(0, 7));
+    put(116, octal(0, 7));
+    put(124, octal(content.size(), 11));
+    put(136, octal(QDateTime::currentSecsSinceEpoch(), 11));
+    put(148, QByteArray(8, ' '));
+    header[156] = '0';
+    put(257, QByteArray("ustar\0"
+                        "00",
+                        8));
+    unsigned sum = 0;
+    for (const char c : std::as_const(header))
+        sum += quint8(c);
+    put(148, octal(sum, 6) + QByteArray("\0 ", 2));
+    return header + content + QByteArray((512 - content.size() % 512) % 512, '\0') +
+           QByteArray(1024, '\0');
+}
+
+} // namespace
+
 void ExecdFiles::upload(HttpExchange* exchange, const QString& container)
 {
     const ServerRequest& request = exchange->request();
@@ -440,21 +475,55 @@ void ExecdFiles::upload(HttpExchange* exchange, const QString& container)
         const QString group = meta.value(QLatin1String("group")).toString();
         if (!group.isEmpty())
             chown += QLatin1Char(':') + group;
-        shell(
-            container,
-            QStringLiteral("mkdir -p -- \"$(dirname -- \"$1\")\" && cat > \"$1\" || exit 1; "
-                           "if [ -n \"$2\" ]; then chmod \"$2\" \"$1\" || exit 1; fi; "
-                           "if [ -n \"$3\" ]; then chown \"$3\" \"$1\" || exit 1; fi"),
-            {meta.value(QLatin1String("path")).toString(),
-             mode > 0 ? QString::number(mode) : QString(), chown},
-            [guard, next, index](const Result& result) {
-                if (!guard)
-                    return;
-                if (result.exitCode != 0)
-                    return fail(guard, result, QStringLiteral("error writing file"));
-                (*next)(index + 1);
-            },
-            files.at(index));
+        const QString path = meta.value(QLatin1String("path")).toString();
+        const QString setMode = mode > 0 ? QString::number(mode) : QString();
+        // Under a short name first: the archive's names stop at 100 bytes.
+        const QString temp =
+            QStringLiteral(".upload-") + QUuid::createUuid().toString(QUuid::Id128);
+        // The content goes in through the engine's archive API: exec stdin is for small input.
+        shell(container,
+              QStringLiteral("mkdir -p -- \"$(dirname -- \"$1\")\" && dirname -- \"$1\""), {path},
+              [this, guard, next, index, container, path, setMode, chown, temp,
+               content = files.at(index)](const Result& made) {
+                  if (!guard)
+                      return;
+                  if (made.exitCode != 0)
+                      return fail(guard, made, QStringLiteral("error writing file"));
+                  const QByteArray folder = made.out.trimmed();
+                  m_docker->call(
+                      "PUT",
+                      "/containers/" + QUrl::toPercentEncoding(container) +
+                          "/archive?path=" + QUrl::toPercentEncoding(QString::fromUtf8(folder)),
+                      singleFileTar(temp.toUtf8(), content),
+                      [this, guard, next, index, container, path, setMode, chown, temp,
+                       folder](int status, const QByteArray& answer) {
+                          if (!guard)
+                              return;
+                          if (status != 200) {
+                              Result result;
+                              result.exitCode = 1;
+                              result.err = answer;
+                              if (status == 0)
+                                  result.failure = QStringLiteral("the engine did not answer");
+                              return fail(guard, result, QStringLiteral("error writing file"));
+                          }
+                          shell(container,
+                                QStringLiteral(
+                                    "mv -f -- \"$4\" \"$1\" || exit 1; "
+                                    "if [ -n \"$2\" ]; then chmod \"$2\" \"$1\" || exit 1; fi; "
+                                    "if [ -n \"$3\" ]; then chown \"$3\" \"$1\" || exit 1; fi"),
+                                QStringList{path, setMode, chown,
+                                            QString::fromUtf8(folder) + QLatin1Char('/') + temp},
+                                [guard, next, index](const Result& result) {
+                                    if (!guard)
+                                        return;
+                                    if (result.exitCode != 0)
+                                        return fail(guard, result,
+                                                    QStringLiteral("error writing file"));
+                                    (*next)(index + 1);
+                                });
+                      });
+              });
     };
     (*chain)(0);
 }
