@@ -544,9 +544,12 @@ void OpenSandboxFiles::writeNext(Job* job, const std::shared_ptr<ArchiveRead>& r
 
 Job* OpenSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)
 {
-    if (owners == Owners::FromArchive)
-        return refused(ownershipUnsupported());
     auto* job = new Job(this);
+    if (owners == Owners::FromArchive) {
+        QMetaObject::invokeMethod(
+            job, [job] { job->finishWithError(ownershipUnsupported()); }, Qt::QueuedConnection);
+        return job;
+    }
     QPointer<QIODevice> input(source);
     statThen(job, folder, [this, job, folder, input](const FileEntry& entry) {
         if (entry.type != FileEntry::Type::Folder) {
