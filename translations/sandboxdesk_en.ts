@@ -3108,6 +3108,17 @@ You can keep it for this session only.</translation>
     </message>
 </context>
 <context>
+    <name>OpenSandboxStatsStream</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>execd sent a metrics line that is too long.</source>
+        <translation>execd sent a metrics line that is too long.</translation>
+    </message>
+</context>
+<context>
     <name>OpenSandboxUpload</name>
     <message>
         <source>Cancelled.</source>

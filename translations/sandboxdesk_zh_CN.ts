@@ -3091,6 +3091,17 @@ You can keep it for this session only.</source>
     </message>
 </context>
 <context>
+    <name>OpenSandboxStatsStream</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>execd sent a metrics line that is too long.</source>
+        <translation>execd 发来的一行指标过长。</translation>
+    </message>
+</context>
+<context>
     <name>OpenSandboxUpload</name>
     <message>
         <source>Cancelled.</source>

@@ -4,6 +4,7 @@
 #include "OpenSandboxFiles.h"
 #include "OpenSandboxJson.h"
 #include "OpenSandboxLogStream.h"
+#include "OpenSandboxStatsStream.h"
 
 #include <QTimer>
 #include <QUrl>
@@ -56,7 +57,7 @@ QString OpenSandboxBackend::endpointDescription() const
 
 Backend::Capabilities OpenSandboxBackend::capabilities() const
 {
-    return CanPause | CanExpire | CanExec | CanBrowseFiles;
+    return CanPause | CanExpire | CanExec | CanBrowseFiles | HasLiveStats;
 }
 
 void OpenSandboxBackend::setListFilter(const QStringList& states,
@@ -409,6 +410,11 @@ SandboxFiles* OpenSandboxBackend::openFiles(const QString& id, const QString& co
 {
     Q_UNUSED(container)
     return new OpenSandboxFiles(this, id);
+}
+
+StatsStream* OpenSandboxBackend::openStats(const QString& id)
+{
+    return new OpenSandboxStatsStream(this, id);
 }
 
 ExecSession* OpenSandboxBackend::openExec(const QString& id, const ExecOptions& options)

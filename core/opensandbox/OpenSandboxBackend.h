@@ -45,6 +45,8 @@ public:
     SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
     // A command run by the sandbox's execd (see OpenSandboxExecSession).
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
+    // execd's metrics watch stream (see OpenSandboxStatsStream).
+    StatsStream* openStats(const QString& id) override;
     Job* setExpiry(const QString& id, const QDateTime& expiresAt) override;
 
     // The answer of GET /sandboxes/{id}/endpoints/44772 for the sandbox, as the server gave it

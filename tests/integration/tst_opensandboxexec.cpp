@@ -1,5 +1,7 @@
 #include "OpenSandboxFixture.h"
 #include "opensandbox/OpenSandboxExecSession.h"
+#include "opensandbox/OpenSandboxStatsStream.h"
+#include "sandbox/StatsStream.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void malformedEventIsSkipped();
     void throughTheServerProxyWithAToken();
     void pausedSandboxFails();
+    void liveStatsFromExecdMetrics();
 
 private:
     QString makeSandbox(OpenSandboxBackend* backend);
@@ -219,6 +222,57 @@ void TestOpenSandboxExec::pausedSandboxFails()
     const Run unknown =
         run(backend.get(), QStringLiteral("no-such-id"), shell(QStringLiteral("true")));
     QCOMPARE(unknown.error.kind, Error::NotFound);
+}
+
+void TestOpenSandboxExec::liveStatsFromExecdMetrics()
+{
+    auto backend = makeOpenSandboxBackend(*m_emulator);
+    QVERIFY(backend->capabilities().testFlag(Backend::HasLiveStats));
+    backend->connectToBackend();
+    SandboxSpec spec = openSandboxSpec(DockerTestEnvironment::uniqueName(QStringLiteral("m")));
+    spec.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                    QStringLiteral("while :; do :; done")};
+    const QString id = awaitJob(backend->create(spec)).result.toString();
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(backend->sandbox(id).status, SandboxStatus::Running, Generous);
+
+    std::unique_ptr<StatsStream> stream(backend->openStats(id));
+    QList<ResourceSample> samples;
+    Error failure;
+    QObject::connect(stream.get(), &StatsStream::sampled, stream.get(),
+                     [&samples](const ResourceSample& sample) { samples << sample; });
+    QObject::connect(stream.get(), &StatsStream::failed, stream.get(),
+                     [&failure](const Error& error) { failure = error; });
+    stream->start();
+    QTRY_VERIFY2_WITH_TIMEOUT(samples.size() >= 3 || failure.isError(),
+                              qPrintable(failure.fullText()), Generous);
+    QVERIFY2(!failure.isError(), qPrintable(failure.fullText()));
+    const ResourceSample& last = samples.last();
+    // A busy loop: most of a core once the engine has a CPU delta to measure.
+    double most = 0;
+    for (const ResourceSample& sample : std::as_const(samples))
+        most = qMax(most, sample.cpuPercent);
+    QVERIFY2(most > 20, qPrintable(QString::number(most)));
+    QVERIFY(last.memoryBytes > 0);
+    QVERIFY(last.memoryLimitBytes > last.memoryBytes);
+    QVERIFY(qAbs(last.time.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+    stream->stop();
+
+    // Parsing: execd's fields, in an event stream's framing or bare.
+    ResourceSample parsed;
+    QVERIFY(OpenSandboxStatsStream::sampleFrom(
+        QJsonObject{{QStringLiteral("cpu_count"), 2},
+                    {QStringLiteral("cpu_used_pct"), 25.0},
+                    {QStringLiteral("mem_total_mib"), 1024},
+                    {QStringLiteral("mem_used_mib"), 1.5},
+                    {QStringLiteral("timestamp"), 1700000000000LL}},
+        &parsed));
+    QCOMPARE(parsed.cpuPercent, 50.0);
+    QCOMPARE(parsed.memoryBytes, qint64(1.5 * 1024 * 1024));
+    QCOMPARE(parsed.memoryLimitBytes, qint64(1024) * 1024 * 1024);
+    QCOMPARE(parsed.time.toMSecsSinceEpoch(), 1700000000000LL);
+    QVERIFY(!OpenSandboxStatsStream::sampleFrom(
+        QJsonObject{{QStringLiteral("error"), QStringLiteral("x")}}, &parsed));
 }
 
 QTEST_GUILESS_MAIN(TestOpenSandboxExec)

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void downloadsAsTar();
     void uploadsTarThroughExecd();
     void hostileUploadWritesNothingOutside();
+    void cancelledUploadStops();
     void pausedSandboxSaysWhy();
 
 private:
@@ -296,6 +297,33 @@ void TestOpenSandboxFiles::hostileUploadWritesNothingOutside()
     QCOMPARE(awaitFiles(files->writeArchive("/tmp/t", &source, SandboxFiles::Owners::Sandbox))
                  .error.kind,
              Error::Protocol);
+}
+
+void TestOpenSandboxFiles::cancelledUploadStops()
+{
+    std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_id));
+    QTemporaryDir local;
+    {
+        QFile file(local.filePath(QStringLiteral("huge.bin")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray mebibyte(1 << 20, 'z');
+        for (int i = 0; i < 48; ++i)
+            QCOMPARE(file.write(mebibyte), qint64(mebibyte.size()));
+    }
+    TarPacker packer({{local.filePath(QStringLiteral("huge.bin")), "huge.bin"}});
+    QVERIFY(packer.open(QIODevice::ReadOnly));
+    Job* job = files->writeArchive("/tmp/t", &packer);
+    QObject::connect(job, &Job::progressed, job, [job](qint64 done, qint64) {
+        if (done > 2 * 1024 * 1024)
+            job->cancel();
+    });
+    const OpenSandboxOutcome outcome = awaitFiles(job);
+    QCOMPARE(outcome.error.kind, Error::Cancelled);
+    // The request was cut short: execd has no file under that name.
+    QTest::qWait(500);
+    QCOMPARE(awaitFiles(files->stat("/tmp/t/huge.bin")).error.kind, Error::NotFound);
+    // The connection is still good for the next call.
+    QVERIFY(!awaitFiles(files->list("/tmp/t")).error.isError());
 }
 
 void TestOpenSandboxFiles::pausedSandboxSaysWhy()

@@ -205,7 +205,7 @@ function tarEntry(name, content) {
     return Buffer.concat([header, content, padding]);
 }
 
-test('sandboxctl cp through execd, both ways, read by the SDK', async () => {
+test('sandboxctl cp through execd, both ways, read by the SDK; stats from execd', async () => {
     const fs = await import('node:fs');
     const os = await import('node:os');
     const tag = `cp${Date.now()}`;
@@ -250,5 +250,16 @@ test('sandboxctl cp through execd, both ways, read by the SDK', async () => {
         'ls /tmp/escaped /escaped']).code, 1);
     fs.rmSync(local, { recursive: true });
     fs.rmSync(back, { recursive: true });
+
+    // stats: one measurement from execd's metrics, as for Docker.
+    const stats = JSON.parse(ctlOk(['--opensandbox', 'stats', '--no-stream', '--json', 'cp-ctl']));
+    assert.equal(stats.length, 1);
+    assert.equal(stats[0].id, id);
+    assert.equal(stats[0].backend, `opensandbox:${domain}`);
+    assert.equal(stats[0].measured, true);
+    assert.ok(stats[0].memoryBytes > 0 && stats[0].memoryLimitBytes > stats[0].memoryBytes,
+        JSON.stringify(stats[0]));
+    assert.ok(Math.abs(new Date(stats[0].time).getTime() - Date.now()) < 60_000);
+    assert.equal(ctl(['--opensandbox', 'stats', '--no-stream', 'no-such-sandbox']).code, 2);
     ctlOk(['--opensandbox', 'rm', id]);
 });

@@ -344,8 +344,9 @@ void ExecdService::sampleMetrics(const QString& container,
             const double cpuDelta = total(cpu) - total(precpu);
             const double systemDelta = cpu.value(QLatin1String("system_cpu_usage")).toDouble() -
                                        precpu.value(QLatin1String("system_cpu_usage")).toDouble();
+            // Of all the CPUs together, as execd's gopsutil measures it.
             const double percent =
-                cpuDelta > 0 && systemDelta > 0 ? cpuDelta / systemDelta * cpus * 100.0 : 0.0;
+                cpuDelta > 0 && systemDelta > 0 ? cpuDelta / systemDelta * 100.0 : 0.0;
             const double inactive = memory.value(QLatin1String("stats"))
                                         .toObject()
                                         .value(QLatin1String("inactive_file"))
