@@ -312,7 +312,7 @@ void TestOpenSandboxFiles::cancelledUploadStops()
     }
     TarPacker packer({{local.filePath(QStringLiteral("huge.bin")), "huge.bin"}});
     QVERIFY(packer.open(QIODevice::ReadOnly));
-    Job* job = files->writeArchive("/tmp/t", &packer);
+    Job* job = files->writeArchive("/tmp/t", &packer, SandboxFiles::Owners::Sandbox);
     QObject::connect(job, &Job::progressed, job, [job](qint64 done, qint64) {
         if (done > 2 * 1024 * 1024)
             job->cancel();
