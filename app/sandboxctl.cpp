@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <memory>
@@ -628,16 +629,27 @@ void Command::runExec(const QStringList& args)
         fail(error.fullText(), error.kind == Error::NotFound ? UnknownSandbox : Failed);
     });
     if (interactive) {
+        // Reads only while little input waits to be sent, so memory stays bounded however fast
+        // stdin comes; end-of-file goes to the process once the last byte has.
         auto* notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, session);
-        connect(notifier, &QSocketNotifier::activated, session, [session, notifier] {
+        auto stdinEnded = std::make_shared<bool>(false);
+        connect(notifier, &QSocketNotifier::activated, session, [session, notifier, stdinEnded] {
             char buffer[65536];
             const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+            if (n < 0 && (errno == EINTR || errno == EAGAIN))
+                return;
             if (n > 0) {
                 session->write(QByteArray(buffer, qsizetype(n)));
+                notifier->setEnabled(session->pendingInput() < ExecSession::inputBound);
                 return;
             }
+            *stdinEnded = true;
             notifier->setEnabled(false);
             session->closeStdin();
+        });
+        connect(session, &ExecSession::inputWritten, notifier, [session, notifier, stdinEnded] {
+            if (!*stdinEnded && session->pendingInput() < ExecSession::inputBound)
+                notifier->setEnabled(true);
         });
     }
     if (tty && stdinIsTerminal) {

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QSslSocket>
 #include <QUrl>
 
 #include <sys/socket.h>
@@ -53,6 +54,7 @@ DockerExecSession::DockerExecSession(HttpClient* http, const QString& containerI
 
 DockerExecSession::~DockerExecSession()
 {
+    abortCall();
     releaseConnection();
 }
 
@@ -85,14 +87,19 @@ void DockerExecSession::start()
     HttpReply* reply = m_http->send(
         HttpRequest::post("/containers/" + QUrl::toPercentEncoding(m_containerId) + "/exec",
                           QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    m_call = reply;
+    // The reply goes when it ends even if this session went first.
+    connect(reply, &HttpReply::finished, reply, &QObject::deleteLater);
     connect(reply, &HttpReply::finished, this, [this, reply] {
-        reply->deleteLater();
+        m_call = nullptr;
         onCreated(reply);
     });
 }
 
 void DockerExecSession::onCreated(HttpReply* reply)
 {
+    if (m_ended)
+        return;
     if (reply->error().isError() || reply->status() >= 300) {
         end(httpError(reply, tr("The sandbox refused to run the command.")));
         return;
@@ -114,9 +121,12 @@ void DockerExecSession::onCreated(HttpReply* reply)
         m_http->send(HttpRequest::post("/exec/" + QUrl::toPercentEncoding(m_execId) + "/start",
                                        QJsonDocument(body).toJson(QJsonDocument::Compact)),
                      HttpReply::Mode::Upgrade);
+    m_call = start;
     connect(start, &HttpReply::upgraded, this, [this, start] { onUpgraded(start); });
+    // Deleting an upgraded reply whose connection nobody took closes that connection.
+    connect(start, &HttpReply::finished, start, &QObject::deleteLater);
     connect(start, &HttpReply::finished, this, [this, start] {
-        start->deleteLater();
+        m_call = nullptr;
         if (!m_connection)
             end(httpError(start, tr("The engine did not start the command.")));
     });
@@ -126,6 +136,10 @@ void DockerExecSession::onUpgraded(HttpReply* reply)
 {
     QByteArray leftover;
     m_connection = reply->takeConnection(&leftover);
+    if (m_ended) {
+        releaseConnection();
+        return;
+    }
     if (!m_connection) {
         end(Error::make(Error::Protocol, tr("The engine did not hand over the stream.")));
         return;
@@ -133,21 +147,28 @@ void DockerExecSession::onUpgraded(HttpReply* reply)
     connect(m_connection, &QIODevice::readyRead, this, [this] { onData(m_connection->readAll()); });
     if (auto* local = qobject_cast<QLocalSocket*>(m_connection))
         connect(local, &QLocalSocket::disconnected, this, &DockerExecSession::onStreamEnded);
-    else if (auto* socket = qobject_cast<QAbstractSocket*>(m_connection))
+    else if (auto* socket = qobject_cast<QAbstractSocket*>(m_connection)) {
         connect(socket, &QAbstractSocket::disconnected, this, &DockerExecSession::onStreamEnded);
-    else if (auto* process = qobject_cast<QProcess*>(m_connection))
+        // Over TLS the engine ends the stream with a close_notify, which Qt reports as an error
+        // without disconnecting.
+        connect(socket, &QAbstractSocket::errorOccurred, this, &DockerExecSession::onStreamEnded);
+    } else if (auto* process = qobject_cast<QProcess*>(m_connection))
         connect(process, &QProcess::finished, this, &DockerExecSession::onStreamEnded);
+    connect(m_connection, &QIODevice::bytesWritten, this, &DockerExecSession::onInputWritten);
+    // With TLS, bytesWritten() tells what was encrypted; this, what went to the system.
+    if (auto* ssl = qobject_cast<QSslSocket*>(m_connection))
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, &DockerExecSession::onInputWritten);
+    // Input written before the stream opened goes ahead of any written from a slot of started().
+    if (!m_pendingInput.isEmpty())
+        m_connection->write(std::exchange(m_pendingInput, QByteArray()));
     Q_EMIT started();
+    if (m_ended || !m_connection)
+        return; // closed from a slot of started()
     if (m_options.tty)
         sendResize();
-    if (!m_pendingInput.isEmpty()) {
-        m_connection->write(m_pendingInput);
-        m_pendingInput.clear();
-    }
     if (!leftover.isEmpty())
         onData(leftover);
-    if (m_stdinClosePending)
-        closeStdin();
+    endInputWhenWritten();
 }
 
 void DockerExecSession::onData(const QByteArray& bytes)
@@ -166,8 +187,9 @@ void DockerExecSession::onData(const QByteArray& bytes)
 
 void DockerExecSession::onStreamEnded()
 {
-    if (m_ended)
+    if (m_ended || m_streamEnded)
         return;
+    m_streamEnded = true;
     if (m_connection && m_connection->bytesAvailable() > 0)
         onData(m_connection->readAll());
     // The stream is gone; whether the process ended or only the connection broke, the
@@ -178,8 +200,8 @@ void DockerExecSession::onStreamEnded()
     }
     HttpReply* reply =
         m_http->send(HttpRequest::get("/exec/" + QUrl::toPercentEncoding(m_execId) + "/json"));
+    connect(reply, &HttpReply::finished, reply, &QObject::deleteLater);
     connect(reply, &HttpReply::finished, this, [this, reply] {
-        reply->deleteLater();
         if (reply->error().isError() || reply->status() >= 300) {
             end(Error::make(Error::Connection, tr("The connection to the sandbox was lost."), {},
                             reply->error().isError() ? reply->error().fullText()
@@ -202,7 +224,7 @@ void DockerExecSession::onStreamEnded()
 
 void DockerExecSession::write(const QByteArray& bytes)
 {
-    if (m_ended)
+    if (m_ended || m_stdinClosePending || m_stdinClosed)
         return;
     if (!m_connection)
         m_pendingInput.append(bytes);
@@ -212,22 +234,45 @@ void DockerExecSession::write(const QByteArray& bytes)
 
 void DockerExecSession::closeStdin()
 {
-    if (!m_connection) {
-        m_stdinClosePending = true;
+    if (m_ended || m_stdinClosed)
+        return;
+    m_stdinClosePending = true;
+    endInputWhenWritten();
+}
+
+qint64 DockerExecSession::pendingInput() const
+{
+    if (!m_connection)
+        return m_pendingInput.size();
+    qint64 queued = m_connection->bytesToWrite();
+    if (const auto* ssl = qobject_cast<const QSslSocket*>(m_connection))
+        queued += ssl->encryptedBytesToWrite();
+    return queued;
+}
+
+void DockerExecSession::onInputWritten()
+{
+    endInputWhenWritten();
+    Q_EMIT inputWritten();
+}
+
+void DockerExecSession::endInputWhenWritten()
+{
+    // What is still queued would be lost behind the end of input.
+    if (!m_stdinClosePending || !m_connection || pendingInput() > 0)
+        return;
+    m_stdinClosePending = false;
+    m_stdinClosed = true;
+    if (auto* process = qobject_cast<QProcess*>(m_connection)) {
+        process->closeWriteChannel();
         return;
     }
     // Half-close: the engine passes end-of-file to the process and keeps sending its output.
     qintptr descriptor = -1;
-    if (auto* local = qobject_cast<QLocalSocket*>(m_connection)) {
-        local->flush();
+    if (auto* local = qobject_cast<QLocalSocket*>(m_connection))
         descriptor = local->socketDescriptor();
-    } else if (auto* socket = qobject_cast<QAbstractSocket*>(m_connection)) {
-        socket->flush();
+    else if (auto* socket = qobject_cast<QAbstractSocket*>(m_connection))
         descriptor = socket->socketDescriptor();
-    } else if (auto* process = qobject_cast<QProcess*>(m_connection)) {
-        process->closeWriteChannel();
-        return;
-    }
     if (descriptor >= 0)
         ::shutdown(int(descriptor), SHUT_WR);
 }
@@ -255,9 +300,19 @@ void DockerExecSession::sendResize()
 
 void DockerExecSession::close()
 {
+    abortCall();
     releaseConnection();
     if (!m_ended)
         end(Error::make(Error::Cancelled, tr("The session was closed.")));
+}
+
+void DockerExecSession::abortCall()
+{
+    HttpReply* call = std::exchange(m_call, nullptr);
+    if (!call || call->isFinished())
+        return;
+    call->disconnect(this);
+    call->abort(); // closes its connection; the reply deletes itself when it has finished
 }
 
 void DockerExecSession::releaseConnection()
@@ -280,5 +335,6 @@ void DockerExecSession::end(const Error& error)
     if (m_ended)
         return;
     m_ended = true;
+    abortCall();
     Q_EMIT failed(error);
 }

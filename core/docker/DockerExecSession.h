@@ -22,6 +22,7 @@ public:
     void start() override;
     void write(const QByteArray& bytes) override;
     void closeStdin() override;
+    qint64 pendingInput() const override;
     void resize(int columns, int rows) override;
     void close() override;
 
@@ -35,7 +36,12 @@ private:
     void onUpgraded(HttpReply* reply);
     void onData(const QByteArray& bytes);
     void onStreamEnded();
+    void onInputWritten();
+    // Half-closes the connection once nothing written waits in its queue.
+    void endInputWhenWritten();
     void sendResize();
+    // The create or start request in flight, if any, is abandoned.
+    void abortCall();
     void releaseConnection();
     void end(const Error& error);
 
@@ -43,9 +49,12 @@ private:
     QString m_containerId;
     ExecOptions m_options;
     QString m_execId;
+    QPointer<HttpReply> m_call;
     QIODevice* m_connection = nullptr;
     DockerStreamDemuxer m_demuxer;
     QByteArray m_pendingInput;
     bool m_stdinClosePending = false;
+    bool m_stdinClosed = false;
+    bool m_streamEnded = false;
     bool m_ended = false;
 };

@@ -151,6 +151,7 @@ void EciExecSession::onCallFinished(Job* job)
     m_socket->setMaxAllowedIncomingFrameSize(quint64(EciExecChannel::maxMessageBytes));
     connect(m_socket, &QWebSocket::connected, this, &EciExecSession::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &EciExecSession::onDisconnected);
+    connect(m_socket, &QWebSocket::bytesWritten, this, &EciExecSession::inputWritten);
     // A connection that never opens may end with an error and no disconnected().
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
         if (m_ended || m_connected)
@@ -183,13 +184,15 @@ void EciExecSession::onConnected()
     if (m_ended)
         return;
     m_connected = true;
-    Q_EMIT started();
     if (m_options.tty)
         sendResize();
+    // The loader's text and input written before the socket opened go ahead of any written
+    // from a slot of started().
     if (!m_stdinPrefix.isEmpty())
         send(EciExecChannel::Stdin, m_stdinPrefix);
     if (!m_pendingInput.isEmpty())
         send(EciExecChannel::Stdin, std::exchange(m_pendingInput, QByteArray()));
+    Q_EMIT started();
 }
 
 void EciExecSession::onFrame(EciExecChannel::Channel channel, const QByteArray& payload)
@@ -253,7 +256,7 @@ void EciExecSession::onDisconnected()
 
 void EciExecSession::write(const QByteArray& bytes)
 {
-    if (m_ended || bytes.isEmpty())
+    if (m_ended || m_stdinClosed || bytes.isEmpty())
         return;
     if (!m_connected)
         m_pendingInput.append(bytes);
@@ -265,6 +268,14 @@ void EciExecSession::closeStdin()
 {
     if (m_options.tty)
         write(QByteArray(1, '\x04'));
+    m_stdinClosed = true;
+}
+
+qint64 EciExecSession::pendingInput() const
+{
+    if (!m_connected)
+        return m_pendingInput.size();
+    return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
 void EciExecSession::resize(int columns, int rows)
@@ -294,7 +305,11 @@ void EciExecSession::close()
         m_call->cancel();
     if (m_socket) {
         m_socket->disconnect(this);
-        m_socket->close();
+        // A socket still in its handshake has no close handshake to wait for.
+        if (m_connected)
+            m_socket->close();
+        else
+            m_socket->abort();
     }
     if (!m_ended)
         end(Error::make(Error::Cancelled, tr("The session was closed.")));

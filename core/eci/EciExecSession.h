@@ -14,8 +14,8 @@ class QWebSocket;
 // it, else sh). A command beyond the API's limits (20 items of 256 characters) is sent through
 // stdin instead: the service runs a short loader that reads one line of base64 and evaluates
 // it, so no end-of-file is needed and later input still reaches the command.
-// ECI's exec channel has no end-of-file: closeStdin() sends Ctrl-D on a terminal and can do
-// nothing without one.
+// ECI's exec channel has no end-of-file: closeStdin() sends Ctrl-D on a terminal, behind all
+// input written before, and can do nothing without one.
 class EciExecSession final : public ExecSession
 {
     Q_OBJECT
@@ -28,6 +28,7 @@ public:
     void start() override;
     void write(const QByteArray& bytes) override;
     void closeStdin() override;
+    qint64 pendingInput() const override;
     void resize(int columns, int rows) override;
     void close() override;
 
@@ -65,5 +66,6 @@ private:
     QByteArray m_stdinPrefix;
     QByteArray m_pendingInput;
     bool m_connected = false;
+    bool m_stdinClosed = false;
     bool m_ended = false;
 };

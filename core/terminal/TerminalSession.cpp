@@ -91,6 +91,8 @@ void TerminalSession::dropExec()
     if (!m_exec)
         return;
     ExecSession* exec = std::exchange(m_exec, nullptr);
+    m_input.clear();
+    m_inputFed = 0;
     exec->disconnect(this);
     exec->close();
     delete exec;
@@ -128,6 +130,7 @@ void TerminalSession::connectToSandbox()
                 m_recorder->recordOutput(bytes);
                 m_emulator->feed(bytes);
             });
+    connect(exec, &ExecSession::inputWritten, this, &TerminalSession::feedInput);
     connect(exec, &ExecSession::finished, this, &TerminalSession::onEnded);
     connect(exec, &ExecSession::failed, this, &TerminalSession::onFailed);
     exec->start();
@@ -138,7 +141,26 @@ void TerminalSession::write(const QByteArray& bytes)
     if (!m_exec || m_state != State::Running || bytes.isEmpty())
         return;
     m_recorder->recordInput(bytes);
-    m_exec->write(bytes);
+    m_input.append(bytes);
+    feedInput();
+}
+
+void TerminalSession::feedInput()
+{
+    constexpr qsizetype chunkBytes = 64 * 1024;
+    while (m_exec && m_inputFed < m_input.size() &&
+           m_exec->pendingInput() < ExecSession::inputBound) {
+        const qsizetype size = std::min(chunkBytes, m_input.size() - m_inputFed);
+        m_exec->write(m_input.mid(m_inputFed, size));
+        m_inputFed += size;
+    }
+    if (m_inputFed == m_input.size()) {
+        m_input.clear();
+        m_inputFed = 0;
+    } else if (m_inputFed > m_input.size() / 2) {
+        m_input.remove(0, m_inputFed);
+        m_inputFed = 0;
+    }
 }
 
 void TerminalSession::setSize(int columns, int rows)

@@ -58,8 +58,11 @@ public:
     TerminalEmulator* emulator() const { return m_emulator; }
     const SessionRecorder& recorder() const { return *m_recorder; }
 
-    // Input for the program, recorded; dropped unless the session is running.
+    // Input for the program, recorded; dropped unless the session is running. A large paste is
+    // held here and passed on as the connection takes it.
     void write(const QByteArray& bytes);
+    // Input written and not yet passed on to the exec session.
+    qint64 queuedInput() const { return m_input.size() - m_inputFed; }
     // The grid the view shows: the emulator, the recording and the program follow it.
     void setSize(int columns, int rows);
 
@@ -82,6 +85,7 @@ private:
     void onEnded(int exitCode);
     void onFailed(const Error& error);
     void dropExec();
+    void feedInput();
     // Into the session-log folder of the preferences, when one is set and there is news.
     void saveLog();
 
@@ -97,6 +101,8 @@ private:
     TerminalEmulator* m_emulator;
     std::unique_ptr<SessionRecorder> m_recorder;
     ExecSession* m_exec = nullptr;
+    QByteArray m_input;
+    qsizetype m_inputFed = 0; // how much of m_input went to m_exec
     SessionExporter* m_exporter;
     qint64 m_loggedEvents = 0;
 };

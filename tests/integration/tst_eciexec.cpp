@@ -3,9 +3,12 @@
 #include "eci/EciClient.h"
 #include "eci/EciExecSession.h"
 
+#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -94,6 +97,8 @@ private Q_SLOTS:
     void droppedSocketFailsAndKeepsOutput();
     void malformedFrameFailsAndKeepsOutput();
     void refusedCallFails();
+    void largeInputArrivesWhole();
+    void closedWhileConnecting();
 
 private:
     bool startEmulator(const QStringList& arguments = {});
@@ -525,6 +530,77 @@ void TestEciExec::refusedCallFails()
                    r.error.kind == Error::Conflict;
         }(),
         waitMs);
+}
+
+void TestEciExec::largeInputArrivesWhole()
+{
+    // More than the channel's frames and the socket's queue hold, fed as the session takes it.
+    QByteArray sent(32 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator generator(32);
+    generator.fillRange(reinterpret_cast<quint32*>(sent.data()), sent.size() / 4);
+    ExecOptions options;
+    options.tty = false;
+    options.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("head -c %1 | sha256sum").arg(sent.size())};
+    auto s = session(options);
+    Transcript t(s.get());
+    constexpr qsizetype chunkBytes = 256 * 1024;
+    qsizetype fed = 0;
+    qint64 peakPending = 0;
+    const auto feed = [&] {
+        while (fed < sent.size() && s->pendingInput() < ExecSession::inputBound) {
+            s->write(sent.mid(fed, chunkBytes));
+            fed += chunkBytes;
+            peakPending = qMax(peakPending, s->pendingInput());
+        }
+    };
+    connect(s.get(), &ExecSession::inputWritten, this, feed);
+    connect(s.get(), &ExecSession::started, this, feed);
+    s->start();
+    feed();
+    QTRY_COMPARE_WITH_TIMEOUT(t.ends, 1, 120000);
+    QVERIFY2(!t.error.isError(), qPrintable(t.error.fullText()));
+    QCOMPARE(t.exitCode, 0);
+    QCOMPARE(fed, sent.size());
+    QCOMPARE(t.out.simplified(),
+             QCryptographicHash::hash(sent, QCryptographicHash::Sha256).toHex() + " -");
+    QVERIFY2(peakPending < ExecSession::inputBound + 2 * chunkBytes,
+             QByteArray::number(peakPending));
+}
+
+void TestEciExec::closedWhileConnecting()
+{
+    const auto container = DockerTestEnvironment::docker(
+        {QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--no-trunc"),
+         QStringLiteral("--filter"), QStringLiteral("label=eci.sandboxdesk/id=") + m_group});
+    const QString dockerId = QString::fromUtf8(container.out).trimmed();
+    QVERIFY2(!dockerId.isEmpty() && !dockerId.contains(QLatin1Char('\n')),
+             container.err.constData());
+    const auto processes = [&] {
+        const auto top = DockerTestEnvironment::docker({QStringLiteral("top"), dockerId});
+        return top.exitCode == 0 ? int(top.out.trimmed().count('\n')) : -1;
+    };
+    QCOMPARE(processes(), 1);
+
+    ExecOptions options;
+    options.tty = false;
+    options.command = {QStringLiteral("cat")}; // runs while its input is open
+    auto s = session(options);
+    QStringList said;
+    connect(s.get(), &ExecSession::started, this, [&] { said << QStringLiteral("started"); });
+    connect(s.get(), &ExecSession::failed, this, [&] { said << QStringLiteral("failed"); });
+    s->start();
+    // The call has answered when the request id is known; the WebSocket is opening then.
+    QElapsedTimer waited;
+    waited.start();
+    while (s->requestId().isEmpty() && waited.elapsed() < waitMs)
+        QCoreApplication::processEvents();
+    QVERIFY(!s->requestId().isEmpty());
+    QVERIFY(said.isEmpty());
+    s->close();
+    QTest::qWait(1500);
+    QCOMPARE(said, QStringList{QStringLiteral("failed")});
+    QTRY_COMPARE_WITH_TIMEOUT(processes(), 1, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestEciExec)

@@ -1,5 +1,15 @@
 #include "BackendFixture.h"
+#include "docker/DockerExecSession.h"
+#include "net/HttpClient.h"
 #include "sandbox/ExecSession.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+
+#include <algorithm>
+#include <utility>
 
 using namespace DockerTestEnvironment;
 
@@ -45,6 +55,9 @@ private Q_SLOTS:
     void defaultShell();
     void unknownSandbox();
     void sandboxKilledMidSession();
+    void largeInputArrivesWhole();
+    void closedWhileConnecting_data();
+    void closedWhileConnecting();
 
 private:
     std::unique_ptr<ExecSession> open(const ExecOptions& options, Transcript* transcript);
@@ -180,6 +193,114 @@ void TestExec::sandboxKilledMidSession()
     QVERIFY(transcript.out.contains("ready"));
     QVERIFY(transcript.exitCode != 0 || transcript.error.isError());
     docker({QStringLiteral("rm"), QStringLiteral("-f"), id});
+}
+
+void TestExec::largeInputArrivesWhole()
+{
+    // Written all at once and closed at once: the end of input must wait for the last byte.
+    QByteArray sent(16 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator generator(12);
+    generator.fillRange(reinterpret_cast<quint32*>(sent.data()), sent.size() / 4);
+    ExecOptions options;
+    options.tty = false;
+    options.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("cat > /tmp/input; wc -c < /tmp/input; "
+                                      "sha256sum < /tmp/input")};
+    Transcript transcript;
+    std::unique_ptr<ExecSession> session(m_backend->openExec(m_id, options));
+    transcript.attach(session.get());
+    // Some before the stream opens, the rest as it opens: in the order written.
+    const qsizetype early = 1024 * 1024;
+    session->write(sent.left(early));
+    connect(session.get(), &ExecSession::started, this, [&] { session->write(sent.mid(early)); });
+    QSignalSpy started(session.get(), &ExecSession::started);
+    session->start();
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 15000);
+    QVERIFY(session->pendingInput() > 0);
+    session->closeStdin();
+    session->write("more"); // after the end: dropped
+    QTRY_VERIFY_WITH_TIMEOUT(transcript.ended, 60000);
+    QVERIFY2(!transcript.error.isError(), qPrintable(transcript.error.fullText()));
+    QCOMPARE(transcript.exitCode, 0);
+    const QByteArray digest = QCryptographicHash::hash(sent, QCryptographicHash::Sha256).toHex();
+    QCOMPARE(transcript.out.simplified(), QByteArray::number(sent.size()) + ' ' + digest + " -");
+    QCOMPARE(session->pendingInput(), 0);
+}
+
+namespace {
+
+// A request of this mode that has not ended yet, among the client's replies.
+bool hasOpenReply(const HttpClient& http, HttpReply::Mode mode)
+{
+    const QList<HttpReply*> replies = http.findChildren<HttpReply*>();
+    return std::any_of(replies.begin(), replies.end(), [mode](const HttpReply* reply) {
+        return reply->mode() == mode && !reply->isFinished();
+    });
+}
+
+int processCount(const QString& id)
+{
+    const auto top = docker({QStringLiteral("top"), id});
+    if (top.exitCode != 0)
+        return -1;
+    return int(top.out.trimmed().count('\n')); // a line a process, below the header
+}
+
+} // namespace
+
+void TestExec::closedWhileConnecting_data()
+{
+    QTest::addColumn<bool>("duringStart"); // else while the process is being created
+    QTest::addColumn<bool>("deleted");
+    QTest::newRow("create, closed") << false << false;
+    QTest::newRow("create, deleted") << false << true;
+    QTest::newRow("start, closed") << true << false;
+    QTest::newRow("start, deleted") << true << true;
+}
+
+void TestExec::closedWhileConnecting()
+{
+    QFETCH(bool, duringStart);
+    QFETCH(bool, deleted);
+    const HttpReply::Mode during =
+        duringStart ? HttpReply::Mode::Upgrade : HttpReply::Mode::Buffered;
+    const auto run =
+        docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                QStringLiteral("none"), image(), QStringLiteral("sleep"), QStringLiteral("3600")});
+    QCOMPARE(run.exitCode, 0);
+    const QString id = QString::fromUtf8(run.out).trimmed();
+    auto cleanup = qScopeGuard([&] { docker({QStringLiteral("rm"), QStringLiteral("-f"), id}); });
+    QCOMPARE(processCount(id), 1);
+
+    HttpClient http(DockerEndpoint(QProcessEnvironment::systemEnvironment()).primary().endpoint);
+    ExecOptions options;
+    options.tty = false;
+    options.command = {QStringLiteral("cat")}; // runs while its input is open
+    auto* session = new DockerExecSession(&http, id, options);
+    QStringList said;
+    connect(session, &ExecSession::started, this, [&] { said << QStringLiteral("started"); });
+    connect(session, &ExecSession::finished, this, [&] { said << QStringLiteral("finished"); });
+    connect(session, &ExecSession::failed, this, [&] { said << QStringLiteral("failed"); });
+    session->start();
+    // Catch the request while it is on its way: the engine answers within milliseconds.
+    QElapsedTimer waited;
+    waited.start();
+    while (!hasOpenReply(http, during) && waited.elapsed() < 15000)
+        QCoreApplication::processEvents();
+    QVERIFY(hasOpenReply(http, during));
+    if (deleted)
+        delete std::exchange(session, nullptr);
+    else
+        session->close();
+    QCOMPARE(said, deleted ? QStringList() : QStringList{QStringLiteral("failed")});
+
+    // Long enough for the engine to have answered whatever reached it.
+    QTest::qWait(1500);
+    QCOMPARE(said, deleted ? QStringList() : QStringList{QStringLiteral("failed")});
+    // No reply is left holding a connection, and no process runs with its input open.
+    QTRY_VERIFY_WITH_TIMEOUT(http.findChildren<HttpReply*>().isEmpty(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(processCount(id), 1, 10000);
+    delete session;
 }
 
 QTEST_GUILESS_MAIN(TestExec)

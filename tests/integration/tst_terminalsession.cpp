@@ -1,11 +1,14 @@
 #include "BackendFixture.h"
+#include "sandbox/ExecSession.h"
 #include "settings/Preferences.h"
 #include "terminal/SessionRecorder.h"
 #include "terminal/TerminalEmulator.h"
 #include "terminal/TerminalSession.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void cleanup();
     void cleanupTestCase();
     void opensAndRunsACommand();
+    void aLargePasteArrivesWhole();
     void followsTheSizeItIsGiven();
     void reconnectsAfterTheShellExited();
     void exportsTheRecording();
@@ -132,6 +136,36 @@ void TestTerminalSession::opensAndRunsACommand()
     type(QStringLiteral("printf '\\033]0;%s\\007' sh-title"));
     QTRY_COMPARE_WITH_TIMEOUT(m_session->title(), QStringLiteral("%1 — sh-title").arg(m_name),
                               10000);
+}
+
+void TestTerminalSession::aLargePasteArrivesWhole()
+{
+    open();
+    if (QTest::currentTestFailed())
+        return;
+    // Lines of base64, as a pasted file would be; the terminal's line discipline keeps them.
+    QByteArray random(3 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator generator(3);
+    generator.fillRange(reinterpret_cast<quint32*>(random.data()), random.size() / 4);
+    const QByteArray base64 = random.toBase64();
+    QByteArray paste;
+    for (qsizetype at = 0; at < base64.size(); at += 76)
+        paste += base64.mid(at, 76) + '\n';
+    type(QStringLiteral("stty -echo; echo rea''dy; cat > /tmp/paste; echo pas''ted"));
+    QTRY_VERIFY2_WITH_TIMEOUT(screenHasLine(QStringLiteral("ready")), qPrintable(allText()), 10000);
+
+    m_session->write(paste);
+    // Held by the session, not queued on the connection all at once.
+    QVERIFY2(m_session->queuedInput() > paste.size() - 2 * ExecSession::inputBound,
+             QByteArray::number(m_session->queuedInput()));
+    m_session->write("\x04"); // end of file for cat, behind the paste
+    QTRY_VERIFY2_WITH_TIMEOUT(screenHasLine(QStringLiteral("pasted")), qPrintable(allText()),
+                              120000);
+    QCOMPARE(m_session->queuedInput(), 0);
+    const auto digest = docker(
+        {QStringLiteral("exec"), m_id, QStringLiteral("sha256sum"), QStringLiteral("/tmp/paste")});
+    QCOMPARE(digest.out.simplified(),
+             QCryptographicHash::hash(paste, QCryptographicHash::Sha256).toHex() + " /tmp/paste");
 }
 
 void TestTerminalSession::followsTheSizeItIsGiven()
