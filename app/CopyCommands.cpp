@@ -1,6 +1,5 @@
 #include "CopyCommands.h"
 
-#include "docker/DockerSandboxFiles.h"
 #include "files/TarExtractor.h"
 #include "files/TarPacker.h"
 #include "sandbox/Backend.h"
@@ -392,12 +391,11 @@ bool CopyCommands::handles(const QString& verb)
 QString CopyCommands::usage()
 {
     return Text::tr(
-        "\n"
-        "Files (ID:PATH is a path in a sandbox, relative paths start at its root):\n"
         "  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;\n"
         "                                either side is ID:PATH; - as SRC unpacks a tar\n"
         "                                from stdin, - as DST writes a tar to stdout;\n"
-        "                                -a keeps owners where the backend can\n"
+        "                                -a keeps the owners (uid, gid) of what goes up,\n"
+        "                                where the sandbox can\n"
         "  cat ID:PATH                   write a file's bytes to stdout\n"
         "  put ID:PATH                   write stdin into a file\n");
 }
@@ -565,6 +563,10 @@ void CopyCommands::upload(const QString& from, const Target& to, bool keepOwners
     }
     if (!open(to.sandbox, SandboxFiles::CanWriteArchive))
         return;
+    if (keepOwners && !m_files->capabilities().testFlag(SandboxFiles::PreservesOwnership)) {
+        fail(SandboxFiles::ownershipUnsupported().message, Failed);
+        return;
+    }
     ResultJob<FileEntry>* stat = m_files->stat(to.path);
     connect(stat, &Job::finished, this, [this, stat, from, to, keepOwners, local] {
         const bool exists = !stat->error().isError();
@@ -608,13 +610,6 @@ void CopyCommands::upload(const QString& from, const Target& to, bool keepOwners
 void CopyCommands::uploadTo(const QString& from, const RemotePath& folder, const QByteArray& name,
                             bool keepOwners)
 {
-    if (keepOwners) {
-        if (auto* docker = qobject_cast<DockerSandboxFiles*>(m_files))
-            docker->setKeepOwners(true);
-        else
-            QTextStream(stderr) << Text::tr("This sandbox cannot keep owners; -a is ignored.")
-                                << Qt::endl;
-    }
     QIODevice* source = nullptr;
     TarPacker* packer = nullptr;
     if (from == QLatin1String("-")) {
@@ -624,7 +619,9 @@ void CopyCommands::uploadTo(const QString& from, const RemotePath& folder, const
         packer->open(QIODevice::ReadOnly);
         source = packer;
     }
-    Job* job = m_files->writeArchive(folder, source);
+    Job* job = m_files->writeArchive(folder, source,
+                                     keepOwners ? SandboxFiles::Owners::FromArchive
+                                                : SandboxFiles::Owners::Sandbox);
     connect(job, &Job::finished, this, [this, job, packer, folder] {
         if (packer) {
             const QStringList warnings = packer->warnings();
@@ -755,7 +752,7 @@ void CopyCommands::putStdin(const RemotePath& path)
             content = spool;
         }
         auto* source = new OneFileTar(lastPart(path), content, size, this);
-        Job* job = m_files->writeArchive(parent, source);
+        Job* job = m_files->writeArchive(parent, source, SandboxFiles::Owners::Sandbox);
         connect(job, &Job::finished, this, [this, job, source, parent] {
             if (source->failed())
                 fail(Text::tr("stdin ended before its size."));

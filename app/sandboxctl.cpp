@@ -73,39 +73,42 @@ QTextStream& err()
 QString dockerUsage()
 {
     return Text::tr(
-        "Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]\n"
-        "\n"
-        "Commands:\n"
-        "  list [--json]                 list every sandbox\n"
-        "  inspect ID                    print the engine's details as JSON\n"
-        "  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]\n"
-        "         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]\n"
-        "         [--start] [-- CMD…]     create a sandbox and print its id\n"
-        "  start|stop|restart|pause|unpause|kill ID…\n"
-        "  rm [-f] ID…                   remove sandboxes (-f: also running ones)\n"
-        "  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;\n"
-        "                                -i passes stdin, -t gives it a terminal; both are\n"
-        "                                on when stdin is a terminal and neither is given\n"
-        "  images                        list local images\n"
-        "  pull IMAGE                    pull an image\n"
-        "  logs [-f] [--since T] [--tail N] [--timestamps] ID\n"
-        "                                print the log (stderr lines to stderr); T is\n"
-        "                                RFC 3339 or a duration back from now (10m, 2h)\n"
-        "\n"
-        "Files (ID:PATH is a path in a sandbox):\n"
-        "  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)\n"
-        "  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if\n"
-        "                                it exists)\n"
-        "  mv ID:SRC ID:DST              move or rename inside one sandbox\n"
-        "  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,\n"
-        "                                -f: no error when the path is missing)\n"
-        "  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755\n"
-        "  find ID:PATH -name PATTERN    print the paths below PATH whose name matches\n"
-        "\n"
-        "ID is an id, a unique id prefix or a name. The engine is found like the docker\n"
-        "CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default\n"
-        "socket), then at the rootless and Podman sockets. Exit codes: 0 success,\n"
-        "1 failure, 2 unknown sandbox, 64 usage; exec exits with the command's own code.\n");
+               "Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]\n"
+               "\n"
+               "Commands:\n"
+               "  list [--json]                 list every sandbox\n"
+               "  inspect ID                    print the engine's details as JSON\n"
+               "  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]\n"
+               "         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]\n"
+               "         [--start] [-- CMD…]     create a sandbox and print its id\n"
+               "  start|stop|restart|pause|unpause|kill ID…\n"
+               "  rm [-f] ID…                   remove sandboxes (-f: also running ones)\n"
+               "  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;\n"
+               "                                -i passes stdin, -t gives it a terminal; both are\n"
+               "                                on when stdin is a terminal and neither is given\n"
+               "  images                        list local images\n"
+               "  pull IMAGE                    pull an image\n"
+               "  logs [-f] [--since T] [--tail N] [--timestamps] ID\n"
+               "                                print the log (stderr lines to stderr); T is\n"
+               "                                RFC 3339 or a duration back from now (10m, 2h)\n"
+               "\n") +
+           Text::tr("Files (ID:PATH is a path in a sandbox, relative paths start at its root):\n") +
+           CopyCommands::usage() +
+           Text::tr(
+               "  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)\n"
+               "  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if\n"
+               "                                it exists)\n"
+               "  mv ID:SRC ID:DST              move or rename inside one sandbox\n"
+               "  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,\n"
+               "                                -f: no error when the path is missing)\n"
+               "  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755\n"
+               "  find ID:PATH -name PATTERN    print the paths below PATH whose name matches\n") +
+           Text::tr(
+               "\n"
+               "ID is an id, a unique id prefix or a name. The engine is found like the docker\n"
+               "CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default\n"
+               "socket), then at the rootless and Podman sockets. Exit codes: 0 success,\n"
+               "1 failure, 2 unknown sandbox, 64 usage; exec exits with the command's own code.\n");
 }
 
 QString eciUsage()
@@ -141,9 +144,8 @@ QString timeoutUsage()
 
 QString usage()
 {
-    return dockerUsage() + CopyCommands::usage() + RunCommands::usage() + JobCommands::usage() +
-           StatsCommands::usage() + LifetimeCommands::usage() + timeoutUsage() + eciUsage() +
-           OpenSandboxCommands::usage();
+    return dockerUsage() + RunCommands::usage() + JobCommands::usage() + StatsCommands::usage() +
+           LifetimeCommands::usage() + timeoutUsage() + eciUsage() + OpenSandboxCommands::usage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)

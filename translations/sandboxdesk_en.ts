@@ -2881,6 +2881,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>%1 became shorter while it was downloaded.</source>
         <translation>%1 became shorter while it was downloaded.</translation>
     </message>
+    <message>
+        <source>“%1” is a folder; a file cannot replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OpenSandboxJson</name>
@@ -3109,17 +3113,6 @@ You can keep it for this session only.</translation>
     <message>
         <source>Removed “%1” and its API key.</source>
         <translation>Removed “%1” and its API key.</translation>
-    </message>
-</context>
-<context>
-    <name>OpenSandboxStatsStream</name>
-    <message>
-        <source>The OpenSandbox connection is gone.</source>
-        <translation>The OpenSandbox connection is gone.</translation>
-    </message>
-    <message>
-        <source>execd sent a metrics line that is too long.</source>
-        <translation>execd sent a metrics line that is too long.</translation>
     </message>
 </context>
 <context>
@@ -4749,18 +4742,6 @@ echo hello</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>
-Files (ID:PATH is a path in a sandbox, relative paths start at its root):
-  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
-                                either side is ID:PATH; - as SRC unpacks a tar
-                                from stdin, - as DST writes a tar to stdout;
-                                -a keeps owners where the backend can
-  cat ID:PATH                   write a file&apos;s bytes to stdout
-  put ID:PATH                   write stdin into a file
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This sandbox&apos;s files cannot be reached.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4798,10 +4779,6 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
     </message>
     <message>
         <source>No such folder in the sandbox: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This sandbox cannot keep owners; -a is ignored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4911,43 +4888,6 @@ ECI_SANDBOX_ACCESS_KEY_ID and ECI_SANDBOX_ACCESS_KEY_SECRET. The region is REGIO
 else ECI_SANDBOX_REGION_ID, ALIBABA_CLOUD_REGION_ID or the account&apos;s default.
 ECI_SANDBOX_ENDPOINT (host, host:port or URL) overrides the endpoint and
 ECI_SANDBOX_TIMEOUT_MS the time each request may take.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
-
-Commands:
-  list [--json]                 list every sandbox
-  inspect ID                    print the engine&apos;s details as JSON
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
-         [--start] [-- CMD…]     create a sandbox and print its id
-  start|stop|restart|pause|unpause|kill ID…
-  rm [-f] ID…                   remove sandboxes (-f: also running ones)
-  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
-                                -i passes stdin, -t gives it a terminal; both are
-                                on when stdin is a terminal and neither is given
-  images                        list local images
-  pull IMAGE                    pull an image
-  logs [-f] [--since T] [--tail N] [--timestamps] ID
-                                print the log (stderr lines to stderr); T is
-                                RFC 3339 or a duration back from now (10m, 2h)
-
-Files (ID:PATH is a path in a sandbox):
-  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
-  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
-                                it exists)
-  mv ID:SRC ID:DST              move or rename inside one sandbox
-  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
-                                -f: no error when the path is missing)
-  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
-  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
-
-ID is an id, a unique id prefix or a name. The engine is found like the docker
-CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
-socket), then at the rootless and Podman sockets. Exit codes: 0 success,
-1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -5236,6 +5176,66 @@ OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
 DOMAIN is host:port or a URL; without it OPEN_SANDBOX_DOMAIN is read (default
 localhost:8080). The API key comes from OPEN_SANDBOX_API_KEY.
 </translation>
+    </message>
+    <message>
+        <source>  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
+                                either side is ID:PATH; - as SRC unpacks a tar
+                                from stdin, - as DST writes a tar to stdout;
+                                -a keeps the owners (uid, gid) of what goes up,
+                                where the sandbox can
+  cat ID:PATH                   write a file&apos;s bytes to stdout
+  put ID:PATH                   write stdin into a file
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
+
+Commands:
+  list [--json]                 list every sandbox
+  inspect ID                    print the engine&apos;s details as JSON
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
+         [--start] [-- CMD…]     create a sandbox and print its id
+  start|stop|restart|pause|unpause|kill ID…
+  rm [-f] ID…                   remove sandboxes (-f: also running ones)
+  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
+                                -i passes stdin, -t gives it a terminal; both are
+                                on when stdin is a terminal and neither is given
+  images                        list local images
+  pull IMAGE                    pull an image
+  logs [-f] [--since T] [--tail N] [--timestamps] ID
+                                print the log (stderr lines to stderr); T is
+                                RFC 3339 or a duration back from now (10m, 2h)
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files (ID:PATH is a path in a sandbox, relative paths start at its root):
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
+  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
+                                it exists)
+  mv ID:SRC ID:DST              move or rename inside one sandbox
+  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
+                                -f: no error when the path is missing)
+  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
+  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+ID is an id, a unique id prefix or a name. The engine is found like the docker
+CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
+socket), then at the rootless and Podman sockets. Exit codes: 0 success,
+1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“%1” is out of range: logs have times from 1677 to 2262.</source>

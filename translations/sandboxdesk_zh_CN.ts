@@ -2864,6 +2864,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>%1 became shorter while it was downloaded.</source>
         <translation>%1 在下载过程中变短了。</translation>
     </message>
+    <message>
+        <source>“%1” is a folder; a file cannot replace it.</source>
+        <translation>“%1”是一个文件夹，不能用文件替换它。</translation>
+    </message>
 </context>
 <context>
     <name>OpenSandboxJson</name>
@@ -3092,17 +3096,6 @@ You can keep it for this session only.</source>
     <message>
         <source>Removed “%1” and its API key.</source>
         <translation>已删除“%1”及其 API 密钥。</translation>
-    </message>
-</context>
-<context>
-    <name>OpenSandboxStatsStream</name>
-    <message>
-        <source>The OpenSandbox connection is gone.</source>
-        <translation>OpenSandbox 连接已不存在。</translation>
-    </message>
-    <message>
-        <source>execd sent a metrics line that is too long.</source>
-        <translation>execd 发来的一行指标过长。</translation>
     </message>
 </context>
 <context>
@@ -4724,26 +4717,6 @@ echo hello</translation>
         <translation>这不是普通文件。</translation>
     </message>
     <message>
-        <source>
-Files (ID:PATH is a path in a sandbox, relative paths start at its root):
-  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
-                                either side is ID:PATH; - as SRC unpacks a tar
-                                from stdin, - as DST writes a tar to stdout;
-                                -a keeps owners where the backend can
-  cat ID:PATH                   write a file&apos;s bytes to stdout
-  put ID:PATH                   write stdin into a file
-</source>
-        <translation>
-文件（ID:PATH 是沙箱中的路径，相对路径从其根目录开始）：
-  cp [-a] SRC DST               在沙箱与本机之间复制，与 docker cp 相同；
-                                任一端为 ID:PATH；SRC 为 - 时从标准输入解包
-                                tar，DST 为 - 时将 tar 写到标准输出；
-                                -a 在后端支持时保留所有者
-  cat ID:PATH                   将文件内容写到标准输出
-  put ID:PATH                   将标准输入写入文件
-</translation>
-    </message>
-    <message>
         <source>This sandbox&apos;s files cannot be reached.</source>
         <translation>无法访问此沙箱的文件。</translation>
     </message>
@@ -4782,10 +4755,6 @@ Files (ID:PATH is a path in a sandbox, relative paths start at its root):
     <message>
         <source>No such folder in the sandbox: %1</source>
         <translation>沙箱中没有此文件夹：%1</translation>
-    </message>
-    <message>
-        <source>This sandbox cannot keep owners; -a is ignored.</source>
-        <translation>此沙箱无法保留所有者；已忽略 -a。</translation>
     </message>
     <message>
         <source>cat needs one ID:PATH.</source>
@@ -4916,76 +4885,6 @@ ECI_SANDBOX_ACCESS_KEY_SECRET 优先。地域取自“地域”参数，否则�
 ECI_SANDBOX_REGION_ID、ALIBABA_CLOUD_REGION_ID 或账号的默认地域。
 ECI_SANDBOX_ENDPOINT（主机、主机:端口或 URL）可覆盖接入地址，
 ECI_SANDBOX_TIMEOUT_MS 设定每个请求的超时时间。
-</translation>
-    </message>
-    <message>
-        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
-
-Commands:
-  list [--json]                 list every sandbox
-  inspect ID                    print the engine&apos;s details as JSON
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
-         [--start] [-- CMD…]     create a sandbox and print its id
-  start|stop|restart|pause|unpause|kill ID…
-  rm [-f] ID…                   remove sandboxes (-f: also running ones)
-  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
-                                -i passes stdin, -t gives it a terminal; both are
-                                on when stdin is a terminal and neither is given
-  images                        list local images
-  pull IMAGE                    pull an image
-  logs [-f] [--since T] [--tail N] [--timestamps] ID
-                                print the log (stderr lines to stderr); T is
-                                RFC 3339 or a duration back from now (10m, 2h)
-
-Files (ID:PATH is a path in a sandbox):
-  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
-  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
-                                it exists)
-  mv ID:SRC ID:DST              move or rename inside one sandbox
-  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
-                                -f: no error when the path is missing)
-  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
-  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
-
-ID is an id, a unique id prefix or a name. The engine is found like the docker
-CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
-socket), then at the rootless and Podman sockets. Exit codes: 0 success,
-1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
-</source>
-        <translation>用法：sandboxctl [--docker HOST] 命令 [参数…]
-
-命令：
-  list [--json]                 列出所有沙箱
-  inspect ID                    以 JSON 输出引擎提供的详细信息
-  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
-         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
-         [--start] [-- CMD…]     创建沙箱并输出其 ID
-  start|stop|restart|pause|unpause|kill ID…
-  rm [-f] ID…                   删除沙箱（-f：包括正在运行的）
-  exec [-i] [-t] ID [-- CMD…]    在沙箱中运行命令（默认：一个 shell）；
-                                -i 传入标准输入，-t 分配终端；标准输入是终端且
-                                两者都未指定时，两者都开启
-  images                        列出本地镜像
-  pull IMAGE                    拉取镜像
-  logs [-f] [--since T] [--tail N] [--timestamps] ID
-                                输出日志（stderr 的行写到标准错误）；T 为
-                                RFC 3339 时间或距现在的时长（10m、2h）
-
-文件（ID:PATH 为沙箱中的路径）：
-  ls [-l] [-a] ID:PATH          列出文件夹（-l：详细信息，-a：包括隐藏的名称）
-  mkdir [-p] ID:PATH            创建文件夹（-p：连同上级文件夹一起创建，已存在时
-                                不报错）
-  mv ID:SRC ID:DST              在同一沙箱内移动或重命名
-  rm [-r] [-f] ID:PATH          删除（-r：文件夹及其中的一切，
-                                -f：路径不存在时不报错）
-  chmod MODE ID:PATH            将权限设为八进制 MODE，例如 755
-  find ID:PATH -name PATTERN    输出 PATH 下名称与 PATTERN 匹配的路径
-
-ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 docker 命令行相同
-（DOCKER_HOST、DOCKER_CONTEXT、当前上下文、默认套接字），找不到时再查找 rootless
-和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
-exec 以所运行命令的退出码退出。
 </translation>
     </message>
     <message>
@@ -5271,6 +5170,106 @@ OpenSandbox：sandboxctl --opensandbox [域名] 命令 [参数…]
                                 不传输入）；以该命令的退出码退出
 “域名”为 主机:端口 或 URL；省略时读取 OPEN_SANDBOX_DOMAIN（默认为
 localhost:8080）。API 密钥取自 OPEN_SANDBOX_API_KEY。
+</translation>
+    </message>
+    <message>
+        <source>  cp [-a] SRC DST               copy between the sandbox and here, as docker cp;
+                                either side is ID:PATH; - as SRC unpacks a tar
+                                from stdin, - as DST writes a tar to stdout;
+                                -a keeps the owners (uid, gid) of what goes up,
+                                where the sandbox can
+  cat ID:PATH                   write a file&apos;s bytes to stdout
+  put ID:PATH                   write stdin into a file
+</source>
+        <translation>  cp [-a] SRC DST               在沙箱与本机之间复制，与 docker cp 相同；
+                                任一端为 ID:PATH；SRC 为 - 时从标准输入解包
+                                tar，DST 为 - 时将 tar 写到标准输出；
+                                -a 保留上传内容的所有者（uid、gid），
+                                仅限支持此功能的沙箱
+  cat ID:PATH                   将文件内容写到标准输出
+  put ID:PATH                   将标准输入写入文件
+</translation>
+    </message>
+    <message>
+        <source>Usage: sandboxctl [--docker HOST] COMMAND [ARGS…]
+
+Commands:
+  list [--json]                 list every sandbox
+  inspect ID                    print the engine&apos;s details as JSON
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
+         [--start] [-- CMD…]     create a sandbox and print its id
+  start|stop|restart|pause|unpause|kill ID…
+  rm [-f] ID…                   remove sandboxes (-f: also running ones)
+  exec [-i] [-t] ID [-- CMD…]    run a command (default: a shell) in a sandbox;
+                                -i passes stdin, -t gives it a terminal; both are
+                                on when stdin is a terminal and neither is given
+  images                        list local images
+  pull IMAGE                    pull an image
+  logs [-f] [--since T] [--tail N] [--timestamps] ID
+                                print the log (stderr lines to stderr); T is
+                                RFC 3339 or a duration back from now (10m, 2h)
+
+</source>
+        <translation>用法：sandboxctl [--docker HOST] 命令 [参数…]
+
+命令：
+  list [--json]                 列出所有沙箱
+  inspect ID                    以 JSON 输出引擎提供的详细信息
+  create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--workdir DIR]
+         [--cpus N] [--memory SIZE] [--network MODE] [-p [IP:]HOST:PORT]… [--rm]
+         [--start] [-- CMD…]     创建沙箱并输出其 ID
+  start|stop|restart|pause|unpause|kill ID…
+  rm [-f] ID…                   删除沙箱（-f：包括正在运行的）
+  exec [-i] [-t] ID [-- CMD…]    在沙箱中运行命令（默认：一个 shell）；
+                                -i 传入标准输入，-t 分配终端；标准输入是终端且
+                                两者都未指定时，两者都开启
+  images                        列出本地镜像
+  pull IMAGE                    拉取镜像
+  logs [-f] [--since T] [--tail N] [--timestamps] ID
+                                输出日志（stderr 的行写到标准错误）；T 为
+                                RFC 3339 时间或距现在的时长（10m、2h）
+
+</translation>
+    </message>
+    <message>
+        <source>Files (ID:PATH is a path in a sandbox, relative paths start at its root):
+</source>
+        <translation>文件（ID:PATH 是沙箱中的路径，相对路径从其根目录开始）：
+</translation>
+    </message>
+    <message>
+        <source>  ls [-l] [-a] ID:PATH          list a folder (-l: details, -a: hidden names too)
+  mkdir [-p] ID:PATH            make a folder (-p: with its parents, no error if
+                                it exists)
+  mv ID:SRC ID:DST              move or rename inside one sandbox
+  rm [-r] [-f] ID:PATH          remove (-r: a folder and everything in it,
+                                -f: no error when the path is missing)
+  chmod MODE ID:PATH            set the permissions to an octal MODE such as 755
+  find ID:PATH -name PATTERN    print the paths below PATH whose name matches
+</source>
+        <translation>  ls [-l] [-a] ID:PATH          列出文件夹（-l：详细信息，-a：包括隐藏的名称）
+  mkdir [-p] ID:PATH            创建文件夹（-p：连同上级文件夹一起创建，已存在时
+                                不报错）
+  mv ID:SRC ID:DST              在同一沙箱内移动或重命名
+  rm [-r] [-f] ID:PATH          删除（-r：文件夹及其中的一切，
+                                -f：路径不存在时不报错）
+  chmod MODE ID:PATH            将权限设为八进制 MODE，例如 755
+  find ID:PATH -name PATTERN    输出 PATH 下名称与 PATTERN 匹配的路径
+</translation>
+    </message>
+    <message>
+        <source>
+ID is an id, a unique id prefix or a name. The engine is found like the docker
+CLI finds it (DOCKER_HOST, DOCKER_CONTEXT, the current context, the default
+socket), then at the rootless and Podman sockets. Exit codes: 0 success,
+1 failure, 2 unknown sandbox, 64 usage; exec exits with the command&apos;s own code.
+</source>
+        <translation>
+ID 可以是完整 ID、唯一的 ID 前缀或名称。引擎的查找方式与 docker 命令行相同
+（DOCKER_HOST、DOCKER_CONTEXT、当前上下文、默认套接字），找不到时再查找 rootless
+和 Podman 的套接字。退出码：0 成功，1 失败，2 沙箱不存在，64 用法错误；
+exec 以所运行命令的退出码退出。
 </translation>
     </message>
     <message>

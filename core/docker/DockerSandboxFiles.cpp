@@ -1,6 +1,7 @@
 #include "DockerSandboxFiles.h"
 
 #include "DockerJson.h"
+#include "files/TarHeadSink.h"
 #include "net/HttpClient.h"
 #include "sandbox/Backend.h"
 #include "sandbox/CheckedNumbers.h"
@@ -26,6 +27,15 @@ constexpr quint32 GoModeIrregular = 1u << 19;
 
 // Reading from the engine waits while the sink holds this much, and resumes below a quarter.
 constexpr qint64 SinkHighWater = 8 * 1024 * 1024;
+// /etc/passwd and /etc/group are read up to this much.
+constexpr qint64 AccountsFileLimit = 1024 * 1024;
+
+QString nameOr(const QHash<qint64, QString>& names, qint64 id)
+{
+    if (id < 0)
+        return {};
+    return names.value(id, QString::number(id));
+}
 
 } // namespace
 
@@ -39,7 +49,7 @@ DockerSandboxFiles::DockerSandboxFiles(Backend* backend, HttpClient* http,
 SandboxFiles::Capabilities DockerSandboxFiles::capabilities() const
 {
     // The archive API works whatever the container's state; the rest needs it running.
-    return ExecSandboxFiles::capabilities() | CanReadArchive | CanWriteArchive;
+    return ExecSandboxFiles::capabilities() | CanReadArchive | CanWriteArchive | PreservesOwnership;
 }
 
 QString DockerSandboxFiles::limitation() const
@@ -129,7 +139,7 @@ Error DockerSandboxFiles::errorFor(HttpReply* reply, const RemotePath& path)
 }
 
 HttpReply* DockerSandboxFiles::send(Job* job, const QByteArray& method, const RemotePath& path,
-                                    QIODevice* body, bool streaming)
+                                    QIODevice* body, bool streaming, Owners owners)
 {
     if (!m_http) {
         const Error error =
@@ -142,7 +152,7 @@ HttpReply* DockerSandboxFiles::send(Job* job, const QByteArray& method, const Re
     request.method = method;
     request.target = archiveTarget(path);
     if (body) {
-        if (m_keepOwners)
+        if (owners == Owners::FromArchive)
             request.target += "&copyUIDGID=1";
         request.bodyDevice = body;
         request.headers.append(
@@ -156,27 +166,125 @@ HttpReply* DockerSandboxFiles::send(Job* job, const QByteArray& method, const Re
     return reply;
 }
 
+QHash<qint64, QString> DockerSandboxFiles::parseAccounts(const QByteArray& text)
+{
+    QHash<qint64, QString> names;
+    for (const QByteArray& line : text.split('\n')) {
+        // name:password:id:… for both files.
+        const QList<QByteArray> fields = line.split(':');
+        if (fields.size() < 3 || fields.at(0).isEmpty() || fields.at(0).startsWith('#'))
+            continue;
+        bool ok = false;
+        const qint64 id = fields.at(2).toLongLong(&ok);
+        if (ok && id >= 0 && !names.contains(id))
+            names.insert(id, QString::fromUtf8(fields.at(0)));
+    }
+    return names;
+}
+
+void DockerSandboxFiles::readSmallFile(Job* job, const RemotePath& path,
+                                       const std::function<void(const QByteArray&)>& then)
+{
+    auto* sink = new TarHeadSink(AccountsFileLimit, job);
+    HttpReply* reply = send(job, "GET", path, nullptr, true);
+    if (!reply)
+        return;
+    auto answered = std::make_shared<bool>(false);
+    const auto answer = [answered, then](const QByteArray& content) {
+        if (*answered)
+            return;
+        *answered = true;
+        then(content);
+    };
+    connect(reply, &HttpReply::dataReceived, sink,
+            [sink](const QByteArray& data) { sink->write(data); });
+    connect(sink, &TarHeadSink::headReady, job, [sink, reply, answer] {
+        const bool usable = !sink->error().isError() && sink->kind() == TarHeadSink::Kind::File &&
+                            !sink->isTruncated();
+        answer(usable ? sink->head() : QByteArray());
+        reply->abort();
+    });
+    connect(reply, &HttpReply::finished, job, [answer] { answer({}); });
+}
+
+void DockerSandboxFiles::withAccounts(Job* job, const std::function<void(const Accounts&)>& then)
+{
+    if (m_accounts) {
+        then(*m_accounts);
+        return;
+    }
+    QPointer<DockerSandboxFiles> self(this);
+    readSmallFile(job, "/etc/passwd", [self, job, then](const QByteArray& passwd) {
+        if (!self)
+            return;
+        self->readSmallFile(job, "/etc/group", [self, passwd, then](const QByteArray& group) {
+            if (!self)
+                return;
+            auto accounts = std::make_shared<Accounts>();
+            accounts->users = parseAccounts(passwd);
+            accounts->groups = parseAccounts(group);
+            self->m_accounts = accounts;
+            then(*accounts);
+        });
+    });
+}
+
 ResultJob<FileEntry>* DockerSandboxFiles::stat(const RemotePath& path)
 {
+    // A GET gives the engine's stat in its headers and the owner in the tar's first header;
+    // the rest of the archive is not read.
     auto* job = new ResultJob<FileEntry>(this);
-    HttpReply* reply = send(job, "HEAD", path);
+    auto* sink = new TarHeadSink(0, job);
+    HttpReply* reply = send(job, "GET", path, nullptr, true);
     if (!reply)
         return job;
-    connect(reply, &HttpReply::finished, job, [job, reply, path] {
-        const Error error = errorFor(reply, path);
-        if (error.isError()) {
-            job->finishWithError(error);
-            return;
-        }
-        FileEntry entry;
-        if (!parsePathStat(reply->header("X-Docker-Container-Path-Stat"), &entry)) {
+    auto entry = std::make_shared<FileEntry>();
+    auto described = std::make_shared<bool>(false);
+    QPointer<DockerSandboxFiles> self(this);
+    connect(reply, &HttpReply::headersReceived, job, [job, reply, path, entry, described] {
+        if (reply->status() >= 300)
+            return; // said when it finishes
+        if (!parsePathStat(reply->header("X-Docker-Container-Path-Stat"), entry.get())) {
             job->finishWithError(
                 Error::make(Error::Protocol, tr("The engine described “%1” in a form not "
                                                 "understood.")
                                                  .arg(RemotePaths::displayName(path))));
+            reply->abort();
             return;
         }
-        job->finishWithValue(entry);
+        *described = true;
+    });
+    connect(reply, &HttpReply::dataReceived, sink, [sink, described](const QByteArray& data) {
+        if (*described)
+            sink->write(data);
+    });
+    connect(sink, &TarHeadSink::headReady, job, [self, job, sink, reply, entry] {
+        reply->abort();
+        if (!self || sink->error().isError() || sink->uid() < 0) {
+            job->finishWithValue(*entry);
+            return;
+        }
+        const qint64 uid = sink->uid();
+        const qint64 gid = sink->gid();
+        self->withAccounts(job, [job, entry, uid, gid](const Accounts& accounts) {
+            entry->owner = nameOr(accounts.users, uid);
+            entry->group = nameOr(accounts.groups, gid);
+            job->finishWithValue(*entry);
+        });
+    });
+    connect(reply, &HttpReply::finished, job, [job, reply, path, entry, described, sink] {
+        if (job->isFinished() || sink->isReady())
+            return;
+        const Error error = errorFor(reply, path);
+        if (error.isError())
+            job->finishWithError(error);
+        else if (*described)
+            job->finishWithValue(*entry); // an archive without entries: no owner to tell
+        else
+            job->finishWithError(
+                Error::make(Error::Protocol, tr("The engine described “%1” in a form not "
+                                                "understood.")
+                                                 .arg(RemotePaths::displayName(path))));
     });
     return job;
 }
@@ -228,10 +336,10 @@ Job* DockerSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
     return job;
 }
 
-Job* DockerSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source)
+Job* DockerSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)
 {
     auto* job = new Job(this);
-    HttpReply* reply = send(job, "PUT", folder, source);
+    HttpReply* reply = send(job, "PUT", folder, source, false, owners);
     if (!reply)
         return job;
     connect(reply, &HttpReply::finished, job, [job, reply, folder] {

@@ -154,6 +154,16 @@ exit 0
 )")});
 }
 
+QString replace(const RemotePath& from, const RemotePath& to)
+{
+    // mv would put a into a folder b instead of replacing it.
+    return script({assign("a", from), assign("b", to), QStringLiteral(R"(w "$a"
+[ -d "$b" ] && [ ! -L "$b" ] && exit 93
+mv -f -- "$a" "$b" || exit
+exit 0
+)")});
+}
+
 QString countEntries(const RemotePath& path)
 {
     return script({QStringLiteral("need find\n"), assign("p", path),

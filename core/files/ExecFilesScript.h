@@ -39,6 +39,8 @@ QString stat(const RemotePath& path);
 QString find(const RemotePath& folder, const QByteArray& pattern);
 QString makeFolder(const RemotePath& path, bool parents);
 QString move(const RemotePath& from, const RemotePath& to);
+// As move, over a file or symlink at to; Exists when to is a folder.
+QString replace(const RemotePath& from, const RemotePath& to);
 // Prints one count per line, to be added up.
 QString countEntries(const RemotePath& path);
 QString remove(const RemotePath& path, bool recursive);

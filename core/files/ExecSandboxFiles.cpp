@@ -527,12 +527,22 @@ Job* ExecSandboxFiles::makeFolder(const RemotePath& path, bool parents)
 
 Job* ExecSandboxFiles::move(const RemotePath& from, const RemotePath& to)
 {
+    return moveWith(ExecFilesScript::move(from, to), from, to);
+}
+
+Job* ExecSandboxFiles::replace(const RemotePath& from, const RemotePath& to)
+{
+    return moveWith(ExecFilesScript::replace(from, to), from, to);
+}
+
+Job* ExecSandboxFiles::moveWith(const QString& script, const RemotePath& from, const RemotePath& to)
+{
     auto* job = new Job(this);
     if (!to.startsWith('/')) {
         QTimer::singleShot(0, job, [job, error = notPossible(to)] { job->finishWithError(error); });
         return job;
     }
-    runScript(job, ExecFilesScript::move(from, to), from,
+    runScript(job, script, from,
               [job, from, to](int exitCode, const QByteArray&, const QByteArray& err) {
                   if (exitCode == ExecFilesScript::Exists)
                       job->finishWithError(scriptError(exitCode, err, to));
@@ -584,9 +594,15 @@ Job* ExecSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
     return job;
 }
 
-Job* ExecSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source)
+Job* ExecSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)
 {
     auto* job = new Job(this);
+    // tar in the sandbox keeps owners only when it runs as root, which cannot be known here.
+    if (owners == Owners::FromArchive) {
+        QMetaObject::invokeMethod(
+            job, [job] { job->finishWithError(ownershipUnsupported()); }, Qt::QueuedConnection);
+        return job;
+    }
     if (ExecSession* session = openScript(job, ExecFilesScript::writeArchive(folder), folder))
         new ArchiveWriter(job, session, source, folder);
     return job;

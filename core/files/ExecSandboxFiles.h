@@ -29,11 +29,12 @@ public:
     ResultJob<QList<FileEntry>>* find(const RemotePath& folder, const QByteArray& pattern) override;
     Job* makeFolder(const RemotePath& path, bool parents) override;
     Job* move(const RemotePath& from, const RemotePath& to) override;
+    Job* replace(const RemotePath& from, const RemotePath& to) override;
     ResultJob<qint64>* countEntries(const RemotePath& path) override;
     Job* remove(const RemotePath& path, bool recursive) override;
     Job* changeMode(const RemotePath& path, quint32 mode) override;
     Job* readArchive(const RemotePath& path, QIODevice* sink) override;
-    Job* writeArchive(const RemotePath& folder, QIODevice* source) override;
+    Job* writeArchive(const RemotePath& folder, QIODevice* source, Owners owners) override;
 
     // Exec sessions opened so far: one per call, whatever its size.
     int execCount() const { return m_execCount; }
@@ -61,6 +62,7 @@ private:
     // Runs a script that reads nothing; onEnd gets its whole output (bounded).
     void runScript(Job* job, const QString& script, const RemotePath& path, const Handler& onEnd);
     Error notPossible(const RemotePath& path) const;
+    Job* moveWith(const QString& script, const RemotePath& from, const RemotePath& to);
 
     QPointer<Backend> m_backend;
     QString m_sandboxId;

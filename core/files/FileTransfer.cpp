@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QTimer>
 
 #include <sys/stat.h>
@@ -182,6 +183,12 @@ void FileTransfer::cancel()
 void FileTransfer::cleanUpAfterCancel()
 {
     m_itemBytes = 0;
+    if (!m_uploadTemp.isEmpty() && m_files) {
+        Job* removal = m_files->remove(RemotePaths::join(m_remoteFolder, m_uploadTemp), true);
+        m_uploadTemp.clear();
+        connect(removal, &Job::finished, this, [this] { setState(State::Cancelled); });
+        return;
+    }
     // An upload cut short leaves what the sandbox had unpacked; remove it when it is new.
     if (m_direction == Direction::Upload && !m_targetExisted && !m_destName.isEmpty() && m_files &&
         m_files->capabilities().testFlag(SandboxFiles::CanModify)) {
@@ -422,10 +429,18 @@ void FileTransfer::concludeDownload()
 
 void FileTransfer::runUpload()
 {
-    auto* packer = new TarPacker({{m_localPaths.at(m_index), m_destName}}, this);
+    m_uploadTemp.clear();
+    if (m_targetExisted && !m_isFolder &&
+        m_files->capabilities().testFlag(SandboxFiles::CanModify)) {
+        // Hidden, unlikely to be taken, and within the 255 bytes a name may have.
+        m_uploadTemp = '.' + m_destName.left(200) + ".sbd-" +
+                       QByteArray::number(QRandomGenerator::global()->generate64(), 36) + ".part";
+    }
+    const QByteArray packedName = m_uploadTemp.isEmpty() ? m_destName : m_uploadTemp;
+    auto* packer = new TarPacker({{m_localPaths.at(m_index), packedName}}, this);
     m_packer = packer;
     packer->open(QIODevice::ReadOnly);
-    Job* job = m_files->writeArchive(m_remoteFolder, packer);
+    Job* job = m_files->writeArchive(m_remoteFolder, packer, SandboxFiles::Owners::Sandbox);
     m_job = job;
     connect(job, &Job::finished, this, [this, job, packer] {
         const Error error = job->error();
@@ -435,18 +450,46 @@ void FileTransfer::runUpload()
             cleanUpAfterCancel();
             return;
         }
-        if (packer->error().isError()) {
-            fail(packer->error());
-            return;
-        }
-        if (error.isError()) {
-            fail(error);
+        if (packer->error().isError() || error.isError()) {
+            removeUploadTemp();
+            fail(packer->error().isError() ? packer->error() : error);
             return;
         }
         m_itemBytes = packer->bytesRead();
         m_warnings << packer->warnings();
+        uploadDone();
+    });
+}
+
+void FileTransfer::uploadDone()
+{
+    if (m_uploadTemp.isEmpty() || !m_files) {
+        itemDone();
+        return;
+    }
+    Job* job = m_files->replace(RemotePaths::join(m_remoteFolder, m_uploadTemp),
+                                RemotePaths::join(m_remoteFolder, m_destName));
+    m_job = job;
+    connect(job, &Job::finished, this, [this, job] {
+        if (m_error.kind == Error::Cancelled) {
+            cleanUpAfterCancel();
+            return;
+        }
+        if (job->error().isError()) {
+            removeUploadTemp();
+            fail(job->error());
+            return;
+        }
+        m_uploadTemp.clear();
         itemDone();
     });
+}
+
+void FileTransfer::removeUploadTemp()
+{
+    if (!m_uploadTemp.isEmpty() && m_files)
+        m_files->remove(RemotePaths::join(m_remoteFolder, m_uploadTemp), true);
+    m_uploadTemp.clear();
 }
 
 void FileTransfer::itemDone()

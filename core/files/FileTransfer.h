@@ -21,7 +21,9 @@ class TarPacker;
 // folder) of one or more files and folders, each sent as a tar stream through SandboxFiles.
 // It reports bytes, speed and time left, asks through conflictFound() when a name exists at
 // the destination, can be cancelled (what it made so far is removed) and retried from the item
-// that failed. Items already done stay done.
+// that failed. Items already done stay done. A file that is overwritten is replaced only once
+// the new one is complete (written under a hidden name beside it, then renamed over it), so a
+// cancelled or failed transfer leaves it as it was.
 class FileTransfer final : public QObject
 {
     Q_OBJECT
@@ -111,6 +113,8 @@ private:
     void findFreeName(int n);
     void runDownload();
     void runUpload();
+    void uploadDone();
+    void removeUploadTemp();
     void itemDone();
     void concludeDownload();
     void fail(const Error& error);
@@ -130,6 +134,8 @@ private:
     QByteArray m_destName;   // its name at the destination, "name (2)" when both are kept
     bool m_isFolder = false; // current item
     bool m_targetExisted = false;
+    // An upload over an existing file goes to this name beside it first; empty otherwise.
+    QByteArray m_uploadTemp;
     ConflictChoice m_choice = ConflictChoice::Overwrite;
     std::optional<ConflictChoice> m_choiceForAll;
 

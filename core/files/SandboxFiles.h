@@ -22,8 +22,18 @@ public:
         CanModify = 1 << 1,       // makeFolder, move, remove, changeMode
         CanReadArchive = 1 << 2,  // download
         CanWriteArchive = 1 << 3, // upload
+        // writeArchive() with Owners::FromArchive: the archive's uid and gid are kept
+        // (docker cp -a)
+        PreservesOwnership = 1 << 4,
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
+
+    // Who owns what an upload unpacks.
+    enum class Owners
+    {
+        Sandbox,     // as the backend unpacks by default (docker cp without -a)
+        FromArchive, // the archive's uid and gid, as docker cp -a; only with PreservesOwnership
+    };
 
     using QObject::QObject;
 
@@ -44,6 +54,9 @@ public:
 
     virtual Job* makeFolder(const RemotePath& path, bool parents) = 0;
     virtual Job* move(const RemotePath& from, const RemotePath& to) = 0;
+    // Moves from over to in one step, replacing a file or symlink there (never a folder), as
+    // mv -f does; how an upload takes the place of a file once it is complete.
+    virtual Job* replace(const RemotePath& from, const RemotePath& to) = 0;
     // How many entries remove(path, true) would delete, path itself included; for asking
     // before a recursive delete.
     virtual ResultJob<qint64>* countEntries(const RemotePath& path) = 0;
@@ -57,8 +70,12 @@ public:
     // The sink is not closed; the job finishes after the last byte was written to it.
     virtual Job* readArchive(const RemotePath& path, QIODevice* sink) = 0;
     // Reads a tar stream from source until its end (readChannelFinished() for a sequential
-    // device, atEnd() otherwise) and unpacks it into folder, which must exist.
-    virtual Job* writeArchive(const RemotePath& folder, QIODevice* source) = 0;
+    // device, atEnd() otherwise) and unpacks it into folder, which must exist. Owners::
+    // FromArchive without PreservesOwnership fails with ownershipUnsupported().
+    virtual Job* writeArchive(const RemotePath& folder, QIODevice* source, Owners owners) = 0;
+
+    // Why an upload cannot keep the archive's owners here, translated.
+    static Error ownershipUnsupported();
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(SandboxFiles::Capabilities)

@@ -73,16 +73,22 @@ qint64 TarHeadSink::writeData(const char* data, qint64 size)
             m_remaining -= take;
             if (m_remaining == 0) {
                 if (m_stage == Stage::Extended) {
-                    // Records are "LENGTH key=value\n"; only the size matters here.
+                    // Records are "LENGTH key=value\n"; the size and the owners matter here.
                     for (const QByteArray& record : m_pax.split('\n')) {
                         const qsizetype space = record.indexOf(' ');
                         const QByteArray pair = record.mid(space + 1);
-                        if (pair.startsWith("size=")) {
-                            bool ok = false;
-                            const qint64 value = pair.mid(5).toLongLong(&ok);
-                            if (ok && value >= 0)
-                                m_paxSize = value;
-                        }
+                        const qsizetype equals = pair.indexOf('=');
+                        const QByteArray key = pair.left(equals);
+                        bool ok = false;
+                        const qint64 value = pair.mid(equals + 1).toLongLong(&ok);
+                        if (equals < 0 || !ok || value < 0)
+                            continue;
+                        if (key == "size")
+                            m_paxSize = value;
+                        else if (key == "uid")
+                            m_paxUid = value;
+                        else if (key == "gid")
+                            m_paxGid = value;
                     }
                     m_pax.clear();
                 }
@@ -129,6 +135,16 @@ void TarHeadSink::consumeHeader()
         size = m_paxSize;
     m_paxSize = -1;
     const char type = block[156];
+    if (type != 'x' && type != 'g' && type != 'L' && type != 'K') {
+        bool uidOk = false;
+        bool gidOk = false;
+        const qint64 uid = number(block.mid(108, 8), &uidOk);
+        const qint64 gid = number(block.mid(116, 8), &gidOk);
+        m_uid = m_paxUid >= 0 ? m_paxUid : (uidOk ? uid : -1);
+        m_gid = m_paxGid >= 0 ? m_paxGid : (gidOk ? gid : -1);
+        m_paxUid = -1;
+        m_paxGid = -1;
+    }
     switch (type) {
     case 'x':
         m_stage = Stage::Extended;

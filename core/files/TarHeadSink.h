@@ -31,6 +31,9 @@ public:
     Kind kind() const { return m_kind; }
     // The file's whole size as the archive gives it.
     qint64 size() const { return m_size; }
+    // The first entry's owner and group ids; -1 when not known.
+    qint64 uid() const { return m_uid; }
+    qint64 gid() const { return m_gid; }
     // At most limit bytes from the start of the file.
     const QByteArray& head() const { return m_head; }
     bool isTruncated() const { return m_size > m_head.size(); }
@@ -65,9 +68,13 @@ private:
     QByteArray m_block;     // a header being gathered
     qint64 m_remaining = 0; // bytes of the current record, padding included
     qint64 m_paxSize = -1;  // a size from a pax record, for the next header
+    qint64 m_paxUid = -1;
+    qint64 m_paxGid = -1;
     QByteArray m_pax;
     Kind m_kind = Kind::Unknown;
     qint64 m_size = 0;
+    qint64 m_uid = -1;
+    qint64 m_gid = -1;
     QByteArray m_head;
     Error m_error;
     bool m_ready = false;

@@ -44,20 +44,36 @@ bool HttpResponseParser::takeLine(QByteArray* line, int limit)
     return true;
 }
 
-bool HttpResponseParser::handOnBody()
+bool HttpResponseParser::handOnBody(bool gather)
 {
     const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
-    if (onBody)
+    if (gather)
+        m_gathered.append(m_buffer.constData(), take);
+    else if (onBody)
         onBody(m_buffer.left(take));
     m_buffer.remove(0, take);
     m_remaining -= take;
     return m_remaining == 0;
 }
 
+void HttpResponseParser::flushBody()
+{
+    QByteArray gathered;
+    gathered.swap(m_gathered);
+    if (!gathered.isEmpty() && m_state != State::Failed && onBody)
+        onBody(gathered);
+}
+
 QByteArray HttpResponseParser::feed(const QByteArray& data)
 {
     if (m_state == State::Done || m_state == State::Failed)
         return {};
+    // Whatever way feed() returns, the chunks it gathered go on first.
+    struct Flush
+    {
+        HttpResponseParser* parser;
+        ~Flush() { parser->flushBody(); }
+    } flush{this};
     if (m_state == State::Upgraded)
         return data;
     m_buffer.append(data);
@@ -103,7 +119,7 @@ QByteArray HttpResponseParser::feed(const QByteArray& data)
                     onBody(piece);
                 return {};
             }
-            if (handOnBody())
+            if (handOnBody(false))
                 done();
             break;
         }
@@ -123,7 +139,7 @@ QByteArray HttpResponseParser::feed(const QByteArray& data)
             break;
         }
         case State::ChunkData: {
-            if (handOnBody())
+            if (handOnBody(true))
                 m_state = State::ChunkDataEnd;
             break;
         }
@@ -316,6 +332,7 @@ void HttpResponseParser::fail(const char* why)
 
 void HttpResponseParser::done()
 {
+    flushBody();
     m_state = State::Done;
     m_buffer.clear();
     if (onDone)

@@ -59,7 +59,10 @@ public:
 private:
     bool takeLine(QByteArray* line, int limit);
     // Hands on what the buffer holds of the current body or chunk; true once it is all there.
-    bool handOnBody();
+    // A chunk's bytes are gathered and handed on together at the end of feed(), so that a read
+    // holding many small chunks (the engine writes 32 KiB ones) makes one onBody call.
+    bool handOnBody(bool gather);
+    void flushBody();
     bool parseStatusLine(const QByteArray& line);
     bool parseHeaderLine(const QByteArray& line);
     void headersComplete();
@@ -77,4 +80,5 @@ private:
     bool m_untilClose = false;
     bool m_http11 = false;
     qint64 m_remaining = 0;
+    QByteArray m_gathered;
 };

@@ -264,6 +264,32 @@ Job* OpenSandboxFiles::move(const RemotePath& from, const RemotePath& to)
     return job;
 }
 
+Job* OpenSandboxFiles::replace(const RemotePath& from, const RemotePath& to)
+{
+    // execd's mv renames over a file but would put from into a folder: refuse that first.
+    auto* job = new Job(this);
+    ResultJob<FileEntry>* looked = stat(to);
+    connect(job, &Job::cancelRequested, looked, &Job::cancel);
+    connect(looked, &Job::finished, job, [this, job, looked, from, to] {
+        if (looked->error().isError() && looked->error().kind != Error::NotFound) {
+            job->finishWithError(looked->error());
+            return;
+        }
+        if (!looked->error().isError() && looked->value().type == FileEntry::Type::Folder) {
+            job->finishWithError(
+                Error::make(Error::Conflict, tr("“%1” is a folder; a file cannot replace it.")
+                                                 .arg(RemotePaths::displayName(to))));
+            return;
+        }
+        const QByteArray body =
+            compact(QJsonArray{QJsonObject{{QStringLiteral("src"), QString::fromUtf8(from)},
+                                           {QStringLiteral("dest"), QString::fromUtf8(to)}}});
+        send(job, "POST", "/files/mv", body, from,
+             [job](const QByteArray&) { job->finishWithResult({}); });
+    });
+    return job;
+}
+
 ResultJob<qint64>* OpenSandboxFiles::countEntries(const RemotePath& path)
 {
     auto* job = new ResultJob<qint64>(this);
@@ -516,9 +542,14 @@ void OpenSandboxFiles::writeNext(Job* job, const std::shared_ptr<ArchiveRead>& r
     });
 }
 
-Job* OpenSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source)
+Job* OpenSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)
 {
     auto* job = new Job(this);
+    if (owners == Owners::FromArchive) {
+        QMetaObject::invokeMethod(
+            job, [job] { job->finishWithError(ownershipUnsupported()); }, Qt::QueuedConnection);
+        return job;
+    }
     QPointer<QIODevice> input(source);
     statThen(job, folder, [this, job, folder, input](const FileEntry& entry) {
         if (entry.type != FileEntry::Type::Folder) {

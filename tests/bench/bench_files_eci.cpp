@@ -114,7 +114,7 @@ int main(int argc, char* argv[])
     int requests = emulator.requestCount();
     QElapsedTimer timer;
     timer.start();
-    if (!run(files->writeArchive("/tmp", &source), &error)) {
+    if (!run(files->writeArchive("/tmp", &source, SandboxFiles::Owners::Sandbox), &error)) {
         std::fprintf(stderr, "upload: %s\n", qPrintable(error));
         return 1;
     }

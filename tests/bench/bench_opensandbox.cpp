@@ -235,7 +235,7 @@ int main(int argc, char* argv[])
     }
     TarPacker packer({{uploadFile, "bench-upload"}});
     packer.open(QIODevice::ReadOnly);
-    Job* upload = files->writeArchive("/tmp", &packer);
+    Job* upload = files->writeArchive("/tmp", &packer, SandboxFiles::Owners::Sandbox);
     bool uploaded = false;
     QString uploadError;
     QObject::connect(upload, &Job::finished, upload, [&] {

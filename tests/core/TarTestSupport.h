@@ -46,6 +46,13 @@ public:
     {
         return add(name, type, 0644, {}, {}, {});
     }
+    // The owner of the entries added after.
+    TarBuilder& owner(qint64 uid, qint64 gid)
+    {
+        m_uid = uid;
+        m_gid = gid;
+        return *this;
+    }
     QByteArray finish()
     {
         archive_write_close(m_archive);
@@ -68,6 +75,8 @@ private:
         archive_entry_set_perm(entry, mode_t(mode));
         archive_entry_set_size(entry, content.size());
         archive_entry_set_mtime(entry, 1700000000, 0);
+        archive_entry_set_uid(entry, m_uid);
+        archive_entry_set_gid(entry, m_gid);
         if (!symlinkTarget.isEmpty())
             archive_entry_copy_symlink(entry, symlinkTarget.constData());
         if (!hardlinkTarget.isEmpty())
@@ -81,6 +90,8 @@ private:
 
     struct archive* m_archive;
     QByteArray m_bytes;
+    qint64 m_uid = 0;
+    qint64 m_gid = 0;
 };
 
 // Feeds bytes in small pieces and waits for the end.

@@ -85,7 +85,8 @@ private Q_SLOTS:
     void init();
     void parsesPathStat();
     void numbersNames();
-    void statsThroughHead();
+    void statsThroughTheArchive();
+    void ownersAreNamedFromTheContainer();
     void missingPathIsNotFound();
     void sayWhatIsMissing();
     void hostileArchivesWriteNothingOutside_data();
@@ -145,9 +146,9 @@ void TestDockerSandboxFiles::numbersNames()
     QCOMPARE(FileTransfer::numberedName("Makefile", 2, false), QByteArray("Makefile (2)"));
 }
 
-void TestDockerSandboxFiles::statsThroughHead()
+void TestDockerSandboxFiles::statsThroughTheArchive()
 {
-    m_engine->archives.insert("/data dir", TarBuilder().folder("data dir").finish());
+    m_engine->archives.insert("/data dir", TarBuilder().owner(0, 0).folder("data dir").finish());
     auto* job = m_files->stat("/data dir");
     QSignalSpy finished(job, &Job::finished);
     FileEntry entry;
@@ -156,8 +157,51 @@ void TestDockerSandboxFiles::statsThroughHead()
     QCOMPARE(entry.type, FileEntry::Type::Folder);
     QCOMPARE(entry.mode, 0755u);
     QCOMPARE(entry.name, QByteArray("data dir"));
-    QCOMPARE(m_engine->requests.last(),
-             QByteArray("HEAD /containers/x/archive?path=%2Fdata%20dir"));
+    QCOMPARE(m_engine->requests.value(0),
+             QByteArray("GET /containers/x/archive?path=%2Fdata%20dir"));
+    // No /etc/passwd there: the ids stand for the names.
+    QCOMPARE(entry.owner, QStringLiteral("0"));
+    QCOMPARE(entry.group, QStringLiteral("0"));
+}
+
+void TestDockerSandboxFiles::ownersAreNamedFromTheContainer()
+{
+    QCOMPARE(
+        DockerSandboxFiles::parseAccounts("root:x:0:0:root:/root:/bin/sh\n# note\n"
+                                          "bad line\nalice:x:1000:1000::/home/a:/bin/sh\n"
+                                          "again:x:1000:5::/:/bin/sh\nneg:x:-1:0\n"),
+        (QHash<qint64, QString>{{0, QStringLiteral("root")}, {1000, QStringLiteral("alice")}}));
+    m_engine->archives.insert(
+        "/etc/passwd",
+        TarBuilder()
+            .file("passwd", "root:x:0:0:root:/root:/bin/sh\nalice:x:1000:50::/:/bin/sh\n")
+            .finish());
+    m_engine->archives.insert("/etc/group",
+                              TarBuilder().file("group", "root:x:0:\nstaff:x:50:alice\n").finish());
+    m_engine->files << "/etc/passwd"
+                    << "/etc/group"
+                    << "/a"
+                    << "/b";
+    m_engine->archives.insert("/a", TarBuilder().owner(1000, 50).file("a", "abc").finish());
+    m_engine->archives.insert("/b", TarBuilder().owner(4242, 4343).file("b", "abc").finish());
+    const auto statOf = [this](const RemotePath& path) {
+        auto* job = m_files->stat(path);
+        QSignalSpy finished(job, &Job::finished);
+        FileEntry entry;
+        connect(job, &Job::finished, this, [&entry, job] { entry = job->value(); });
+        finished.wait(10000);
+        return entry;
+    };
+    const FileEntry a = statOf("/a");
+    QCOMPARE(a.owner, QStringLiteral("alice"));
+    QCOMPARE(a.group, QStringLiteral("staff"));
+    QCOMPARE(a.type, FileEntry::Type::File);
+    QCOMPARE(a.size, 3);
+    const FileEntry b = statOf("/b");
+    QCOMPARE(b.owner, QStringLiteral("4242"));
+    QCOMPARE(b.group, QStringLiteral("4343"));
+    // The names were read once.
+    QCOMPARE(m_engine->requests.count("GET /containers/x/archive?path=%2Fetc%2Fpasswd"), 1);
 }
 
 void TestDockerSandboxFiles::missingPathIsNotFound()
@@ -173,7 +217,8 @@ void TestDockerSandboxFiles::missingPathIsNotFound()
 
 void TestDockerSandboxFiles::sayWhatIsMissing()
 {
-    QCOMPARE(m_files->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive);
+    QCOMPARE(m_files->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive |
+                                          SandboxFiles::PreservesOwnership);
     QVERIFY(!m_files->limitation().isEmpty());
     auto* job = m_files->list("/");
     QSignalSpy finished(job, &Job::finished);

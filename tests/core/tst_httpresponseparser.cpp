@@ -52,6 +52,7 @@ private Q_SLOTS:
     void truncated_data();
     void truncated();
     void hugeChunkSizeDoesNotAllocate();
+    void chunksOfOneReadComeTogether();
     void endlessHeaderIsCapped();
 };
 
@@ -189,6 +190,24 @@ void TestHttpResponseParser::hugeChunkSizeDoesNotAllocate()
     tooBig.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 "FFFFFFFFFFFFFFFFFFFFFFFF\r\n");
     QVERIFY(tooBig.isFailed());
+}
+
+void TestHttpResponseParser::chunksOfOneReadComeTogether()
+{
+    // Three chunks in one read are one onBody call; the end is told after them.
+    HttpResponseParser parser;
+    QList<QByteArray> calls;
+    parser.onBody = [&](const QByteArray& data) {
+        calls << data;
+    };
+    parser.onDone = [&] {
+        calls << "done";
+    };
+    parser.feed(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n3\r\ndef\r\n3\r\ngh");
+    QCOMPARE(calls, QList<QByteArray>{"abcdefgh"});
+    parser.feed("i\r\n1\r\nj\r\n0\r\n\r\n");
+    QCOMPARE(calls, (QList<QByteArray>{"abcdefgh", "ij", "done"}));
 }
 
 void TestHttpResponseParser::endlessHeaderIsCapped()

@@ -73,8 +73,10 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void capabilitiesFollowTheState();
+    void statNamesOwnersAsTheListingDoes();
     void treeGoesUpAndComesBackByteForByte();
     void cancelledDownloadLeavesNothing();
+    void cancelledOverwriteKeepsTheFile();
     void missingPathIsNotFound();
     void stoppedContainerStillTransfers();
 
@@ -156,8 +158,56 @@ void TestDockerFiles::capabilitiesFollowTheState()
     QVERIFY(running->capabilities().testFlag(SandboxFiles::CanReadArchive));
     QVERIFY(running->limitation().isEmpty());
     std::unique_ptr<SandboxFiles> stopped(m_backend->openFiles(m_stopped));
-    QCOMPARE(stopped->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive);
+    QCOMPARE(stopped->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive |
+                                          SandboxFiles::PreservesOwnership);
     QVERIFY(!stopped->limitation().isEmpty());
+}
+
+template<typename T> T valueOf(ResultJob<T>* job)
+{
+    QSignalSpy finished(job, &Job::finished);
+    T value{};
+    QObject::connect(job, &Job::finished, job, [&value, job] {
+        if (!job->error().isError())
+            value = job->value();
+    });
+    finished.wait(60000);
+    return value;
+}
+
+void TestDockerFiles::statNamesOwnersAsTheListingDoes()
+{
+    QCOMPARE(docker({QStringLiteral("exec"), m_running, QStringLiteral("sh"), QStringLiteral("-c"),
+                     QStringLiteral("mkdir -p /tmp/own && touch /tmp/own/named /tmp/own/numbered "
+                                    "&& chown 65534:65534 /tmp/own/named && "
+                                    "chown 4321:4322 /tmp/own/numbered")})
+                 .exitCode,
+             0);
+    std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_running));
+    const QList<FileEntry> listed = valueOf(files->list("/tmp/own"));
+    QCOMPARE(listed.size(), 2);
+    for (const FileEntry& entry : listed) {
+        const FileEntry stat = valueOf(files->stat("/tmp/own/" + entry.name));
+        QCOMPARE(stat.owner, entry.owner);
+        QCOMPARE(stat.group, entry.group);
+        const QByteArray names =
+            docker({QStringLiteral("exec"), m_running, QStringLiteral("stat"), QStringLiteral("-c"),
+                    QStringLiteral("%U %G"),
+                    QStringLiteral("/tmp/own/") + QString::fromUtf8(entry.name)})
+                .out.trimmed();
+        if (entry.name == "numbered") {
+            QCOMPARE(stat.owner, QStringLiteral("4321"));
+            QCOMPARE(stat.group, QStringLiteral("4322"));
+        } else {
+            QCOMPARE(stat.owner + QLatin1Char(' ') + stat.group, QString::fromUtf8(names));
+            QVERIFY(stat.owner != QStringLiteral("65534"));
+        }
+    }
+    // A stopped container is read through the archive API alone.
+    std::unique_ptr<SandboxFiles> stopped(m_backend->openFiles(m_stopped));
+    const FileEntry passwd = valueOf(stopped->stat("/etc/passwd"));
+    QCOMPARE(passwd.owner, QStringLiteral("root"));
+    QCOMPARE(passwd.group, QStringLiteral("root"));
 }
 
 void TestDockerFiles::treeGoesUpAndComesBackByteForByte()
@@ -221,6 +271,66 @@ void TestDockerFiles::cancelledDownloadLeavesNothing()
     QCOMPARE(QDir(target.path())
                  .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
              QStringList());
+}
+
+void TestDockerFiles::cancelledOverwriteKeepsTheFile()
+{
+    std::unique_ptr<SandboxFiles> files(m_backend->openFiles(m_running));
+    QCOMPARE(
+        docker({QStringLiteral("exec"), m_running, QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("mkdir -p /tmp/o && printf old > /tmp/o/big.bin && "
+                               "printf old > /tmp/o/small.txt && "
+                               "dd if=/dev/zero of=/tmp/o/new.bin bs=1M count=200 2>/dev/null")})
+            .exitCode,
+        0);
+    const auto overwriteAndCancel = [this](FileTransfer* transfer) {
+        connect(transfer, &FileTransfer::conflictFound, this,
+                [transfer] { transfer->resolveConflict(FileTransfer::ConflictChoice::Overwrite); });
+        connect(transfer, &FileTransfer::progressed, this, [transfer] {
+            if (transfer->bytesDone() > 1024 * 1024)
+                transfer->cancel();
+        });
+    };
+    const auto remoteFolder = [this] {
+        return docker({QStringLiteral("exec"), m_running, QStringLiteral("sh"),
+                       QStringLiteral("-c"),
+                       QStringLiteral("cd /tmp/o && ls -A && cat big.bin small.txt")})
+            .out;
+    };
+
+    // Up, cancelled: the file in the sandbox is the old one, and nothing else is left.
+    std::unique_ptr<FileTransfer> up(FileTransfer::upload(
+        files.get(), {m_tree + QStringLiteral("/sub dir/deeper/big.bin")}, "/tmp/o"));
+    overwriteAndCancel(up.get());
+    QVERIFY(runTransfer(up.get()));
+    QCOMPARE(up->state(), FileTransfer::State::Cancelled);
+    QTRY_COMPARE_WITH_TIMEOUT(remoteFolder(), QByteArray("big.bin\nnew.bin\nsmall.txt\noldold"),
+                              10000);
+
+    // Up, to the end: the file is replaced and the hidden name is gone.
+    const QString small = m_work.filePath(QStringLiteral("small.txt"));
+    writeFile(small, "new\n");
+    std::unique_ptr<FileTransfer> replace(FileTransfer::upload(files.get(), {small}, "/tmp/o"));
+    connect(replace.get(), &FileTransfer::conflictFound, this,
+            [&replace] { replace->resolveConflict(FileTransfer::ConflictChoice::Overwrite); });
+    QVERIFY(runTransfer(replace.get()));
+    QCOMPARE(replace->error().fullText(), QString());
+    QCOMPARE(remoteFolder(), QByteArray("big.bin\nnew.bin\nsmall.txt\noldnew\n"));
+
+    // Down, cancelled: the local file is the old one, and nothing else is left.
+    QTemporaryDir target;
+    writeFile(target.filePath(QStringLiteral("new.bin")), "old");
+    std::unique_ptr<FileTransfer> down(
+        FileTransfer::download(files.get(), {"/tmp/o/new.bin"}, target.path()));
+    overwriteAndCancel(down.get());
+    QVERIFY(runTransfer(down.get()));
+    QCOMPARE(down->state(), FileTransfer::State::Cancelled);
+    QCOMPARE(QDir(target.path())
+                 .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+             QStringList{QStringLiteral("new.bin")});
+    QFile kept(target.filePath(QStringLiteral("new.bin")));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("old"));
 }
 
 void TestDockerFiles::missingPathIsNotFound()

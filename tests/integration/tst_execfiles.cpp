@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QTimer>
 
 #include <memory>
 
@@ -94,6 +95,37 @@ QByteArray randomBytes(qsizetype size)
         bytes[i] = char(QRandomGenerator::global()->bounded(256));
     return bytes;
 }
+
+// A sink that keeps what it is given until drained: bytesToWrite() is all of it.
+class HeldSink final : public QIODevice
+{
+public:
+    HeldSink() { open(QIODevice::WriteOnly); }
+    bool isSequential() const override { return true; }
+    qint64 bytesToWrite() const override { return m_held; }
+    void drain()
+    {
+        const qint64 held = m_held;
+        m_held = 0;
+        if (held > 0)
+            Q_EMIT bytesWritten(held);
+    }
+    qint64 held() const { return m_held; }
+    qint64 total() const { return m_total; }
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char*, qint64 size) override
+    {
+        m_held += size;
+        m_total += size;
+        return size;
+    }
+
+private:
+    qint64 m_held = 0;
+    qint64 m_total = 0;
+};
 
 } // namespace
 
@@ -332,7 +364,8 @@ void TestExecFiles::transferRoundTrip()
     QVERIFY(source.open(QIODevice::ReadOnly));
     QVERIFY(errorOf(m_files->makeFolder("/dst", true)).kind == Error::None);
     const int before = m_files->execCount();
-    QCOMPARE(errorOf(m_files->writeArchive("/dst", &source)).kind, Error::None);
+    QCOMPARE(errorOf(m_files->writeArchive("/dst", &source, SandboxFiles::Owners::Sandbox)).kind,
+             Error::None);
     QCOMPARE(m_files->execCount(), before + 1);
     const QByteArray sum = inContainer(QStringLiteral("sha256sum /dst/up/big.bin")).left(64);
     QCOMPARE(sum, QCryptographicHash::hash(big, QCryptographicHash::Sha256).toHex());
@@ -381,7 +414,8 @@ void TestExecFiles::stoppedContainer()
 
     // Docker's own files object still has the archive API on a stopped container.
     std::unique_ptr<SandboxFiles> docker(m_backend->openFiles(id));
-    QCOMPARE(docker->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive);
+    QCOMPARE(docker->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive |
+                                         SandboxFiles::PreservesOwnership);
     QVERIFY(!docker->limitation().isEmpty());
     valueOf(docker->list("/"), &error);
     QCOMPARE(error.kind, Error::Conflict);
@@ -395,9 +429,9 @@ void TestExecFiles::stoppedContainer()
 void TestExecFiles::dockerFilesListThroughExec()
 {
     std::unique_ptr<SandboxFiles> docker(m_backend->openFiles(m_id));
-    QCOMPARE(docker->capabilities(), SandboxFiles::CanList | SandboxFiles::CanModify |
-                                         SandboxFiles::CanReadArchive |
-                                         SandboxFiles::CanWriteArchive);
+    QCOMPARE(docker->capabilities(),
+             SandboxFiles::CanList | SandboxFiles::CanModify | SandboxFiles::CanReadArchive |
+                 SandboxFiles::CanWriteArchive | SandboxFiles::PreservesOwnership);
     QVERIFY(docker->limitation().isEmpty());
     Error error;
     const QList<FileEntry> entries = valueOf(docker->list("/t"), &error);
@@ -448,7 +482,8 @@ void TestExecFiles::eciThroughTheEmulator()
     upload.setData(tarOf(here.path(), QStringLiteral("e")));
     QVERIFY(upload.open(QIODevice::ReadOnly));
     int calls = files->execCount();
-    QCOMPARE(errorOf(files->writeArchive("/tmp", &upload)).kind, Error::None);
+    QCOMPARE(errorOf(files->writeArchive("/tmp", &upload, SandboxFiles::Owners::Sandbox)).kind,
+             Error::None);
     QCOMPARE(files->execCount(), calls + 1);
 
     QVERIFY(note.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -457,7 +492,8 @@ void TestExecFiles::eciThroughTheEmulator()
     QBuffer edit;
     edit.setData(tarOf(here.filePath(QStringLiteral("e")), QStringLiteral("note.txt")));
     QVERIFY(edit.open(QIODevice::ReadOnly));
-    QCOMPARE(errorOf(files->writeArchive("/tmp/e", &edit)).kind, Error::None);
+    QCOMPARE(errorOf(files->writeArchive("/tmp/e", &edit, SandboxFiles::Owners::Sandbox)).kind,
+             Error::None);
 
     QBuffer sink;
     QVERIFY(sink.open(QIODevice::WriteOnly));
@@ -476,6 +512,34 @@ void TestExecFiles::eciThroughTheEmulator()
     const FileEntry stat = valueOf(files->stat("/tmp/e/data.bin"), &error);
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
     QCOMPARE(stat.size, payload.size());
+
+    // A download into a sink that does not drain stops within the window: what waits on this
+    // side is bounded, whatever the file's size.
+    QFile big(here.filePath(QStringLiteral("e/big.bin")));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 24; ++i)
+        big.write(payload.left(1024 * 1024));
+    big.close();
+    QBuffer bigUpload;
+    bigUpload.setData(tarOf(here.filePath(QStringLiteral("e")), QStringLiteral("big.bin")));
+    QVERIFY(bigUpload.open(QIODevice::ReadOnly));
+    QCOMPARE(errorOf(files->writeArchive("/tmp/e", &bigUpload, SandboxFiles::Owners::Sandbox)).kind,
+             Error::None);
+    HeldSink held;
+    Job* slow = files->readArchive("/tmp/e/big.bin", &held);
+    slow->setAutoDelete(false);
+    std::unique_ptr<Job> slowOwned(slow);
+    QTest::qWait(3000);
+    QVERIFY(!slow->isFinished());
+    // One chunk is at most 512 KiB; the window's are on the way when the sink stops taking.
+    const qint64 bound = ExecSandboxFiles::sinkBound + (ExecSandboxFiles::window + 1) * 512 * 1024;
+    QVERIFY2(held.held() > 0 && held.held() <= bound, QByteArray::number(held.held()).constData());
+    QTimer drainer;
+    connect(&drainer, &QTimer::timeout, &held, &HeldSink::drain);
+    drainer.start(5);
+    QVERIFY(QTest::qWaitFor([slow] { return slow->isFinished(); }, Generous));
+    QCOMPARE(slow->error().kind, Error::None);
+    QVERIFY(held.total() > 24 * 1024 * 1024);
     QCOMPARE(errorOf(files->remove("/tmp/e", true)).kind, Error::None);
     valueOf(files->stat("/tmp/e"), &error);
     QCOMPARE(error.kind, Error::NotFound);

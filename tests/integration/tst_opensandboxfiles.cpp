@@ -138,7 +138,9 @@ void TestOpenSandboxFiles::browseAndModify()
     outcome = awaitFiles(files->list("/tmp/t"));
     QCOMPARE(names(outcome.result.value<QList<FileEntry>>()), QStringList{QStringLiteral("sub")});
 
-    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t/sub", nullptr)).error.kind, Error::Invalid);
+    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t/sub", nullptr, SandboxFiles::Owners::Sandbox))
+                 .error.kind,
+             Error::Invalid);
 }
 
 void TestOpenSandboxFiles::downloadsAsTar()
@@ -207,7 +209,7 @@ void TestOpenSandboxFiles::uploadsTarThroughExecd()
 
     TarPacker packer({{local.filePath(QStringLiteral("up")), "up"}});
     QVERIFY(packer.open(QIODevice::ReadOnly));
-    Job* job = files->writeArchive("/tmp/t", &packer);
+    Job* job = files->writeArchive("/tmp/t", &packer, SandboxFiles::Owners::Sandbox);
     QList<qint64> progress;
     QObject::connect(job, &Job::progressed, job,
                      [&progress](qint64 done, qint64) { progress << done; });
@@ -244,7 +246,7 @@ void TestOpenSandboxFiles::uploadsTarThroughExecd()
     QVERIFY(QFile::link(QStringLiteral("small.txt"), local.filePath(QStringLiteral("up/ln"))));
     TarPacker again({{local.filePath(QStringLiteral("up")), "up2"}});
     QVERIFY(again.open(QIODevice::ReadOnly));
-    outcome = awaitFiles(files->writeArchive("/tmp/t", &again));
+    outcome = awaitFiles(files->writeArchive("/tmp/t", &again, SandboxFiles::Owners::Sandbox));
     QCOMPARE(outcome.error.kind, Error::Invalid);
     QVERIFY2(outcome.error.message.contains(QLatin1String("/tmp/t/up2/ln")),
              qPrintable(outcome.error.message));
@@ -254,8 +256,13 @@ void TestOpenSandboxFiles::uploadsTarThroughExecd()
     // Into a folder that is not there, or onto a file: refused before anything is sent.
     QBuffer empty;
     QVERIFY(empty.open(QIODevice::ReadOnly));
-    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t/missing", &empty)).error.kind, Error::NotFound);
-    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t/a.txt", &empty)).error.kind, Error::Invalid);
+    QCOMPARE(
+        awaitFiles(files->writeArchive("/tmp/t/missing", &empty, SandboxFiles::Owners::Sandbox))
+            .error.kind,
+        Error::NotFound);
+    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t/a.txt", &empty, SandboxFiles::Owners::Sandbox))
+                 .error.kind,
+             Error::Invalid);
 }
 
 void TestOpenSandboxFiles::hostileUploadWritesNothingOutside()
@@ -274,7 +281,8 @@ void TestOpenSandboxFiles::hostileUploadWritesNothingOutside()
         QByteArray archive = entry("before", "x") + entry(name, "evil") + QByteArray(1024, '\0');
         QBuffer source(&archive);
         QVERIFY(source.open(QIODevice::ReadOnly));
-        const OpenSandboxOutcome outcome = awaitFiles(files->writeArchive("/tmp/t/sub", &source));
+        const OpenSandboxOutcome outcome =
+            awaitFiles(files->writeArchive("/tmp/t/sub", &source, SandboxFiles::Owners::Sandbox));
         QCOMPARE(outcome.error.kind, Error::Invalid);
         QVERIFY2(outcome.error.message.contains(QLatin1String("escaped")),
                  qPrintable(outcome.error.message));
@@ -286,7 +294,9 @@ void TestOpenSandboxFiles::hostileUploadWritesNothingOutside()
     damaged[0] = 'g';
     QBuffer source(&damaged);
     QVERIFY(source.open(QIODevice::ReadOnly));
-    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t", &source)).error.kind, Error::Protocol);
+    QCOMPARE(awaitFiles(files->writeArchive("/tmp/t", &source, SandboxFiles::Owners::Sandbox))
+                 .error.kind,
+             Error::Protocol);
 }
 
 void TestOpenSandboxFiles::cancelledUploadStops()
@@ -302,7 +312,7 @@ void TestOpenSandboxFiles::cancelledUploadStops()
     }
     TarPacker packer({{local.filePath(QStringLiteral("huge.bin")), "huge.bin"}});
     QVERIFY(packer.open(QIODevice::ReadOnly));
-    Job* job = files->writeArchive("/tmp/t", &packer);
+    Job* job = files->writeArchive("/tmp/t", &packer, SandboxFiles::Owners::Sandbox);
     QObject::connect(job, &Job::progressed, job, [job](qint64 done, qint64) {
         if (done > 2 * 1024 * 1024)
             job->cancel();

@@ -261,6 +261,13 @@ void TestSandboxctl::usageErrors()
     const Result help = sandboxctl({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("list [--json]"));
+    // One section for the files, with cp and ls in it.
+    QCOMPARE(help.out.count("\nFiles ("), 1);
+    const QByteArray files = help.out.mid(help.out.indexOf("\nFiles ("));
+    const QByteArray section = files.left(files.indexOf("\n\n"));
+    QVERIFY2(section.contains("cp [-a] SRC DST") && section.contains("ls [-l] [-a] ID:PATH") &&
+                 section.contains("find ID:PATH"),
+             section.constData());
     QVERIFY(sandboxctl({QStringLiteral("--version")}).out.startsWith("sandboxctl "));
 
     // A spill file left by a run that crashed goes at the next start.
@@ -494,8 +501,11 @@ void TestSandboxctl::copyTarStreams()
 {
     const QString name = fileSandbox(QStringLiteral("ctlcptar"));
     QVERIFY(!name.isEmpty());
-    inSandbox(name, QStringLiteral("mkdir -p /src/sub /ours /theirs && printf 'one\\n' > /src/f && "
-                                   "printf 'two' > /src/sub/g && ln -s f /src/link"));
+    inSandbox(name,
+              QStringLiteral(
+                  "mkdir -p /src/sub /ours /theirs /kept /theirs-kept && printf 'one\\n' > /src/f "
+                  "&& printf 'two' > /src/sub/g && ln -s f /src/link && "
+                  "chown 1234:5678 /src/f"));
 
     // Out: the engine's tar unchanged, as docker cp gives it.
     const Result ours =
@@ -524,6 +534,24 @@ void TestSandboxctl::copyTarStreams()
     const QByteArray expected = inSandbox(name, listing.arg(QStringLiteral("/theirs")));
     QVERIFY(expected.contains("./src/sub/g"));
     QCOMPARE(inSandbox(name, listing.arg(QStringLiteral("/ours"))), expected);
+
+    // Owners as docker cp gives them, without -a and with it.
+    const QString owners = QStringLiteral("stat -c %u:%g %1/src/f");
+    QCOMPARE(inSandbox(name, owners.arg(QStringLiteral("/ours"))),
+             inSandbox(name, owners.arg(QStringLiteral("/theirs"))));
+    QCOMPARE(sandboxctl({QStringLiteral("cp"), QStringLiteral("-a"), QStringLiteral("-"),
+                         name + QStringLiteral(":/kept")},
+                        theirs.out)
+                 .exitCode,
+             0);
+    QCOMPARE(dockerWithInput({QStringLiteral("cp"), QStringLiteral("-a"), QStringLiteral("-"),
+                              name + QStringLiteral(":/theirs-kept")},
+                             theirs.out)
+                 .exitCode,
+             0);
+    QCOMPARE(inSandbox(name, owners.arg(QStringLiteral("/kept"))), QByteArray("1234:5678\n"));
+    QCOMPARE(inSandbox(name, owners.arg(QStringLiteral("/theirs-kept"))),
+             QByteArray("1234:5678\n"));
     docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
 }
 
@@ -652,6 +680,17 @@ void TestSandboxctl::eciFiles()
                                env);
     QVERIFY2(down.exitCode == 0, down.err.constData());
     QCOMPARE(readFile(local.path() + QStringLiteral("/back/sub/y")), QByteArray("y\n"));
+
+    // ECI cannot keep owners: cp -a says so instead of quietly doing something else.
+    const Result keep =
+        eciCtl({region, QStringLiteral("cp"), QStringLiteral("-a"),
+                local.path() + QStringLiteral("/tree"), id + QStringLiteral(":/tmp/kept")},
+               env);
+    QCOMPARE(keep.exitCode, 1);
+    QVERIFY2(keep.err.contains("cannot promise to keep the owners"), keep.err.constData());
+    QCOMPARE(eciCtl({region, QStringLiteral("cat"), id + QStringLiteral(":/tmp/kept/sub/y")}, env)
+                 .exitCode,
+             1);
 
     // A tar out and back in through -.
     const Result tar = eciCtl(

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <cstdio>
 #include <sys/stat.h>
 
 namespace {
@@ -142,6 +143,16 @@ Job* LocalSandboxFiles::move(const RemotePath& from, const RemotePath& to)
     return finishLater(moved ? Error() : notFound(from));
 }
 
+Job* LocalSandboxFiles::replace(const RemotePath& from, const RemotePath& to)
+{
+    calls << "replace " + from + ' ' + to;
+    if (QFileInfo(localPath(to)).isDir())
+        return finishLater(Error::make(Error::Conflict, QStringLiteral("A folder is there.")));
+    const bool moved = ::rename(QFile::encodeName(localPath(from)).constData(),
+                                QFile::encodeName(localPath(to)).constData()) == 0;
+    return finishLater(moved ? Error() : notFound(from));
+}
+
 ResultJob<qint64>* LocalSandboxFiles::countEntries(const RemotePath& path)
 {
     calls << "count " + path;
@@ -221,11 +232,16 @@ Job* LocalSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
     return job;
 }
 
-Job* LocalSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source)
+Job* LocalSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source, Owners owners)
 {
     calls << "write " + folder;
     // GNU tar unpacks the stream, as an engine would.
     auto* job = new Job(this);
+    if (owners == Owners::FromArchive) {
+        QMetaObject::invokeMethod(
+            job, [job] { job->finishWithError(ownershipUnsupported()); }, Qt::QueuedConnection);
+        return job;
+    }
     auto* tar = new QProcess(job);
     const QPointer<QIODevice> input = source;
     const auto pump = [tar, input] {

@@ -20,11 +20,12 @@ public:
     ResultJob<QList<FileEntry>>* find(const RemotePath& folder, const QByteArray& pattern) override;
     Job* makeFolder(const RemotePath& path, bool parents) override;
     Job* move(const RemotePath& from, const RemotePath& to) override;
+    Job* replace(const RemotePath& from, const RemotePath& to) override;
     ResultJob<qint64>* countEntries(const RemotePath& path) override;
     Job* remove(const RemotePath& path, bool recursive) override;
     Job* changeMode(const RemotePath& path, quint32 mode) override;
     Job* readArchive(const RemotePath& path, QIODevice* sink) override;
-    Job* writeArchive(const RemotePath& folder, QIODevice* source) override;
+    Job* writeArchive(const RemotePath& folder, QIODevice* source, Owners owners) override;
 
     QString localPath(const RemotePath& path) const;
 

@@ -381,7 +381,8 @@ void FilePreview::write()
     ::chmod(QFile::encodeName(local).constData(), localMode);
     auto* packer = new TarPacker({{local, name}}, this);
     packer->open(QIODevice::ReadOnly);
-    Job* job = m_files->writeArchive(RemotePaths::parent(m_path), packer);
+    Job* job =
+        m_files->writeArchive(RemotePaths::parent(m_path), packer, SandboxFiles::Owners::Sandbox);
     m_job = job;
     connect(job, &Job::finished, this, [this, job, packer, mode, localMode] {
         m_job = nullptr;

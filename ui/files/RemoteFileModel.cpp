@@ -382,7 +382,7 @@ Qt::ItemFlags RemoteFileModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
     if (index.isValid() && index.column() == NameColumn)
-        flags |= Qt::ItemIsEditable | Qt::ItemIsDragEnabled;
+        flags |= Qt::ItemIsEditable; // not draggable: README.md says why nothing is dragged out
     return flags;
 }
 
