@@ -3116,6 +3116,17 @@ You can keep it for this session only.</translation>
     </message>
 </context>
 <context>
+    <name>OpenSandboxStatsStream</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation type="unfinished">The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>execd sent a metrics line that is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpenSandboxUpload</name>
     <message>
         <source>Cancelled.</source>
@@ -3848,6 +3859,13 @@ echo hello</translation>
     </message>
     <message>
         <source>Exited (code %1) %2 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxFiles</name>
+    <message>
+        <source>This sandbox cannot promise to keep the owners of uploaded files.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3099,6 +3099,17 @@ You can keep it for this session only.</source>
     </message>
 </context>
 <context>
+    <name>OpenSandboxStatsStream</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>execd sent a metrics line that is too long.</source>
+        <translation>execd 发来的一行指标过长。</translation>
+    </message>
+</context>
+<context>
     <name>OpenSandboxUpload</name>
     <message>
         <source>Cancelled.</source>
@@ -3826,6 +3837,13 @@ echo hello</translation>
     <message>
         <source>Exited (code %1) %2 ago</source>
         <translation>%2前退出（退出码 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxFiles</name>
+    <message>
+        <source>This sandbox cannot promise to keep the owners of uploaded files.</source>
+        <translation>此沙箱无法保证保留上传文件的所有者。</translation>
     </message>
 </context>
 <context>
