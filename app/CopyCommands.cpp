@@ -1,4 +1,5 @@
 #include "CopyCommands.h"
+#include "CommandOutput.h"
 
 #include "files/TarExtractor.h"
 #include "files/TarPacker.h"
@@ -19,15 +20,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace {
+using namespace ctl;
 
-enum ExitCode
-{
-    Ok = 0,
-    Failed = 1,
-    UnknownSandbox = 2,
-    Usage = 64
-};
+namespace {
 
 struct Text
 {

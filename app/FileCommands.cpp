@@ -1,4 +1,5 @@
 #include "FileCommands.h"
+#include "CommandOutput.h"
 
 #include "files/SandboxFiles.h"
 #include "sandbox/Backend.h"
@@ -9,27 +10,15 @@
 
 #include <algorithm>
 
-namespace {
+using namespace ctl;
 
-enum ExitCode
-{
-    Ok = 0,
-    Failed = 1,
-    UnknownSandbox = 2,
-    Usage = 64
-};
+namespace {
 
 // The same translation context as the rest of sandboxctl.
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(sandboxctl)
 };
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
 
 QString modeString(const FileEntry& entry)
 {

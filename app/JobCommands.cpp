@@ -1,4 +1,5 @@
 #include "JobCommands.h"
+#include "CommandOutput.h"
 
 #include "run/SandboxJobs.h"
 #include "sandbox/Backend.h"
@@ -10,31 +11,14 @@
 
 #include <unistd.h>
 
-namespace {
+using namespace ctl;
 
-enum ExitCode
-{
-    Ok = 0,
-    Failed = 1,
-    UnknownSandbox = 2,
-    Usage = 64
-};
+namespace {
 
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(sandboxctl)
 };
-
-void writeAll(int fd, const QByteArray& bytes)
-{
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (n <= 0)
-            return;
-        done += n;
-    }
-}
 
 int codeFor(const Error& error)
 {

@@ -1,4 +1,5 @@
 #include "LifetimeCommands.h"
+#include "CommandOutput.h"
 
 #include "sandbox/Backend.h"
 #include "sandbox/Job.h"
@@ -8,32 +9,14 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
-namespace {
+using namespace ctl;
 
-enum ExitCode
-{
-    Ok = 0,
-    Failed = 1,
-    UnknownSandbox = 2,
-    Usage = 64
-};
+namespace {
 
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(sandboxctl)
 };
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream& err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 // One line a sandbox: id, name and why, the columns lined up by display width.
 void printCandidates(const QList<CleanupCandidate>& candidates)

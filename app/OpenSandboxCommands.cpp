@@ -1,4 +1,5 @@
 #include "OpenSandboxCommands.h"
+#include "CommandOutput.h"
 
 #include "opensandbox/OpenSandboxClient.h"
 #include "sandbox/Backend.h"
@@ -6,33 +7,15 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
-namespace {
+using namespace ctl;
 
-enum ExitCode
-{
-    Ok = 0,
-    Failed = 1,
-    UnknownSandbox = 2,
-    Usage = 64
-};
+namespace {
 
 // The same translation context as the rest of sandboxctl.
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(sandboxctl)
 };
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream& err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 int codeFor(const Error& error)
 {

@@ -1,4 +1,5 @@
 #include "RunCommands.h"
+#include "CommandOutput.h"
 
 #include "run/Run.h"
 #include "text/Duration.h"
@@ -11,30 +12,14 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace {
+using namespace ctl;
 
-enum ExitCode
-{
-    Failed = 1,
-    UnknownSandbox = 2,
-    Usage = 64
-};
+namespace {
 
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(sandboxctl)
 };
-
-void writeAll(int fd, const QByteArray& bytes)
-{
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (n <= 0)
-            return;
-        done += n;
-    }
-}
 
 // Ctrl-C reaches the event loop through a pipe: a signal handler may only write().
 int interruptPipe[2] = {-1, -1};

@@ -1,4 +1,5 @@
 #include "StatsCommands.h"
+#include "CommandOutput.h"
 
 #include "sandbox/Backend.h"
 #include "sandbox/StatsStream.h"
@@ -14,32 +15,14 @@
 #include <array>
 #include <unistd.h>
 
-namespace {
+using namespace ctl;
 
-enum ExitCode
-{
-    Ok = 0,
-    Failed = 1,
-    UnknownSandbox = 2,
-    Usage = 64
-};
+namespace {
 
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(sandboxctl)
 };
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream& err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 // go-units' CustomSize: divide by base while it is at least base, then %.*g and the unit.
 QString customSize(double size, int precision, double base, const std::array<const char*, 9>& units)

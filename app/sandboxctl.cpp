@@ -1,4 +1,5 @@
 // sandboxctl: the command-line companion, built on the core alone.
+#include "CommandOutput.h"
 #include "CopyCommands.h"
 #include "FileCommands.h"
 #include "JobCommands.h"
@@ -42,33 +43,15 @@
 #include <termios.h>
 #include <unistd.h>
 
-namespace {
+using namespace ctl;
 
-enum ExitCode
-{
-    Ok = 0,
-    Failed = 1,
-    UnknownSandbox = 2,
-    Usage = 64
-};
+namespace {
 
 // sandboxctl's own words, under one translation context.
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(sandboxctl)
 };
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream& err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 QString dockerUsage()
 {
@@ -176,17 +159,6 @@ QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
     if (!sandbox.containers.isEmpty())
         object.insert(QLatin1String("containers"), QJsonArray::fromStringList(sandbox.containers));
     return object;
-}
-
-void writeAll(int fd, const QByteArray& bytes)
-{
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (n <= 0)
-            return;
-        done += n;
-    }
 }
 
 // Puts the terminal on stdin into raw mode for an interactive session, and back after.
