@@ -9,7 +9,15 @@ namespace {
 class WorkerThreads final : public QObject
 {
 public:
-    using QObject::QObject;
+    // Found by this name: without Q_OBJECT, findChild<WorkerThreads*> takes any child of the
+    // application (its event dispatcher, say) for one.
+    static constexpr const char* Name = "sandboxdesk-worker-threads";
+
+    explicit WorkerThreads(QObject* parent)
+        : QObject(parent)
+    {
+        setObjectName(QLatin1String(Name));
+    }
     ~WorkerThreads() override
     {
         const QList<QThread*> threads = findChildren<QThread*>(Qt::FindDirectChildrenOnly);
@@ -25,7 +33,8 @@ QObject* workerThreads()
 {
     QCoreApplication* app = QCoreApplication::instance();
     Q_ASSERT(app);
-    auto* threads = app->findChild<WorkerThreads*>(QString(), Qt::FindDirectChildrenOnly);
+    auto* threads =
+        app->findChild<QObject*>(QLatin1String(WorkerThreads::Name), Qt::FindDirectChildrenOnly);
     return threads ? threads : new WorkerThreads(app);
 }
 

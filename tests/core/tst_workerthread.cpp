@@ -14,10 +14,31 @@ class TestWorkerThread : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void threadsHaveTheirOwnParent();
     void postsRunOnTheStartingThread();
     void stopDoesNotWait();
     void exitWaitsForRunningWork();
 };
+
+// The threads' parent is the application's worker-thread keeper, which waits for them when the
+// application goes; no other child of the application (such as its event dispatcher, which
+// the application has before any thread is started) is taken for it.
+void TestWorkerThread::threadsHaveTheirOwnParent()
+{
+    QVERIFY(!QCoreApplication::instance()->children().isEmpty());
+    auto release = std::make_shared<QSemaphore>();
+    // Let go however the test ends, so that no thread is left waiting.
+    const std::shared_ptr<void> letGo(nullptr, [release](void*) { release->release(); });
+    QPointer<QThread> thread = WorkerThread::start([release] { release->acquire(); });
+    QVERIFY(thread);
+    QObject* keeper = thread->parent();
+    QVERIFY(keeper);
+    QCOMPARE(keeper->parent(), QCoreApplication::instance());
+    QCOMPARE(keeper->objectName(), QStringLiteral("sandboxdesk-worker-threads"));
+    QCOMPARE(keeper->metaObject(), &QObject::staticMetaObject);
+    release->release();
+    QTRY_VERIFY_WITH_TIMEOUT(thread.isNull(), 30000);
+}
 
 void TestWorkerThread::postsRunOnTheStartingThread()
 {
