@@ -6,6 +6,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
+
 using Stream = LogStream::Stream;
 
 namespace {
@@ -45,7 +47,9 @@ QList<qint64> run(LogSearch& search, const LogSearch::Query& query, qint64 first
     if (!finished.wait(60000))
         qWarning("the search did not finish");
     QObject::disconnect(connection);
-    if (batched != search.matches())
+    // Not QList's ==: Qt 6.4's passes null to memcmp for two empty lists, which UBSan stops.
+    const QList<qint64> matches = search.matches();
+    if (!std::equal(batched.cbegin(), batched.cend(), matches.cbegin(), matches.cend()))
         qWarning("batches and matches() differ");
     return batched;
 }
