@@ -157,6 +157,15 @@ void TestDockerFiles::capabilitiesFollowTheState()
     QVERIFY(running->capabilities().testFlag(SandboxFiles::CanList));
     QVERIFY(running->capabilities().testFlag(SandboxFiles::CanReadArchive));
     QVERIFY(running->limitation().isEmpty());
+    // The live set learns of the stopped container from the engine; until then it is asked
+    // as if it ran (ExecSandboxFiles::isRunning).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [this] {
+            bool found = false;
+            const Sandbox sandbox = m_backend->sandbox(m_stopped, &found);
+            return found && sandbox.status != SandboxStatus::Running;
+        }(),
+        10000);
     std::unique_ptr<SandboxFiles> stopped(m_backend->openFiles(m_stopped));
     QCOMPARE(stopped->capabilities(), SandboxFiles::CanReadArchive | SandboxFiles::CanWriteArchive |
                                           SandboxFiles::PreservesOwnership);
