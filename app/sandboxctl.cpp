@@ -286,6 +286,25 @@ private:
     void runEach(const QStringList& ids, const std::function<Job*(const QString& id)>& makeJob);
     void list(bool json, bool withLimits);
     QString resolve(const QString& idOrName, QString* problem) const;
+    // What every command file is given: name-or-id resolution, and how it ends the run
+    // (a usage error with the usage, another error, or the exit code alone).
+    std::function<QString(const QString&, QString*)> resolver() const
+    {
+        return [this](const QString& idOrName, QString* problem) {
+            return resolve(idOrName, problem);
+        };
+    }
+    std::function<void(const QString&, int)> finisher()
+    {
+        return [this](const QString& message, int code) {
+            if (code == Usage)
+                fail(message + QLatin1Char('\n') + usage(), code);
+            else if (!message.isEmpty())
+                fail(message, code);
+            else
+                finish(code);
+        };
+    }
     // Ends the command with the job: its error, or onSuccess's output and Ok.
     void finishWith(Job* job, const std::function<void()>& onSuccess);
     void finish(int code)
@@ -750,10 +769,7 @@ void Command::run()
     const QStringList args = m_args.mid(1);
     if (FileCommands::handles(verb, args)) {
         auto* files = new FileCommands(
-            m_backend,
-            [this](const QString& idOrName, QString* problem) {
-                return resolve(idOrName, problem);
-            },
+            m_backend, resolver(),
             [this](const QString& message, int code) {
                 if (message.isEmpty())
                     finish(code);
@@ -766,10 +782,7 @@ void Command::run()
     }
     if (OpenSandboxCommands::handles(verb)) {
         auto* commands = new OpenSandboxCommands(
-            m_backend,
-            [this](const QString& idOrName, QString* problem) {
-                return resolve(idOrName, problem);
-            },
+            m_backend, resolver(),
             [this](const QString& message, int code) {
                 if (message.isEmpty())
                     finish(code);
@@ -782,37 +795,13 @@ void Command::run()
     }
     if (JobCommands::handles(verb)) {
         auto* jobs = new JobCommands(
-            m_backend,
-            [this](const QString& idOrName, QString* problem) {
-                return resolve(idOrName, problem);
-            },
-            [this](const QString& message, int code) {
-                if (code == Usage)
-                    fail(message + QLatin1Char('\n') + usage(), code);
-                else if (!message.isEmpty())
-                    fail(message, code);
-                else
-                    finish(code);
-            },
-            [this] { m_deadline.stop(); }, this);
+            m_backend, resolver(), finisher(), [this] { m_deadline.stop(); }, this);
         jobs->run(verb, args);
         return;
     }
     if (RunCommands::handles(verb)) {
         auto* runs = new RunCommands(
-            m_backend,
-            [this](const QString& idOrName, QString* problem) {
-                return resolve(idOrName, problem);
-            },
-            [this](const QString& message, int code) {
-                if (code == Usage)
-                    fail(message + QLatin1Char('\n') + usage(), code);
-                else if (!message.isEmpty())
-                    fail(message, code);
-                else
-                    finish(code);
-            },
-            [this] { m_deadline.stop(); }, this);
+            m_backend, resolver(), finisher(), [this] { m_deadline.stop(); }, this);
         runs->run(verb, args);
         return;
     }
@@ -845,52 +834,14 @@ void Command::run()
     } else if (verb == QLatin1String("exec")) {
         runExec(args);
     } else if (CopyCommands::handles(verb)) {
-        auto* copy = new CopyCommands(
-            m_backend,
-            [this](const QString& idOrName, QString* problem) {
-                return resolve(idOrName, problem);
-            },
-            [this](const QString& message, int code) {
-                if (code == Usage)
-                    fail(message + QLatin1Char('\n') + usage(), code);
-                else if (!message.isEmpty())
-                    fail(message, code);
-                else
-                    finish(code);
-            },
-            this);
+        auto* copy = new CopyCommands(m_backend, resolver(), finisher(), this);
         copy->run(verb, args);
     } else if (LifetimeCommands::handles(verb)) {
-        auto* lifetimes = new LifetimeCommands(
-            m_backend,
-            [this](const QString& idOrName, QString* problem) {
-                return resolve(idOrName, problem);
-            },
-            [this](const QString& message, int code) {
-                if (code == Usage)
-                    fail(message + QLatin1Char('\n') + usage(), code);
-                else if (!message.isEmpty())
-                    fail(message, code);
-                else
-                    finish(code);
-            },
-            this);
+        auto* lifetimes = new LifetimeCommands(m_backend, resolver(), finisher(), this);
         lifetimes->run(verb, args);
     } else if (StatsCommands::handles(verb)) {
         auto* stats = new StatsCommands(
-            m_backend,
-            [this](const QString& idOrName, QString* problem) {
-                return resolve(idOrName, problem);
-            },
-            [this](const QString& message, int code) {
-                if (code == Usage)
-                    fail(message + QLatin1Char('\n') + usage(), code);
-                else if (!message.isEmpty())
-                    fail(message, code);
-                else
-                    finish(code);
-            },
-            [this] { m_deadline.stop(); }, this);
+            m_backend, resolver(), finisher(), [this] { m_deadline.stop(); }, this);
         stats->run(args);
     } else if (verb == QLatin1String("rm")) {
         const bool force =
