@@ -5,6 +5,7 @@
 #include "JobCommands.h"
 #include "LifetimeCommands.h"
 #include "OpenSandboxCommands.h"
+#include "PackageCommands.h"
 #include "RunCommands.h"
 #include "StatsCommands.h"
 #include "connections/ConnectionRegistry.h"
@@ -127,8 +128,9 @@ QString timeoutUsage()
 
 QString usage()
 {
-    return dockerUsage() + RunCommands::usage() + JobCommands::usage() + StatsCommands::usage() +
-           LifetimeCommands::usage() + timeoutUsage() + eciUsage() + OpenSandboxCommands::usage();
+    return dockerUsage() + RunCommands::usage() + JobCommands::usage() + PackageCommands::usage() +
+           StatsCommands::usage() + LifetimeCommands::usage() + timeoutUsage() + eciUsage() +
+           OpenSandboxCommands::usage();
 }
 
 QJsonObject toJson(const Sandbox& sandbox, bool withLimits)
@@ -799,6 +801,12 @@ void Command::run()
         jobs->run(verb, args);
         return;
     }
+    if (PackageCommands::handles(verb)) {
+        auto* packages = new PackageCommands(
+            m_backend, resolver(), finisher(), [this] { m_deadline.stop(); }, this);
+        packages->run(verb, args);
+        return;
+    }
     if (RunCommands::handles(verb)) {
         auto* runs = new RunCommands(
             m_backend, resolver(), finisher(), [this] { m_deadline.stop(); }, this);
@@ -902,8 +910,8 @@ bool isCommandName(const QString& word)
     };
     return commands.contains(word) || FileCommands::verbs().contains(word) ||
            RunCommands::handles(word) || JobCommands::handles(word) ||
-           StatsCommands::handles(word) || OpenSandboxCommands::handles(word) ||
-           LifetimeCommands::handles(word);
+           PackageCommands::handles(word) || StatsCommands::handles(word) ||
+           OpenSandboxCommands::handles(word) || LifetimeCommands::handles(word);
 }
 
 // ECI: credentials from a stored account (secrets from the keychain, read by the registry as

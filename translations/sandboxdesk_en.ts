@@ -3165,6 +3165,60 @@ You can keep it for this session only.</translation>
     </message>
 </context>
 <context>
+    <name>PackageManagers</name>
+    <message>
+        <source>No package manager was found in this sandbox: none of apt-get with dpkg-query, apk, pip3, pip or npm is on its PATH.</source>
+        <translation>No package manager was found in this sandbox: none of apt-get with dpkg-query, apk, pip3, pip or npm is on its PATH.</translation>
+    </message>
+    <message>
+        <source>Name at least one package.</source>
+        <translation>Name at least one package.</translation>
+    </message>
+    <message>
+        <source>A package name is empty.</source>
+        <translation>A package name is empty.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a package name: it begins with “-”.</source>
+        <translation>“%1” is not a package name: it begins with “-”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a package name: it holds a blank or a control character.</source>
+        <translation>“%1” is not a package name: it holds a blank or a control character.</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+    <message>
+        <source>%1 did not list its packages in time.</source>
+        <translation>%1 did not list its packages in time.</translation>
+    </message>
+    <message>
+        <source>%1 printed more than SandboxDesk reads.</source>
+        <translation>%1 printed more than SandboxDesk reads.</translation>
+    </message>
+    <message>
+        <source>%1 failed with exit code %2.</source>
+        <translation>%1 failed with exit code %2.</translation>
+    </message>
+    <message>
+        <source>%1 printed something SandboxDesk cannot read.</source>
+        <translation>%1 printed something SandboxDesk cannot read.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageTableModel</name>
+    <message>
+        <source>Package</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
     <name>PathBar</name>
     <message>
         <source>Type a path and press Enter</source>
@@ -4697,7 +4751,7 @@ echo hello</translation>
     </message>
     <message>
         <source>This sandbox cannot run commands.</source>
-        <translation type="unfinished">This sandbox cannot run commands.</translation>
+        <translation>This sandbox cannot run commands.</translation>
     </message>
     <message>
         <source>“%1” is neither an RFC 3339 time nor a duration such as 10m.</source>
@@ -5258,6 +5312,40 @@ socket), then at the rootless and Podman sockets. Exit codes: 0 success,
     <message>
         <source>“%1” is out of range: logs have times from 1677 to 2262.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Packages (apt, apk, pip or npm, whichever the sandbox has):
+  packages ID [--manager M] [--json]
+                                list the installed packages: manager, name, version
+  packages managers ID          the package managers found, with their paths
+  packages install ID M NAME…   install with manager M (apt: apt-get update first);
+                                the manager&apos;s output streams, its exit code becomes
+                                sandboxctl&apos;s
+  packages remove ID M NAME…    remove installed packages the same way
+</source>
+        <translation>
+Packages (apt, apk, pip or npm, whichever the sandbox has):
+  packages ID [--manager M] [--json]
+                                list the installed packages: manager, name, version
+  packages managers ID          the package managers found, with their paths
+  packages install ID M NAME…   install with manager M (apt: apt-get update first);
+                                the manager&apos;s output streams, its exit code becomes
+                                sandboxctl&apos;s
+  packages remove ID M NAME…    remove installed packages the same way
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not a package manager: use apt, apk, pip or npm.</source>
+        <translation>“%1” is not a package manager: use apt, apk, pip or npm.</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1; it has %2.</source>
+        <translation>This sandbox has no %1; it has %2.</translation>
+    </message>
+    <message>
+        <source>Name a sandbox, a package manager and at least one package.</source>
+        <translation>Name a sandbox, a package manager and at least one package.</translation>
     </message>
 </context>
 </TS>

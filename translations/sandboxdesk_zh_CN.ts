@@ -3148,6 +3148,60 @@ You can keep it for this session only.</source>
     </message>
 </context>
 <context>
+    <name>PackageManagers</name>
+    <message>
+        <source>No package manager was found in this sandbox: none of apt-get with dpkg-query, apk, pip3, pip or npm is on its PATH.</source>
+        <translation>在此沙箱中未找到包管理器：其 PATH 中没有 apt-get（及 dpkg-query）、apk、pip3、pip 或 npm。</translation>
+    </message>
+    <message>
+        <source>Name at least one package.</source>
+        <translation>请至少指定一个软件包。</translation>
+    </message>
+    <message>
+        <source>A package name is empty.</source>
+        <translation>有一个软件包名称为空。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a package name: it begins with “-”.</source>
+        <translation>“%1”不是软件包名称：它以“-”开头。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a package name: it holds a blank or a control character.</source>
+        <translation>“%1”不是软件包名称：其中含有空白或控制字符。</translation>
+    </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+    <message>
+        <source>%1 did not list its packages in time.</source>
+        <translation>%1 未能及时列出其软件包。</translation>
+    </message>
+    <message>
+        <source>%1 printed more than SandboxDesk reads.</source>
+        <translation>%1 输出的内容超出了 SandboxDesk 的读取上限。</translation>
+    </message>
+    <message>
+        <source>%1 failed with exit code %2.</source>
+        <translation>%1 失败，退出码为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 printed something SandboxDesk cannot read.</source>
+        <translation>%1 输出了 SandboxDesk 无法读取的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>PackageTableModel</name>
+    <message>
+        <source>Package</source>
+        <translation>软件包</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
     <name>PathBar</name>
     <message>
         <source>Type a path and press Enter</source>
@@ -5293,6 +5347,39 @@ exec 以所运行命令的退出码退出。
     <message>
         <source>“%1” is out of range: logs have times from 1677 to 2262.</source>
         <translation>“%1”超出范围：日志的时间只能在 1677 年到 2262 年之间。</translation>
+    </message>
+    <message>
+        <source>
+Packages (apt, apk, pip or npm, whichever the sandbox has):
+  packages ID [--manager M] [--json]
+                                list the installed packages: manager, name, version
+  packages managers ID          the package managers found, with their paths
+  packages install ID M NAME…   install with manager M (apt: apt-get update first);
+                                the manager&apos;s output streams, its exit code becomes
+                                sandboxctl&apos;s
+  packages remove ID M NAME…    remove installed packages the same way
+</source>
+        <translation>
+软件包（apt、apk、pip 或 npm，取决于沙箱中有哪个）：
+  packages ID [--manager M] [--json]
+                                列出已安装的软件包：管理器、名称、版本
+  packages managers ID          列出找到的包管理器及其路径
+  packages install ID M NAME…   用包管理器 M 安装（apt：先运行 apt-get update）；
+                                实时输出包管理器的输出，sandboxctl 以其退出码退出
+  packages remove ID M NAME…    以同样方式卸载已安装的软件包
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not a package manager: use apt, apk, pip or npm.</source>
+        <translation>“%1”不是包管理器：请使用 apt、apk、pip 或 npm。</translation>
+    </message>
+    <message>
+        <source>This sandbox has no %1; it has %2.</source>
+        <translation>此沙箱中没有 %1；它有 %2。</translation>
+    </message>
+    <message>
+        <source>Name a sandbox, a package manager and at least one package.</source>
+        <translation>请指定一个沙箱、一个包管理器以及至少一个软件包。</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,22 @@ QString image()
     return qEnvironmentVariable("SANDBOXDESK_TEST_IMAGE");
 }
 
+QString debianImage()
+{
+    return qEnvironmentVariable("SANDBOXDESK_TEST_DEBIAN_IMAGE");
+}
+
+QString missingDebian()
+{
+    const QString engine = missing();
+    if (!engine.isEmpty())
+        return engine;
+    if (debianImage().isEmpty())
+        return QStringLiteral("SANDBOXDESK_TEST_DEBIAN_IMAGE is not set: run the tests through "
+                              "scripts/test, which imports the offline Debian image.");
+    return {};
+}
+
 static Result run(const QString& program, const QStringList& arguments, int timeoutMs)
 {
     QProcess process;

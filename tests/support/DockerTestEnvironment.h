@@ -19,6 +19,10 @@ struct Result
 // Empty when the test runs outside scripts/test; the message says what is missing.
 QString missing();
 QString image();
+// The offline Debian image (apt, dpkg, a local repository with sandboxdesk-hello), and what
+// is missing when there is none.
+QString debianImage();
+QString missingDebian();
 // Runs the docker CLI against the same engine (DOCKER_HOST is in the environment).
 Result docker(const QStringList& arguments, int timeoutMs = 60000);
 // Runs scripts/engine with a verb (start, stop) on the private engine.
@@ -31,3 +35,4 @@ QStringList allIds();
 
 // The private engine: fails the test when it is missing under scripts/test (see TestComponents.h).
 #define REQUIRE_TEST_ENGINE() REQUIRE_COMPONENT(DockerTestEnvironment::missing())
+#define REQUIRE_DEBIAN_IMAGE() REQUIRE_COMPONENT(DockerTestEnvironment::missingDebian())
