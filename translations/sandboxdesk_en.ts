@@ -3219,6 +3219,109 @@ You can keep it for this session only.</translation>
     </message>
 </context>
 <context>
+    <name>PackagesPanel</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
+    </message>
+    <message>
+        <source>Looking for package managers in the sandbox…</source>
+        <translation>Looking for package managers in the sandbox…</translation>
+    </message>
+    <message>
+        <source>Could not look for package managers: %1</source>
+        <translation>Could not look for package managers: %1</translation>
+    </message>
+    <message>
+        <source>Listing the packages of %1…</source>
+        <translation>Listing the packages of %1…</translation>
+    </message>
+    <message>
+        <source>Could not list the packages: %1</source>
+        <translation>Could not list the packages: %1</translation>
+    </message>
+    <message>
+        <source>Packages installed with %1: %2</source>
+        <translation>Packages installed with %1: %2</translation>
+    </message>
+    <message>
+        <source>Packages installed with %1: %2, of which %3 match the filter</source>
+        <translation>Packages installed with %1: %2, of which %3 match the filter</translation>
+    </message>
+    <message>
+        <source>Installing %1 with %2…</source>
+        <translation>Installing %1 with %2…</translation>
+    </message>
+    <message>
+        <source>Removing %1 with %2…</source>
+        <translation>Removing %1 with %2…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>Could not run: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled · exit code %1 · %2</source>
+        <translation>Cancelled · exit code %1 · %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1 · %2</source>
+        <translation>Exit code %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Manager:</source>
+        <translation>&amp;Manager:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Look for the package managers again and list their packages</source>
+        <translation>Look for the package managers again and list their packages</translation>
+    </message>
+    <message>
+        <source>Filter by name or version</source>
+        <translation>Filter by name or version</translation>
+    </message>
+    <message>
+        <source>&amp;Packages:</source>
+        <translation>&amp;Packages:</translation>
+    </message>
+    <message>
+        <source>names to install, separated by blanks, e.g. curl jq</source>
+        <translation>names to install, separated by blanks, e.g. curl jq</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Install</translation>
+    </message>
+    <message>
+        <source>Install the named packages (apt runs apt-get update first)</source>
+        <translation>Install the named packages (apt runs apt-get update first)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Selected</source>
+        <translation>Re&amp;move Selected</translation>
+    </message>
+    <message>
+        <source>Remove the packages selected in the list</source>
+        <translation>Remove the packages selected in the list</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Stop the package manager and everything it started: TERM, then KILL 2 seconds later</source>
+        <translation>Stop the package manager and everything it started: TERM, then KILL 2 seconds later</translation>
+    </message>
+</context>
+<context>
     <name>PathBar</name>
     <message>
         <source>Type a path and press Enter</source>
@@ -3766,6 +3869,10 @@ echo hello</translation>
     <message>
         <source>Jobs</source>
         <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Packages</translation>
     </message>
 </context>
 <context>
@@ -4593,16 +4700,16 @@ echo hello</translation>
         <translation>Alibaba Cloud accounts for ECI and OpenSandbox servers</translation>
     </message>
     <message>
-        <source>R&amp;un Commands and Jobs…</source>
-        <translation>R&amp;un Commands and Jobs…</translation>
-    </message>
-    <message>
         <source>Re&amp;new…</source>
         <translation>Re&amp;new…</translation>
     </message>
     <message>
         <source>&amp;Clean Up…</source>
         <translation>&amp;Clean Up…</translation>
+    </message>
+    <message>
+        <source>R&amp;un Commands, Jobs and Packages…</source>
+        <translation>R&amp;un Commands, Jobs and Packages…</translation>
     </message>
 </context>
 <context>

@@ -3202,6 +3202,109 @@ You can keep it for this session only.</source>
     </message>
 </context>
 <context>
+    <name>PackagesPanel</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <source>Looking for package managers in the sandbox…</source>
+        <translation>正在沙箱中查找包管理器…</translation>
+    </message>
+    <message>
+        <source>Could not look for package managers: %1</source>
+        <translation>无法查找包管理器：%1</translation>
+    </message>
+    <message>
+        <source>Listing the packages of %1…</source>
+        <translation>正在列出 %1 的软件包…</translation>
+    </message>
+    <message>
+        <source>Could not list the packages: %1</source>
+        <translation>无法列出软件包：%1</translation>
+    </message>
+    <message>
+        <source>Packages installed with %1: %2</source>
+        <translation>用 %1 安装的软件包：%2 个</translation>
+    </message>
+    <message>
+        <source>Packages installed with %1: %2, of which %3 match the filter</source>
+        <translation>用 %1 安装的软件包：%2 个，其中 %3 个符合筛选条件</translation>
+    </message>
+    <message>
+        <source>Installing %1 with %2…</source>
+        <translation>正在用 %2 安装 %1…</translation>
+    </message>
+    <message>
+        <source>Removing %1 with %2…</source>
+        <translation>正在用 %2 卸载 %1…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled · exit code %1 · %2</source>
+        <translation>已取消 · 退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Exit code %1 · %2</source>
+        <translation>退出码 %1 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Manager:</source>
+        <translation>管理器(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Look for the package managers again and list their packages</source>
+        <translation>重新查找包管理器并列出其软件包</translation>
+    </message>
+    <message>
+        <source>Filter by name or version</source>
+        <translation>按名称或版本筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Packages:</source>
+        <translation>软件包(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>names to install, separated by blanks, e.g. curl jq</source>
+        <translation>要安装的软件包名称，以空格分隔，例如 curl jq</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>安装(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Install the named packages (apt runs apt-get update first)</source>
+        <translation>安装所列的软件包（apt 会先运行 apt-get update）</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Selected</source>
+        <translation>卸载所选(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the packages selected in the list</source>
+        <translation>卸载列表中选中的软件包</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the package manager and everything it started: TERM, then KILL 2 seconds later</source>
+        <translation>停止包管理器及其启动的所有进程：先发 TERM，2 秒后发 KILL</translation>
+    </message>
+</context>
+<context>
     <name>PathBar</name>
     <message>
         <source>Type a path and press Enter</source>
@@ -3748,6 +3851,10 @@ echo hello</translation>
     <message>
         <source>Jobs</source>
         <translation>作业</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>软件包</translation>
     </message>
 </context>
 <context>
@@ -4568,16 +4675,16 @@ echo hello</translation>
         <translation>ECI 的阿里云账号和 OpenSandbox 服务器</translation>
     </message>
     <message>
-        <source>R&amp;un Commands and Jobs…</source>
-        <translation>运行命令和作业(&amp;U)…</translation>
-    </message>
-    <message>
         <source>Re&amp;new…</source>
         <translation>续期(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Clean Up…</source>
         <translation>清理(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>R&amp;un Commands, Jobs and Packages…</source>
+        <translation>运行命令、作业和软件包(&amp;U)…</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "RunWindow.h"
 
 #include "JobsPanel.h"
+#include "PackagesPanel.h"
 #include "RunPanel.h"
 #include "run/SandboxJobs.h"
 #include "sandbox/Backend.h"
@@ -17,10 +18,17 @@ RunWindow::RunWindow(Backend* backend, const QString& sandboxId, const QString& 
     , m_tabs(new QTabWidget(this))
     , m_run(new RunPanel(backend, sandboxId, container, history, m_sandboxJobs, this))
     , m_jobs(new JobsPanel(m_sandboxJobs, this))
+    , m_packages(new PackagesPanel(backend, sandboxId, container, this))
 {
     setObjectName(QStringLiteral("runWindow"));
     m_tabs->addTab(m_run, QString());
     m_tabs->addTab(m_jobs, QString());
+    m_tabs->addTab(m_packages, QString());
+    // The managers are looked up when the tab is first shown, not for every window.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_packages)
+            m_packages->activate();
+    });
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     connect(m_run, &RunPanel::jobStarted, this, [this](const QString& jobId) {
@@ -37,6 +45,11 @@ void RunWindow::showJobs()
     m_tabs->setCurrentWidget(m_jobs);
 }
 
+void RunWindow::showPackages()
+{
+    m_tabs->setCurrentWidget(m_packages);
+}
+
 void RunWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -49,4 +62,5 @@ void RunWindow::retranslateUi()
     setWindowTitle(tr("Run in %1").arg(m_title));
     m_tabs->setTabText(m_tabs->indexOf(m_run), tr("Run"));
     m_tabs->setTabText(m_tabs->indexOf(m_jobs), tr("Jobs"));
+    m_tabs->setTabText(m_tabs->indexOf(m_packages), tr("Packages"));
 }

@@ -4,13 +4,14 @@
 
 class Backend;
 class JobsPanel;
+class PackagesPanel;
 class QTabWidget;
 class RunHistory;
 class RunPanel;
 class SandboxJobs;
 
 // Running things in one sandbox: a Run tab for commands and scripts, a Jobs tab for the
-// background jobs the sandbox keeps.
+// background jobs the sandbox keeps, a Packages tab for its package managers.
 class RunWindow final : public QWidget
 {
     Q_OBJECT
@@ -21,7 +22,9 @@ public:
 
     RunPanel* runPanel() const { return m_run; }
     JobsPanel* jobsPanel() const { return m_jobs; }
+    PackagesPanel* packagesPanel() const { return m_packages; }
     void showJobs();
+    void showPackages();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -34,4 +37,5 @@ private:
     QTabWidget* m_tabs;
     RunPanel* m_run;
     JobsPanel* m_jobs;
+    PackagesPanel* m_packages;
 };

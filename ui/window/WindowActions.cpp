@@ -115,7 +115,7 @@ void WindowActions::retranslate()
     setActionText(m_actions[About], tr("&About SandboxDesk"));
     setActionText(m_actions[OpenTerminal], tr("Open &Terminal"));
     setActionText(m_actions[BrowseFiles], tr("Browse &Files"));
-    setActionText(m_actions[RunCommand], tr("R&un Commands and Jobs…"));
+    setActionText(m_actions[RunCommand], tr("R&un Commands, Jobs and Packages…"));
     setActionText(m_actions[Renew], tr("Re&new…"));
     setActionText(m_actions[CleanUp], tr("&Clean Up…"));
 }
