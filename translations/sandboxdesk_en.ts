@@ -3876,7 +3876,7 @@ echo hello</translation>
     </message>
     <message>
         <source>Exited</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Exited</translation>
     </message>
     <message>
         <source>Dead</source>
