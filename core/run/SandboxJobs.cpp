@@ -126,8 +126,10 @@ void JobOutput::pollHost(const QString& commandId, bool last)
         m_cursor = read->value().cursor;
         if (!read->value().bytes.isEmpty())
             Q_EMIT received(read->value().bytes);
-        if (last || !m_jobs)
+        if (last)
             return end({});
+        if (!m_jobs || !m_jobs->hostCommands())
+            return end(Error::make(Error::Connection, tr("The connection is gone.")));
         ResultJob<BackgroundCommandStatus>* status = m_jobs->hostCommands()->status(commandId);
         connect(status, &Job::finished, this, [this, status, commandId] {
             if (m_ended)
