@@ -4408,6 +4408,28 @@ echo hello</translation>
     </message>
 </context>
 <context>
+    <name>SshMultiplexer</name>
+    <message>
+        <source>No private folder for the ssh control sockets could be made in %1.</source>
+        <translation>No private folder for the ssh control sockets could be made in %1.</translation>
+    </message>
+    <message>
+        <source>ssh ended without saying why.</source>
+        <translation>ssh ended without saying why.</translation>
+    </message>
+    <message>
+        <source>Could not log in to %1 over ssh: %2</source>
+        <translation>Could not log in to %1 over ssh: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not log in to %1 over ssh: no answer within %n s.</source>
+        <translation>
+            <numerusform>Could not log in to %1 over ssh: no answer within %n s.</numerusform>
+            <numerusform>Could not log in to %1 over ssh: no answer within %n s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusSummary</name>
     <message>
         <source>Sandboxes: %1 · Running: %2</source>

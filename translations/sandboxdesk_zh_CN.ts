@@ -4383,6 +4383,27 @@ echo hello</translation>
     </message>
 </context>
 <context>
+    <name>SshMultiplexer</name>
+    <message>
+        <source>No private folder for the ssh control sockets could be made in %1.</source>
+        <translation>无法在 %1 中创建存放 ssh 控制套接字的私有文件夹。</translation>
+    </message>
+    <message>
+        <source>ssh ended without saying why.</source>
+        <translation>ssh 已退出，未说明原因。</translation>
+    </message>
+    <message>
+        <source>Could not log in to %1 over ssh: %2</source>
+        <translation>无法通过 ssh 登录到 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not log in to %1 over ssh: no answer within %n s.</source>
+        <translation>
+            <numerusform>无法通过 ssh 登录到 %1：%n 秒内没有应答。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusSummary</name>
     <message>
         <source>Sandboxes: %1 · Running: %2</source>

@@ -5,9 +5,14 @@
 #include <QProcess>
 #include <QThread>
 #include <QTimer>
+#include <QVariant>
 
 #include <memory>
 #include <utility>
+
+namespace {
+constexpr char EndedProperty[] = "sandboxdesk_endedByReaper";
+}
 
 ConnectionReaper::ConnectionReaper(QObject* parent)
     : QObject(parent)
@@ -36,6 +41,11 @@ ConnectionReaper* ConnectionReaper::instance()
         }
     }
     return reaper;
+}
+
+bool ConnectionReaper::endedByReaper(const QProcess* process)
+{
+    return process && process->property(EndedProperty).toBool();
 }
 
 void ConnectionReaper::reap(QIODevice* device)
@@ -75,6 +85,7 @@ void ConnectionReaper::adoptProcess(QProcess* process)
         return;
     }
     ++m_pending;
+    process->setProperty(EndedProperty, true);
     const qint64 pid = process->processId();
     auto* grace = new QTimer(process);
     grace->setSingleShot(true);

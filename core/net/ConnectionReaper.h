@@ -28,6 +28,8 @@ public:
     int graceMs() const { return m_graceMs; }
     // Processes handed over that have not exited yet.
     int pending() const { return m_pending; }
+    // Whether process was still running when it was handed over, and so was told to end.
+    static bool endedByReaper(const QProcess* process);
 
 Q_SIGNALS:
     // A process handed over has exited; killed says whether the grace time ran out first.

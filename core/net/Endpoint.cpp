@@ -70,11 +70,14 @@ Endpoint Endpoint::fromUrl(const QString& text, QString* error)
             target.prepend(url.userName() + QLatin1Char('@'));
         endpoint.program = QStringLiteral("ssh");
         if (url.port() > 0)
-            endpoint.arguments << QStringLiteral("-p") << QString::number(url.port());
+            endpoint.sshOptions << QStringLiteral("-p") << QString::number(url.port());
+        endpoint.sshDestination = target;
+        endpoint.remoteCommand = {QStringLiteral("docker"), QStringLiteral("system"),
+                                  QStringLiteral("dial-stdio")};
         // "--" keeps a host name that starts with "-" from being read as an ssh option.
+        endpoint.arguments = endpoint.sshOptions;
         endpoint.arguments << QStringLiteral("-T") << QStringLiteral("--") << target
-                           << QStringLiteral("docker") << QStringLiteral("system")
-                           << QStringLiteral("dial-stdio");
+                           << endpoint.remoteCommand;
         return endpoint;
     }
     return failWith(

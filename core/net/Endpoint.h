@@ -27,6 +27,11 @@ struct Endpoint
     QString keyFile;
     QString program;
     QStringList arguments;
+    // ssh:// only, for logins shared between connections (SshMultiplexer): the options before
+    // the destination, the destination (user@host) and the command run there.
+    QStringList sshOptions;
+    QString sshDestination;
+    QStringList remoteCommand;
 
     bool isValid() const { return kind != Kind::Invalid; }
     // The Host header to send: the TCP host, else "docker" like the docker CLI.

@@ -1,6 +1,7 @@
 #include "HttpClient.h"
 
 #include "ConnectionReaper.h"
+#include "SshMultiplexer.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -449,6 +450,17 @@ HttpClient::HttpClient(const Endpoint& endpoint, QObject* parent)
 {
     m_sweep->setInterval(IdleSweepMs);
     connect(m_sweep, &QTimer::timeout, this, &HttpClient::sweepIdle);
+    if (m_endpoint.kind == Endpoint::Kind::Process && !m_endpoint.sshDestination.isEmpty()) {
+        m_ssh = new SshMultiplexer(m_endpoint, this);
+        m_ssh->setConnectTimeoutMs(m_connectTimeoutMs);
+    }
+}
+
+void HttpClient::setConnectTimeoutMs(int ms)
+{
+    m_connectTimeoutMs = ms;
+    if (m_ssh)
+        m_ssh->setConnectTimeoutMs(ms);
 }
 
 HttpClient::~HttpClient()
@@ -681,6 +693,15 @@ QIODevice* HttpClient::openDevice(HttpReply* reply)
         break;
     }
     case Endpoint::Kind::Process: {
+        if (m_ssh) {
+            // A session of the engine's shared login, started once the login has room.
+            SshSession* session = m_ssh->open(this);
+            connect(session, &QProcess::started, reply, &HttpReply::onConnected);
+            connect(session, &SshSession::refused, reply,
+                    [this, reply](const QString& reason) { connectionFailed(reply, reason); });
+            device = session;
+            break;
+        }
         auto* process = new QProcess(this);
         process->setProgram(m_endpoint.program);
         process->setArguments(m_endpoint.arguments);

@@ -14,6 +14,7 @@
 
 class HttpClient;
 class QTimer;
+class SshMultiplexer;
 
 struct HttpRequest
 {
@@ -139,7 +140,7 @@ public:
     // Body bytes held by the buffered replies not yet finished.
     qint64 bufferedBytes() const { return m_buffered; }
     // Until the connection is open (TLS: encrypted; ssh: started); a negative value: no limit.
-    void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
+    void setConnectTimeoutMs(int ms);
     int connectTimeoutMs() const { return m_connectTimeoutMs; }
     // The default of HttpRequest::timeoutMs.
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
@@ -149,6 +150,8 @@ public:
     // Connections (or ssh processes) opened so far, streams included.
     int connectionsOpened() const { return m_opened; }
     int idleConnections() const { return int(m_idle.size()); }
+    // ssh:// engines: the logins that carry every connection's ssh session; null otherwise.
+    SshMultiplexer* ssh() const { return m_ssh; }
 
     HttpReply* send(const HttpRequest& request, HttpReply::Mode mode = HttpReply::Mode::Buffered);
 
@@ -184,4 +187,5 @@ private:
     QList<Idle> m_idle;
     QList<QPointer<HttpReply>> m_waiting;
     QTimer* m_sweep = nullptr;
+    SshMultiplexer* m_ssh = nullptr;
 };

@@ -74,16 +74,9 @@ void TestExecInput::initTestCase()
     input.close();
     m_inputDigest = hash.result().toHex();
 
-    // ssh://HOST runs "ssh … docker system dial-stdio"; this ssh runs that against the test
-    // engine without a login.
-    const QString ssh = m_dir.filePath(QStringLiteral("bin/ssh"));
-    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("bin")));
-    QFile script(ssh);
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\nDOCKER_HOST='" + qgetenv("DOCKER_HOST") +
-                 "' exec docker system dial-stdio\n");
-    script.close();
-    QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QVERIFY2(!qEnvironmentVariable("SANDBOXDESK_TEST_SSH_HOST").isEmpty() &&
+                 !qEnvironmentVariable("SANDBOXDESK_TEST_SSH_BIN").isEmpty(),
+             "SANDBOXDESK_TEST_SSH_HOST and SANDBOXDESK_TEST_SSH_BIN are set by scripts/test.");
 
     const auto run = docker({QStringLiteral("run"), QStringLiteral("-d"),
                              QStringLiteral("--network"), QStringLiteral("none"),
@@ -109,8 +102,10 @@ QProcessEnvironment TestExecInput::transport(const QString& name) const
         env.insert(QStringLiteral("DOCKER_CERT_PATH"),
                    qEnvironmentVariable("SANDBOXDESK_TEST_CERT_PATH"));
     } else if (name == QLatin1String("ssh")) {
-        env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("ssh://sandbox-test-host"));
-        env.insert(QStringLiteral("PATH"), m_dir.filePath(QStringLiteral("bin")) +
+        // The private sshd of scripts/test, through the ssh that carries its key.
+        env.insert(QStringLiteral("DOCKER_HOST"),
+                   qEnvironmentVariable("SANDBOXDESK_TEST_SSH_HOST"));
+        env.insert(QStringLiteral("PATH"), qEnvironmentVariable("SANDBOXDESK_TEST_SSH_BIN") +
                                                QLatin1Char(':') +
                                                env.value(QStringLiteral("PATH")));
     }
