@@ -124,6 +124,9 @@ public:
     virtual ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id);
     // Live resource use of a running sandbox, not yet started. Null without HasLiveStats.
     virtual StatsStream* openStats(const QString& id);
+    // How many processes that clients opened in the sandbox (terminals, commands; any
+    // client's, not only this program's) still run. Null when the backend cannot tell.
+    virtual ResultJob<int>* openSessions(const QString& id);
     // Sets when the sandbox expires (a renewal is a later time); an invalid time removes its
     // lifetime where the backend allows that. Null without CanExpire.
     virtual Job* setExpiry(const QString& id, const QDateTime& expiresAt);

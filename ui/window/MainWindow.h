@@ -15,6 +15,7 @@ class ConnectionList;
 class ConnectionRegistry;
 class DetailsPane;
 class FilesWindow;
+class IdleStore;
 class LogWindow;
 class Preferences;
 class RunHistory;
@@ -84,6 +85,10 @@ private:
     void showFiles();
     void showRun();
     void showActivityLog();
+    void showConnectionMenu(const QPoint& pos);
+    // What the live stats show busy among the sandboxes opted in to idle clean-up is noted,
+    // so that clean-up counts their idle time from then.
+    void noteBusySandboxes();
     void recordActivity(const QString& action, const Backend* backend, const QString& id,
                         const QString& name, const Error& error = {});
 
@@ -98,6 +103,7 @@ private:
     std::unique_ptr<RunHistory> m_runHistory;
     QPointer<ActivityLog> m_activity;
     QPointer<ActivityLogWindow> m_activityWindow;
+    IdleStore* m_idleStore = nullptr; // idle clean-up's opt-ins, shared with sandboxctl
 
     SandboxTableModel* m_model = nullptr;
     WindowActions* m_actions = nullptr;

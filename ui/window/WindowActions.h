@@ -43,8 +43,9 @@ public:
         OpenTerminal,
         BrowseFiles,
         RunCommand,
-        Renew,   // give the selected sandboxes a lifetime that ends later
-        CleanUp, // remove expired (and, if chosen, idle) sandboxes after a preview
+        Renew,       // give the selected sandboxes a lifetime that ends later
+        CleanUp,     // remove expired (and, if chosen, idle) sandboxes after a preview
+        IdleCleanup, // checkable: idle clean-up may remove the selected sandboxes
         Count
     };
 
