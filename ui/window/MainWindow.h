@@ -11,6 +11,7 @@
 
 class ActivityLog;
 class ActivityLogWindow;
+class AllJobsWindow;
 class ConnectionList;
 class ConnectionRegistry;
 class DetailsPane;
@@ -84,6 +85,7 @@ private:
     void showLogs();
     void showFiles();
     void showRun();
+    void showAllJobs();
     void showActivityLog();
     void showConnectionMenu(const QPoint& pos);
     // What the live stats show busy among the sandboxes opted in to idle clean-up is noted,
@@ -104,6 +106,7 @@ private:
     QPointer<ActivityLog> m_activity;
     QPointer<ActivityLogWindow> m_activityWindow;
     IdleStore* m_idleStore = nullptr; // idle clean-up's opt-ins, shared with sandboxctl
+    QPointer<AllJobsWindow> m_allJobsWindow;
 
     SandboxTableModel* m_model = nullptr;
     WindowActions* m_actions = nullptr;

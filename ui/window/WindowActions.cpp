@@ -70,6 +70,8 @@ WindowActions::WindowActions(QWidget* window)
     make(CleanUp, "actionCleanUp", {}, "edit-clear", QStyle::SP_DialogResetButton);
     make(IdleCleanup, "actionIdleCleanup", {});
     m_actions[IdleCleanup]->setCheckable(true);
+    make(AllJobs, "actionAllJobs", keys(Qt::Key_B), "view-list-details",
+         QStyle::SP_FileDialogListView);
 }
 
 QList<QAction*> WindowActions::lifecycle() const
@@ -123,6 +125,7 @@ void WindowActions::retranslate()
     setActionText(m_actions[IdleCleanup], tr("&Idle Clean-Up"));
     m_actions[IdleCleanup]->setToolTip(
         tr("Let clean-up remove the selected sandboxes once they have been idle long enough"));
+    setActionText(m_actions[AllJobs], tr("&Jobs in All Sandboxes"));
 }
 
 bool WindowActions::applies(Backend::Action action, SandboxStatus status,
@@ -182,4 +185,5 @@ void WindowActions::update(const QList<SelectedSandbox>& selected, bool anyConne
     m_actions[Renew]->setEnabled(canRenew);
     m_actions[CleanUp]->setEnabled(anyConnected);
     m_actions[IdleCleanup]->setEnabled(!selected.isEmpty());
+    m_actions[AllJobs]->setEnabled(anyConnected);
 }
