@@ -2,6 +2,7 @@
 
 #include "sandbox/LogStream.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -168,7 +169,9 @@ bool ActivityLogFile::reopenIfReplaced()
 Error ActivityLogFile::append(const ActivityLog::Entry& unscrubbed)
 {
     // Nothing shaped like a secret reaches the disk, whoever calls.
-    const ActivityLog::Entry entry = ActivityLog::scrubbed(unscrubbed);
+    ActivityLog::Entry entry = ActivityLog::scrubbed(unscrubbed);
+    if (entry.time == 0) // now, as ActivityLog::record() has it
+        entry.time = QDateTime::currentMSecsSinceEpoch() * 1000000;
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath()))
         return Error::make(Error::Server,

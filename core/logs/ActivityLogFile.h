@@ -31,7 +31,8 @@ public:
     // The entries on disk now, oldest first (the rotated file's, then the current one's), at
     // most the last maxEntries; from here on only what others append is reported.
     QList<ActivityLog::Entry> readExisting(int maxEntries);
-    // Appends one entry; what others appended since the last read is reported first.
+    // Appends one entry (time 0: now); what others appended since the last read is reported
+    // first.
     Error append(const ActivityLog::Entry& entry);
     // Reads what others append as they do; off by default (sandboxctl only writes).
     void setWatching(bool watching);

@@ -126,8 +126,12 @@ void IdleCheck::judge(const QDateTime& started)
     }
     const IdleStore::Seen seen = m_store->seen(m_sandbox.id);
     QDateTime since = seen.watchedSince;
-    if (seen.activeAt.isValid() && seen.activeAt > since)
-        since = seen.activeAt;
+    // Busy times are written sparingly: one stands for the resolution after it too.
+    const QDateTime busyUntil = seen.activeAt.isValid()
+                                    ? seen.activeAt.addSecs(IdleStore::BusyResolutionSeconds)
+                                    : QDateTime();
+    if (busyUntil.isValid() && busyUntil > since)
+        since = busyUntil;
     if (started.isValid() && started > since)
         since = started;
     Verdict verdict;

@@ -24,7 +24,9 @@ public:
     struct Seen
     {
         QDateTime watchedSince; // first looked at; idle time is never counted from before
-        QDateTime activeAt;     // last seen busy; invalid: never
+        // Last noted busy; invalid: never. A busy sandbox is noted at most every
+        // BusyResolutionSeconds, so a noted time stands for that long after it too.
+        QDateTime activeAt;
     };
 
     static constexpr int BusyResolutionSeconds = 30;

@@ -480,7 +480,7 @@ void TestLifetimes::gcRemovesOnlyIdleOptedInSandboxes()
     QVERIFY2(entry->connection.startsWith(QLatin1String("Docker")), qPrintable(entry->connection));
     QVERIFY(QDateTime::currentMSecsSinceEpoch() * 1000000 - entry->time < 120LL * 1000000000);
 
-    // The busy one stays busy; the shell closed, the idle time starts again from now.
+    // The shell closed: it was seen in use moments ago, so the idle time starts again.
     shell.closeWriteChannel();
     QVERIFY(shell.waitForFinished(20000));
     const Result after =
