@@ -2430,6 +2430,18 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The job&apos;s output could not be read.</source>
         <translation>The job&apos;s output could not be read.</translation>
     </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>This sandbox cannot run commands.</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
+    </message>
+    <message>
+        <source>The sandbox no longer keeps this job&apos;s output.</source>
+        <translation>The sandbox no longer keeps this job&apos;s output.</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>
@@ -2981,6 +2993,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</source>
         <translation>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxBackgroundCommands</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
+    </message>
+    <message>
+        <source>execd did not name the background command.</source>
+        <translation>execd did not name the background command.</translation>
+    </message>
+    <message>
+        <source>execd&apos;s answer about a command is not JSON.</source>
+        <translation>execd&apos;s answer about a command is not JSON.</translation>
     </message>
 </context>
 <context>
@@ -4173,6 +4204,14 @@ echo hello</translation>
     <message>
         <source>The sandbox sent no exit status.</source>
         <translation>The sandbox sent no exit status.</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
+    </message>
+    <message>
+        <source>The sandbox ended job “%1” without an exit status.</source>
+        <translation>The sandbox ended job “%1” without an exit status.</translation>
     </message>
 </context>
 <context>

@@ -2417,6 +2417,18 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>The job&apos;s output could not be read.</source>
         <translation>无法读取作业的输出。</translation>
     </message>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The sandbox no longer keeps this job&apos;s output.</source>
+        <translation>沙箱已不再保留此作业的输出。</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>
@@ -2965,6 +2977,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>An OpenSandbox sandbox&apos;s lifetime can be renewed but not removed.</source>
         <translation>OpenSandbox 沙箱的有效期可以续期，但不能取消。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSandboxBackgroundCommands</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
+    </message>
+    <message>
+        <source>execd did not name the background command.</source>
+        <translation>execd 没有给出后台命令的标识。</translation>
+    </message>
+    <message>
+        <source>execd&apos;s answer about a command is not JSON.</source>
+        <translation>execd 关于命令的应答不是 JSON。</translation>
     </message>
 </context>
 <context>
@@ -4150,6 +4181,14 @@ echo hello</translation>
     <message>
         <source>The sandbox sent no exit status.</source>
         <translation>沙箱没有发送退出状态。</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The sandbox ended job “%1” without an exit status.</source>
+        <translation>沙箱结束了作业“%1”，但没有给出退出状态。</translation>
     </message>
 </context>
 <context>

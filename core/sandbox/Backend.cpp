@@ -39,6 +39,11 @@ ResultJob<int>* Backend::openSessions(const QString&)
     return nullptr;
 }
 
+BackgroundCommands* Backend::openBackgroundCommands(const QString&)
+{
+    return nullptr;
+}
+
 Job* Backend::setExpiry(const QString&, const QDateTime&)
 {
     return nullptr;
