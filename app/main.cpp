@@ -3,6 +3,7 @@
 #include "connections/ConnectionRegistry.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "logs/ActivityLog.h"
+#include "logs/ActivityLogFile.h"
 #include "sandbox/SpillFiles.h"
 #include "settings/EciAccounts.h"
 #include "settings/OpenSandboxServers.h"
@@ -78,7 +79,11 @@ int main(int argc, char* argv[])
     connections.discoverDocker(QProcessEnvironment::systemEnvironment(),
                                parser.value(dockerOption));
     connections.setDockerHosts(preferences.dockerHosts());
+    // Kept on disk and shared with sandboxctl, whose entries show up as it writes them.
+    ActivityLogFile activityFile(ActivityLogFile::defaultPath());
+    activityFile.setWatching(true);
     ActivityLog activity; // outlives the window that records into it
+    activity.setFile(&activityFile);
     MainWindow window(preferences, translations, connections);
     window.setActivityLog(&activity);
     window.show();

@@ -282,6 +282,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Cannot write “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>by %1</source>
+        <translation>by %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLogFile</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Cannot make the folder %1.</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>Another program holds %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
 </context>
 <context>
     <name>ActivityLogWindow</name>
@@ -560,6 +579,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>stopped for %1</source>
         <translation>stopped for %1</translation>
     </message>
+    <message>
+        <source>idle for %1</source>
+        <translation>idle for %1</translation>
+    </message>
 </context>
 <context>
     <name>CleanupDialog</name>
@@ -570,14 +593,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Clean Up Sandboxes</source>
         <translation>Clean Up Sandboxes</translation>
-    </message>
-    <message>
-        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
-        <translation>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</translation>
-    </message>
-    <message>
-        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
-        <translation>Also remove sandboxes &amp;without a lifetime stopped for at least</translation>
     </message>
     <message>
         <source>A duration such as 90m, 12h or 2d</source>
@@ -617,6 +632,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
             <numerusform>%n sandbox will be removed.</numerusform>
             <numerusform>%n sandboxes will be removed.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below: then also the sandboxes you allowed idle clean-up for (Sandbox ▸ Idle Clean-Up, or for a whole connection from its menu in the connections list) that have been stopped, or running with no terminal, command or job open and CPU below %1% of a core, for that long. Idle time counts from when SandboxDesk or sandboxctl first watched the sandbox.</source>
+        <translation>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below: then also the sandboxes you allowed idle clean-up for (Sandbox ▸ Idle Clean-Up, or for a whole connection from its menu in the connections list) that have been stopped, or running with no terminal, command or job open and CPU below %1% of a core, for that long. Idle time counts from when SandboxDesk or sandboxctl first watched the sandbox.</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes allowed &amp;idle clean-up, idle or stopped for at least</source>
+        <translation>Also remove sandboxes allowed &amp;idle clean-up, idle or stopped for at least</translation>
     </message>
 </context>
 <context>
@@ -2326,6 +2349,60 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>IdleCheck</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>The connection is gone.</translation>
+    </message>
+    <message>
+        <source>open terminals cannot be seen on this connection</source>
+        <translation>open terminals cannot be seen on this connection</translation>
+    </message>
+    <message>
+        <source>a terminal or command is open</source>
+        <translation>a terminal or command is open</translation>
+    </message>
+    <message>
+        <source>a job is running</source>
+        <translation>a job is running</translation>
+    </message>
+    <message>
+        <source>its CPU use cannot be measured on this connection</source>
+        <translation>its CPU use cannot be measured on this connection</translation>
+    </message>
+    <message>
+        <source>it stopped while it was measured</source>
+        <translation>it stopped while it was measured</translation>
+    </message>
+    <message>
+        <source>Its CPU use could not be measured.</source>
+        <translation>Its CPU use could not be measured.</translation>
+    </message>
+    <message>
+        <source>its CPU use is %1%</source>
+        <translation>its CPU use is %1%</translation>
+    </message>
+    <message>
+        <source>not watched idle for long enough yet</source>
+        <translation>not watched idle for long enough yet</translation>
+    </message>
+</context>
+<context>
+    <name>IdleStore</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Cannot make the folder %1.</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>Another program holds %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+</context>
+<context>
     <name>Interpreters</name>
     <message>
         <source>This sandbox cannot run commands.</source>
@@ -2865,6 +2942,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Run Commands</source>
         <translation>Run Commands</translation>
+    </message>
+    <message>
+        <source>&amp;Idle Clean-Up for All Its Sandboxes</source>
+        <translation>&amp;Idle Clean-Up for All Its Sandboxes</translation>
+    </message>
+    <message>
+        <source>Let clean-up remove any sandbox of %1 once it has been idle long enough</source>
+        <translation>Let clean-up remove any sandbox of %1 once it has been idle long enough</translation>
     </message>
 </context>
 <context>
@@ -3722,6 +3807,22 @@ You can keep it for this session only.</translation>
         <source>What you type, passwords at prompts that do not echo included; off, only what the terminal showed is kept</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>…and sandboxes opted in to idle clean-up, idle &amp;for:</source>
+        <translation>…and sandboxes opted in to idle clean-up, idle &amp;for:</translation>
+    </message>
+    <message>
+        <source>Only sandboxes (or connections) you chose Idle Clean-Up for; idle is no terminal, command or job open and CPU below the threshold, or stopped</source>
+        <translation>Only sandboxes (or connections) you chose Idle Clean-Up for; idle is no terminal, command or job open and CPU below the threshold, or stopped</translation>
+    </message>
+    <message>
+        <source>Idle &amp;means CPU below:</source>
+        <translation>Idle &amp;means CPU below:</translation>
+    </message>
+    <message>
+        <source> % of a core</source>
+        <translation> % of a core</translation>
+    </message>
 </context>
 <context>
     <name>PreviewText</name>
@@ -4143,6 +4244,26 @@ echo hello</translation>
     <message>
         <source>Clean Up</source>
         <translation>Clean Up</translation>
+    </message>
+    <message>
+        <source>Allow Idle Clean-Up</source>
+        <translation>Allow Idle Clean-Up</translation>
+    </message>
+    <message>
+        <source>Stop Idle Clean-Up</source>
+        <translation>Stop Idle Clean-Up</translation>
+    </message>
+    <message>
+        <source>Allow Idle Clean-Up for the Connection</source>
+        <translation>Allow Idle Clean-Up for the Connection</translation>
+    </message>
+    <message>
+        <source>Stop Idle Clean-Up for the Connection</source>
+        <translation>Stop Idle Clean-Up for the Connection</translation>
+    </message>
+    <message>
+        <source>Idle Clean-Up</source>
+        <translation>Idle Clean-Up</translation>
     </message>
 </context>
 <context>
@@ -4914,6 +5035,14 @@ echo hello</translation>
         <source>R&amp;un Commands, Jobs and Packages…</source>
         <translation>R&amp;un Commands, Jobs and Packages…</translation>
     </message>
+    <message>
+        <source>&amp;Idle Clean-Up</source>
+        <translation>&amp;Idle Clean-Up</translation>
+    </message>
+    <message>
+        <source>Let clean-up remove the selected sandboxes once they have been idle long enough</source>
+        <translation>Let clean-up remove the selected sandboxes once they have been idle long enough</translation>
+    </message>
 </context>
 <context>
     <name>WindowPages</name>
@@ -5505,34 +5634,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
     </message>
     <message>
         <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             the sandbox expires DURATION from now, as
-                                OpenSandbox renews; prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</source>
-        <translation>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             the sandbox expires DURATION from now, as
-                                OpenSandbox renews; prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</translation>
-    </message>
-    <message>
-        <source>
 OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
@@ -5656,6 +5757,66 @@ Packages (apt, apk, pip or npm, whichever the sandbox has):
     <message>
         <source>Name a sandbox, a package manager and at least one package.</source>
         <translation>Name a sandbox, a package manager and at least one package.</translation>
+    </message>
+    <message>
+        <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  idle ID [on|off]              let idle clean-up remove the sandbox (on) or
+                                not (off); without on or off, print which
+  idle --connection [on|off]    the same for every sandbox of the connection
+  gc [--dry-run] [--idle DURATION [--cpu PERCENT]]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those opted in to idle
+                                clean-up that have been stopped that long, or
+                                running with no terminal, command or job open
+                                and CPU below PERCENT (default 5) of a core
+                                for that long, as far as gc and SandboxDesk
+                                have watched them; --dry-run lists them and
+                                removes nothing. Removals go to the activity
+                                log.
+</source>
+        <translation>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  idle ID [on|off]              let idle clean-up remove the sandbox (on) or
+                                not (off); without on or off, print which
+  idle --connection [on|off]    the same for every sandbox of the connection
+  gc [--dry-run] [--idle DURATION [--cpu PERCENT]]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those opted in to idle
+                                clean-up that have been stopped that long, or
+                                running with no terminal, command or job open
+                                and CPU below PERCENT (default 5) of a core
+                                for that long, as far as gc and SandboxDesk
+                                have watched them; --dry-run lists them and
+                                removes nothing. Removals go to the activity
+                                log.
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not a CPU percentage such as 5 or 2.5.</source>
+        <translation>“%1” is not a CPU percentage such as 5 or 2.5.</translation>
+    </message>
+    <message>
+        <source>Name one sandbox, or --connection, then on or off.</source>
+        <translation>Name one sandbox, or --connection, then on or off.</translation>
+    </message>
+    <message>
+        <source>(on for its connection)</source>
+        <translation>(on for its connection)</translation>
+    </message>
+    <message>
+        <source>Say on or off, not “%1”.</source>
+        <translation>Say on or off, not “%1”.</translation>
     </message>
 </context>
 </TS>

@@ -283,6 +283,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>Cannot write “%1”.</source>
         <translation>无法写入“%1”。</translation>
     </message>
+    <message>
+        <source>by %1</source>
+        <translation>由 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLogFile</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>另一个程序正占用 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ActivityLogWindow</name>
@@ -561,6 +580,10 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <source>stopped for %1</source>
         <translation>已停止 %1</translation>
     </message>
+    <message>
+        <source>idle for %1</source>
+        <translation>已空闲 %1</translation>
+    </message>
 </context>
 <context>
     <name>CleanupDialog</name>
@@ -571,14 +594,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Clean Up Sandboxes</source>
         <translation>清理沙箱</translation>
-    </message>
-    <message>
-        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below; running sandboxes never are for being idle.</source>
-        <translation>将删除生存期已过的沙箱。除非在下方选择，否则不会删除其他沙箱；运行中的沙箱从不会因空闲而被删除。</translation>
-    </message>
-    <message>
-        <source>Also remove sandboxes &amp;without a lifetime stopped for at least</source>
-        <translation>同时删除没有生存期、且已停止至少这么久的沙箱(&amp;W)</translation>
     </message>
     <message>
         <source>A duration such as 90m, 12h or 2d</source>
@@ -617,6 +632,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>
             <numerusform>将删除 %n 个沙箱。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen below: then also the sandboxes you allowed idle clean-up for (Sandbox ▸ Idle Clean-Up, or for a whole connection from its menu in the connections list) that have been stopped, or running with no terminal, command or job open and CPU below %1% of a core, for that long. Idle time counts from when SandboxDesk or sandboxctl first watched the sandbox.</source>
+        <translation>将删除生存期已过的沙箱。除非在下方选择，否则不会删除其他沙箱；选择后，还会删除您允许空闲清理的沙箱（“沙箱 ▸ 空闲清理”，或在连接列表中通过连接的菜单对整个连接允许），条件是它们已停止这么久，或在这么久内一直运行但没有打开的终端、命令或作业，且 CPU 低于单核的 %1%。空闲时间从 SandboxDesk 或 sandboxctl 首次观察该沙箱时开始计算。</translation>
+    </message>
+    <message>
+        <source>Also remove sandboxes allowed &amp;idle clean-up, idle or stopped for at least</source>
+        <translation>同时删除允许空闲清理、且已空闲或停止至少这么久的沙箱(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -2313,6 +2336,60 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>IdleCheck</name>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已不存在。</translation>
+    </message>
+    <message>
+        <source>open terminals cannot be seen on this connection</source>
+        <translation>此连接无法看到打开的终端</translation>
+    </message>
+    <message>
+        <source>a terminal or command is open</source>
+        <translation>有终端或命令处于打开状态</translation>
+    </message>
+    <message>
+        <source>a job is running</source>
+        <translation>有作业正在运行</translation>
+    </message>
+    <message>
+        <source>its CPU use cannot be measured on this connection</source>
+        <translation>此连接无法测量其 CPU 使用率</translation>
+    </message>
+    <message>
+        <source>it stopped while it was measured</source>
+        <translation>测量期间它已停止</translation>
+    </message>
+    <message>
+        <source>Its CPU use could not be measured.</source>
+        <translation>无法测量其 CPU 使用率。</translation>
+    </message>
+    <message>
+        <source>its CPU use is %1%</source>
+        <translation>其 CPU 使用率为 %1%</translation>
+    </message>
+    <message>
+        <source>not watched idle for long enough yet</source>
+        <translation>尚未观察到其空闲足够长的时间</translation>
+    </message>
+</context>
+<context>
+    <name>IdleStore</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>另一个程序正占用 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Interpreters</name>
     <message>
         <source>This sandbox cannot run commands.</source>
@@ -2849,6 +2926,14 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Run Commands</source>
         <translation>运行命令</translation>
+    </message>
+    <message>
+        <source>&amp;Idle Clean-Up for All Its Sandboxes</source>
+        <translation>对其所有沙箱进行空闲清理(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Let clean-up remove any sandbox of %1 once it has been idle long enough</source>
+        <translation>允许清理在 %1 的任何沙箱空闲足够长时间后将其删除</translation>
     </message>
 </context>
 <context>
@@ -3705,6 +3790,22 @@ You can keep it for this session only.</source>
         <source>What you type, passwords at prompts that do not echo included; off, only what the terminal showed is kept</source>
         <translation>您输入的内容，包括在不回显的提示处输入的密码；关闭时只保留终端显示过的内容</translation>
     </message>
+    <message>
+        <source>…and sandboxes opted in to idle clean-up, idle &amp;for:</source>
+        <translation>……以及已允许空闲清理、空闲时长达到(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Only sandboxes (or connections) you chose Idle Clean-Up for; idle is no terminal, command or job open and CPU below the threshold, or stopped</source>
+        <translation>仅限您选择了“空闲清理”的沙箱（或连接）；空闲指没有打开的终端、命令或作业且 CPU 低于阈值，或已停止</translation>
+    </message>
+    <message>
+        <source>Idle &amp;means CPU below:</source>
+        <translation>空闲指 CPU 低于(&amp;M)：</translation>
+    </message>
+    <message>
+        <source> % of a core</source>
+        <translation> % 单核</translation>
+    </message>
 </context>
 <context>
     <name>PreviewText</name>
@@ -4124,6 +4225,26 @@ echo hello</translation>
     <message>
         <source>Clean Up</source>
         <translation>清理</translation>
+    </message>
+    <message>
+        <source>Allow Idle Clean-Up</source>
+        <translation>允许空闲清理</translation>
+    </message>
+    <message>
+        <source>Stop Idle Clean-Up</source>
+        <translation>停止空闲清理</translation>
+    </message>
+    <message>
+        <source>Allow Idle Clean-Up for the Connection</source>
+        <translation>对连接允许空闲清理</translation>
+    </message>
+    <message>
+        <source>Stop Idle Clean-Up for the Connection</source>
+        <translation>对连接停止空闲清理</translation>
+    </message>
+    <message>
+        <source>Idle Clean-Up</source>
+        <translation>空闲清理</translation>
     </message>
 </context>
 <context>
@@ -4888,6 +5009,14 @@ echo hello</translation>
         <source>R&amp;un Commands, Jobs and Packages…</source>
         <translation>运行命令、作业和软件包(&amp;U)…</translation>
     </message>
+    <message>
+        <source>&amp;Idle Clean-Up</source>
+        <translation>空闲清理(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Let clean-up remove the selected sandboxes once they have been idle long enough</source>
+        <translation>允许清理在所选沙箱空闲足够长时间后将其删除</translation>
+    </message>
 </context>
 <context>
     <name>WindowPages</name>
@@ -5500,33 +5629,6 @@ Background jobs (kept by the sandbox: they run on after sandboxctl exits):
     </message>
     <message>
         <source>
-Lifetimes (DURATION as 90s, 10m, 2h, 1d):
-  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
-                                it never expires); prints the time
-  renew ID DURATION             the sandbox expires DURATION from now, as
-                                OpenSandbox renews; prints the time
-  create … --ttl DURATION       give a new sandbox a lifetime
-  gc [--dry-run] [--idle DURATION]
-                                remove the sandboxes whose lifetime has
-                                passed; --idle also those without one that
-                                have been stopped that long (never a running
-                                one); --dry-run lists them and removes nothing
-</source>
-        <translation>
-生存期（DURATION 形如 90s、10m、2h、1d）：
-  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
-                                输出到期时间
-  renew ID DURATION             沙箱在从现在起 DURATION 之后到期，与 OpenSandbox
-                                的续期方式相同；输出到期时间
-  create … --ttl DURATION       为新沙箱设置生存期
-  gc [--dry-run] [--idle DURATION]
-                                删除生存期已过的沙箱；--idle 还删除没有生存期且
-                                已停止这么久的沙箱（从不删除运行中的沙箱）；
-                                --dry-run 只列出，不删除
-</translation>
-    </message>
-    <message>
-        <source>
 OpenSandbox: sandboxctl --opensandbox [DOMAIN] COMMAND [ARGS…]
   list [--json] | inspect ID | rm ID… | pause ID… | resume ID…
   create --image IMAGE [--name N] [--env K=V]… [--label K=V]… [--cpus N]
@@ -5689,6 +5791,63 @@ Packages (apt, apk, pip or npm, whichever the sandbox has):
     <message>
         <source>Name a sandbox, a package manager and at least one package.</source>
         <translation>请指定一个沙箱、一个包管理器以及至少一个软件包。</translation>
+    </message>
+    <message>
+        <source>
+Lifetimes (DURATION as 90s, 10m, 2h, 1d):
+  ttl ID DURATION|none          the sandbox expires DURATION from now (none:
+                                it never expires); prints the time
+  renew ID DURATION             the sandbox expires DURATION from now, as
+                                OpenSandbox renews; prints the time
+  create … --ttl DURATION       give a new sandbox a lifetime
+  idle ID [on|off]              let idle clean-up remove the sandbox (on) or
+                                not (off); without on or off, print which
+  idle --connection [on|off]    the same for every sandbox of the connection
+  gc [--dry-run] [--idle DURATION [--cpu PERCENT]]
+                                remove the sandboxes whose lifetime has
+                                passed; --idle also those opted in to idle
+                                clean-up that have been stopped that long, or
+                                running with no terminal, command or job open
+                                and CPU below PERCENT (default 5) of a core
+                                for that long, as far as gc and SandboxDesk
+                                have watched them; --dry-run lists them and
+                                removes nothing. Removals go to the activity
+                                log.
+</source>
+        <translation>
+生存期（DURATION 形如 90s、10m、2h、1d）：
+  ttl ID DURATION|none          沙箱在 DURATION 之后到期（none：永不到期）；
+                                输出到期时间
+  renew ID DURATION             沙箱在从现在起 DURATION 之后到期，与 OpenSandbox
+                                的续期方式相同；输出到期时间
+  create … --ttl DURATION       为新沙箱设置生存期
+  idle ID [on|off]              允许（on）或不允许（off）空闲清理删除该沙箱；
+                                不带 on 或 off 时输出当前设置
+  idle --connection [on|off]    对该连接的所有沙箱进行同样的设置
+  gc [--dry-run] [--idle DURATION [--cpu PERCENT]]
+                                删除生存期已过的沙箱；--idle 还删除已允许空闲
+                                清理、且已停止这么久，或在这么久内一直运行但没有
+                                打开的终端、命令或作业且 CPU 低于单核 PERCENT
+                                （默认 5）的沙箱（以 gc 和 SandboxDesk 观察到的
+                                为准）；--dry-run 只列出，不删除。删除记录写入
+                                活动日志。
+</translation>
+    </message>
+    <message>
+        <source>“%1” is not a CPU percentage such as 5 or 2.5.</source>
+        <translation>“%1”不是 CPU 百分比，例如 5 或 2.5。</translation>
+    </message>
+    <message>
+        <source>Name one sandbox, or --connection, then on or off.</source>
+        <translation>请指定一个沙箱或 --connection，然后指定 on 或 off。</translation>
+    </message>
+    <message>
+        <source>(on for its connection)</source>
+        <translation>（其连接已开启）</translation>
+    </message>
+    <message>
+        <source>Say on or off, not “%1”.</source>
+        <translation>请使用 on 或 off，而不是“%1”。</translation>
     </message>
 </context>
 </TS>

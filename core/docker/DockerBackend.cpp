@@ -717,6 +717,50 @@ LogStream* DockerBackend::openLogs(const QString& id, const LogOptions& options)
     return new DockerLogStream(this, m_http, id, options);
 }
 
+ResultJob<int>* DockerBackend::openSessions(const QString& id)
+{
+    auto* job = new ResultJob<int>(this);
+    send(job, HttpRequest::get("/containers/" + encoded(id) + "/json"),
+         [this, job](HttpReply* reply) {
+             const QJsonArray ids = QJsonDocument::fromJson(reply->body())
+                                        .object()
+                                        .value(QLatin1String("ExecIDs"))
+                                        .toArray();
+             QStringList execIds;
+             for (const QJsonValue& value : ids)
+                 execIds << value.toString();
+             execIds.removeAll(QString());
+             countRunningExecs(job, execIds, 0);
+         });
+    return job;
+}
+
+void DockerBackend::countRunningExecs(ResultJob<int>* job, QStringList execIds, int running)
+{
+    // The engine keeps ended exec instances for a while: each is asked whether it still runs.
+    if (execIds.isEmpty()) {
+        job->finishWithValue(running);
+        return;
+    }
+    const QString execId = execIds.takeFirst();
+    HttpReply* reply = m_http->send(HttpRequest::get("/exec/" + encoded(execId) + "/json"));
+    connect(job, &Job::cancelRequested, reply, &HttpReply::abort);
+    connect(reply, &HttpReply::finished, job, [this, reply, job, execIds, running] {
+        reply->deleteLater();
+        const Error error = errorFrom(reply);
+        // One that went meanwhile no longer runs.
+        if (error.isError() && error.kind != Error::NotFound) {
+            job->finishWithError(error);
+            return;
+        }
+        const bool runs = !error.isError() && QJsonDocument::fromJson(reply->body())
+                                                  .object()
+                                                  .value(QLatin1String("Running"))
+                                                  .toBool();
+        countRunningExecs(job, execIds, running + (runs ? 1 : 0));
+    });
+}
+
 StatsStream* DockerBackend::openStats(const QString& id)
 {
     return new DockerStatsStream(m_http, id);

@@ -48,6 +48,8 @@ public:
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
     SandboxFiles* openFiles(const QString& id, const QString& container = {}) override;
     StatsStream* openStats(const QString& id) override;
+    // The container's exec instances (ExecIDs) that are still running.
+    ResultJob<int>* openSessions(const QString& id) override;
     // Labels cannot change: a lifetime set at create is the label Lifetime::labelKey(), one set
     // later lives in an ExpiryStore that every client on this machine shares.
     Job* setExpiry(const QString& id, const QDateTime& expiresAt) override;
@@ -66,6 +68,7 @@ public:
 
 private:
     // Sends request for job: the job fails with the engine's error, or onSuccess finishes it.
+    void countRunningExecs(ResultJob<int>* job, QStringList execIds, int running);
     void send(Job* job, const HttpRequest& request,
               const std::function<void(HttpReply* reply)>& onSuccess);
     static Error errorFrom(HttpReply* reply);

@@ -1,5 +1,6 @@
 #include "ActivityLog.h"
 
+#include "ActivityLogFile.h"
 #include "LogBuffer.h"
 #include "sandbox/LogStream.h"
 
@@ -16,19 +17,6 @@ namespace {
 constexpr qint64 BufferLimit = 64 * 1024 * 1024;
 constexpr int BufferChunk = 256 * 1024;
 constexpr int MaxLine = 16 * 1024;
-
-const char* resultKey(ActivityLog::Result result)
-{
-    switch (result) {
-    case ActivityLog::Result::Done:
-        return "done";
-    case ActivityLog::Result::Failed:
-        return "failed";
-    case ActivityLog::Result::Cancelled:
-        return "cancelled";
-    }
-    return "done";
-}
 
 qint64 nowNanoseconds()
 {
@@ -62,15 +50,39 @@ void ActivityLog::record(const QString& action, const QString& sandbox, const QS
     record(std::move(entry));
 }
 
+void ActivityLog::setFile(ActivityLogFile* file)
+{
+    if (m_file)
+        disconnect(m_file, nullptr, this, nullptr);
+    m_file = file;
+    if (!file)
+        return;
+    const QList<Entry> existing = file->readExisting(m_maxEntries);
+    for (const Entry& entry : existing)
+        add(entry);
+    connect(file, &ActivityLogFile::appended, this, [this](const QList<Entry>& entries) {
+        for (const Entry& entry : entries)
+            add(entry);
+    });
+}
+
 void ActivityLog::record(Entry entry)
 {
     if (entry.time == 0)
         entry.time = nowNanoseconds();
-    // A connection's name can be a URL with a password in it; errors quote what servers said.
-    entry.action = scrub(entry.action);
-    entry.sandbox = scrub(entry.sandbox);
-    entry.connection = scrub(entry.connection);
-    entry.detail = scrub(entry.detail);
+    if (entry.by.isEmpty())
+        entry.by = m_origin.isEmpty() ? QCoreApplication::applicationName() : m_origin;
+    // A log that cannot be written still records here; the next entry tries the file again.
+    if (m_file)
+        m_file->append(entry);
+    add(std::move(entry));
+}
+
+void ActivityLog::add(Entry entry)
+{
+    // A connection's name can be a URL with a password in it; errors quote what servers said;
+    // a file may have been written by an older program.
+    entry = scrubbed(std::move(entry));
     m_entries.push_back(entry);
     if (int(m_entries.size()) > m_maxEntries) {
         // Drop a quarter at once, so that the buffer is rebuilt rarely.
@@ -110,6 +122,29 @@ QString ActivityLog::resultName(Result result)
     return {};
 }
 
+ActivityLog::Entry ActivityLog::scrubbed(Entry entry)
+{
+    entry.action = scrub(entry.action);
+    entry.sandbox = scrub(entry.sandbox);
+    entry.connection = scrub(entry.connection);
+    entry.detail = scrub(entry.detail);
+    entry.by = scrub(entry.by);
+    return entry;
+}
+
+QString ActivityLog::resultKey(Result result)
+{
+    switch (result) {
+    case Result::Done:
+        return QStringLiteral("done");
+    case Result::Failed:
+        return QStringLiteral("failed");
+    case Result::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("done");
+}
+
 QString ActivityLog::describe(const Entry& entry)
 {
     QStringList parts{entry.action};
@@ -124,6 +159,9 @@ QString ActivityLog::describe(const Entry& entry)
     }
     if (!entry.connection.isEmpty())
         parts << tr("on %1").arg(entry.connection);
+    // What another program did says which; this one's own entries need not.
+    if (!entry.by.isEmpty() && entry.by != QCoreApplication::applicationName())
+        parts << tr("by %1").arg(entry.by);
     QString text = parts.join(QStringLiteral(" · "));
     text += QStringLiteral(" — ") + resultName(entry.result);
     if (!entry.detail.isEmpty())
@@ -166,8 +204,9 @@ QByteArray ActivityLog::format(const Entry& entry, Format format) const
         {QStringLiteral("sandbox"), entry.sandbox},
         {QStringLiteral("id"), entry.sandboxId},
         {QStringLiteral("connection"), entry.connection},
-        {QStringLiteral("result"), QLatin1String(resultKey(entry.result))},
+        {QStringLiteral("result"), resultKey(entry.result)},
         {QStringLiteral("detail"), entry.detail},
+        {QStringLiteral("by"), entry.by},
     };
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }

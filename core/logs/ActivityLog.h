@@ -9,13 +9,15 @@
 #include <deque>
 #include <memory>
 
+class ActivityLogFile;
 class LogBuffer;
 
 // What the user did in this session, recorded as it happens: the action, the sandbox (name and
 // id) and connection it was done to, when, and how it ended. Only names, ids and actions are
 // kept; error texts are scrubbed of anything shaped like a secret before they are stored. The
 // oldest entries go past maxEntries. The entries are also lines of a LogBuffer (one a line,
-// failures on the stderr stream), so a log view can show, search and filter them.
+// failures on the stderr stream), so a log view can show, search and filter them. With a file
+// (ActivityLogFile) the log outlives the session and holds what other programs recorded too.
 class ActivityLog final : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,7 @@ public:
         QString connection; // display name of the backend
         Result result = Result::Done;
         QString detail; // what went wrong, or what was done (a file name); scrubbed
+        QString by;     // the program that did it ("sandboxdesk", "sandboxctl")
     };
 
     enum class Format
@@ -51,6 +54,12 @@ public:
     explicit ActivityLog(int maxEntries = DefaultMaxEntries, QObject* parent = nullptr);
     ~ActivityLog() override;
 
+    // Entries also go to file, and what other programs append to it comes in here; the file's
+    // entries so far are read first. file must outlive the log.
+    void setFile(ActivityLogFile* file);
+    // Entries recorded here name this program (default: the application's name).
+    void setOrigin(const QString& by) { m_origin = by; }
+
     void record(Entry entry); // time 0 means now
     void record(const QString& action, const QString& sandbox, const QString& sandboxId,
                 const QString& connection, const Error& error = {});
@@ -63,9 +72,13 @@ public:
     // The line a view shows for an entry (without the time).
     static QString describe(const Entry& entry);
     static QString resultName(Result result); // translated
+    static QString resultKey(Result result);  // "done", "failed", "cancelled"
+
     // Replaces the value of anything that looks like key=value, key: value, a bearer token or a
     // password in a URL, where the key names a secret, with "***".
     static QString scrub(const QString& text);
+    // The entry with every text field scrubbed.
+    static Entry scrubbed(Entry entry);
 
     // Writes the given entries (all when lines is null) at once: the log is small by design.
     // The file appears complete or not at all.
@@ -80,6 +93,10 @@ Q_SIGNALS:
 
 private:
     void appendLine(const Entry& entry);
+    void add(Entry entry);
+
+    ActivityLogFile* m_file = nullptr;
+    QString m_origin;
 
     const int m_maxEntries;
     std::deque<Entry> m_entries;

@@ -34,6 +34,11 @@ StatsStream* Backend::openStats(const QString&)
     return nullptr;
 }
 
+ResultJob<int>* Backend::openSessions(const QString&)
+{
+    return nullptr;
+}
+
 BackgroundCommands* Backend::openBackgroundCommands(const QString&)
 {
     return nullptr;

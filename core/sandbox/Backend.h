@@ -126,6 +126,9 @@ public:
     virtual ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id);
     // Live resource use of a running sandbox, not yet started. Null without HasLiveStats.
     virtual StatsStream* openStats(const QString& id);
+    // How many processes that clients opened in the sandbox (terminals, commands; any
+    // client's, not only this program's) still run. Null when the backend cannot tell.
+    virtual ResultJob<int>* openSessions(const QString& id);
     // Commands the host itself keeps running in the sandbox and reports on by id. Null without
     // HasBackgroundCommands.
     virtual BackgroundCommands* openBackgroundCommands(const QString& id);

@@ -65,8 +65,21 @@ void BulkOperation::onJobFinished(const Target& target, Job* job)
     }
     if (m_activity) {
         const Error error = !job ? m_failures.last().error : job->error();
-        m_activity->record(m_title, target.name, target.id,
-                           target.backend ? target.backend->displayName() : QString(), error);
+        ActivityLog::Entry entry;
+        entry.action = m_title;
+        entry.sandbox = target.name;
+        entry.sandboxId = target.id;
+        entry.connection = target.backend ? target.backend->displayName() : QString();
+        entry.result = error.kind == Error::Cancelled ? ActivityLog::Result::Cancelled
+                       : error.isError()              ? ActivityLog::Result::Failed
+                                                      : ActivityLog::Result::Done;
+        QStringList detail;
+        if (!target.why.isEmpty())
+            detail << target.why;
+        if (entry.result == ActivityLog::Result::Failed)
+            detail << error.fullText();
+        entry.detail = detail.join(QStringLiteral("; "));
+        m_activity->record(std::move(entry));
     }
     ++m_done;
     Q_EMIT progressed(m_done, total());

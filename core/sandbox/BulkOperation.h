@@ -25,6 +25,7 @@ public:
         QPointer<Backend> backend;
         QString id;
         QString name;
+        QString why = {}; // for the activity log: why this one (a clean-up's reason)
     };
     struct Failure
     {

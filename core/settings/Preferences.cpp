@@ -78,6 +78,28 @@ void Preferences::setCleanupIntervalMinutes(int minutes)
     m_settings->setValue(QStringLiteral("cleanup/intervalMinutes"), std::max(0, minutes));
 }
 
+int Preferences::idleCleanupMinutes() const
+{
+    return std::max(0, m_settings->value(QStringLiteral("cleanup/idleMinutes"), 0).toInt());
+}
+
+void Preferences::setIdleCleanupMinutes(int minutes)
+{
+    m_settings->setValue(QStringLiteral("cleanup/idleMinutes"), std::max(0, minutes));
+}
+
+double Preferences::idleCpuPercent() const
+{
+    const double percent =
+        m_settings->value(QStringLiteral("cleanup/idleCpuPercent"), 5.0).toDouble();
+    return percent > 0 ? percent : 5.0;
+}
+
+void Preferences::setIdleCpuPercent(double percent)
+{
+    m_settings->setValue(QStringLiteral("cleanup/idleCpuPercent"), percent);
+}
+
 bool Preferences::startAfterCreate() const
 {
     return m_settings->value(QStringLiteral("ui/startAfterCreate"), true).toBool();

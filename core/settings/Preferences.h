@@ -34,6 +34,13 @@ public:
     // While the app runs it removes expired sandboxes this often; 0 (the default): never.
     int cleanupIntervalMinutes() const;
     void setCleanupIntervalMinutes(int minutes);
+    // With the timer, sandboxes opted in to idle clean-up go too once idle (or stopped) this
+    // long; 0 (the default): never.
+    int idleCleanupMinutes() const;
+    void setIdleCleanupMinutes(int minutes);
+    // Idle means CPU below this percentage of one core (5 unless set).
+    double idleCpuPercent() const;
+    void setIdleCpuPercent(double percent);
 
     // Empty family and 0 size: the system's fixed-pitch font.
     QString terminalFontFamily() const;

@@ -1,7 +1,9 @@
 #include "logs/ActivityLog.h"
+#include "logs/ActivityLogFile.h"
 #include "logs/LogBuffer.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -26,6 +28,16 @@ QByteArray bufferText(const LogBuffer& buffer)
     return text;
 }
 
+// rw for the owner, nothing for group or others (ReadUser and the like only repeat the owner's).
+bool readableByOwnerAlone(const QString& path)
+{
+    const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                      QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+    const QFile::Permissions permissions = QFile::permissions(path);
+    return !(permissions & others) && permissions.testFlag(QFile::ReadOwner) &&
+           permissions.testFlag(QFile::WriteOwner);
+}
+
 } // namespace
 
 class TestActivityLog : public QObject
@@ -38,6 +50,11 @@ private Q_SLOTS:
     void neverHoldsASecret();
     void exportsTextAndJsonLines();
     void unwritableTarget();
+    void persistsForTheUserAlone();
+    void showsWhatAnotherProgramAppends();
+    void rotatesBySizeAndLosesNothingWhileWatching();
+    void keepsSecretsOffTheDisk();
+    void skipsLinesThatAreNotEntries();
 };
 
 void TestActivityLog::recordsWhatWasDone()
@@ -183,6 +200,153 @@ void TestActivityLog::unwritableTarget()
                                      ActivityLog::Format::PlainText);
     QCOMPARE(error.kind, Error::Invalid);
     QVERIFY(!error.message.isEmpty());
+}
+
+void TestActivityLog::persistsForTheUserAlone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("data/sandboxdesk/activity.jsonl"));
+    {
+        ActivityLogFile file(path);
+        ActivityLog log;
+        log.setFile(&file);
+        QCOMPARE(log.size(), 0);
+        log.record(QStringLiteral("Stop"), QStringLiteral("web-1"), QStringLiteral("abc"),
+                   QStringLiteral("Docker (local)"));
+        log.record(QStringLiteral("Start"), QStringLiteral("db"), QStringLiteral("def"),
+                   QStringLiteral("Docker (local)"),
+                   Error::make(Error::Conflict, QStringLiteral("Busy.")));
+    }
+    QVERIFY(readableByOwnerAlone(path));
+    ActivityLogFile file(path);
+    ActivityLog later;
+    later.setFile(&file);
+    QCOMPARE(later.size(), 2);
+    QCOMPARE(later.at(0).action, QStringLiteral("Stop"));
+    QCOMPARE(later.at(0).sandbox, QStringLiteral("web-1"));
+    QCOMPARE(later.at(1).result, ActivityLog::Result::Failed);
+    QCOMPARE(later.at(1).detail, QStringLiteral("Busy."));
+    QCOMPARE(later.at(1).by, QCoreApplication::applicationName());
+    QVERIFY(later.at(0).time > 0 && later.at(0).time <= later.at(1).time);
+    QCOMPARE(later.buffer()->count(), 2);
+}
+
+void TestActivityLog::showsWhatAnotherProgramAppends()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("activity.jsonl"));
+    ActivityLogFile windowFile(path);
+    windowFile.setWatching(true);
+    ActivityLog window;
+    window.setFile(&windowFile);
+    window.record(QStringLiteral("Open Terminal"), QStringLiteral("a"), QString(), QString());
+
+    // sandboxctl: a file of its own on the same path, writing only.
+    ActivityLogFile ctlFile(path);
+    ActivityLog ctl;
+    ctl.setOrigin(QStringLiteral("sandboxctl"));
+    ctl.setFile(&ctlFile);
+    QCOMPARE(ctl.size(), 1); // it reads what was there
+    QSignalSpy recorded(&window, &ActivityLog::recorded);
+    ctl.record(QStringLiteral("Clean Up"), QStringLiteral("old"), QStringLiteral("0123"),
+               QStringLiteral("Docker (local)"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.size(), 2, 5000);
+    QCOMPARE(window.at(1).by, QStringLiteral("sandboxctl"));
+    QCOMPARE(window.buffer()->line(1), "Clean Up · old (0123) · on Docker (local) · by "
+                                       "sandboxctl — done");
+    QCOMPARE(recorded.size(), 1);
+    // Its own entries are not read back as someone else's.
+    window.record(QStringLiteral("Stop"), QStringLiteral("b"), QString(), QString());
+    QTest::qWait(300);
+    QCOMPARE(window.size(), 3);
+    ctl.record(QStringLiteral("Clean Up"), QStringLiteral("older"), QString(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(window.size(), 4, 5000);
+    QCOMPARE(window.at(2).action, QStringLiteral("Stop"));
+    QCOMPARE(window.at(3).sandbox, QStringLiteral("older"));
+}
+
+void TestActivityLog::rotatesBySizeAndLosesNothingWhileWatching()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("activity.jsonl"));
+    constexpr qint64 MaxBytes = 4096;
+    ActivityLogFile readerFile(path, MaxBytes);
+    readerFile.setWatching(true);
+    ActivityLog reader;
+    reader.setFile(&readerFile);
+    ActivityLogFile writerFile(path, MaxBytes);
+    ActivityLog writer;
+    writer.setFile(&writerFile);
+    constexpr int Count = 120;
+    for (int i = 0; i < Count; ++i) {
+        writer.record(QStringLiteral("Start"), QStringLiteral("s%1").arg(i), QString(),
+                      QStringLiteral("Docker (local)"));
+        if (i % 10 == 0)
+            QCoreApplication::processEvents(); // the reader reads now and then, mid-rotation too
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(reader.size(), Count, 5000);
+    for (int i = 0; i < Count; ++i)
+        QCOMPARE(reader.at(i).sandbox, QStringLiteral("s%1").arg(i));
+    QVERIFY(QFileInfo(path).size() <= MaxBytes);
+    QVERIFY(QFileInfo(path + QStringLiteral(".1")).size() <= MaxBytes);
+    QVERIFY(readableByOwnerAlone(path));
+
+    // A new reader finds the newest entries, oldest first, from both files.
+    ActivityLogFile laterFile(path, MaxBytes);
+    ActivityLog later;
+    later.setFile(&laterFile);
+    QVERIFY(later.size() > 10 && later.size() < Count);
+    QCOMPARE(later.at(later.size() - 1).sandbox, QStringLiteral("s%1").arg(Count - 1));
+    const int first = later.at(0).sandbox.mid(1).toInt();
+    for (qsizetype i = 0; i < later.size(); ++i)
+        QCOMPARE(later.at(i).sandbox, QStringLiteral("s%1").arg(first + i));
+}
+
+void TestActivityLog::keepsSecretsOffTheDisk()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("activity.jsonl"));
+    ActivityLogFile file(path);
+    ActivityLog log;
+    log.setFile(&file);
+    log.record(
+        QStringLiteral("Start"), QStringLiteral("a"), QString(),
+        QStringLiteral("https://user:%1@example.test").arg(QString::fromLatin1(Canary)),
+        Error::make(Error::Server, QStringLiteral("token=%1").arg(QString::fromLatin1(Canary))));
+    // Whoever appends directly is scrubbed too.
+    ActivityLog::Entry direct;
+    direct.time = 1;
+    direct.action = QStringLiteral("Clean Up");
+    direct.detail = QStringLiteral("password: %1").arg(QString::fromLatin1(Canary));
+    QVERIFY(!file.append(direct).isError());
+    const QByteArray onDisk = readAll(path);
+    QVERIFY(onDisk.contains("example.test"));
+    QVERIFY(!onDisk.contains(Canary));
+}
+
+void TestActivityLog::skipsLinesThatAreNotEntries()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("activity.jsonl"));
+    QFile garbage(path);
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write("not json\n{\"time\":\"2024-05-01T10:00:00Z\",\"action\":\"Stop\","
+                  "\"result\":\"done\"}\n{\"time\":\"yesterday\",\"action\":\"Stop\","
+                  "\"result\":\"done\"}\n{\"time\":\"2024-05-01T10:00:01Z\",\"action\":\"Stop\","
+                  "\"result\":\"maybe\"}\n{\"time\":\"2024-05-01T10:00:0");
+    garbage.close();
+    ActivityLogFile file(path);
+    ActivityLog log;
+    log.setFile(&file);
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.at(0).time, 1714557600LL * 1000000000);
+    // A line left half-written by a program that died does not swallow the next entry.
+    log.record(QStringLiteral("Start"), QStringLiteral("after"), QString(), QString());
+    ActivityLogFile again(path);
+    ActivityLog reread;
+    reread.setFile(&again);
+    QCOMPARE(reread.size(), 2);
+    QCOMPARE(reread.at(1).sandbox, QStringLiteral("after"));
 }
 
 QTEST_GUILESS_MAIN(TestActivityLog)

@@ -1,6 +1,9 @@
 #include "BackendFixture.h"
 #include "EciBackendFixture.h"
+#include "logs/ActivityLog.h"
+#include "logs/ActivityLogFile.h"
 #include "sandbox/Lifetime.h"
+#include "settings/IdleStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,6 +86,8 @@ private Q_SLOTS:
     void usageErrors();
     void eciTags();
     void gcRemovesWhatItsDryRunLists();
+    void idleOptIn();
+    void gcRemovesOnlyIdleOptedInSandboxes();
 
 private:
     QString running(const QString& prefix);
@@ -339,8 +344,10 @@ void TestLifetimes::gcRemovesWhatItsDryRunLists()
          {stoppedNoLifetime, stoppedWithLifetime, runningNoLifetime, runningWithLifetime})
         QVERIFY(exists(kept));
 
-    // Idle clean-up, chosen: a stopped sandbox without a lifetime goes too; running ones and one
-    // whose lifetime still runs stay.
+    // Idle clean-up, chosen: a stopped sandbox opted in to it goes too; one not opted in,
+    // running ones and one whose lifetime still runs stay.
+    QCOMPARE(sandboxctl({QStringLiteral("idle"), stoppedNoLifetime, QStringLiteral("on")}).exitCode,
+             0);
     const QString expiredAgain = expired(QStringLiteral("gc-expired2"));
     QVERIFY(!expiredAgain.isEmpty());
     QTest::qWait(3500); // stopped for longer than --idle 3s
@@ -365,6 +372,120 @@ void TestLifetimes::gcRemovesWhatItsDryRunLists()
     QCOMPARE(sandboxctl({QStringLiteral("gc"), QStringLiteral("--idle"), QStringLiteral("soon")})
                  .exitCode,
              64);
+}
+
+void TestLifetimes::idleOptIn()
+{
+    const QString id = running(QStringLiteral("idle-optin"));
+    QVERIFY(!id.isEmpty());
+    const auto idle = [](const QStringList& args) {
+        const Result result = sandboxctl(QStringList{QStringLiteral("idle")} + args);
+        return qMakePair(result.exitCode, QString::fromUtf8(result.out).trimmed());
+    };
+    QCOMPARE(idle({id}), qMakePair(0, QStringLiteral("off")));
+    QCOMPARE(idle({id, QStringLiteral("on")}), qMakePair(0, QStringLiteral("on")));
+    QCOMPARE(idle({id}), qMakePair(0, QStringLiteral("on")));
+    // Kept where every client reads it, by id.
+    IdleStore store(IdleStore::defaultPath());
+    QVERIFY(store.sandboxOptedIn(id));
+    QCOMPARE(idle({id, QStringLiteral("off")}), qMakePair(0, QStringLiteral("off")));
+    // The connection: every sandbox of it.
+    QCOMPARE(idle({QStringLiteral("--connection"), QStringLiteral("on")}),
+             qMakePair(0, QStringLiteral("on")));
+    QCOMPARE(idle({id}), qMakePair(0, QStringLiteral("off (on for its connection)")));
+    IdleStore reread(IdleStore::defaultPath());
+    QVERIFY(reread.connectionOptedIn(m_backend->endpointDescription()));
+    QVERIFY(reread.optedIn(id, m_backend->endpointDescription()));
+    QCOMPARE(idle({QStringLiteral("--connection"), QStringLiteral("off")}),
+             qMakePair(0, QStringLiteral("off")));
+    QCOMPARE(idle({QStringLiteral("--connection")}), qMakePair(0, QStringLiteral("off")));
+    QCOMPARE(idle({id, QStringLiteral("maybe")}).first, 64);
+    QCOMPARE(idle({}).first, 64);
+    QCOMPARE(idle({QStringLiteral("no-such-sandbox"), QStringLiteral("on")}).first, 2);
+}
+
+void TestLifetimes::gcRemovesOnlyIdleOptedInSandboxes()
+{
+    // Four running sandboxes without a lifetime: quiet and opted in; busy and opted in; quiet
+    // and not opted in; quiet, opted in, with a shell open in it.
+    const QString quiet = running(QStringLiteral("idle-quiet"));
+    const QString notIn = running(QStringLiteral("idle-notin"));
+    const QString withShell = running(QStringLiteral("idle-shell"));
+    const Result made =
+        docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                QStringLiteral("none"), QStringLiteral("--name"),
+                uniqueName(QStringLiteral("idle-busy")), image(), QStringLiteral("sh"),
+                QStringLiteral("-c"), QStringLiteral("while :; do :; done")});
+    const QString busy = QString::fromUtf8(made.out).trimmed();
+    m_created << busy;
+    QVERIFY(!quiet.isEmpty() && !notIn.isEmpty() && !withShell.isEmpty() && !busy.isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return !m_backend->sandbox(busy).id.isEmpty(); }, 20000));
+    for (const QString& id : {quiet, busy, withShell})
+        QCOMPARE(sandboxctl({QStringLiteral("idle"), id, QStringLiteral("on")}).exitCode, 0);
+
+    // A shell another client holds open (as a terminal would be).
+    QProcess shell;
+    shell.start(QStringLiteral("docker"),
+                {QStringLiteral("exec"), QStringLiteral("-i"), withShell, QStringLiteral("sh")});
+    QVERIFY(shell.waitForStarted());
+    shell.write("echo ready\n");
+    QVERIFY(
+        QTest::qWaitFor([&] { return shell.readAllStandardOutput().contains("ready"); }, 20000));
+
+    const QStringList idleArgs{QStringLiteral("--idle"), QStringLiteral("3s")};
+    const auto idleIds = [&](const Result& result) {
+        QStringList ids;
+        const QStringList lines =
+            QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString& line : lines) {
+            if (line.contains(QLatin1String("idle for")))
+                ids << line.section(QLatin1Char(' '), 0, 0);
+        }
+        return ids;
+    };
+    // Never watched before: nobody saw them idle, so nothing is idle yet.
+    const Result first =
+        sandboxctl(QStringList{QStringLiteral("gc"), QStringLiteral("--dry-run")} + idleArgs);
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QVERIFY2(idleIds(first).isEmpty(), first.out.constData());
+    QTest::qWait(4000);
+
+    const Result preview =
+        sandboxctl(QStringList{QStringLiteral("gc"), QStringLiteral("--dry-run")} + idleArgs);
+    QVERIFY2(preview.exitCode == 0, preview.err.constData());
+    QCOMPARE(idleIds(preview), QStringList{quiet.left(12)});
+    QVERIFY(exists(quiet));
+
+    const Result removed = sandboxctl(QStringList{QStringLiteral("gc")} + idleArgs);
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    QCOMPARE(idleIds(removed), QStringList{quiet.left(12)});
+    QVERIFY(!exists(quiet));
+    for (const QString& kept : {busy, notIn, withShell})
+        QVERIFY2(exists(kept), qPrintable(kept));
+
+    // The removal is in the activity log, with why and by whom.
+    ActivityLogFile file(ActivityLogFile::defaultPath());
+    ActivityLog log;
+    log.setFile(&file);
+    const ActivityLog::Entry* entry = nullptr;
+    for (qsizetype i = 0; i < log.size(); ++i) {
+        if (log.at(i).sandboxId == quiet)
+            entry = &log.at(i);
+    }
+    QVERIFY(entry);
+    QCOMPARE(entry->action, QStringLiteral("Clean Up"));
+    QCOMPARE(entry->by, QStringLiteral("sandboxctl"));
+    QCOMPARE(entry->result, ActivityLog::Result::Done);
+    QVERIFY2(entry->detail.startsWith(QLatin1String("idle for ")), qPrintable(entry->detail));
+    QVERIFY2(entry->connection.startsWith(QLatin1String("Docker")), qPrintable(entry->connection));
+    QVERIFY(QDateTime::currentMSecsSinceEpoch() * 1000000 - entry->time < 120LL * 1000000000);
+
+    // The shell closed: it was seen in use moments ago, so the idle time starts again.
+    shell.closeWriteChannel();
+    QVERIFY(shell.waitForFinished(20000));
+    const Result after =
+        sandboxctl(QStringList{QStringLiteral("gc"), QStringLiteral("--dry-run")} + idleArgs);
+    QVERIFY2(idleIds(after).isEmpty(), after.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestLifetimes)

@@ -2,6 +2,7 @@
 #include "FakeBackend.h"
 #include "docker/DockerBackend.h"
 #include "logs/ActivityLog.h"
+#include "logs/ActivityLogFile.h"
 #include "logs/ActivityLogWindow.h"
 #include "logs/LogBuffer.h"
 #include "logs/LogView.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QProcess>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void recordsTheWindowsActions();
     void recordsPreferenceChanges();
     void searchesFiltersAndExports();
+    void showsWhatSandboxctlRemoved();
     void followsTrimming();
 
 private:
@@ -44,6 +47,8 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Preferences> m_preferences;
     std::unique_ptr<Translations> m_translations;
+    // As the app has it: on disk in the data folder sandboxctl is given, watched.
+    std::unique_ptr<ActivityLogFile> m_activityFile;
     ActivityLog m_activity;
     std::unique_ptr<TestConnections> m_connections;
     MainWindow* m_window = nullptr;
@@ -64,6 +69,10 @@ void TestActivityLogWindow::initTestCase()
                           Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
     m_connections = std::make_unique<TestConnections>(
         m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{backend});
+    m_activityFile = std::make_unique<ActivityLogFile>(
+        m_dir.filePath(QStringLiteral("data/sandboxdesk/activity.jsonl")));
+    m_activityFile->setWatching(true);
+    m_activity.setFile(m_activityFile.get());
     m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
     m_window->setActivityLog(&m_activity);
     m_window->show();
@@ -217,6 +226,52 @@ void TestActivityLogWindow::searchesFiltersAndExports()
     QVERIFY(all.contains("Stop · " + m_name.toUtf8()));
     // The exports themselves are recorded too.
     QVERIFY(find(QStringLiteral("Export activity log"), ActivityLog::Result::Done));
+}
+
+void TestActivityLogWindow::showsWhatSandboxctlRemoved()
+{
+    // A sandbox whose lifetime has passed, removed by sandboxctl gc from another process.
+    const QString name = DockerTestEnvironment::uniqueName(QStringLiteral("gc-activity"));
+    const auto made = DockerTestEnvironment::docker(
+        {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+         QStringLiteral("none"), QStringLiteral("--label"),
+         QStringLiteral("sandboxdesk.expires-at=2020-01-01T00:00:00Z"), QStringLiteral("--name"),
+         name, DockerTestEnvironment::image(), QStringLiteral("sleep"), QStringLiteral("600")});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    const QString id = QString::fromUtf8(made.out).trimmed();
+    m_window->findChild<QAction*>(QStringLiteral("actionActivityLog"))->trigger();
+    auto* window = m_window->findChild<ActivityLogWindow*>();
+    QVERIFY(window);
+    QAction* filter = window->findChild<QAction*>(QStringLiteral("filterAction"));
+    const bool filtered = filter->isChecked();
+    filter->setChecked(false);
+
+    QProcess sandboxctl;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    sandboxctl.setProcessEnvironment(environment);
+    sandboxctl.start(QStringLiteral(SANDBOXCTL_PATH), {QStringLiteral("gc")});
+    QVERIFY(sandboxctl.waitForFinished(60000));
+    QVERIFY2(sandboxctl.exitCode() == 0, sandboxctl.readAllStandardError().constData());
+    QVERIFY(sandboxctl.readAllStandardOutput().contains(id.left(12).toLatin1()));
+
+    const auto shown = [&] {
+        for (qint64 row = window->view()->rowCount() - 1; row >= 0; --row) {
+            const QString text = window->view()->rowText(row);
+            if (text.contains(name))
+                return text;
+        }
+        return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!shown().isEmpty(), 10000);
+    const QString text = shown();
+    QVERIFY2(text.startsWith(QStringLiteral("Clean Up · %1 (%2)").arg(name, id.left(12))),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(" · by sandboxctl — done: expired ")), qPrintable(text));
+    const ActivityLog::Entry& entry = m_activity.at(m_activity.size() - 1);
+    QCOMPARE(entry.sandboxId, id);
+    QCOMPARE(entry.by, QStringLiteral("sandboxctl"));
+    filter->setChecked(filtered);
 }
 
 void TestActivityLogWindow::followsTrimming()

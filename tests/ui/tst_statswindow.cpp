@@ -5,18 +5,22 @@
 #include "sandbox/Job.h"
 #include "sandbox/SandboxTableModel.h"
 #include "sandbox/StatsMonitor.h"
+#include "settings/IdleStore.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
 #include "window/CleanupDialog.h"
+#include "window/ConnectionList.h"
 #include "window/MainWindow.h"
 #include "window/ResourceCharts.h"
 
 #include <QAction>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
@@ -38,6 +42,8 @@ private Q_SLOTS:
     void renewShowsTimeLeft();
     void cleanUpRemovesWhatThePreviewListed();
     void cleanUpOnATimerWhenChosen();
+    void idleCleanUpOptInPerSandboxAndConnection();
+    void idleCleanUpOnATimerOnlyWhenOptedIn();
 
 private:
     void showWindow();
@@ -326,6 +332,118 @@ void TestStatsWindow::cleanUpOnATimerWhenChosen()
     QVERIFY(logged);
     timer->stop();
     m_preferences->setCleanupIntervalMinutes(0);
+}
+
+void TestStatsWindow::idleCleanUpOptInPerSandboxAndConnection()
+{
+    showWindow();
+    if (QTest::currentTestFailed())
+        return;
+    const QString name = m_prefix + QStringLiteral("-optin");
+    const QString id = run(name, QStringLiteral("sleep 600"));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(name) >= 0, 20000);
+    QAction* idle = m_window->findChild<QAction*>(QStringLiteral("actionIdleCleanup"));
+    table()->clearSelection();
+    QVERIFY(!idle->isEnabled());
+    table()->selectRow(rowOf(name));
+    QVERIFY(idle->isEnabled());
+    QVERIFY(!idle->isChecked());
+    idle->trigger();
+    QVERIFY(idle->isChecked());
+    // Where sandboxctl reads it.
+    QVERIFY(IdleStore(IdleStore::defaultPath()).sandboxOptedIn(id));
+    idle->trigger();
+    QVERIFY(!idle->isChecked());
+    QVERIFY(!IdleStore(IdleStore::defaultPath()).sandboxOptedIn(id));
+    // What sandboxctl idle ID on writes shows in the window too.
+    IdleStore other(IdleStore::defaultPath());
+    Error error;
+    QVERIFY(other.setSandboxOptIn(id, true, &error));
+    QTRY_VERIFY_WITH_TIMEOUT(idle->isChecked(), 5000);
+
+    // The connection's menu in the connections list.
+    auto* connections = m_window->findChild<ConnectionList*>();
+    QVERIFY(connections);
+    QListWidgetItem* item = nullptr;
+    for (int row = 0; row < connections->count(); ++row) {
+        if (connections->item(row)->text().contains(m_backend->displayName()))
+            item = connections->item(row);
+    }
+    QVERIFY(item);
+    const auto toggleConnection = [&] {
+        Q_EMIT connections->customContextMenuRequested(connections->visualItemRect(item).center());
+        auto* menu = m_window->findChild<QMenu*>(QStringLiteral("connectionMenu"));
+        QVERIFY(menu);
+        auto* action = menu->findChild<QAction*>(QStringLiteral("actionConnectionIdleCleanup"));
+        QVERIFY(action);
+        action->trigger();
+        menu->close();
+        delete menu;
+    };
+    toggleConnection();
+    const QString endpoint = m_backend->endpointDescription();
+    QVERIFY(IdleStore(IdleStore::defaultPath()).connectionOptedIn(endpoint));
+    toggleConnection();
+    QVERIFY(!IdleStore(IdleStore::defaultPath()).connectionOptedIn(endpoint));
+    QVERIFY(other.setSandboxOptIn(id, false, &error));
+    // Each choice is in the activity log.
+    bool logged = false;
+    for (qsizetype i = 0; i < m_activity.size(); ++i)
+        logged = logged || (m_activity.at(i).sandboxId == id &&
+                            m_activity.at(i).action == QStringLiteral("Allow Idle Clean-Up"));
+    QVERIFY(logged);
+}
+
+void TestStatsWindow::idleCleanUpOnATimerOnlyWhenOptedIn()
+{
+    m_preferences->setCleanupIntervalMinutes(5);
+    m_preferences->setIdleCleanupMinutes(1);
+    showWindow();
+    if (QTest::currentTestFailed())
+        return;
+    const QString quiet = m_prefix + QStringLiteral("-quiet");
+    const QString busy = m_prefix + QStringLiteral("-busy");
+    const QString notIn = m_prefix + QStringLiteral("-notin");
+    QElapsedTimer started;
+    started.start();
+    const QString quietId = run(quiet, QStringLiteral("sleep 600"));
+    const QString busyId = run(busy, QStringLiteral("while :; do :; done"));
+    const QString notInId = run(notIn, QStringLiteral("sleep 600"));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(quiet) >= 0 && rowOf(busy) >= 0 && rowOf(notIn) >= 0, 20000);
+    QAction* idle = m_window->findChild<QAction*>(QStringLiteral("actionIdleCleanup"));
+    for (const QString& name : {quiet, busy}) {
+        table()->selectRow(rowOf(name));
+        QVERIFY(!idle->isChecked());
+        idle->trigger();
+    }
+    // Watched, quiet, since two minutes ago, as earlier clean-ups would have noted.
+    IdleStore seed(IdleStore::defaultPath());
+    Error error;
+    for (const QString& id : {quietId, busyId, notInId})
+        QVERIFY(seed.noteSeen(id, false, QDateTime::currentDateTimeUtc().addSecs(-120), &error));
+
+    // A start is activity: idle time counts from it at the earliest, and the shortest idle
+    // time Preferences offer is a minute.
+    QTest::qWait(int(std::max<qint64>(0, 62000 - started.elapsed())));
+    auto* timer = m_window->findChild<QTimer*>(QStringLiteral("cleanupTimer"));
+    QVERIFY(timer && timer->isActive());
+    timer->start(200); // the same timer, sooner
+    QTRY_VERIFY_WITH_TIMEOUT(!m_backend->sandboxSet()->contains(quietId), 30000);
+    QTest::qWait(3000);                                  // more rounds of the timer
+    QVERIFY(m_backend->sandboxSet()->contains(busyId));  // busy
+    QVERIFY(m_backend->sandboxSet()->contains(notInId)); // not opted in
+    timer->stop();
+    const ActivityLog::Entry* entry = nullptr;
+    for (qsizetype i = 0; i < m_activity.size(); ++i) {
+        if (m_activity.at(i).sandboxId == quietId &&
+            m_activity.at(i).action == QStringLiteral("Clean Up"))
+            entry = &m_activity.at(i);
+    }
+    QVERIFY(entry);
+    QCOMPARE(entry->result, ActivityLog::Result::Done);
+    QVERIFY2(entry->detail.startsWith(QLatin1String("idle for ")), qPrintable(entry->detail));
+    m_preferences->setCleanupIntervalMinutes(0);
+    m_preferences->setIdleCleanupMinutes(0);
 }
 
 QTEST_MAIN(TestStatsWindow)

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFontComboBox>
@@ -64,6 +65,27 @@ PreferencesDialog::PreferencesDialog(Preferences& preferences, Translations& tra
     m_cleanupSpin->setRange(0, 7 * 24 * 60);
     m_cleanupSpin->setValue(preferences.cleanupIntervalMinutes());
     m_cleanupLabel->setBuddy(m_cleanupSpin);
+    m_idleLabel = new QLabel;
+    m_idleSpin = new QSpinBox;
+    m_idleSpin->setObjectName(QStringLiteral("idleCleanupSpin"));
+    m_idleSpin->setRange(0, 30 * 24 * 60);
+    m_idleSpin->setValue(preferences.idleCleanupMinutes());
+    m_idleLabel->setBuddy(m_idleSpin);
+    m_idleCpuLabel = new QLabel;
+    m_idleCpuSpin = new QDoubleSpinBox;
+    m_idleCpuSpin->setObjectName(QStringLiteral("idleCpuSpin"));
+    m_idleCpuSpin->setRange(0.1, 100);
+    m_idleCpuSpin->setDecimals(1);
+    m_idleCpuSpin->setValue(preferences.idleCpuPercent());
+    m_idleCpuLabel->setBuddy(m_idleCpuSpin);
+    // Idle clean-up runs with the timer's clean-up, never without it.
+    const auto enableIdle = [this] {
+        m_idleSpin->setEnabled(m_cleanupSpin->value() > 0);
+        m_idleCpuSpin->setEnabled(m_cleanupSpin->value() > 0 && m_idleSpin->value() > 0);
+    };
+    connect(m_cleanupSpin, &QSpinBox::valueChanged, this, enableIdle);
+    connect(m_idleSpin, &QSpinBox::valueChanged, this, enableIdle);
+    enableIdle();
     m_logMemoryLabel = new QLabel;
     m_logMemorySpin = new QSpinBox;
     m_logMemorySpin->setObjectName(QStringLiteral("logMemorySpin"));
@@ -77,6 +99,8 @@ PreferencesDialog::PreferencesDialog(Preferences& preferences, Translations& tra
     general->addRow(m_confirmDeleteCheck);
     general->addRow(m_startAfterCreateCheck);
     general->addRow(m_cleanupLabel, m_cleanupSpin);
+    general->addRow(m_idleLabel, m_idleSpin);
+    general->addRow(m_idleCpuLabel, m_idleCpuSpin);
     general->addRow(m_logMemoryLabel, m_logMemorySpin);
 
     m_enginesText->setWordWrap(true);
@@ -307,6 +331,8 @@ void PreferencesDialog::accept()
     m_preferences.setConfirmDelete(m_confirmDeleteCheck->isChecked());
     m_preferences.setStartAfterCreate(m_startAfterCreateCheck->isChecked());
     m_preferences.setCleanupIntervalMinutes(m_cleanupSpin->value());
+    m_preferences.setIdleCleanupMinutes(m_idleSpin->value());
+    m_preferences.setIdleCpuPercent(m_idleCpuSpin->value());
     m_preferences.setLogMemoryLimitMiB(m_logMemorySpin->value());
     m_preferences.setTerminalFontFamily(
         m_systemFontCheck->isChecked() ? QString() : m_fontCombo->currentFont().family());
@@ -355,6 +381,14 @@ void PreferencesDialog::retranslateUi()
     m_cleanupLabel->setText(tr("Remove e&xpired sandboxes every:"));
     m_cleanupSpin->setSpecialValueText(tr("Never"));
     m_cleanupSpin->setSuffix(tr(" min"));
+    m_idleLabel->setText(tr("…and sandboxes opted in to idle clean-up, idle &for:"));
+    m_idleSpin->setSpecialValueText(tr("Never"));
+    m_idleSpin->setSuffix(tr(" min"));
+    m_idleSpin->setToolTip(tr("Only sandboxes (or connections) you chose Idle Clean-Up for; "
+                              "idle is no terminal, command or job open and CPU below the "
+                              "threshold, or stopped"));
+    m_idleCpuLabel->setText(tr("Idle &means CPU below:"));
+    m_idleCpuSpin->setSuffix(tr(" % of a core"));
     m_logMemoryLabel->setText(tr("Log &memory per window:"));
     m_logMemorySpin->setSuffix(tr(" MiB"));
     m_logMemorySpin->setToolTip(

@@ -5,6 +5,7 @@
 class Preferences;
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QDialogButtonBox;
 class QFontComboBox;
 class QGroupBox;
@@ -51,6 +52,10 @@ private:
     QCheckBox* m_startAfterCreateCheck = nullptr;
     QLabel* m_cleanupLabel = nullptr;
     QSpinBox* m_cleanupSpin = nullptr;
+    QLabel* m_idleLabel = nullptr;
+    QSpinBox* m_idleSpin = nullptr;
+    QLabel* m_idleCpuLabel = nullptr;
+    QDoubleSpinBox* m_idleCpuSpin = nullptr;
     QLabel* m_logMemoryLabel = nullptr;
     QSpinBox* m_logMemorySpin = nullptr;
     QGroupBox* m_enginesBox = nullptr;

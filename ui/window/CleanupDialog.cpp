@@ -1,6 +1,7 @@
 #include "CleanupDialog.h"
 
 #include "sandbox/Backend.h"
+#include "settings/IdleStore.h"
 #include "text/Duration.h"
 
 #include <QCheckBox>
@@ -16,8 +17,11 @@
 
 #include <memory>
 
-CleanupDialog::CleanupDialog(const QList<Backend*>& backends, QWidget* parent)
+CleanupDialog::CleanupDialog(const QList<Backend*>& backends, IdleStore* store, double cpuPercent,
+                             QWidget* parent)
     : QDialog(parent)
+    , m_store(store)
+    , m_cpuPercent(cpuPercent)
     , m_idle(new QCheckBox)
     , m_idleFor(new QLineEdit(QStringLiteral("1d")))
     , m_intro(new QLabel)
@@ -36,6 +40,7 @@ CleanupDialog::CleanupDialog(const QList<Backend*>& backends, QWidget* parent)
     m_idleFor->setObjectName(QStringLiteral("idleFor"));
     m_idleFor->setMaximumWidth(80);
     m_idleFor->setEnabled(false);
+    m_idle->setEnabled(store != nullptr);
     m_list->setObjectName(QStringLiteral("cleanupList"));
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({QString(), QString(), QString()});
@@ -86,9 +91,16 @@ void CleanupDialog::changeEvent(QEvent* event)
 void CleanupDialog::retranslateUi()
 {
     setWindowTitle(tr("Clean Up Sandboxes"));
-    m_intro->setText(tr("Sandboxes whose lifetime has passed are removed. Nothing else is, unless "
-                        "chosen below; running sandboxes never are for being idle."));
-    m_idle->setText(tr("Also remove sandboxes &without a lifetime stopped for at least"));
+    m_intro->setText(
+        tr("Sandboxes whose lifetime has passed are removed. Nothing else is, unless chosen "
+           "below: then also the sandboxes you allowed idle clean-up for (Sandbox ▸ Idle "
+           "Clean-Up, or for a whole connection from its menu in the connections list) that "
+           "have been stopped, or running with no terminal, command or job open and CPU below "
+           "%1% of a core, for that long. Idle time counts from when SandboxDesk or sandboxctl "
+           "first watched the sandbox.")
+            .arg(m_cpuPercent));
+    m_idle->setText(
+        tr("Also remove sandboxes allowed &idle clean-up, idle or stopped for at least"));
     m_idleFor->setToolTip(tr("A duration such as 90m, 12h or 2d"));
     m_list->setHeaderLabels({tr("Name"), tr("Connection"), tr("Why")});
     m_remove->setText(tr("Remove"));
@@ -116,7 +128,9 @@ void CleanupDialog::plan()
             return;
         }
         options.idle = true;
-        options.idleSeconds = milliseconds / 1000;
+        options.rule.idleSeconds = milliseconds / 1000;
+        options.rule.cpuPercent = m_cpuPercent;
+        options.store = m_store;
     }
     m_candidates.clear();
     m_list->clear();

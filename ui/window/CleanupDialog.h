@@ -7,6 +7,7 @@
 #include <QPointer>
 
 class Backend;
+class IdleStore;
 class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
@@ -16,12 +17,14 @@ class QTreeWidget;
 
 // The preview of a clean-up: exactly the sandboxes that Remove will remove, found by
 // CleanupPlanner on every connection that keeps lifetimes, with why each goes. Idle clean-up
-// (stopped sandboxes without a lifetime) is offered, never on by default.
+// (of the sandboxes opted in to it, stopped or idle that long) is offered, never on by default.
 class CleanupDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    CleanupDialog(const QList<Backend*>& backends, QWidget* parent = nullptr);
+    // store: idle clean-up's opt-ins (none: it is not offered); cpuPercent: what idle means.
+    CleanupDialog(const QList<Backend*>& backends, IdleStore* store, double cpuPercent,
+                  QWidget* parent = nullptr);
 
     // What is listed now, and what Remove removes.
     QList<CleanupCandidate> candidates() const { return m_candidates; }
@@ -39,6 +42,8 @@ private:
     void showPlan(const QList<CleanupCandidate>& found, const QStringList& problems);
 
     QList<QPointer<Backend>> m_backends;
+    QPointer<IdleStore> m_store;
+    double m_cpuPercent;
     QCheckBox* m_idle;
     QLineEdit* m_idleFor;
     QLabel* m_intro;

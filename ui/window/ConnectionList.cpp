@@ -73,6 +73,12 @@ void ConnectionList::removeBackend(Backend* backend)
     delete item;
 }
 
+QString ConnectionList::backendIdAt(const QPoint& pos) const
+{
+    const QListWidgetItem* item = itemAt(pos);
+    return item ? item->data(BackendRole).toString() : QString();
+}
+
 QString ConnectionList::currentBackendId() const
 {
     const QListWidgetItem* item = currentItem();

@@ -16,6 +16,8 @@ public:
     void removeBackend(Backend* backend);
     // Empty when "All connections" (or nothing) is selected.
     QString currentBackendId() const;
+    // The backend of the row at pos (viewport coordinates); empty for none or "All".
+    QString backendIdAt(const QPoint& pos) const;
 
     static QColor stateColor(Backend::State state);
 

@@ -13,6 +13,8 @@
 #include "run/RunHistory.h"
 #include "run/RunWindow.h"
 #include "sandbox/SandboxTableModel.h"
+#include "sandbox/StatsMonitor.h"
+#include "settings/IdleStore.h"
 #include "settings/Preferences.h"
 #include "terminal/TerminalTabs.h"
 #include "window/ConnectionList.h"
@@ -52,10 +54,14 @@ MainWindow::MainWindow(Preferences& preferences, Translations& translations,
     , m_preferences(preferences)
     , m_translations(translations)
     , m_registry(connections)
+    , m_idleStore(new IdleStore(IdleStore::defaultPath(), this))
     , m_model(new SandboxTableModel(this))
     , m_actions(new WindowActions(this))
     , m_commands(new SandboxCommands(preferences, this))
 {
+    m_idleStore->setWatching(true);
+    m_commands->setIdleStore(m_idleStore);
+    connect(m_idleStore, &IdleStore::changed, this, [this] { updateActions(); });
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(appIcon());
 
@@ -75,6 +81,7 @@ MainWindow::MainWindow(Preferences& preferences, Translations& translations,
     createMenus();
     createToolBar();
     m_tableView->setContextMenu(m_contextMenu);
+    connect(m_tableView->stats(), &StatsMonitor::updated, this, &MainWindow::noteBusySandboxes);
     m_summary = new StatusSummary(statusBar(), m_model, m_tableView->filter());
 
     const QList<Backend*> backends = m_registry.connections();
@@ -109,7 +116,7 @@ MainWindow::MainWindow(Preferences& preferences, Translations& translations,
     m_cleanupTimer = new QTimer(this);
     m_cleanupTimer->setObjectName(QStringLiteral("cleanupTimer"));
     connect(m_cleanupTimer, &QTimer::timeout, this,
-            [this] { m_commands->cleanUpExpired(m_model->backends()); });
+            [this] { m_commands->cleanUpOnTimer(m_model->backends()); });
     applyCleanupTimer();
     updateActions();
     followConnections();
@@ -174,6 +181,11 @@ void MainWindow::connectActions()
             [this] { m_commands->cleanUp(m_model->backends()); });
     connect(m_actions->action(WindowActions::RunCommand), &QAction::triggered, this,
             &MainWindow::showRun);
+    connect(m_actions->action(WindowActions::IdleCleanup), &QAction::triggered, this,
+            [this](bool on) {
+                m_commands->setIdleCleanup(m_tableView->selectedSandboxes(), on);
+                updateActions();
+            });
     connect(m_actions->action(WindowActions::AllJobs), &QAction::triggered, this,
             &MainWindow::showAllJobs);
 }
@@ -181,6 +193,9 @@ void MainWindow::connectActions()
 void MainWindow::createDocks()
 {
     m_connections = new ConnectionList;
+    m_connections->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_connections, &QWidget::customContextMenuRequested, this,
+            &MainWindow::showConnectionMenu);
     connect(m_connections, &ConnectionList::currentBackendChanged, m_tableView->filter(),
             &SandboxFilterModel::setBackendFilter);
     m_connectionsDock = new QDockWidget;
@@ -238,6 +253,7 @@ void MainWindow::createMenus()
     m_sandboxMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
     m_sandboxMenu->addSeparator();
     m_sandboxMenu->addAction(m_actions->action(WindowActions::Renew));
+    m_sandboxMenu->addAction(m_actions->action(WindowActions::IdleCleanup));
     m_sandboxMenu->addAction(m_actions->action(WindowActions::CleanUp));
 
     m_viewMenu = menuBar()->addMenu(QString());
@@ -264,6 +280,7 @@ void MainWindow::createMenus()
     m_contextMenu->addAction(m_actions->action(WindowActions::RunCommand));
     m_contextMenu->addAction(m_actions->action(WindowActions::RefreshDetails));
     m_contextMenu->addAction(m_actions->action(WindowActions::Renew));
+    m_contextMenu->addAction(m_actions->action(WindowActions::IdleCleanup));
     m_contextMenu->addAction(m_actions->action(WindowActions::New));
 }
 
@@ -400,7 +417,14 @@ void MainWindow::updateActions()
     const QList<Backend*> backends = m_model->backends();
     for (const Backend* backend : backends)
         anyConnected = anyConnected || backend->state() == Backend::State::Connected;
-    m_actions->update(m_tableView->selectedSandboxes(), anyConnected, m_tableView->hasCurrent());
+    const QList<SelectedSandbox> selected = m_tableView->selectedSandboxes();
+    m_actions->update(selected, anyConnected, m_tableView->hasCurrent());
+    // Checked when every selected sandbox is opted in itself (its connection's choice is the
+    // connection menu's).
+    bool allIn = !selected.isEmpty();
+    for (const SelectedSandbox& s : selected)
+        allIn = allIn && m_idleStore->sandboxOptedIn(s.sandbox.id);
+    m_actions->action(WindowActions::IdleCleanup)->setChecked(allIn);
 }
 
 void MainWindow::updateDetails()
@@ -632,6 +656,50 @@ void MainWindow::showRun()
         window->activateWindow();
         recordActivity(tr("Run Commands"), s.backend, s.sandbox.id, displayName(s.sandbox));
     });
+}
+
+void MainWindow::showConnectionMenu(const QPoint& pos)
+{
+    Backend* backend = m_model->backend(m_connections->backendIdAt(pos));
+    if (!backend)
+        return;
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("connectionMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction* idle = menu->addAction(tr("&Idle Clean-Up for All Its Sandboxes"));
+    idle->setObjectName(QStringLiteral("actionConnectionIdleCleanup"));
+    idle->setCheckable(true);
+    idle->setChecked(m_idleStore->connectionOptedIn(backend->endpointDescription()));
+    idle->setToolTip(tr("Let clean-up remove any sandbox of %1 once it has been idle long enough")
+                         .arg(backend->displayName()));
+    const QPointer<Backend> owner = backend;
+    connect(idle, &QAction::triggered, this,
+            [this, owner](bool on) { m_commands->setConnectionIdleCleanup(owner, on); });
+    menu->popup(m_connections->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::noteBusySandboxes()
+{
+    const StatsMonitor* stats = m_tableView->stats();
+    const double threshold = m_preferences.idleCpuPercent();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<Backend*> backends = m_model->backends();
+    for (const Backend* backend : backends) {
+        const QString endpoint = backend->endpointDescription();
+        const bool wholeConnection = m_idleStore->connectionOptedIn(endpoint);
+        const QList<Sandbox> sandboxes = backend->sandboxes();
+        for (const Sandbox& sandbox : sandboxes) {
+            if (sandbox.status != SandboxStatus::Running ||
+                !(wholeConnection || m_idleStore->sandboxOptedIn(sandbox.id)))
+                continue;
+            ResourceSample sample;
+            if (stats->latest(backend->id(), sandbox.id, &sample) &&
+                sample.cpuPercent >= threshold) {
+                Error ignored; // the next sample tries again
+                m_idleStore->noteSeen(sandbox.id, true, now, &ignored);
+            }
+        }
+    }
 }
 
 void MainWindow::showActivityLog()

@@ -16,6 +16,7 @@ class ConnectionList;
 class ConnectionRegistry;
 class DetailsPane;
 class FilesWindow;
+class IdleStore;
 class LogWindow;
 class Preferences;
 class RunHistory;
@@ -86,6 +87,10 @@ private:
     void showRun();
     void showAllJobs();
     void showActivityLog();
+    void showConnectionMenu(const QPoint& pos);
+    // What the live stats show busy among the sandboxes opted in to idle clean-up is noted,
+    // so that clean-up counts their idle time from then.
+    void noteBusySandboxes();
     void recordActivity(const QString& action, const Backend* backend, const QString& id,
                         const QString& name, const Error& error = {});
 
@@ -100,6 +105,7 @@ private:
     std::unique_ptr<RunHistory> m_runHistory;
     QPointer<ActivityLog> m_activity;
     QPointer<ActivityLogWindow> m_activityWindow;
+    IdleStore* m_idleStore = nullptr; // idle clean-up's opt-ins, shared with sandboxctl
     QPointer<AllJobsWindow> m_allJobsWindow;
 
     SandboxTableModel* m_model = nullptr;

@@ -1,6 +1,7 @@
 #include "SandboxCommands.h"
 
 #include "logs/ActivityLog.h"
+#include "settings/IdleStore.h"
 #include "settings/Preferences.h"
 #include "text/Duration.h"
 #include "window/CleanupDialog.h"
@@ -29,6 +30,11 @@ SandboxCommands::SandboxCommands(Preferences& preferences, QMainWindow* window)
     , m_preferences(preferences)
     , m_window(window)
 {}
+
+void SandboxCommands::setIdleStore(IdleStore* store)
+{
+    m_idleStore = store;
+}
 
 void SandboxCommands::run(Backend::Action action, const QList<SelectedSandbox>& selected)
 {
@@ -171,7 +177,8 @@ void SandboxCommands::renew(const QList<SelectedSandbox>& selected)
 
 void SandboxCommands::cleanUp(const QList<Backend*>& backends)
 {
-    auto* dialog = new CleanupDialog(backends, m_window);
+    auto* dialog =
+        new CleanupDialog(backends, m_idleStore, m_preferences.idleCpuPercent(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CleanupDialog::removeRequested, this,
             [this, dialog](const QList<CleanupCandidate>& candidates) {
@@ -180,8 +187,9 @@ void SandboxCommands::cleanUp(const QList<Backend*>& backends)
                 for (const CleanupCandidate& candidate : candidates) {
                     for (Backend* owner : owners) {
                         if (owner->id() == candidate.sandbox.backendId)
-                            targets.append(
-                                {owner, candidate.sandbox.id, displayName(candidate.sandbox)});
+                            targets.append({owner, candidate.sandbox.id,
+                                            displayName(candidate.sandbox),
+                                            candidate.reasonText()});
                     }
                 }
                 // Removed as previewed, running or not: that is what the preview said.
@@ -191,25 +199,70 @@ void SandboxCommands::cleanUp(const QList<Backend*>& backends)
     dialog->open();
 }
 
-void SandboxCommands::cleanUpExpired(const QList<Backend*>& backends)
+void SandboxCommands::cleanUpOnTimer(const QList<Backend*>& backends)
 {
+    if (m_timerPlans > 0)
+        return;
+    CleanupOptions options;
+    const int idleMinutes = m_preferences.idleCleanupMinutes();
+    if (idleMinutes > 0 && m_idleStore) {
+        options.idle = true;
+        options.rule.idleSeconds = qint64(idleMinutes) * 60;
+        options.rule.cpuPercent = m_preferences.idleCpuPercent();
+        options.store = m_idleStore;
+    }
     for (Backend* backend : backends) {
         if (backend->state() != Backend::State::Connected ||
             !backend->capabilities().testFlag(Backend::CanExpire))
             continue;
-        auto* planner = new CleanupPlanner(backend, {}, this);
+        auto* planner = new CleanupPlanner(backend, options, this);
+        ++m_timerPlans;
         const QPointer<Backend> owner = backend;
-        connect(
-            planner, &CleanupPlanner::finished, this,
-            [this, planner, owner](const QList<CleanupCandidate>& found, const Error&) {
-                planner->deleteLater();
-                QList<BulkOperation::Target> targets;
-                for (const CleanupCandidate& candidate : found)
-                    targets.append({owner, candidate.sandbox.id, displayName(candidate.sandbox)});
-                if (owner && !targets.isEmpty())
-                    runBulk(tr("Clean Up"), targets,
-                            [](Backend* b, const QString& id) { return b->remove(id, true); });
-            });
+        connect(planner, &CleanupPlanner::finished, this,
+                [this, planner, owner](const QList<CleanupCandidate>& found, const Error&) {
+                    planner->deleteLater();
+                    --m_timerPlans;
+                    QList<BulkOperation::Target> targets;
+                    for (const CleanupCandidate& candidate : found)
+                        targets.append({owner, candidate.sandbox.id, displayName(candidate.sandbox),
+                                        candidate.reasonText()});
+                    if (owner && !targets.isEmpty())
+                        runBulk(tr("Clean Up"), targets,
+                                [](Backend* b, const QString& id) { return b->remove(id, true); });
+                });
         planner->start();
+    }
+}
+
+void SandboxCommands::setIdleCleanup(const QList<SelectedSandbox>& selected, bool on)
+{
+    if (!m_idleStore)
+        return;
+    const QString title = on ? tr("Allow Idle Clean-Up") : tr("Stop Idle Clean-Up");
+    for (const SelectedSandbox& s : selected) {
+        Error error;
+        m_idleStore->setSandboxOptIn(s.sandbox.id, on, &error);
+        if (m_activity)
+            m_activity->record(title, displayName(s.sandbox), s.sandbox.id,
+                               s.backend->displayName(), error);
+    }
+}
+
+void SandboxCommands::setConnectionIdleCleanup(Backend* backend, bool on)
+{
+    if (!m_idleStore || !backend)
+        return;
+    Error error;
+    m_idleStore->setConnectionOptIn(backend->endpointDescription(), on, &error);
+    if (m_activity)
+        m_activity->record(on ? tr("Allow Idle Clean-Up for the Connection")
+                              : tr("Stop Idle Clean-Up for the Connection"),
+                           QString(), QString(), backend->displayName(), error);
+    if (error.isError()) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Idle Clean-Up"), error.message,
+                                    QMessageBox::Ok, m_window);
+        box->setInformativeText(error.fullText());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     }
 }

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 class ActivityLog;
+class IdleStore;
 class Preferences;
 class QMainWindow;
 
@@ -19,6 +20,8 @@ public:
     SandboxCommands(Preferences& preferences, QMainWindow* window);
 
     void setActivityLog(ActivityLog* log) { m_activity = log; }
+    // Where idle clean-up's opt-ins and watch live; none: nothing is removed for idleness.
+    void setIdleStore(IdleStore* store);
     // On the sandboxes the action applies to; the others are left alone.
     void run(Backend::Action action, const QList<SelectedSandbox>& selected);
     // After asking, when Preferences say so; running ones only when the user forces it.
@@ -27,9 +30,15 @@ public:
     void renew(const QList<SelectedSandbox>& selected);
     // Shows what clean-up would remove on these connections; removes it if the user agrees.
     void cleanUp(const QList<Backend*>& backends);
-    // The timer's clean-up: removes what has expired on these connections, asking nothing
-    // (the user chose it in Preferences); each removal goes to the activity log.
-    void cleanUpExpired(const QList<Backend*>& backends);
+    // The timer's clean-up: removes what has expired on these connections and, when
+    // Preferences say so, what was opted in to idle clean-up and has been idle that long,
+    // asking nothing (the user chose it); each removal goes to the activity log. A run that
+    // is still looking when the timer fires again is left to finish.
+    void cleanUpOnTimer(const QList<Backend*>& backends);
+    // Lets idle clean-up remove these sandboxes (or not), as sandboxctl idle ID on|off.
+    void setIdleCleanup(const QList<SelectedSandbox>& selected, bool on);
+    // The same for every sandbox of a connection.
+    void setConnectionIdleCleanup(Backend* backend, bool on);
 
 private:
     void removeNow(const QList<BulkOperation::Target>& targets, bool force);
@@ -41,4 +50,6 @@ private:
     Preferences& m_preferences;
     QMainWindow* m_window;
     QPointer<ActivityLog> m_activity;
+    QPointer<IdleStore> m_idleStore;
+    int m_timerPlans = 0; // the timer's clean-up planners still looking
 };

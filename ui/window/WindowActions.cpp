@@ -68,6 +68,8 @@ WindowActions::WindowActions(QWidget* window)
     make(RunCommand, "actionRunCommand", keys(Qt::Key_J), "system-run", QStyle::SP_CommandLink);
     make(Renew, "actionRenew", {}, "appointment-new", QStyle::SP_BrowserReload);
     make(CleanUp, "actionCleanUp", {}, "edit-clear", QStyle::SP_DialogResetButton);
+    make(IdleCleanup, "actionIdleCleanup", {});
+    m_actions[IdleCleanup]->setCheckable(true);
     make(AllJobs, "actionAllJobs", keys(Qt::Key_B), "view-list-details",
          QStyle::SP_FileDialogListView);
 }
@@ -120,6 +122,9 @@ void WindowActions::retranslate()
     setActionText(m_actions[RunCommand], tr("R&un Commands, Jobs and Packages…"));
     setActionText(m_actions[Renew], tr("Re&new…"));
     setActionText(m_actions[CleanUp], tr("&Clean Up…"));
+    setActionText(m_actions[IdleCleanup], tr("&Idle Clean-Up"));
+    m_actions[IdleCleanup]->setToolTip(
+        tr("Let clean-up remove the selected sandboxes once they have been idle long enough"));
     setActionText(m_actions[AllJobs], tr("&Jobs in All Sandboxes"));
 }
 
@@ -179,5 +184,6 @@ void WindowActions::update(const QList<SelectedSandbox>& selected, bool anyConne
         canRenew = canRenew && s.backend->capabilities().testFlag(Backend::CanExpire);
     m_actions[Renew]->setEnabled(canRenew);
     m_actions[CleanUp]->setEnabled(anyConnected);
+    m_actions[IdleCleanup]->setEnabled(!selected.isEmpty());
     m_actions[AllJobs]->setEnabled(anyConnected);
 }

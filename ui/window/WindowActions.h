@@ -43,9 +43,10 @@ public:
         OpenTerminal,
         BrowseFiles,
         RunCommand,
-        Renew,   // give the selected sandboxes a lifetime that ends later
-        CleanUp, // remove expired (and, if chosen, idle) sandboxes after a preview
-        AllJobs, // the background jobs of every sandbox in one window
+        Renew,       // give the selected sandboxes a lifetime that ends later
+        CleanUp,     // remove expired (and, if chosen, idle) sandboxes after a preview
+        AllJobs,     // the background jobs of every sandbox in one window
+        IdleCleanup, // checkable: idle clean-up may remove the selected sandboxes
         Count
     };
 
