@@ -481,7 +481,7 @@ void CopyCommands::download(const Target& from, const QString& to)
 {
     if (!open(from.sandbox, SandboxFiles::CanReadArchive))
         return;
-    ResultJob<FileEntry>* stat = m_files->stat(from.path);
+    ResultJob<FileEntry>* stat = m_files->statWithoutOwner(from.path);
     connect(stat, &Job::finished, this, [this, stat, from, to] {
         if (stat->error().isError()) {
             failWith(stat->error(), from.path);
@@ -562,7 +562,7 @@ void CopyCommands::upload(const QString& from, const Target& to, bool keepOwners
         fail(SandboxFiles::ownershipUnsupported().message, Failed);
         return;
     }
-    ResultJob<FileEntry>* stat = m_files->stat(to.path);
+    ResultJob<FileEntry>* stat = m_files->statWithoutOwner(to.path);
     connect(stat, &Job::finished, this, [this, stat, from, to, keepOwners, local] {
         const bool exists = !stat->error().isError();
         if (!exists && stat->error().kind != Error::NotFound) {
@@ -587,7 +587,7 @@ void CopyCommands::upload(const QString& from, const Target& to, bool keepOwners
         } else {
             // A new name, or a file replaced: into the parent, which must be a folder.
             const RemotePath parent = RemotePaths::parent(to.path);
-            ResultJob<FileEntry>* parentStat = m_files->stat(parent);
+            ResultJob<FileEntry>* parentStat = m_files->statWithoutOwner(parent);
             connect(parentStat, &Job::finished, this,
                     [this, parentStat, parent, from, to, keepOwners] {
                         if (parentStat->error().isError() ||
@@ -647,7 +647,7 @@ void CopyCommands::runCat(const QStringList& args)
 
 void CopyCommands::catFile(const RemotePath& path, int hops)
 {
-    ResultJob<FileEntry>* stat = m_files->stat(path);
+    ResultJob<FileEntry>* stat = m_files->statWithoutOwner(path);
     connect(stat, &Job::finished, this, [this, stat, path, hops] {
         if (stat->error().isError()) {
             failWith(stat->error(), path);
@@ -701,7 +701,7 @@ void CopyCommands::runPut(const QStringList& args)
 void CopyCommands::putStdin(const RemotePath& path)
 {
     const RemotePath parent = RemotePaths::parent(path);
-    ResultJob<FileEntry>* stat = m_files->stat(path);
+    ResultJob<FileEntry>* stat = m_files->statWithoutOwner(path);
     connect(stat, &Job::finished, this, [this, stat, path, parent] {
         if (!stat->error().isError() && stat->value().type == FileEntry::Type::Folder) {
             fail(Text::tr("%1 is a folder.").arg(RemotePaths::displayName(path)));

@@ -281,7 +281,7 @@ void FileCommands::runMove(const QStringList& args)
     QByteArray to;
     if (!open(args.at(0), &from) || !open(args.at(1), &to))
         return;
-    ResultJob<FileEntry>* stat = m_files->stat(from);
+    ResultJob<FileEntry>* stat = m_files->statWithoutOwner(from);
     connect(stat, &Job::finished, this, [this, stat, from, to, source = args.at(0)] {
         if (stat->error().isError())
             return finishWithStatError(stat->error(), source);
@@ -305,7 +305,7 @@ void FileCommands::runRemove(const QStringList& args)
         return;
     const bool recursive = flags.contains(QLatin1Char('r')) || flags.contains(QLatin1Char('R'));
     const bool force = flags.contains(QLatin1Char('f'));
-    ResultJob<FileEntry>* stat = m_files->stat(path);
+    ResultJob<FileEntry>* stat = m_files->statWithoutOwner(path);
     connect(stat, &Job::finished, this, [this, stat, path, target, recursive, force] {
         if (stat->error().isError()) {
             if (stat->error().kind == Error::NotFound)
@@ -331,7 +331,7 @@ void FileCommands::runChangeMode(const QStringList& args)
     QByteArray path;
     if (!open(target, &path))
         return;
-    ResultJob<FileEntry>* stat = m_files->stat(path);
+    ResultJob<FileEntry>* stat = m_files->statWithoutOwner(path);
     connect(stat, &Job::finished, this, [this, stat, path, target, mode] {
         if (stat->error().isError())
             return finishWithStatError(stat->error(), target);
@@ -348,7 +348,7 @@ void FileCommands::runFind(const QStringList& args)
     QByteArray path;
     if (!open(target, &path))
         return;
-    ResultJob<FileEntry>* stat = m_files->stat(path);
+    ResultJob<FileEntry>* stat = m_files->statWithoutOwner(path);
     connect(stat, &Job::finished, this, [this, stat, path, target, pattern = args.at(2)] {
         if (stat->error().isError())
             return finishWithStatError(stat->error(), target);

@@ -289,6 +289,44 @@ ResultJob<FileEntry>* DockerSandboxFiles::stat(const RemotePath& path)
     return job;
 }
 
+ResultJob<FileEntry>* DockerSandboxFiles::statWithoutOwner(const RemotePath& path)
+{
+    auto* job = new ResultJob<FileEntry>(this);
+    HttpReply* reply = send(job, "HEAD", path);
+    if (!reply)
+        return job;
+    connect(reply, &HttpReply::finished, job, [this, job, reply, path] {
+        if (!reply->error().isError() && reply->status() == 404) {
+            // A HEAD answer has no body to tell a missing container from a missing path;
+            // stat()'s GET has.
+            ResultJob<FileEntry>* full = stat(path);
+            connect(job, &Job::cancelRequested, full, &Job::cancel);
+            connect(full, &Job::finished, job, [job, full] {
+                if (full->error().isError())
+                    job->finishWithError(full->error());
+                else
+                    job->finishWithValue(full->value());
+            });
+            return;
+        }
+        const Error error = errorFor(reply, path);
+        if (error.isError()) {
+            job->finishWithError(error);
+            return;
+        }
+        FileEntry entry;
+        if (!parsePathStat(reply->header("X-Docker-Container-Path-Stat"), &entry)) {
+            job->finishWithError(
+                Error::make(Error::Protocol, tr("The engine described “%1” in a form not "
+                                                "understood.")
+                                                 .arg(RemotePaths::displayName(path))));
+            return;
+        }
+        job->finishWithValue(entry);
+    });
+    return job;
+}
+
 Job* DockerSandboxFiles::readArchive(const RemotePath& path, QIODevice* sink)
 {
     auto* job = new Job(this);

@@ -25,6 +25,7 @@ public:
     QString limitation() const override;
 
     ResultJob<FileEntry>* stat(const RemotePath& path) override;
+    ResultJob<FileEntry>* statWithoutOwner(const RemotePath& path) override;
     Job* readArchive(const RemotePath& path, QIODevice* sink) override;
     Job* writeArchive(const RemotePath& folder, QIODevice* source, Owners owners) override;
 

@@ -245,7 +245,7 @@ void FileTransfer::nextItem()
 void FileTransfer::checkDownload()
 {
     const RemotePath path = m_remotePaths.at(m_index);
-    auto* job = m_files->stat(path);
+    auto* job = m_files->statWithoutOwner(path);
     m_job = job;
     connect(job, &Job::finished, this, [this, job, path] {
         if (job->error().isError()) {
@@ -281,7 +281,7 @@ void FileTransfer::checkUpload()
         return;
     }
     m_isFolder = isFolder;
-    auto* job = m_files->stat(RemotePaths::join(m_remoteFolder, m_name));
+    auto* job = m_files->statWithoutOwner(RemotePaths::join(m_remoteFolder, m_name));
     m_job = job;
     connect(job, &Job::finished, this, [this, job] {
         if (job->error().isError() && job->error().kind != Error::NotFound) {
@@ -364,7 +364,7 @@ void FileTransfer::findFreeName(int n)
             use();
         return;
     }
-    auto* job = m_files->stat(RemotePaths::join(m_remoteFolder, candidate));
+    auto* job = m_files->statWithoutOwner(RemotePaths::join(m_remoteFolder, candidate));
     m_job = job;
     connect(job, &Job::finished, this, [this, job, n, use] {
         if (job->error().kind == Error::NotFound)

@@ -47,6 +47,10 @@ public:
     virtual ResultJob<QList<FileEntry>>* list(const RemotePath& folder) = 0;
     // A symlink is described itself, not followed. Error::NotFound when there is nothing.
     virtual ResultJob<FileEntry>* stat(const RemotePath& path) = 0;
+    // stat() where owner and group may be left empty: what a transfer or a change asks
+    // first, cheaper on a backend that needs more requests for the names (Docker: one HEAD
+    // instead of a GET that starts a tar of the path and reads of /etc/passwd and /etc/group).
+    virtual ResultJob<FileEntry>* statWithoutOwner(const RemotePath& path) { return stat(path); }
     // Entries under folder whose name matches pattern (shell glob, as `find -name`),
     // at any depth; each name is the path below folder.
     virtual ResultJob<QList<FileEntry>>* find(const RemotePath& folder,

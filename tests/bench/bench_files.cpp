@@ -1,9 +1,13 @@
 // bench_files: sandboxctl cp beside docker cp, both ways, on the same engine in one run.
-//   bench_files [--big-mb N] [--small-count N] [--small-kb N] [--rounds R]
-// One file of N MiB (default 1024) and a tree of N small files (default 10 000 of 10 KiB),
-// each uploaded into a container and downloaded again by both tools; prints MB/s, the ratio
-// ours/docker, and sandboxctl's peak resident memory beside a tiny copy's. Needs DOCKER_HOST and
-// SANDBOXDESK_TEST_IMAGE (scripts/test's environment, or any engine with a small image).
+//   bench_files [--big-mb N] [--small-count N] [--small-kb N] [--rounds R] [--sandboxctl PATH]
+// One file of N MiB (default 1024) and a tree of N small files (default 10 000 of 10 KiB; 0
+// leaves either case out), each uploaded into a container and downloaded again by both tools;
+// prints MB/s (the median over the rounds and their range), the ratio of the medians
+// ours/docker, and sandboxctl's peak resident memory beside a tiny copy's. Rounds alternate which
+// tool goes first, so that neither always meets the other's leftovers (dirty pages, a busy engine).
+// Needs DOCKER_HOST and SANDBOXDESK_TEST_IMAGE (scripts/test's environment, or any engine with a
+// small image).
+// --sandboxctl measures another build of it (an older one, to compare).
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -91,6 +95,18 @@ double median(QList<double> values)
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
+// "median (min-max)" when there was more than one round.
+QByteArray figure(const QList<double>& values)
+{
+    QByteArray text = QByteArray::number(median(values), 'f', 1);
+    if (values.size() > 1) {
+        const auto [low, high] = std::minmax_element(values.begin(), values.end());
+        text +=
+            " (" + QByteArray::number(*low, 'f', 1) + '-' + QByteArray::number(*high, 'f', 1) + ')';
+    }
+    return text;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -100,11 +116,14 @@ int main(int argc, char* argv[])
     int smallCount = 10000;
     int smallKb = 10;
     int rounds = 1;
+    QString ctl = QStringLiteral(SANDBOXCTL_PATH);
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         const QString& option = args.at(i);
         const int value = args.at(i + 1).toInt();
-        if (option == QLatin1String("--big-mb"))
+        if (option == QLatin1String("--sandboxctl"))
+            ctl = args.at(i + 1);
+        else if (option == QLatin1String("--big-mb"))
             bigMb = value;
         else if (option == QLatin1String("--small-count"))
             smallCount = value;
@@ -118,7 +137,6 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "bench_files needs DOCKER_HOST and SANDBOXDESK_TEST_IMAGE\n");
         return 1;
     }
-    const QString ctl = QStringLiteral(SANDBOXCTL_PATH);
 
     QTemporaryDir work;
     const QString source = work.path() + QStringLiteral("/src");
@@ -167,11 +185,12 @@ int main(int argc, char* argv[])
         QString item;
         double bytes;
     };
-    const QList<Case> cases = {
-        {"1 file", QStringLiteral("big"), bigBytes},
-        {"small files", QStringLiteral("small"), smallBytes},
-    };
-    std::printf("%-12s %-9s %12s %12s %8s %14s\n", "case", "way", "ours MB/s", "docker MB/s",
+    QList<Case> cases;
+    if (bigMb > 0)
+        cases.append({"1 file", QStringLiteral("big"), bigBytes});
+    if (smallCount > 0)
+        cases.append({"small files", QStringLiteral("small"), smallBytes});
+    std::printf("%-12s %-9s %20s %20s %8s %14s\n", "case", "way", "ours MB/s", "docker MB/s",
                 "ratio", "ours peak MB");
     bool allOk = true;
     for (const Case& item : cases) {
@@ -182,10 +201,22 @@ int main(int argc, char* argv[])
             inContainer(QStringLiteral("rm -rf /bench/ours /bench/theirs && mkdir -p /bench/ours "
                                        "/bench/theirs"));
             const QString local = source + QLatin1Char('/') + item.item;
-            const Run ours = runChild(
-                {ctl, QStringLiteral("cp"), local, remote + QStringLiteral("/bench/ours")});
-            const Run theirs = runChild({QStringLiteral("docker"), QStringLiteral("cp"), local,
-                                         remote + QStringLiteral("/bench/theirs")});
+            const bool oursFirst = round % 2 == 0;
+            // Both tools' runs in the order of this round.
+            const auto both = [oursFirst](const QStringList& ourCommand,
+                                          const QStringList& theirCommand) {
+                std::pair<Run, Run> runs;
+                if (oursFirst)
+                    runs.first = runChild(ourCommand);
+                runs.second = runChild(theirCommand);
+                if (!oursFirst)
+                    runs.first = runChild(ourCommand);
+                return runs;
+            };
+            const auto [ours, theirs] =
+                both({ctl, QStringLiteral("cp"), local, remote + QStringLiteral("/bench/ours")},
+                     {QStringLiteral("docker"), QStringLiteral("cp"), local,
+                      remote + QStringLiteral("/bench/theirs")});
             allOk = allOk && ours.ok && theirs.ok;
             ourUp << item.bytes / ours.seconds / 1e6;
             theirUp << item.bytes / theirs.seconds / 1e6;
@@ -198,9 +229,9 @@ int main(int argc, char* argv[])
             QDir().mkpath(ourDir);
             QDir().mkpath(theirDir);
             const QString from = QStringLiteral("/bench/ours/") + item.item;
-            const Run ourDownload = runChild({ctl, QStringLiteral("cp"), remote + from, ourDir});
-            const Run theirDownload =
-                runChild({QStringLiteral("docker"), QStringLiteral("cp"), remote + from, theirDir});
+            const auto [ourDownload, theirDownload] =
+                both({ctl, QStringLiteral("cp"), remote + from, ourDir},
+                     {QStringLiteral("docker"), QStringLiteral("cp"), remote + from, theirDir});
             allOk = allOk && ourDownload.ok && theirDownload.ok;
             ourDown << item.bytes / ourDownload.seconds / 1e6;
             theirDown << item.bytes / theirDownload.seconds / 1e6;
@@ -211,11 +242,12 @@ int main(int argc, char* argv[])
                 allOk = false;
             }
         }
-        std::printf("%-12s %-9s %12.1f %12.1f %8.2f %14.1f\n", item.label, "upload", median(ourUp),
-                    median(theirUp), median(ourUp) / median(theirUp), peakUp / 1e6);
-        std::printf("%-12s %-9s %12.1f %12.1f %8.2f %14.1f\n", item.label, "download",
-                    median(ourDown), median(theirDown), median(ourDown) / median(theirDown),
-                    peakDown / 1e6);
+        std::printf("%-12s %-9s %20s %20s %8.2f %14.1f\n", item.label, "upload",
+                    figure(ourUp).constData(), figure(theirUp).constData(),
+                    median(ourUp) / median(theirUp), peakUp / 1e6);
+        std::printf("%-12s %-9s %20s %20s %8.2f %14.1f\n", item.label, "download",
+                    figure(ourDown).constData(), figure(theirDown).constData(),
+                    median(ourDown) / median(theirDown), peakDown / 1e6);
         std::fflush(stdout);
     }
     docker({QStringLiteral("rm"), QStringLiteral("-f"), container});

@@ -31,7 +31,8 @@ public:
     bool isListening() const { return m_server.isListening(); }
     // path -> the tar GET answers; a HEAD describes it as a folder.
     QHash<QByteArray, QByteArray> archives;
-    QSet<QByteArray> files; // described as files, not folders
+    QSet<QByteArray> files;     // described as files, not folders
+    bool containerGone = false; // 404 for every path, as for a removed container
     QList<QByteArray> requests;
 
 private:
@@ -48,8 +49,10 @@ private:
         requests << method + ' ' + target;
         const QByteArray path =
             QByteArray::fromPercentEncoding(target.mid(target.indexOf("path=") + 5));
-        if (!archives.contains(path)) {
-            const QByteArray body = R"({"message":"Could not find the file in container x"})";
+        if (!archives.contains(path) || containerGone) {
+            const QByteArray body = containerGone
+                                        ? R"({"message":"No such container: x"})"
+                                        : R"({"message":"Could not find the file in container x"})";
             socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
                           "Content-Length: " +
                           QByteArray::number(body.size()) + "\r\n\r\n" + body);
@@ -88,6 +91,7 @@ private Q_SLOTS:
     void statsThroughTheArchive();
     void ownersAreNamedFromTheContainer();
     void missingPathIsNotFound();
+    void statWithoutOwnerIsOneHead();
     void sayWhatIsMissing();
     void hostileArchivesWriteNothingOutside_data();
     void hostileArchivesWriteNothingOutside();
@@ -213,6 +217,43 @@ void TestDockerSandboxFiles::missingPathIsNotFound()
     QVERIFY(finished.wait(10000));
     QCOMPARE(error.kind, Error::NotFound);
     QVERIFY(error.message.contains(QLatin1String("/missing")));
+}
+
+void TestDockerSandboxFiles::statWithoutOwnerIsOneHead()
+{
+    m_engine->archives.insert("/data dir", TarBuilder().owner(0, 0).folder("data dir").finish());
+    const auto statOf = [this](const RemotePath& path, Error* error) {
+        auto* job = m_files->statWithoutOwner(path);
+        QSignalSpy finished(job, &Job::finished);
+        FileEntry entry;
+        connect(job, &Job::finished, this, [&] {
+            entry = job->value();
+            *error = job->error();
+        });
+        [&] {
+            QVERIFY(finished.wait(10000));
+        }();
+        return entry;
+    };
+    Error error;
+    const FileEntry entry = statOf("/data dir", &error);
+    QCOMPARE(error.kind, Error::None);
+    QCOMPARE(entry.type, FileEntry::Type::Folder);
+    QCOMPARE(entry.mode, 0755u);
+    QCOMPARE(m_engine->requests,
+             QList<QByteArray>{"HEAD /containers/x/archive?path=%2Fdata%20dir"});
+
+    // A HEAD's 404 has no body; the GET behind it tells a missing path from a missing sandbox.
+    statOf("/missing", &error);
+    QCOMPARE(error.kind, Error::NotFound);
+    QVERIFY(error.message.contains(QLatin1String("/missing")));
+    QCOMPARE(m_engine->requests.mid(1),
+             (QList<QByteArray>{"HEAD /containers/x/archive?path=%2Fmissing",
+                                "GET /containers/x/archive?path=%2Fmissing"}));
+    m_engine->containerGone = true;
+    statOf("/data dir", &error);
+    QCOMPARE(error.kind, Error::NotFound);
+    QCOMPARE(error.message, DockerSandboxFiles::tr("No such sandbox."));
 }
 
 void TestDockerSandboxFiles::sayWhatIsMissing()

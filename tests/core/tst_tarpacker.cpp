@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <clocale>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@ class TestTarPacker : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void roundTripsATree();
+    void namesNeedNoPaxHeaderUnlessTheyMust();
     void readsAsTheReaderAsks();
     void abortEndsTheStream();
     void countsContent();
@@ -125,6 +127,64 @@ void TestTarPacker::roundTripsATree()
         ::readlink(QFile::encodeName(to.filePath(QStringLiteral("tree/absolute link"))).constData(),
                    target, sizeof target - 1) > 0);
     QCOMPARE(QByteArray(target), QByteArray("/etc/hostname"));
+}
+
+// One header block per short ASCII name, as docker cp writes; a pax header only for a name that
+// needs one, its bytes unchanged whatever the process's locale.
+void TestTarPacker::namesNeedNoPaxHeaderUnlessTheyMust()
+{
+    QTemporaryDir from;
+    const QString root = from.filePath(QStringLiteral("tree"));
+    QVERIFY(QDir().mkpath(root));
+    for (int i = 0; i < 20; ++i)
+        writeFile(root + QStringLiteral("/f%1").arg(i), QByteArray(10, 'a'));
+    writeFile(root + QStringLiteral("/ünï ✓"), "x");
+    const QByteArray latin1 = QFile::encodeName(root) + "/caf\xe9";
+    const int fd = ::open(latin1.constData(), O_WRONLY | O_CREAT, 0600);
+    QVERIFY(fd >= 0);
+    ::close(fd);
+
+    for (const char* locale : {"C", "C.UTF-8"}) {
+        const QByteArray before = std::setlocale(LC_ALL, nullptr);
+        QVERIFY(std::setlocale(LC_ALL, locale));
+        TarPacker packer({{root, "tree"}});
+        QVERIFY(packer.open(QIODevice::ReadOnly));
+        QSignalSpy finished(&packer, &QIODevice::readChannelFinished);
+        QByteArray archive;
+        while (!packer.isFinished() || packer.bytesAvailable() > 0) {
+            archive += packer.readAll();
+            if (!packer.isFinished())
+                QVERIFY(finished.wait(60000) || packer.bytesAvailable() > 0);
+        }
+        std::setlocale(LC_ALL, before.constData());
+        QCOMPARE(packer.error().kind, Error::None);
+
+        // The typeflag of each header: 'x' for a pax header, then the entry it describes.
+        QList<char> types;
+        QList<QByteArray> paxRecords;
+        for (qsizetype at = 0; at + 512 <= archive.size();) {
+            const QByteArray header = archive.mid(at, 512);
+            if (header == QByteArray(512, '\0'))
+                break;
+            const qint64 size = header.mid(124, 11).toLongLong(nullptr, 8);
+            types << header.at(156);
+            if (header.at(156) == 'x')
+                paxRecords << archive.mid(at + 512, qsizetype(size));
+            at += 512 + (size + 511) / 512 * 512;
+        }
+        QCOMPARE(types.count('x'), 2);
+        QCOMPARE(types.size(), 1 + 20 + 2 + 2);
+        QCOMPARE(paxRecords.size(), 2);
+        // The UTF-8 name as UTF-8, the other one as its bytes, marked as such.
+        QVERIFY(paxRecords.at(0).contains("hdrcharset=BINARY") !=
+                paxRecords.at(1).contains("hdrcharset=BINARY"));
+        for (const QByteArray& records : std::as_const(paxRecords)) {
+            QVERIFY(records.contains("path=tree/caf\xe9\n") ||
+                    records.contains(QStringLiteral("path=tree/ünï ✓\n").toUtf8()));
+        }
+    }
+    // QTemporaryDir cannot remove a name that is not UTF-8.
+    QCOMPARE(::unlink(latin1.constData()), 0);
 }
 
 void TestTarPacker::readsAsTheReaderAsks()
