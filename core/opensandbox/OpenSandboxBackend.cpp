@@ -1,5 +1,6 @@
 #include "OpenSandboxBackend.h"
 
+#include "OpenSandboxBackgroundCommands.h"
 #include "OpenSandboxExecSession.h"
 #include "OpenSandboxFiles.h"
 #include "OpenSandboxJson.h"
@@ -57,7 +58,7 @@ QString OpenSandboxBackend::endpointDescription() const
 
 Backend::Capabilities OpenSandboxBackend::capabilities() const
 {
-    return CanPause | CanExpire | CanExec | CanBrowseFiles | HasLiveStats;
+    return CanPause | CanExpire | CanExec | CanBrowseFiles | HasLiveStats | HasBackgroundCommands;
 }
 
 void OpenSandboxBackend::setListFilter(const QStringList& states,
@@ -415,6 +416,11 @@ SandboxFiles* OpenSandboxBackend::openFiles(const QString& id, const QString& co
 StatsStream* OpenSandboxBackend::openStats(const QString& id)
 {
     return new OpenSandboxStatsStream(this, id);
+}
+
+BackgroundCommands* OpenSandboxBackend::openBackgroundCommands(const QString& id)
+{
+    return new OpenSandboxBackgroundCommands(this, id);
 }
 
 ExecSession* OpenSandboxBackend::openExec(const QString& id, const ExecOptions& options)

@@ -47,6 +47,8 @@ public:
     ExecSession* openExec(const QString& id, const ExecOptions& options) override;
     // execd's metrics watch stream (see OpenSandboxStatsStream).
     StatsStream* openStats(const QString& id) override;
+    // execd's background commands (see OpenSandboxBackgroundCommands).
+    BackgroundCommands* openBackgroundCommands(const QString& id) override;
     Job* setExpiry(const QString& id, const QDateTime& expiresAt) override;
 
     // The answer of GET /sandboxes/{id}/endpoints/44772 for the sandbox, as the server gave it

@@ -65,8 +65,9 @@ for d in "$b"/*; do
   k=0
   [ -e "$d/killed" ] && k=1
   s=$(cat "$d"/out.* 2>/dev/null | wc -c)
-  printf 'J\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t' "${d##*/}" "$(cat "$d/started" 2>/dev/null)" \
-    "$(cat "$d/pid" 2>/dev/null)" "$a" "$(cat "$d/exit" 2>/dev/null)" "$k" $s
+  printf 'J\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t' "${d##*/}" "$(cat "$d/started" 2>/dev/null)" \
+    "$(cat "$d/pid" 2>/dev/null)" "$a" "$(cat "$d/exit" 2>/dev/null)" "$k" $s \
+    "$(cat "$d/command-id" 2>/dev/null)"
   head -n 1 "$d/cmd" 2>/dev/null || echo
 done)sh";
 
@@ -130,6 +131,31 @@ if [ ! -e "$d/exit" ]; then
   [ -n "$r" ] && kill -0 "$r" 2>/dev/null && exit 94
 fi
 rm -rf "$d")sh";
+
+// $1 id, $2 command line, $3 the host's command id.
+const char* const recorder = R"sh(b=/tmp/.sandboxdesk/jobs
+d=$b/$1
+mkdir -p "$b" || exit 96
+mkdir "$d" 2>/dev/null || exit 93
+printf '%s\n' "$2" >"$d/cmd"
+date +%s >"$d/started"
+printf '%s\n' "$3" >"$d/command-id")sh";
+
+const char* const hostCommandReader = R"sh(d=$1
+[ -d "$d" ] || exit 90
+cat "$d/command-id" 2>/dev/null
+exit 0)sh";
+
+const char* const killMarker = R"sh(d=$1
+[ -d "$d" ] || exit 90
+: >"$d/killed")sh";
+
+// Pairs of a job's folder and its status.
+const char* const exitRecorder = R"sh(while [ $# -ge 2 ]; do
+  [ -d "$1" ] && [ ! -e "$1/exit" ] && echo "$2" >"$1/exit"
+  shift 2
+done
+exit 0)sh";
 
 QStringList shell(const QString& script, const QStringList& args)
 {
@@ -197,13 +223,38 @@ QStringList remove(const QString& id)
     return shell(QString::fromLatin1(remover), {folder(id)});
 }
 
+QStringList record(const QString& id, const QString& command, const QString& commandId)
+{
+    QString line = command;
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return shell(QString::fromLatin1(recorder), {id, line, commandId});
+}
+
+QStringList hostCommandOf(const QString& id)
+{
+    return shell(QString::fromLatin1(hostCommandReader), {folder(id)});
+}
+
+QStringList markKilled(const QString& id)
+{
+    return shell(QString::fromLatin1(killMarker), {folder(id)});
+}
+
+QStringList recordExits(const QList<QPair<QString, int>>& exits)
+{
+    QStringList args;
+    for (const auto& exit : exits)
+        args << folder(exit.first) << QString::number(exit.second);
+    return shell(QString::fromLatin1(exitRecorder), args);
+}
+
 QList<JobInfo> parseList(const QByteArray& output)
 {
     QList<JobInfo> jobs;
     const QList<QByteArray> lines = output.split('\n');
     for (const QByteArray& line : lines) {
         const QList<QByteArray> fields = line.split('\t');
-        if (fields.size() < 9 || fields.at(0) != "J")
+        if (fields.size() < 10 || fields.at(0) != "J")
             continue;
         JobInfo job;
         job.id = QString::fromUtf8(fields.at(1));
@@ -218,7 +269,9 @@ QList<JobInfo> parseList(const QByteArray& output)
         const int exitCode = fields.at(5).toInt(&ok);
         const bool killed = fields.at(6) == "1";
         job.outputBytes = fields.at(7).toLongLong();
-        job.command = QString::fromUtf8(fields.mid(8).join('\t'));
+        job.hostCommandId = QString::fromUtf8(fields.at(8));
+        job.killRequested = killed;
+        job.command = QString::fromUtf8(fields.mid(9).join('\t'));
         if (ok) {
             job.exitCode = exitCode;
             job.state = killed ? JobInfo::State::Killed : JobInfo::State::Exited;

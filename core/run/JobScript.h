@@ -23,6 +23,8 @@ struct JobInfo
     State state = State::Running;
     int exitCode = -1;
     qint64 outputBytes = 0; // what is kept of its output now
+    QString hostCommandId;  // a command the host keeps (execd's); empty: our runner's job
+    bool killRequested = false;
 };
 
 // Background jobs kept by the sandbox itself, written down in one place because it is a wire
@@ -33,6 +35,9 @@ struct JobInfo
 //   out.<n>  its output, stdout and stderr together, in segments of about the limit; the
 //            runner keeps the two newest, so a chatty job holds at most 2 × (limit + 64 KiB)
 //   killed   there once a kill was asked    exit     its status, once all output is written
+//   command-id  instead of runner, pid and out.<n>: the host runs the command itself as a
+//            background command of this id (OpenSandbox's execd), which keeps its output;
+//            exit is written once the host said how it ended
 // The runner (setsid, so it outlives the exec that starts it) runs the command in a process
 // group of its own with its output into a FIFO, copies that into the segments with dd, waits,
 // then writes exit.
@@ -66,6 +71,15 @@ QStringList wait(const QString& id);
 QStringList kill(const QString& id, int graceTenths);
 // Refuses a running job (StillRunning).
 QStringList remove(const QString& id);
+
+// Records a job the host runs as its background command commandId (no runner).
+QStringList record(const QString& id, const QString& command, const QString& commandId);
+// Prints the job's host command id (nothing for a runner's job); NoSuchJob when none.
+QStringList hostCommandOf(const QString& id);
+// Notes that a kill was asked for a host's command.
+QStringList markKilled(const QString& id);
+// Writes the exit status of host commands that have ended: pairs of id and status.
+QStringList recordExits(const QList<QPair<QString, int>>& exits);
 
 // Reads list()'s output.
 QList<JobInfo> parseList(const QByteArray& output);

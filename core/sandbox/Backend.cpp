@@ -34,6 +34,11 @@ StatsStream* Backend::openStats(const QString&)
     return nullptr;
 }
 
+BackgroundCommands* Backend::openBackgroundCommands(const QString&)
+{
+    return nullptr;
+}
+
 Job* Backend::setExpiry(const QString&, const QDateTime&)
 {
     return nullptr;

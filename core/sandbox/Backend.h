@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QObject>
 
+class BackgroundCommands;
 class ExecSession;
 class SandboxFiles;
 class StatsStream;
@@ -51,6 +52,7 @@ public:
         CanBrowseFiles = 1 << 8, // openFiles() gives a sandbox's files
         CanExpire = 1 << 9,      // sandboxes have lifetimes: setExpiry(), Sandbox::expiresAt
         HasLiveStats = 1 << 10,  // openStats() streams a running sandbox's resource use
+        HasBackgroundCommands = 1 << 11, // openBackgroundCommands(): the host keeps commands
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
 
@@ -124,6 +126,9 @@ public:
     virtual ResultJob<QList<ResourceSample>>* resourceHistory(const QString& id);
     // Live resource use of a running sandbox, not yet started. Null without HasLiveStats.
     virtual StatsStream* openStats(const QString& id);
+    // Commands the host itself keeps running in the sandbox and reports on by id. Null without
+    // HasBackgroundCommands.
+    virtual BackgroundCommands* openBackgroundCommands(const QString& id);
     // Sets when the sandbox expires (a renewal is a later time); an invalid time removes its
     // lifetime where the backend allows that. Null without CanExpire.
     virtual Job* setExpiry(const QString& id, const QDateTime& expiresAt);

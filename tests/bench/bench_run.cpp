@@ -1,12 +1,15 @@
 // bench_run: a command's start to its first output byte and to its exit, through core's Run
 // (the loader, setsid, the pid line), through a bare ExecSession, and through `docker exec`, on
 // the same engine and container.
-//   bench_run [--rounds N] [--jobs N]
+//   bench_run [--rounds N] [--jobs N] [--sandboxes N]
 // Then N background jobs (default 100) started, listed and followed at once, with the longest
-// gap of the event loop meanwhile. Needs DOCKER_HOST and SANDBOXDESK_TEST_IMAGE (scripts/test's
-// environment, or any engine with a small image).
+// gap of the event loop meanwhile; then the jobs of N running sandboxes (default 20, each with
+// jobs) listed into the model of the window over all sandboxes, round after round. Needs
+// DOCKER_HOST and SANDBOXDESK_TEST_IMAGE (scripts/test's environment, or any engine with a small
+// image).
 #include "docker/DockerBackend.h"
 #include "docker/DockerEndpoint.h"
+#include "run/AllJobsModel.h"
 #include "run/Run.h"
 #include "run/SandboxJobs.h"
 #include "sandbox/ExecSession.h"
@@ -146,12 +149,15 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     int rounds = 30;
     int jobCount = 100;
+    int sandboxCount = 20;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--rounds"))
             rounds = args.at(i + 1).toInt();
         else if (args.at(i) == QLatin1String("--jobs"))
             jobCount = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--sandboxes"))
+            sandboxCount = args.at(i + 1).toInt();
     }
     const QString image = qEnvironmentVariable("SANDBOXDESK_TEST_IMAGE");
     if (qEnvironmentVariableIsEmpty("DOCKER_HOST") || image.isEmpty()) {
@@ -246,6 +252,59 @@ int main(int argc, char* argv[])
                 jobCount, startMs, qlonglong(listed.size()), listMs, followMs, qlonglong(bytes),
                 double(gaps.longest) / 1e6);
 
-    QProcess::execute(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), id});
+    // The window over all sandboxes: more containers, each with a few jobs, listed together.
+    QStringList extra;
+    for (int i = 1; i < sandboxCount; ++i) {
+        QProcess more;
+        more.start(QStringLiteral("docker"),
+                   {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
+                    QStringLiteral("none"), image, QStringLiteral("sleep"),
+                    QStringLiteral("3600")});
+        more.waitForFinished(60000);
+        extra << QString::fromUtf8(more.readAllStandardOutput()).trimmed();
+    }
+    BenchSupport::waitUntil(
+        [&] {
+            return std::all_of(extra.begin(), extra.end(), [&backend](const QString& other) {
+                return backend.sandbox(other).status == SandboxStatus::Running;
+            });
+        },
+        60000);
+    int extraJobs = 0;
+    for (const QString& other : std::as_const(extra)) {
+        SandboxJobs theirs(&backend, other);
+        for (int j = 0; j < 5; ++j) {
+            RunRequest request;
+            request.command = {QStringLiteral("sleep"), QStringLiteral("600")};
+            ResultJob<QString>* job = theirs.start(request);
+            job->setAutoDelete(false);
+            BenchSupport::waitUntil([job] { return job->isFinished(); }, 60000);
+            extraJobs += job->error().isError() ? 0 : 1;
+            delete job;
+        }
+    }
+    AllJobsModel all;
+    all.addBackend(&backend);
+    GapWatch roundGaps;
+    QList<double> roundMs;
+    for (int round = 0; round < 5; ++round) {
+        bool done = false;
+        QMetaObject::Connection once =
+            QObject::connect(&all, &AllJobsModel::refreshed, &all, [&done] { done = true; });
+        QElapsedTimer roundClock;
+        roundClock.start();
+        all.refresh();
+        BenchSupport::waitUntil([&done] { return done; }, 120000);
+        roundMs << double(roundClock.nsecsElapsed()) / 1e6;
+        QObject::disconnect(once);
+    }
+    std::printf("jobs over all sandboxes: %d sandboxes, %d rows (%d jobs started there), a round "
+                "(%d lists at once) median %.0f ms, max %.0f ms; longest event-loop gap %.1f ms\n",
+                sandboxCount, all.rowCount(), jobCount + extraJobs, AllJobsModel::concurrentLists,
+                percentile(roundMs, 0.5), percentile(roundMs, 1.0),
+                double(roundGaps.longest) / 1e6);
+
+    QProcess::execute(QStringLiteral("docker"),
+                      QStringList{QStringLiteral("rm"), QStringLiteral("-f"), id} + extra);
     return 0;
 }

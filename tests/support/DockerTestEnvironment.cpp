@@ -44,10 +44,11 @@ Result docker(const QStringList& arguments, int timeoutMs)
     return run(QStringLiteral("docker"), arguments, timeoutMs);
 }
 
-Result engine(const QString& verb)
+Result engine(const QString& verb, const QStringList& arguments)
 {
     return run(qEnvironmentVariable("SANDBOXDESK_ENGINE_SCRIPT"),
-               {verb, qEnvironmentVariable("SANDBOXDESK_ENGINE_DIR")}, 120000);
+               QStringList{verb, qEnvironmentVariable("SANDBOXDESK_ENGINE_DIR")} + arguments,
+               120000);
 }
 
 QString uniqueName(const QString& prefix)

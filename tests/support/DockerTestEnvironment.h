@@ -21,8 +21,8 @@ QString missing();
 QString image();
 // Runs the docker CLI against the same engine (DOCKER_HOST is in the environment).
 Result docker(const QStringList& arguments, int timeoutMs = 60000);
-// Runs scripts/engine with a verb (start, stop) on the private engine.
-Result engine(const QString& verb);
+// Runs scripts/engine with a verb (start, stop) on the private engine, arguments after it.
+Result engine(const QString& verb, const QStringList& arguments = {});
 QString uniqueName(const QString& prefix);
 // Every container id the CLI lists, full length, sorted.
 QStringList allIds();

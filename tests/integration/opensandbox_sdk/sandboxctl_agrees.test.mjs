@@ -174,6 +174,40 @@ test('sandboxctl and the SDK agree on the same server', async () => {
     await manager.close();
 });
 
+test('sandboxctl jobs are execd background commands that the SDK sees', async () => {
+    const sandbox = await Sandbox.create({ connectionConfig: connection(), image: IMAGE,
+        timeoutSeconds: 300, metadata: { suite: `jobs${Date.now()}` } });
+    const job = ctlOk(['--opensandbox', 'jobs', 'start', sandbox.id, '--', 'sh', '-c',
+        'echo first; sleep 1; echo second >&2; exit 3']).trim();
+    assert.match(job, /^[0-9a-z]{8}$/);
+    // The job's record names execd's own command, which the SDK asks about.
+    const commandId = ctlOk(['--opensandbox', 'cat',
+        `${sandbox.id}:/tmp/.sandboxdesk/jobs/${job}/command-id`]).trim();
+    assert.ok(commandId.length > 0);
+    const running = await sandbox.commands.getCommandStatus(commandId);
+    assert.equal(running.running, true);
+    assert.equal(ctl(['--opensandbox', 'jobs', 'wait', sandbox.id, job]).code, 3);
+    const ended = await sandbox.commands.getCommandStatus(commandId);
+    assert.equal(ended.running, false);
+    assert.equal(ended.exitCode, 3);
+    const logs = await sandbox.commands.getBackgroundCommandLogs(commandId);
+    assert.equal(logs.content, 'first\nsecond\n');
+    assert.equal(ctlOk(['--opensandbox', 'jobs', 'logs', sandbox.id, job]), logs.content);
+    assert.match(ctlOk(['--opensandbox', 'jobs', 'list', sandbox.id]), /exited \(3\)/);
+
+    // A kill by sandboxctl is execd's interrupt: the SDK sees the command end.
+    const sleeper = ctlOk(['--opensandbox', 'jobs', 'start', sandbox.id, '--', 'sleep', '300'])
+        .trim();
+    const sleeperId = ctlOk(['--opensandbox', 'cat',
+        `${sandbox.id}:/tmp/.sandboxdesk/jobs/${sleeper}/command-id`]).trim();
+    assert.equal((await sandbox.commands.getCommandStatus(sleeperId)).running, true);
+    ctlOk(['--opensandbox', 'jobs', 'kill', sandbox.id, sleeper]);
+    assert.ok(ctl(['--opensandbox', 'jobs', 'wait', sandbox.id, sleeper]).code > 128);
+    assert.equal((await sandbox.commands.getCommandStatus(sleeperId)).running, false);
+    assert.match(ctlOk(['--opensandbox', 'jobs', 'list', sandbox.id]), /killed/);
+    await sandbox.kill();
+});
+
 test('a wrong API key is refused and never printed', () => {
     const wrong = 'CANARY-ctl-wrong-91c4';
     const result = ctl(['--opensandbox', 'list'], { OPEN_SANDBOX_API_KEY: wrong });

@@ -132,6 +132,9 @@ void ExecdService::runCommand(HttpExchange* exchange, const QString& container)
                               QStringLiteral("invalid request, validation error uid is required "
                                              "when gid is provided"));
     const qint64 timeoutMs = body.value(QLatin1String("timeout")).toInteger();
+    if (body.value(QLatin1String("background")).toBool() && Faults::take(m_faults->noBackground))
+        return Replies::error(exchange, 404, QStringLiteral("NOT_SUPPORTED"),
+                              QStringLiteral("background commands are not served"));
 
     auto command = std::make_shared<Command>();
     command->id = QUuid::createUuid().toString(QUuid::Id128);

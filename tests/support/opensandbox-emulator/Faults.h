@@ -10,9 +10,10 @@ struct Faults
     int serverErrors = 0; // the next N API requests answer 503
     int dropStreams = 0;  // the next N SSE streams are cut after their first output event
     int malformed = 0;    // the next N SSE streams get an event that is not JSON
+    int noBackground = 0; // the next N background commands are refused as not served (404)
     int requests = 0;     // API requests answered (not counting the control pages)
 
-    // "slow:MS", "5xx:N", "drop:N", "malformed:N".
+    // "slow:MS", "5xx:N", "drop:N", "malformed:N", "nobackground:N".
     bool apply(const QString& spec)
     {
         const QStringList parts = spec.split(QLatin1Char(':'));
@@ -29,6 +30,8 @@ struct Faults
             dropStreams = n;
         else if (name == QLatin1String("malformed"))
             malformed = n;
+        else if (name == QLatin1String("nobackground"))
+            noBackground = n;
         else
             return false;
         return true;
