@@ -1797,6 +1797,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdPtySession</name>
+    <message>
+        <source>execd stopped the terminal session.</source>
+        <translation>execd stopped the terminal session.</translation>
+    </message>
+    <message>
+        <source>Could not open the terminal session in execd.</source>
+        <translation>Could not open the terminal session in execd.</translation>
+    </message>
+    <message>
+        <source>Another client took over this terminal session; its shell goes on there.</source>
+        <translation>Another client took over this terminal session; its shell goes on there.</translation>
+    </message>
+    <message>
+        <source>The connection to the terminal session was lost before its shell ended.</source>
+        <translation>The connection to the terminal session was lost before its shell ended.</translation>
+    </message>
+</context>
+<context>
     <name>ExpiryStore</name>
     <message>
         <source>Cannot make the folder %1.</source>
@@ -3091,6 +3110,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>execd could not run the command.</source>
         <translation>execd could not run the command.</translation>
+    </message>
+    <message>
+        <source>[execd opens terminals as its own user only: this command runs as %1 without a terminal, and typed input is not passed on.]
+</source>
+        <translation>[execd opens terminals as its own user only: this command runs as %1 without a terminal, and typed input is not passed on.]
+</translation>
+    </message>
+    <message>
+        <source>[This sandbox&apos;s execd has no terminal sessions: the command runs without a terminal, and typed input is not passed on.]
+</source>
+        <translation>[This sandbox&apos;s execd has no terminal sessions: the command runs without a terminal, and typed input is not passed on.]
+</translation>
+    </message>
+    <message>
+        <source>execd did not name the terminal session.</source>
+        <translation>execd did not name the terminal session.</translation>
     </message>
 </context>
 <context>

@@ -1793,6 +1793,25 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdPtySession</name>
+    <message>
+        <source>execd stopped the terminal session.</source>
+        <translation>execd 停止了该终端会话。</translation>
+    </message>
+    <message>
+        <source>Could not open the terminal session in execd.</source>
+        <translation>无法在 execd 中打开终端会话。</translation>
+    </message>
+    <message>
+        <source>Another client took over this terminal session; its shell goes on there.</source>
+        <translation>另一个客户端接管了此终端会话；其 shell 在那里继续运行。</translation>
+    </message>
+    <message>
+        <source>The connection to the terminal session was lost before its shell ended.</source>
+        <translation>在 shell 结束之前，与终端会话的连接已断开。</translation>
+    </message>
+</context>
+<context>
     <name>ExpiryStore</name>
     <message>
         <source>Cannot make the folder %1.</source>
@@ -3074,6 +3093,22 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>execd could not run the command.</source>
         <translation>execd 无法运行该命令。</translation>
+    </message>
+    <message>
+        <source>[execd opens terminals as its own user only: this command runs as %1 without a terminal, and typed input is not passed on.]
+</source>
+        <translation>[execd 只能以其自身的用户打开终端：此命令以 %1 身份在没有终端的情况下运行，键入的内容不会传给它。]
+</translation>
+    </message>
+    <message>
+        <source>[This sandbox&apos;s execd has no terminal sessions: the command runs without a terminal, and typed input is not passed on.]
+</source>
+        <translation>[此沙箱的 execd 没有终端会话：命令在没有终端的情况下运行，键入的内容不会传给它。]
+</translation>
+    </message>
+    <message>
+        <source>execd did not name the terminal session.</source>
+        <translation>execd 没有给出终端会话的名称。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "OpenSandboxExecSession.h"
 
 #include "ExecdAddress.h"
+#include "ExecdPtySession.h"
 #include "OpenSandboxBackend.h"
 #include "net/HttpClient.h"
 #include "sandbox/ShellWords.h"
@@ -92,7 +93,101 @@ void OpenSandboxExecSession::onEndpoint(const QJsonObject& answer)
     m_execd = new HttpClient(address.endpoint, this);
     m_pathPrefix = address.pathPrefix;
     m_headers = address.headers;
+    m_address = address;
 
+    if (!m_options.tty) {
+        runCommand(m_options.attachStdin
+                       ? tr("[OpenSandbox runs this command without a terminal; typed input is "
+                            "not passed on.]\n")
+                       : QString());
+        return;
+    }
+    if (!m_options.user.isEmpty()) {
+        runCommand(tr("[execd opens terminals as its own user only: this command runs as %1 "
+                      "without a terminal, and typed input is not passed on.]\n")
+                       .arg(m_options.user));
+        return;
+    }
+    openPty();
+}
+
+QString OpenSandboxExecSession::ptyCommandLine(const ExecOptions& options)
+{
+    QStringList exports;
+    for (const QString& entry : options.env) {
+        if (entry.indexOf(QLatin1Char('=')) > 0)
+            exports << entry;
+    }
+    if (exports.isEmpty() && options.command.isEmpty())
+        return {};
+    QString line;
+    if (!exports.isEmpty())
+        line = ShellWords::join(QStringList{QStringLiteral("export")} + exports) +
+               QStringLiteral("; ");
+    if (options.command.isEmpty())
+        return line + QStringLiteral("command -v bash >/dev/null 2>&1 && exec bash; exec sh");
+    return line + QStringLiteral("exec ") + ShellWords::join(options.command);
+}
+
+void OpenSandboxExecSession::openPty()
+{
+    QJsonObject body;
+    if (!m_options.workingDir.isEmpty())
+        body.insert(QStringLiteral("cwd"), m_options.workingDir);
+    const QString line = ptyCommandLine(m_options);
+    if (!line.isEmpty())
+        body.insert(QStringLiteral("command"), line);
+    HttpReply* reply = send("POST", "/pty", QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(reply, &HttpReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (m_ended)
+            return;
+        const int status = reply->status();
+        // 404: an execd from before interactive sessions; 501: one on a system without them.
+        if (!reply->error().isError() && (status == 404 || status == 405 || status == 501)) {
+            runCommand(tr("[This sandbox's execd has no terminal sessions: the command runs "
+                          "without a terminal, and typed input is not passed on.]\n"));
+            return;
+        }
+        if (reply->error().isError()) {
+            fail(reply->error());
+            return;
+        }
+        if (status >= 300) {
+            fail(OpenSandboxClient::errorFor(status, reply->body(), reply->header("x-request-id"),
+                                             {}));
+            return;
+        }
+        m_ptyId = QJsonDocument::fromJson(reply->body())
+                      .object()
+                      .value(QLatin1String("session_id"))
+                      .toString();
+        if (m_ptyId.isEmpty()) {
+            fail(Error::make(Error::Protocol, tr("execd did not name the terminal session."), {},
+                             QString::fromUtf8(reply->body().left(512))));
+            return;
+        }
+        auto* pty = new ExecdPtySession(m_address, m_ptyId, m_options, this);
+        m_pty = pty;
+        connect(pty, &ExecSession::started, this, [this] {
+            m_started = true;
+            Q_EMIT started();
+        });
+        connect(pty, &ExecSession::received, this, &ExecSession::received);
+        connect(pty, &ExecSession::inputWritten, this, &ExecSession::inputWritten);
+        connect(pty, &ExecSession::finished, this, &OpenSandboxExecSession::end);
+        connect(pty, &ExecSession::failed, this, &OpenSandboxExecSession::fail);
+        pty->start();
+        if (!m_earlyInput.isEmpty())
+            pty->write(std::exchange(m_earlyInput, QByteArray()));
+        if (m_earlyStdinClosed)
+            pty->closeStdin();
+    });
+}
+
+void OpenSandboxExecSession::runCommand(const QString& note)
+{
+    m_earlyInput.clear();
     const QString line =
         m_options.command.isEmpty() ? QStringLiteral("sh") : ShellWords::join(m_options.command);
     QJsonObject body{{QStringLiteral("command"), wrapped(line, m_filePrefix)}};
@@ -116,12 +211,8 @@ void OpenSandboxExecSession::onEndpoint(const QJsonObject& answer)
         if (gidOk)
             body.insert(QStringLiteral("gid"), gid);
     }
-    if (m_options.tty || m_options.attachStdin) {
-        deliver(Stream::Stderr,
-                tr("[OpenSandbox runs this command without a terminal; typed input is not passed "
-                   "on.]\n")
-                    .toUtf8());
-    }
+    if (!note.isEmpty())
+        deliver(Stream::Stderr, note.toUtf8());
     m_stream = send("POST", "/command", QJsonDocument(body).toJson(QJsonDocument::Compact), true);
     HttpReply* reply = m_stream;
     connect(reply, &HttpReply::dataReceived, this, &OpenSandboxExecSession::onEvents);
@@ -319,15 +410,19 @@ void OpenSandboxExecSession::cleanUp()
 {
     if (!m_execd || !m_backend)
         return;
-    // Outlives the session: the client goes to the backend until the files are gone.
+    // Outlives the session: the client goes to the backend until the files are gone, or the
+    // terminal session (whose shell a closed session leaves running otherwise).
     HttpClient* execd = m_execd;
     m_execd = nullptr;
     execd->setParent(m_backend);
     HttpRequest request;
     request.method = "DELETE";
-    request.target = m_pathPrefix + "/files?path=" +
-                     QUrl::toPercentEncoding(m_filePrefix + QStringLiteral(".out")) +
-                     "&path=" + QUrl::toPercentEncoding(m_filePrefix + QStringLiteral(".err"));
+    if (!m_ptyId.isEmpty())
+        request.target = m_pathPrefix + "/pty/" + QUrl::toPercentEncoding(m_ptyId);
+    else
+        request.target = m_pathPrefix + "/files?path=" +
+                         QUrl::toPercentEncoding(m_filePrefix + QStringLiteral(".out")) +
+                         "&path=" + QUrl::toPercentEncoding(m_filePrefix + QStringLiteral(".err"));
     request.headers = m_headers;
     HttpReply* reply = execd->send(request);
     connect(reply, &HttpReply::finished, execd, &QObject::deleteLater);
@@ -353,22 +448,44 @@ void OpenSandboxExecSession::fail(const Error& error)
         m_stream->disconnect(this);
         m_stream->abort();
     }
+    if (m_pty) {
+        m_pty->disconnect(this);
+        m_pty->close();
+    }
     cleanUp();
     Q_EMIT failed(error);
 }
 
 void OpenSandboxExecSession::write(const QByteArray& bytes)
 {
-    // execd's commands have no stdin; start() said so to a session that asked for input.
-    Q_UNUSED(bytes)
+    // execd's commands have no stdin (the session said so); its terminal sessions have.
+    if (m_pty)
+        m_pty->write(bytes);
+    else if (!m_stream && !m_ended && !m_earlyStdinClosed)
+        m_earlyInput.append(bytes);
 }
 
-void OpenSandboxExecSession::closeStdin() {}
+void OpenSandboxExecSession::closeStdin()
+{
+    if (m_pty)
+        m_pty->closeStdin();
+    else
+        m_earlyStdinClosed = true;
+}
+
+qint64 OpenSandboxExecSession::pendingInput() const
+{
+    return m_pty ? m_pty->pendingInput() : m_earlyInput.size();
+}
 
 void OpenSandboxExecSession::resize(int columns, int rows)
 {
-    Q_UNUSED(columns)
-    Q_UNUSED(rows)
+    if (columns <= 0 || rows <= 0)
+        return;
+    m_options.columns = columns;
+    m_options.rows = rows;
+    if (m_pty)
+        m_pty->resize(columns, rows);
 }
 
 void OpenSandboxExecSession::close()
@@ -378,5 +495,10 @@ void OpenSandboxExecSession::close()
     if (m_stream) {
         m_stream->disconnect(this);
         m_stream->abort();
+    }
+    if (m_pty) {
+        m_pty->disconnect(this);
+        m_pty->close();
+        cleanUp();
     }
 }

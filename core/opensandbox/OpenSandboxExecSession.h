@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExecdAddress.h"
 #include "ExecdEventParser.h"
 #include "sandbox/ExecSession.h"
 
@@ -21,8 +22,11 @@ class QTimer;
 // it has ended, reads from those files what the stream had not delivered yet, and finishes with
 // the exit code: nothing is lost. The files are removed afterwards.
 //
-// execd's commands have no stdin and no terminal: input is not passed on, and a session asked
-// for a terminal says so on stderr before the command's output.
+// A session asked for a terminal runs in one of execd's interactive sessions instead (POST
+// /pty, then ExecdPtySession over its WebSocket), its environment set by the command line it
+// gives execd. An execd without them (404, or 501 where it cannot) runs the command the first
+// way, without a terminal; so does a session for another user, which /pty cannot start. Such a
+// session says so on stderr before the command's output, as execd's commands take no input.
 class OpenSandboxExecSession final : public ExecSession
 {
     Q_OBJECT
@@ -34,6 +38,7 @@ public:
     void start() override;
     void write(const QByteArray& bytes) override;
     void closeStdin() override;
+    qint64 pendingInput() const override;
     void resize(int columns, int rows) override;
     void close() override;
 
@@ -41,14 +46,22 @@ public:
     QString commandId() const { return m_commandId; }
     // Whether the stream dropped and the rest was recovered from the sandbox's files.
     bool recovered() const { return m_recovering; }
+    // Whether the session runs in a terminal of execd's (false until started).
+    bool hasTerminal() const { return m_pty != nullptr; }
     // Between two looks at a command whose stream dropped (default 250 ms).
     void setStatusPollInterval(int ms) { m_statusPollMs = ms; }
 
     // The wrapper around a command line; files under prefix (no quotes in it).
     static QString wrapped(const QString& commandLine, const QString& prefix);
+    // The command line an interactive session of execd runs for these options: the
+    // environment exported, then the command, or bash where the sandbox has it, else sh.
+    // Empty when execd's own shell will do.
+    static QString ptyCommandLine(const ExecOptions& options);
 
 private:
     void onEndpoint(const QJsonObject& answer);
+    void openPty();
+    void runCommand(const QString& note);
     void onEvents(const QByteArray& bytes);
     void handleEvent(const QByteArray& payload);
     void onStreamFinished(HttpReply* reply);
@@ -68,7 +81,12 @@ private:
     HttpClient* m_execd = nullptr;
     QByteArray m_pathPrefix;
     QList<QPair<QByteArray, QByteArray>> m_headers;
+    ExecdAddress m_address;
     QPointer<HttpReply> m_stream;
+    ExecSession* m_pty = nullptr;
+    QString m_ptyId;
+    QByteArray m_earlyInput; // written before the session knew whether it has a terminal
+    bool m_earlyStdinClosed = false;
     ExecdEventParser m_parser;
     QTimer* m_poll;
     QString m_commandId;

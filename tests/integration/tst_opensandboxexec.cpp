@@ -2,8 +2,11 @@
 #include "opensandbox/OpenSandboxExecSession.h"
 #include "opensandbox/OpenSandboxStatsStream.h"
 #include "sandbox/StatsStream.h"
+#include "settings/Translations.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 
 namespace {
@@ -54,6 +57,33 @@ Run run(OpenSandboxBackend* backend, const QString& id, const ExecOptions& optio
     return result;
 }
 
+// An interactive session's output and end, as they come.
+struct Live
+{
+    explicit Live(ExecSession* session)
+    {
+        QObject::connect(session, &ExecSession::started, session, [this] { started = true; });
+        QObject::connect(session, &ExecSession::received, session,
+                         [this](ExecSession::Stream stream, const QByteArray& bytes) {
+                             (stream == ExecSession::Stream::Stdout ? out : err) += bytes;
+                         });
+        QObject::connect(session, &ExecSession::finished, session, [this](int code) {
+            exitCode = code;
+            ended = true;
+        });
+        QObject::connect(session, &ExecSession::failed, session, [this](const Error& e) {
+            error = e;
+            ended = true;
+        });
+    }
+    QByteArray out;
+    QByteArray err;
+    int exitCode = -1000;
+    Error error;
+    bool started = false;
+    bool ended = false;
+};
+
 ExecOptions shell(const QString& script)
 {
     ExecOptions options;
@@ -79,6 +109,9 @@ private Q_SLOTS:
     void throughTheServerProxyWithAToken();
     void pausedSandboxFails();
     void liveStatsFromExecdMetrics();
+    void terminalTypesResizesAndExits();
+    void terminalWithoutPtyEndpointFallsBack();
+    void largeInputIsHeldBackNotQueued();
 
 private:
     QString makeSandbox(OpenSandboxBackend* backend);
@@ -273,6 +306,135 @@ void TestOpenSandboxExec::liveStatsFromExecdMetrics()
     QCOMPARE(parsed.time.toMSecsSinceEpoch(), 1700000000000LL);
     QVERIFY(!OpenSandboxStatsStream::sampleFrom(
         QJsonObject{{QStringLiteral("error"), QStringLiteral("x")}}, &parsed));
+}
+
+void TestOpenSandboxExec::terminalTypesResizesAndExits()
+{
+    auto backend = makeOpenSandboxBackend(*m_emulator);
+    const QString id = makeSandbox(backend.get());
+    ExecOptions options; // the default: a shell in a terminal
+    options.columns = 100;
+    options.rows = 30;
+    options.env = {QStringLiteral("TERM=xterm-256color"), QStringLiteral("GREETING=hello there")};
+    std::unique_ptr<ExecSession> session(backend->openExec(id, options));
+    Live live(session.get());
+    session->start();
+    QTRY_VERIFY2_WITH_TIMEOUT(live.started || live.ended, qPrintable(live.error.fullText()),
+                              Generous);
+    QVERIFY2(!live.ended, qPrintable(live.error.fullText()));
+    QVERIFY(static_cast<OpenSandboxExecSession*>(session.get())->hasTerminal());
+    QVERIFY(live.err.isEmpty()); // no note: this is a terminal
+
+    // Typed as a terminal types: the shell sees a TTY of the asked size and the environment.
+    session->write("stty size; [ -t 0 ] && echo \"tty:$TERM:$GREETING\"\r");
+    QTRY_VERIFY2_WITH_TIMEOUT(live.out.contains("tty:xterm-256color:hello there"),
+                              live.out.constData(), Generous);
+    QVERIFY2(live.out.contains("30 100"), (live.out + m_emulator->log()).constData());
+    // The echo of the typed line came back too: a terminal's line discipline did that.
+    QVERIFY2(live.out.contains("tty:$TERM:$GREETING"), live.out.constData());
+
+    session->resize(120, 40);
+    session->write("stty size\r");
+    QTRY_VERIFY2_WITH_TIMEOUT(live.out.contains("40 120"), live.out.constData(), Generous);
+
+    session->write("exit 7\r");
+    QTRY_VERIFY_WITH_TIMEOUT(live.ended, Generous);
+    QVERIFY2(!live.error.isError(), qPrintable(live.error.fullText()));
+    QCOMPARE(live.exitCode, 7);
+    const QByteArray log = m_emulator->log();
+    QVERIFY2(log.contains(" attached (pty)"), log.constData());
+    // The ended session is removed from execd.
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->log().contains("execd DELETE /pty/"), Generous);
+}
+
+void TestOpenSandboxExec::terminalWithoutPtyEndpointFallsBack()
+{
+    // An execd from before interactive sessions: the command runs without a terminal, and the
+    // user is told so in the language of the interface.
+    m_emulator =
+        std::make_unique<OpenSandboxEmulatorProcess>(QStringLiteral(OPENSANDBOX_EMULATOR_PATH));
+    QVERIFY2(m_emulator->start({QStringLiteral("--no-pty")}), "opensandbox-emulator did not start");
+    Translations translations;
+    QCOMPARE(translations.apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const char* source = "[This sandbox's execd has no terminal sessions: the command runs "
+                         "without a terminal, and typed input is not passed on.]\n";
+    const QString note = QCoreApplication::translate("OpenSandboxExecSession", source);
+    QVERIFY(note != QLatin1String(source));
+
+    auto backend = makeOpenSandboxBackend(*m_emulator);
+    const QString id = makeSandbox(backend.get());
+    ExecOptions options;
+    options.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("echo out; [ -t 1 ] || echo no-tty; exit 3")};
+    std::unique_ptr<ExecSession> session(backend->openExec(id, options));
+    Live live(session.get());
+    session->start();
+    session->write("typed\r");
+    QTRY_VERIFY_WITH_TIMEOUT(live.ended, Generous);
+    QVERIFY2(!live.error.isError(), qPrintable(live.error.fullText()));
+    QCOMPARE(live.out, QByteArray("out\nno-tty\n"));
+    QCOMPARE(QString::fromUtf8(live.err), note);
+    QCOMPARE(live.exitCode, 3);
+    QVERIFY(!static_cast<OpenSandboxExecSession*>(session.get())->hasTerminal());
+    QVERIFY(m_emulator->log().contains("execd POST /pty"));
+    translations.apply(QStringLiteral("en"));
+}
+
+void TestOpenSandboxExec::largeInputIsHeldBackNotQueued()
+{
+    // 64 MiB into a terminal in raw mode, written while pendingInput() is below the bound: the
+    // WebSocket, execd and the shell's terminal hold the writer back, and every byte arrives.
+    QByteArray sent(64 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator generator(64);
+    generator.fillRange(reinterpret_cast<quint32*>(sent.data()), sent.size() / 4);
+    // The emulator's terminals are Docker execs, which take Ctrl-P Ctrl-Q as "detach": none of
+    // those in the input (execd itself has no such sequence).
+    sent.replace('\x10', 'P');
+    auto backend = makeOpenSandboxBackend(*m_emulator);
+    const QString id = makeSandbox(backend.get());
+    ExecOptions options;
+    options.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("stty raw -echo -iexten; echo ready; head -c %1 | sha256sum")
+                           .arg(sent.size())};
+    std::unique_ptr<ExecSession> session(backend->openExec(id, options));
+    Live live(session.get());
+    constexpr qsizetype chunkBytes = 256 * 1024;
+    qsizetype fed = 0;
+    qint64 peakPending = 0;
+    int heldBack = 0;
+    bool ready = false;
+    const auto feed = [&] {
+        if (!ready)
+            return;
+        while (fed < sent.size() && session->pendingInput() < ExecSession::inputBound) {
+            session->write(sent.mid(fed, chunkBytes));
+            fed += chunkBytes;
+            peakPending = qMax(peakPending, session->pendingInput());
+        }
+        if (fed < sent.size())
+            ++heldBack;
+    };
+    connect(session.get(), &ExecSession::inputWritten, this, feed);
+    session->start();
+    // Input typed before the terminal is raw would be cooked: it waits for the word.
+    QTRY_VERIFY2_WITH_TIMEOUT(live.out.contains("ready") || live.ended,
+                              qPrintable(live.error.fullText()), Generous);
+    ready = true;
+    QElapsedTimer clock;
+    clock.start();
+    feed();
+    QTRY_VERIFY_WITH_TIMEOUT(live.ended, 180000);
+    QVERIFY2(!live.error.isError(), qPrintable(live.error.fullText()));
+    QVERIFY2(live.exitCode == 0, live.out.right(300).toHex().constData());
+    QCOMPARE(fed, sent.size());
+    const QByteArray digest = QCryptographicHash::hash(sent, QCryptographicHash::Sha256).toHex();
+    QVERIFY2(live.out.contains(digest + "  -"), live.out.right(200).constData());
+    QVERIFY2(peakPending < ExecSession::inputBound + 2 * chunkBytes,
+             QByteArray::number(peakPending));
+    QVERIFY2(heldBack > 0, "the writer was never held back");
+    QCOMPARE(session->pendingInput(), 0);
+    qInfo("64 MiB in %lld ms, held back %d times, at most %lld bytes pending",
+          qint64(clock.elapsed()), heldBack, peakPending);
 }
 
 QTEST_GUILESS_MAIN(TestOpenSandboxExec)

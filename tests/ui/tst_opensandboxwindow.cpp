@@ -5,10 +5,15 @@
 #include "accounts/OpenSandboxServersPanel.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/MemoryCredentialStore.h"
+#include "opensandbox/OpenSandboxBackend.h"
 #include "sandbox/Job.h"
 #include "sandbox/SandboxTableModel.h"
 #include "settings/Preferences.h"
 #include "settings/Translations.h"
+#include "terminal/TerminalEmulator.h"
+#include "terminal/TerminalSession.h"
+#include "terminal/TerminalTab.h"
+#include "terminal/TerminalView.h"
 #include "window/ConnectionList.h"
 #include "window/MainWindow.h"
 
@@ -46,7 +51,8 @@ Error awaitError(Job* job, QVariant* result = nullptr)
 } // namespace
 
 // OpenSandbox servers on the Accounts page (keys in the keychain only, imported from the SDKs'
-// variables), and the window listing Docker, ECI and OpenSandbox connections together.
+// variables), the window listing Docker, ECI and OpenSandbox connections together, and a
+// terminal tab on an OpenSandbox sandbox being a real terminal.
 class TestOpenSandboxWindow final : public QObject
 {
     Q_OBJECT
@@ -58,6 +64,7 @@ private Q_SLOTS:
     void importedFromTheEnvironmentEditedAndRemoved();
     void wrongKeyIsToldWithoutTheKey();
     void windowListsDockerEciAndOpenSandboxTogether();
+    void terminalTabIsARealTerminal();
 
 private:
     OpenSandboxServersPanel* panel();
@@ -319,6 +326,72 @@ void TestOpenSandboxWindow::windowListsDockerEciAndOpenSandboxTogether()
     QVERIFY2(all.contains(QStringLiteral("ECI · env · cn-osbwindow")), qPrintable(all));
     QVERIFY2(all.contains(QStringLiteral("OpenSandbox · local")), qPrintable(all));
     DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), dockerId});
+}
+
+void TestOpenSandboxWindow::terminalTabIsARealTerminal()
+{
+    OpenSandboxConfig config;
+    config.name = QStringLiteral("local");
+    config.domain = m_emulator->domain();
+    config.apiKey = OpenSandboxEmulatorProcess::apiKey();
+    config.pollIntervalMs = 200;
+    OpenSandboxBackend backend(config);
+    backend.connectToBackend();
+    SandboxSpec spec;
+    spec.image = DockerTestEnvironment::image();
+    spec.lifetimeSeconds = 600;
+    ResultJob<QString>* job = backend.create(spec);
+    QString id;
+    QObject::connect(job, &Job::finished, job, [&] { id = job->value(); });
+    QTRY_VERIFY_WITH_TIMEOUT(!id.isEmpty(), Generous);
+    QTRY_COMPARE_WITH_TIMEOUT(backend.sandbox(id).status, SandboxStatus::Running, Generous);
+
+    Preferences preferences(m_dir.filePath(QStringLiteral("preferences.ini")));
+    auto* session = new TerminalSession(&backend, id, QStringLiteral("osb"), preferences);
+    TerminalTab tab(session, preferences); // owns the session
+    session->emulator()->setDamageInterval(0);
+    tab.resize(820, 480);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    session->connectToSandbox();
+    const auto history = [session] {
+        return session->emulator()->text(0, session->emulator()->lineCount() - 1);
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(session->state() == TerminalSession::State::Running,
+                              qPrintable(session->error().fullText()), Generous);
+    tab.view()->setFocus();
+    const auto type = [&tab](const QString& text) {
+        QTest::keyClicks(tab.view(), text);
+        QTest::keyClick(tab.view(), Qt::Key_Return);
+    };
+    // The size the shell's terminal has, asked until it answers what the view shows (a resize
+    // reaches the sandbox on its own request, so the first answer may come before it).
+    const auto sizeIsTold = [&] {
+        const QString expected = QStringLiteral("%1 %2")
+                                     .arg(session->emulator()->rows())
+                                     .arg(session->emulator()->columns());
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            type(QStringLiteral("stty size"));
+            if (QTest::qWaitFor([&] { return history().contains(expected); }, 2000))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY2(sizeIsTold(), qPrintable(history()));
+    // Typed keys reach a TTY: the quotes keep the typed line itself from matching.
+    type(QStringLiteral("[ -t 0 ] && echo is-a-t''ty"));
+    QTRY_VERIFY2_WITH_TIMEOUT(history().contains(QStringLiteral("is-a-tty")), qPrintable(history()),
+                              Generous);
+
+    const int columns = session->emulator()->columns();
+    tab.resize(560, 300);
+    QTRY_VERIFY(session->emulator()->columns() < columns);
+    QVERIFY2(sizeIsTold(), qPrintable(history()));
+
+    type(QStringLiteral("exit 4"));
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), TerminalSession::State::Ended, Generous);
+    QCOMPARE(session->exitCode(), 4);
+    QVERIFY(!history().contains(QStringLiteral("without a terminal")));
 }
 
 QTEST_MAIN(TestOpenSandboxWindow)

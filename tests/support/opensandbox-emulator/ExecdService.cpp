@@ -2,6 +2,7 @@
 
 #include "DockerCalls.h"
 #include "ExecdFiles.h"
+#include "ExecdPtys.h"
 #include "Faults.h"
 #include "Replies.h"
 #include "docker/DockerExecSession.h"
@@ -44,12 +45,19 @@ ExecdService::ExecdService(DockerCalls* docker, Faults* faults, QObject* parent)
     , m_docker(docker)
     , m_faults(faults)
     , m_files(new ExecdFiles(docker, this))
+    , m_ptys(new ExecdPtys(docker, this))
 {}
+
+void ExecdService::setPtysEnabled(bool enabled)
+{
+    m_ptys->enabled = enabled;
+}
 
 void ExecdService::forget(const QString& container)
 {
     m_commands.removeIf(
         [&container](const auto& it) { return it.value()->container == container; });
+    m_ptys->forget(container);
 }
 
 void ExecdService::handle(HttpExchange* exchange, const QString& container, const QByteArray& path)
@@ -77,6 +85,8 @@ void ExecdService::handle(HttpExchange* exchange, const QString& container, cons
         return metrics(exchange, container);
     if (path == "/metrics/watch" && method == "GET")
         return watchMetrics(exchange, container);
+    if (ExecdPtys::handles(path))
+        return m_ptys->handle(exchange, container, path);
     if (m_files->handles(path))
         return m_files->handle(exchange, container, path);
     Replies::error(exchange, 404, QStringLiteral("NOT_SUPPORTED"),

@@ -14,6 +14,7 @@
 class DockerCalls;
 class ExecSession;
 class ExecdFiles;
+class ExecdPtys;
 class HttpExchange;
 struct Faults;
 
@@ -30,6 +31,9 @@ public:
     void handle(HttpExchange* exchange, const QString& container, const QByteArray& path);
     // Forgets the commands of a removed container.
     void forget(const QString& container);
+
+    // False: /pty is answered as by an execd that predates interactive sessions.
+    void setPtysEnabled(bool enabled);
 
     // Asked for in X-EXECD-ACCESS-TOKEN when not empty.
     QString accessToken;
@@ -65,5 +69,6 @@ private:
     DockerCalls* m_docker;
     Faults* m_faults;
     ExecdFiles* m_files;
+    ExecdPtys* m_ptys;
     QHash<QString, std::shared_ptr<Command>> m_commands;
 };

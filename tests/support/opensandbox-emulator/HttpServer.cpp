@@ -3,6 +3,8 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <utility>
+
 namespace {
 
 const qsizetype maxHeaderBytes = 64 * 1024;
@@ -18,6 +20,10 @@ QByteArray statusText(int status)
         return "Accepted";
     case 204:
         return "No Content";
+    case 101:
+        return "Switching Protocols";
+    case 201:
+        return "Created";
     case 206:
         return "Partial Content";
     case 400:
@@ -150,6 +156,20 @@ void HttpExchange::drop()
     m_keepAlive = false;
     if (m_socket)
         m_socket->abort();
+}
+
+QTcpSocket* HttpExchange::switchProtocols(const HeaderList& headers, QByteArray* alreadyRead)
+{
+    if (m_answered || !m_socket)
+        return nullptr;
+    m_answered = true;
+    m_done = true;
+    QByteArray out = "HTTP/1.1 101 " + statusText(101) + "\r\n";
+    for (const auto& h : headers + m_extraHeaders)
+        out += h.first + ": " + h.second + "\r\n";
+    m_socket->write(out + "\r\n");
+    *alreadyRead = m_release();
+    return m_socket;
 }
 
 // Reads requests off one socket and hands each to the server's handler in turn.
@@ -304,6 +324,11 @@ private:
     {
         m_state = State::Head;
         m_current = new HttpExchange(m_socket, std::move(m_request), this);
+        m_current->m_release = [this] {
+            disconnect(m_socket, &QTcpSocket::readyRead, this, nullptr);
+            m_failed = true; // no more requests from this socket
+            return std::exchange(m_buffer, QByteArray());
+        };
         connect(m_current, &HttpExchange::finished, this, [this] {
             HttpExchange* done = m_current;
             m_current = nullptr;

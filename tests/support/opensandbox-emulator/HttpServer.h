@@ -50,6 +50,10 @@ public:
     void endStream();
     // Cuts the connection without ending the response (fault injection).
     void drop();
+    // Answers 101 Switching Protocols with these headers and hands over the socket, with the
+    // bytes read past the request in *alreadyRead: its connection reads no more requests from
+    // it. Null when the client has gone.
+    QTcpSocket* switchProtocols(const HeaderList& headers, QByteArray* alreadyRead);
     bool isAnswered() const { return m_answered; }
 
 Q_SIGNALS:
@@ -64,6 +68,7 @@ private:
                     const QByteArray& lengthHeader) const;
 
     QPointer<QTcpSocket> m_socket;
+    std::function<QByteArray()> m_release; // the connection lets go of the socket
     ServerRequest m_request;
     HeaderList m_extraHeaders;
     bool m_keepAlive = true;

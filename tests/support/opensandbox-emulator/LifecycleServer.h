@@ -34,6 +34,7 @@ public:
     int expiryCheckMs = 1000;
 
     void setExecdToken(const QString& token);
+    ExecdService* execd() const { return m_execd; }
     bool listen(const QHostAddress& address, quint16 port, QString* error);
     quint16 port() const;
 

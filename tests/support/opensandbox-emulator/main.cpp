@@ -2,6 +2,7 @@
 // tests, written from specs/sandbox-lifecycle.yml and specs/execd-api.yaml of the OpenSandbox
 // repository: sandboxes are containers of a Docker engine and execd's API is answered with
 // Docker execs, so any image with a POSIX shell will do.
+#include "ExecdService.h"
 #include "LifecycleServer.h"
 #include "net/Endpoint.h"
 
@@ -50,8 +51,11 @@ int main(int argc, char** argv)
         QStringLiteral("expiry-check-ms"),
         QStringLiteral("Milliseconds between looks for expired sandboxes."), QStringLiteral("MS"),
         QStringLiteral("1000"));
+    const QCommandLineOption noPty(
+        QStringLiteral("no-pty"),
+        QStringLiteral("execd answers /pty with 404, as one from before interactive sessions."));
     parser.addOptions(
-        {listen, dockerHost, apiKey, execdToken, fault, instance, provision, expiryCheck});
+        {listen, dockerHost, apiKey, execdToken, fault, instance, provision, expiryCheck, noPty});
     parser.process(app);
 
     const auto fail = [](const QString& message) {
@@ -87,6 +91,7 @@ int main(int argc, char** argv)
     server.provisionMs = provisionMs;
     server.expiryCheckMs = expiryMs;
     server.setExecdToken(parser.value(execdToken));
+    server.execd()->setPtysEnabled(!parser.isSet(noPty));
     for (const QString& spec : parser.values(fault)) {
         if (!server.faults.apply(spec))
             return fail(QStringLiteral("bad --fault ") + spec);
