@@ -113,6 +113,12 @@ qint64 FileTransfer::secondsLeft() const
     return CheckedNumbers::toInteger<qint64>(seconds).value_or(-1);
 }
 
+qint64 FileTransfer::bytesDone() const
+{
+    const qint64 done = m_doneBefore + (m_packer ? m_packer->bytesRead() : m_itemBytes);
+    return m_total >= 0 ? qMin(done, m_total) : done;
+}
+
 void FileTransfer::sample()
 {
     const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
@@ -165,7 +171,7 @@ void FileTransfer::retry()
 
 void FileTransfer::cancel()
 {
-    if (!isActive())
+    if (!canCancel())
         return;
     m_error = Error::make(Error::Cancelled, tr("Cancelled."));
     if (m_job)
@@ -467,14 +473,15 @@ void FileTransfer::uploadDone()
         itemDone();
         return;
     }
+    // The move cannot be called back once asked for, so it is seen through: a cancel now would
+    // say the old file is kept when the new one may already be in its place.
+    m_committing = true;
+    Q_EMIT progressed();
     Job* job = m_files->replace(RemotePaths::join(m_remoteFolder, m_uploadTemp),
                                 RemotePaths::join(m_remoteFolder, m_destName));
     m_job = job;
     connect(job, &Job::finished, this, [this, job] {
-        if (m_error.kind == Error::Cancelled) {
-            cleanUpAfterCancel();
-            return;
-        }
+        m_committing = false;
         if (job->error().isError()) {
             removeUploadTemp();
             fail(job->error());

@@ -62,17 +62,16 @@ public:
     Direction direction() const { return m_direction; }
     State state() const { return m_state; }
     bool isActive() const { return m_state == State::Running || m_state == State::AskingConflict; }
+    // False once an overwrite is being moved into place: from then on it cannot be undone.
+    bool canCancel() const { return isActive() && !m_committing; }
     // The items' names for showing, and the one in progress.
     QStringList itemNames() const;
     QString currentName() const;
     int itemCount() const;
     int itemsDone() const { return m_index; }
 
-    qint64 bytesDone() const
-    {
-        const qint64 done = m_doneBefore + m_itemBytes;
-        return m_total >= 0 ? qMin(done, m_total) : done;
-    }
+    // Counted as the bytes go, not only when progressed() is emitted.
+    qint64 bytesDone() const;
     // -1 when not known (a folder downloaded).
     qint64 bytesTotal() const { return m_total; }
     // Over the last few seconds; 0 when stalled.
@@ -149,6 +148,7 @@ private:
     qint64 m_total = -1;
     qint64 m_doneBefore = 0;
     qint64 m_itemBytes = 0;
+    bool m_committing = false;
     QTimer* m_sampler = nullptr;
     QElapsedTimer m_clock;
     std::deque<std::pair<qint64, qint64>> m_samples; // (ms, bytes)

@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -292,18 +293,26 @@ void TestDockerFiles::cancelledOverwriteKeepsTheFile()
                                "dd if=/dev/zero of=/tmp/o/new.bin bs=1M count=200 2>/dev/null")})
             .exitCode,
         0);
-    const auto overwriteAndCancel = [this](FileTransfer* transfer) {
+    // Cancelled while the bytes are on their way: bytesDone() is read as they go, so the check
+    // runs between two writes, long before 300 MB have left.
+    QTimer watch;
+    watch.setInterval(1);
+    const auto overwriteAndCancel = [this, &watch](FileTransfer* transfer) {
         connect(transfer, &FileTransfer::conflictFound, this,
                 [transfer] { transfer->resolveConflict(FileTransfer::ConflictChoice::Overwrite); });
-        connect(transfer, &FileTransfer::progressed, this, [transfer] {
-            if (transfer->bytesDone() > 1024 * 1024)
+        watch.disconnect();
+        connect(&watch, &QTimer::timeout, transfer, [transfer] {
+            if (transfer->bytesDone() > 1024 * 1024 && transfer->canCancel())
                 transfer->cancel();
         });
+        watch.start();
     };
+    // At most 16 bytes of each file: a wrong big.bin would otherwise be 300 MB per try.
     const auto remoteFolder = [this] {
         return docker({QStringLiteral("exec"), m_running, QStringLiteral("sh"),
                        QStringLiteral("-c"),
-                       QStringLiteral("cd /tmp/o && ls -A && cat big.bin small.txt")})
+                       QStringLiteral(
+                           "cd /tmp/o && ls -A && head -c 16 big.bin && head -c 16 small.txt")})
             .out;
     };
 
@@ -322,7 +331,17 @@ void TestDockerFiles::cancelledOverwriteKeepsTheFile()
     std::unique_ptr<FileTransfer> replace(FileTransfer::upload(files.get(), {small}, "/tmp/o"));
     connect(replace.get(), &FileTransfer::conflictFound, this,
             [&replace] { replace->resolveConflict(FileTransfer::ConflictChoice::Overwrite); });
+    // A cancel while the new file is moved into place is refused: the move is seen through.
+    bool cancelledWhileCommitting = false;
+    connect(replace.get(), &FileTransfer::progressed, this, [&replace, &cancelledWhileCommitting] {
+        if (replace->isActive() && !replace->canCancel()) {
+            replace->cancel();
+            cancelledWhileCommitting = true;
+        }
+    });
     QVERIFY(runTransfer(replace.get()));
+    QVERIFY(cancelledWhileCommitting);
+    QCOMPARE(replace->state(), FileTransfer::State::Finished);
     QCOMPARE(replace->error().fullText(), QString());
     QCOMPARE(remoteFolder(), QByteArray("big.bin\nnew.bin\nsmall.txt\noldnew\n"));
 

@@ -178,6 +178,7 @@ void TransfersPanel::update(Row* row)
         row->bar->setValue(t->state() == FileTransfer::State::Finished ? 1000 : 0);
     }
     row->cancel->setVisible(t->isActive() || t->state() == FileTransfer::State::Ready);
+    row->cancel->setEnabled(t->canCancel());
     row->retry->setVisible(t->state() == FileTransfer::State::Failed);
     m_clearButton->setEnabled(true);
 }
