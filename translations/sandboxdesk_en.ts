@@ -363,6 +363,144 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>AllJobsModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>Exited</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Killed</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Exit Code</source>
+        <translation>Exit Code</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+</context>
+<context>
+    <name>AllJobsWindow</name>
+    <message>
+        <source>Output of job %1 in %2:</source>
+        <translation>Output of job %1 in %2:</translation>
+    </message>
+    <message>
+        <source>The output of job %1 could not be read: %2</source>
+        <translation>The output of job %1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>Output of job %1 in %2 (ended):</source>
+        <translation>Output of job %1 in %2 (ended):</translation>
+    </message>
+    <message>
+        <source>Stopping job %1 in %2…</source>
+        <translation>Stopping job %1 in %2…</translation>
+    </message>
+    <message>
+        <source>Job %1 in %2 was not stopped: %3</source>
+        <translation>Job %1 in %2 was not stopped: %3</translation>
+    </message>
+    <message>
+        <source>Job %1 in %2 was stopped.</source>
+        <translation>Job %1 in %2 was stopped.</translation>
+    </message>
+    <message>
+        <source>The command of job %1 cannot be run again: %2</source>
+        <translation>The command of job %1 cannot be run again: %2</translation>
+    </message>
+    <message>
+        <source>The command could not be started again in %1: %2</source>
+        <translation>The command could not be started again in %1: %2</translation>
+    </message>
+    <message>
+        <source>Started again in %1 as job %2.</source>
+        <translation>Started again in %1 as job %2.</translation>
+    </message>
+    <message>
+        <source>The command was copied.</source>
+        <translation>The command was copied.</translation>
+    </message>
+    <message>
+        <source>The jobs of %1 could not be listed: %2</source>
+        <translation>The jobs of %1 could not be listed: %2</translation>
+    </message>
+    <message>
+        <source>No sandbox has background jobs.</source>
+        <translation>No sandbox has background jobs.</translation>
+    </message>
+    <message>
+        <source>Jobs in All Sandboxes</source>
+        <translation>Jobs in All Sandboxes</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>&amp;Follow Output</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>&amp;Kill</translation>
+    </message>
+    <message>
+        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
+        <translation>TERM to the job&apos;s processes, then KILL 2 seconds later</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>Run &amp;Again</translation>
+    </message>
+    <message>
+        <source>Start the same command line in the same sandbox as a new job</source>
+        <translation>Start the same command line in the same sandbox as a new job</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Command</source>
+        <translation>&amp;Copy Command</translation>
+    </message>
+    <message>
+        <source>Select a job and follow it to see its output.</source>
+        <translation>Select a job and follow it to see its output.</translation>
+    </message>
+</context>
+<context>
     <name>Backend</name>
     <message>
         <source>Disconnected</source>
@@ -3738,7 +3876,7 @@ echo hello</translation>
     </message>
     <message>
         <source>Exited</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Exited</translation>
     </message>
     <message>
         <source>Dead</source>
@@ -4549,6 +4687,10 @@ echo hello</translation>
     <message>
         <source>&amp;Clean Up…</source>
         <translation>&amp;Clean Up…</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs in All Sandboxes</source>
+        <translation>&amp;Jobs in All Sandboxes</translation>
     </message>
 </context>
 <context>

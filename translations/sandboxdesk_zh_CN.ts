@@ -364,6 +364,144 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>AllJobsModel</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Exit Code</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+</context>
+<context>
+    <name>AllJobsWindow</name>
+    <message>
+        <source>Output of job %1 in %2:</source>
+        <translation>%2 中作业 %1 的输出：</translation>
+    </message>
+    <message>
+        <source>The output of job %1 could not be read: %2</source>
+        <translation>无法读取作业 %1 的输出：%2</translation>
+    </message>
+    <message>
+        <source>Output of job %1 in %2 (ended):</source>
+        <translation>%2 中作业 %1 的输出（已结束）：</translation>
+    </message>
+    <message>
+        <source>Stopping job %1 in %2…</source>
+        <translation>正在停止 %2 中的作业 %1…</translation>
+    </message>
+    <message>
+        <source>Job %1 in %2 was not stopped: %3</source>
+        <translation>%2 中的作业 %1 未能停止：%3</translation>
+    </message>
+    <message>
+        <source>Job %1 in %2 was stopped.</source>
+        <translation>%2 中的作业 %1 已停止。</translation>
+    </message>
+    <message>
+        <source>The command of job %1 cannot be run again: %2</source>
+        <translation>作业 %1 的命令无法再次运行：%2</translation>
+    </message>
+    <message>
+        <source>The command could not be started again in %1: %2</source>
+        <translation>无法在 %1 中再次启动该命令：%2</translation>
+    </message>
+    <message>
+        <source>Started again in %1 as job %2.</source>
+        <translation>已在 %1 中作为作业 %2 再次启动。</translation>
+    </message>
+    <message>
+        <source>The command was copied.</source>
+        <translation>命令已复制。</translation>
+    </message>
+    <message>
+        <source>The jobs of %1 could not be listed: %2</source>
+        <translation>无法列出 %1 的作业：%2</translation>
+    </message>
+    <message>
+        <source>No sandbox has background jobs.</source>
+        <translation>没有沙箱有后台作业。</translation>
+    </message>
+    <message>
+        <source>Jobs in All Sandboxes</source>
+        <translation>所有沙箱中的作业</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>跟随输出(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>终止(&amp;K)</translation>
+    </message>
+    <message>
+        <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
+        <translation>向作业的进程发送 TERM，2 秒后发送 KILL</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>再次运行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start the same command line in the same sandbox as a new job</source>
+        <translation>在同一沙箱中以新作业启动相同的命令行</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Command</source>
+        <translation>复制命令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Select a job and follow it to see its output.</source>
+        <translation>选择一个作业并跟随，即可查看其输出。</translation>
+    </message>
+</context>
+<context>
     <name>Backend</name>
     <message>
         <source>Disconnected</source>
@@ -4524,6 +4662,10 @@ echo hello</translation>
     <message>
         <source>&amp;Clean Up…</source>
         <translation>清理(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs in All Sandboxes</source>
+        <translation>所有沙箱中的作业(&amp;J)</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "logs/ActivityLog.h"
 #include "logs/ActivityLogWindow.h"
 #include "logs/LogWindow.h"
+#include "run/AllJobsWindow.h"
 #include "run/RunHistory.h"
 #include "run/RunWindow.h"
 #include "sandbox/SandboxTableModel.h"
@@ -173,6 +174,8 @@ void MainWindow::connectActions()
             [this] { m_commands->cleanUp(m_model->backends()); });
     connect(m_actions->action(WindowActions::RunCommand), &QAction::triggered, this,
             &MainWindow::showRun);
+    connect(m_actions->action(WindowActions::AllJobs), &QAction::triggered, this,
+            &MainWindow::showAllJobs);
 }
 
 void MainWindow::createDocks()
@@ -244,6 +247,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_detailsDock->toggleViewAction());
     m_viewMenu->addAction(m_terminalsDock->toggleViewAction());
     m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_actions->action(WindowActions::AllJobs));
     m_viewMenu->addAction(m_actions->action(WindowActions::ActivityLog));
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -279,6 +283,7 @@ void MainWindow::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->action(WindowActions::ShowLogs));
     m_toolBar->addAction(m_actions->action(WindowActions::BrowseFiles));
+    m_toolBar->addAction(m_actions->action(WindowActions::AllJobs));
     m_toolBar->addAction(m_actions->action(WindowActions::CleanUp));
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->action(WindowActions::Accounts));
@@ -365,6 +370,8 @@ void MainWindow::addBackend(Backend* backend)
     m_model->addBackend(backend);
     m_connections->addBackend(backend);
     m_tableView->updateConnectionColumn();
+    if (m_allJobsWindow)
+        m_allJobsWindow->addBackend(backend);
     connect(backend, &Backend::stateChanged, this, [this] {
         updatePage();
         updateActions();
@@ -375,6 +382,8 @@ void MainWindow::addBackend(Backend* backend)
 void MainWindow::removeBackend(Backend* backend)
 {
     backend->disconnect(this);
+    if (m_allJobsWindow)
+        m_allJobsWindow->removeBackend(backend);
     m_connections->removeBackend(backend);
     m_model->removeBackend(backend);
     m_tableView->updateConnectionColumn();
@@ -634,4 +643,17 @@ void MainWindow::showActivityLog()
     m_activityWindow->show();
     m_activityWindow->raise();
     m_activityWindow->activateWindow();
+}
+
+void MainWindow::showAllJobs()
+{
+    if (!m_allJobsWindow) {
+        m_allJobsWindow = new AllJobsWindow(this);
+        const QList<Backend*> backends = m_model->backends();
+        for (Backend* backend : backends)
+            m_allJobsWindow->addBackend(backend);
+    }
+    m_allJobsWindow->show();
+    m_allJobsWindow->raise();
+    m_allJobsWindow->activateWindow();
 }

@@ -11,6 +11,7 @@
 
 class ActivityLog;
 class ActivityLogWindow;
+class AllJobsWindow;
 class ConnectionList;
 class ConnectionRegistry;
 class DetailsPane;
@@ -83,6 +84,7 @@ private:
     void showLogs();
     void showFiles();
     void showRun();
+    void showAllJobs();
     void showActivityLog();
     void recordActivity(const QString& action, const Backend* backend, const QString& id,
                         const QString& name, const Error& error = {});
@@ -98,6 +100,7 @@ private:
     std::unique_ptr<RunHistory> m_runHistory;
     QPointer<ActivityLog> m_activity;
     QPointer<ActivityLogWindow> m_activityWindow;
+    QPointer<AllJobsWindow> m_allJobsWindow;
 
     SandboxTableModel* m_model = nullptr;
     WindowActions* m_actions = nullptr;

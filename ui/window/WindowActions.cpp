@@ -68,6 +68,8 @@ WindowActions::WindowActions(QWidget* window)
     make(RunCommand, "actionRunCommand", keys(Qt::Key_J), "system-run", QStyle::SP_CommandLink);
     make(Renew, "actionRenew", {}, "appointment-new", QStyle::SP_BrowserReload);
     make(CleanUp, "actionCleanUp", {}, "edit-clear", QStyle::SP_DialogResetButton);
+    make(AllJobs, "actionAllJobs", keys(Qt::Key_B), "view-list-details",
+         QStyle::SP_FileDialogListView);
 }
 
 QList<QAction*> WindowActions::lifecycle() const
@@ -118,6 +120,7 @@ void WindowActions::retranslate()
     setActionText(m_actions[RunCommand], tr("R&un Commands and Jobs…"));
     setActionText(m_actions[Renew], tr("Re&new…"));
     setActionText(m_actions[CleanUp], tr("&Clean Up…"));
+    setActionText(m_actions[AllJobs], tr("&Jobs in All Sandboxes"));
 }
 
 bool WindowActions::applies(Backend::Action action, SandboxStatus status,
@@ -176,4 +179,5 @@ void WindowActions::update(const QList<SelectedSandbox>& selected, bool anyConne
         canRenew = canRenew && s.backend->capabilities().testFlag(Backend::CanExpire);
     m_actions[Renew]->setEnabled(canRenew);
     m_actions[CleanUp]->setEnabled(anyConnected);
+    m_actions[AllJobs]->setEnabled(anyConnected);
 }

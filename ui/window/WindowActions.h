@@ -45,6 +45,7 @@ public:
         RunCommand,
         Renew,   // give the selected sandboxes a lifetime that ends later
         CleanUp, // remove expired (and, if chosen, idle) sandboxes after a preview
+        AllJobs, // the background jobs of every sandbox in one window
         Count
     };
 
