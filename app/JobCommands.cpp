@@ -108,19 +108,18 @@ SandboxJobs* JobCommands::open(const QString& idOrName)
     return new SandboxJobs(m_backend, id, {}, this);
 }
 
-bool JobCommands::takeTarget(const QStringList& args, QString* sandbox, QString* job)
+SandboxJobs* JobCommands::openTarget(const QStringList& args, QString* job)
 {
     if (args.size() != 2) {
         m_finish(Text::tr("Name a sandbox and a job."), Usage);
-        return false;
+        return nullptr;
     }
-    *sandbox = args.at(0);
     *job = args.at(1);
     if (!JobScript::isValidId(*job)) {
         m_finish(Text::tr("“%1” is not a job id.").arg(*job), Usage);
-        return false;
+        return nullptr;
     }
-    return true;
+    return open(args.at(0));
 }
 
 void JobCommands::runStart(const QStringList& args)
@@ -261,11 +260,8 @@ void JobCommands::runLogs(const QStringList& args)
     QStringList rest = args;
     const bool follow =
         rest.removeAll(QStringLiteral("-f")) + rest.removeAll(QStringLiteral("--follow")) > 0;
-    QString sandbox;
     QString jobId;
-    if (!takeTarget(rest, &sandbox, &jobId))
-        return;
-    SandboxJobs* jobs = open(sandbox);
+    SandboxJobs* jobs = openTarget(rest, &jobId);
     if (!jobs)
         return;
     JobOutput* output = jobs->openOutput(jobId, follow);
@@ -289,11 +285,8 @@ void JobCommands::runLogs(const QStringList& args)
 
 void JobCommands::runWait(const QStringList& args)
 {
-    QString sandbox;
     QString jobId;
-    if (!takeTarget(args, &sandbox, &jobId))
-        return;
-    SandboxJobs* jobs = open(sandbox);
+    SandboxJobs* jobs = openTarget(args, &jobId);
     if (!jobs)
         return;
     m_began();
@@ -308,40 +301,28 @@ void JobCommands::runWait(const QStringList& args)
 
 void JobCommands::runKill(const QStringList& args)
 {
-    QString sandbox;
-    QString jobId;
-    if (!takeTarget(args, &sandbox, &jobId))
-        return;
-    SandboxJobs* jobs = open(sandbox);
-    if (!jobs)
-        return;
-    Job* job = jobs->kill(jobId);
-    connect(job, &Job::finished, this, [this, job, jobId] {
-        if (job->error().isError())
-            m_finish(job->error().fullText(), codeFor(job->error()));
-        else {
-            writeAll(STDOUT_FILENO, jobId.toUtf8() + '\n');
-            m_finish({}, Ok);
-        }
-    });
+    actOnJob(args, [](SandboxJobs* jobs, const QString& id) { return jobs->kill(id); });
 }
 
 void JobCommands::runRemove(const QStringList& args)
 {
-    QString sandbox;
+    actOnJob(args, [](SandboxJobs* jobs, const QString& id) { return jobs->remove(id); });
+}
+
+void JobCommands::actOnJob(const QStringList& args,
+                           const std::function<Job*(SandboxJobs*, const QString&)>& act)
+{
     QString jobId;
-    if (!takeTarget(args, &sandbox, &jobId))
-        return;
-    SandboxJobs* jobs = open(sandbox);
+    SandboxJobs* jobs = openTarget(args, &jobId);
     if (!jobs)
         return;
-    Job* job = jobs->remove(jobId);
+    Job* job = act(jobs, jobId);
     connect(job, &Job::finished, this, [this, job, jobId] {
-        if (job->error().isError())
+        if (job->error().isError()) {
             m_finish(job->error().fullText(), codeFor(job->error()));
-        else {
-            writeAll(STDOUT_FILENO, jobId.toUtf8() + '\n');
-            m_finish({}, Ok);
+            return;
         }
+        writeAll(STDOUT_FILENO, jobId.toUtf8() + '\n');
+        m_finish({}, Ok);
     });
 }

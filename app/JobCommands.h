@@ -8,6 +8,7 @@
 #include <functional>
 
 class Backend;
+class Job;
 class SandboxJobs;
 
 // sandboxctl jobs: background jobs kept by the sandbox itself (core's SandboxJobs), started,
@@ -39,8 +40,12 @@ private:
     void runWait(const QStringList& args);
     void runKill(const QStringList& args);
     void runRemove(const QStringList& args);
-    // Two words, ID and JOB, after the options; false after finishing when they are not.
-    bool takeTarget(const QStringList& args, QString* sandbox, QString* job);
+    // kill and rm: act on the job, then print its id.
+    void actOnJob(const QStringList& args,
+                  const std::function<Job*(SandboxJobs*, const QString&)>& act);
+    // Two words, ID and JOB, after the options: the jobs of sandbox ID, JOB in job; null after
+    // finishing when they are not.
+    SandboxJobs* openTarget(const QStringList& args, QString* job);
     void printTable(const QList<QStringList>& rows);
 
     Backend* m_backend;

@@ -103,39 +103,13 @@ Reading read(const QJsonObject& object, ResourceSample* sample)
     return Reading::Sample;
 }
 
-bool LineSplitter::feed(QByteArrayView data, const std::function<void(const QJsonObject&)>& sink)
+Error lineError(JsonLines::Problem problem, const QString& detail)
 {
-    if (m_error.isError())
-        return false;
-    m_buffer.append(data);
-    qsizetype start = 0;
-    while (true) {
-        const qsizetype end = m_buffer.indexOf('\n', start);
-        if (end < 0)
-            break;
-        const QByteArray line = m_buffer.mid(start, end - start).trimmed();
-        start = end + 1;
-        if (line.isEmpty())
-            continue;
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            m_error =
-                Error::make(Error::Protocol, Text::tr("The engine sent stats that are not JSON."),
-                            {}, parseError.errorString());
-            m_buffer.clear();
-            return false;
-        }
-        sink(document.object());
-    }
-    m_buffer.remove(0, start);
-    if (m_buffer.size() > MaxLine) {
-        m_error = Error::make(Error::Protocol,
-                              Text::tr("The engine sent a stats line that is too long."));
-        m_buffer.clear();
-        return false;
-    }
-    return true;
+    if (problem == JsonLines::Problem::TooLong)
+        return Error::make(Error::Protocol,
+                           Text::tr("The engine sent a stats line that is too long."));
+    return Error::make(Error::Protocol, Text::tr("The engine sent stats that are not JSON."), {},
+                       detail);
 }
 
 } // namespace DockerStats

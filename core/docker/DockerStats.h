@@ -1,12 +1,10 @@
 #pragma once
 
+#include "net/JsonLines.h"
 #include "sandbox/Error.h"
 #include "sandbox/Sandbox.h"
 
-#include <QByteArray>
 #include <QJsonObject>
-
-#include <functional>
 
 // The Engine API's stats objects (GET /containers/{id}/stats) read the way the docker CLI
 // reads them, kept apart from the I/O so that recorded bodies can be tested.
@@ -26,20 +24,9 @@ enum class Reading
 // interface.
 Reading read(const QJsonObject& object, ResourceSample* sample);
 
-// Cuts a stats stream's body into its objects, one a line. A line longer than MaxLine fails
-// the stream instead of growing without end.
-class LineSplitter final
-{
-public:
-    static constexpr int MaxLine = 1024 * 1024;
-
-    // False once a line is too long or not a JSON object; error() says why.
-    bool feed(QByteArrayView data, const std::function<void(const QJsonObject&)>& sink);
-    const Error& error() const { return m_error; }
-
-private:
-    QByteArray m_buffer;
-    Error m_error;
-};
+// The longest line a stats stream may send (see JsonLines).
+constexpr qsizetype MaxLine = 1024 * 1024;
+// What the stream's failed line means, in the engine's words.
+Error lineError(JsonLines::Problem problem, const QString& detail);
 
 } // namespace DockerStats

@@ -17,13 +17,9 @@
 namespace {
 
 const QString DescribeGroups = QStringLiteral("DescribeContainerGroups");
-constexpr int FastPollMs = 1000;
-constexpr int FastPollWindowMs = 30000;
 constexpr int MaxBackoffFactor = 16;
 // A sweep may use half the quota; the other half is left to actions and other clients.
 constexpr int QuotaShare = 2;
-// No account lists this many pages; a service that keeps sending tokens is broken.
-constexpr int MaxPages = 100000;
 
 QString idsParameter(const QString& id)
 {
@@ -39,19 +35,15 @@ QString utcTime(const QDateTime& time)
 
 EciBackend::EciBackend(const EciBackendConfig& config, QNetworkAccessManager* network,
                        QObject* parent)
-    : Backend(parent)
+    : PolledBackend(std::max(100, config.pollIntervalMs), parent)
     , m_config(config)
     , m_client(new EciClient(
           network, config.endpoint.isEmpty() ? defaultEndpoint(config.regionId) : config.endpoint,
           config.credentials, this))
-    , m_pollTimer(new QTimer(this))
 {
-    m_config.pollIntervalMs = std::max(100, m_config.pollIntervalMs);
+    m_config.pollIntervalMs = pollIntervalMs();
     m_client->setSignatureVersion(config.signatureVersion);
-    m_pollTimer->setSingleShot(true);
-    connect(m_pollTimer, &QTimer::timeout, this, &EciBackend::sweep);
     connect(m_client, &EciClient::throttled, this, &EciBackend::onThrottled);
-    m_clock.start();
     setServerVersion(QStringLiteral("2018-08-08"));
 }
 
@@ -87,22 +79,11 @@ Backend::Capabilities EciBackend::capabilities() const
            HasLiveStats | CanExpire;
 }
 
-bool EciBackend::isSettled() const
-{
-    return m_settled && state() == State::Connected;
-}
-
 void EciBackend::setListFilter(const QString& status, const QMap<QString, QString>& tags)
 {
     m_statusFilter = status;
     m_tagFilter = tags;
-    if (!m_wanted)
-        return;
-    // Pages under the old filter and under the new one do not make one list: start again.
-    dropSweep();
-    m_fastUntilMs = m_clock.elapsed() + FastPollWindowMs;
-    if (state() != State::Lost)
-        sweep();
+    restartSweep();
 }
 
 void EciBackend::setPageSize(int groups)
@@ -110,55 +91,19 @@ void EciBackend::setPageSize(int groups)
     m_pageSize = std::clamp(groups, 1, 20);
 }
 
-void EciBackend::setReconnectDelays(int firstMs, int maxMs)
-{
-    m_firstDelayMs = std::max(1, firstMs);
-    m_maxDelayMs = std::max(m_firstDelayMs, maxMs);
-    m_nextDelayMs = m_firstDelayMs;
-}
-
-void EciBackend::connectToBackend()
-{
-    if (m_wanted && state() != State::Disconnected)
-        return;
-    m_wanted = true;
-    m_settled = false;
-    m_nextDelayMs = m_firstDelayMs;
-    m_backoffFactor = 1;
-    setState(State::Connecting);
-    sweep();
-}
-
 void EciBackend::disconnectFromBackend()
 {
-    m_wanted = false;
-    m_settled = false;
-    ++m_generation;
-    m_pollTimer->stop();
-    dropSweep();
-    setState(State::Disconnected);
+    PolledBackend::disconnectFromBackend();
+    // A new connection starts at the normal pace.
+    m_backoffFactor = 1;
 }
 
-void EciBackend::dropSweep()
+void EciBackend::sweepStarting()
 {
-    // Deleting the call aborts its request without a word; no finished() follows.
-    delete m_sweepJob.data();
-    m_sweepJob = nullptr;
-}
-
-void EciBackend::sweep()
-{
-    if (!m_wanted || m_sweepJob)
-        return;
-    m_pollTimer->stop();
-    m_sweepAgain = false;
     m_sweepThrottled = false;
-    m_sweepPages = 0;
-    m_sweepFound.clear();
-    fetchPage({});
 }
 
-void EciBackend::fetchPage(const QString& token)
+ResultJob<SweepPage>* EciBackend::requestPage(const QString& token)
 {
     EciParams params = regionParams();
     params.append({QStringLiteral("Limit"), QString::number(m_pageSize)});
@@ -171,130 +116,70 @@ void EciBackend::fetchPage(const QString& token)
         tags.append({{QStringLiteral("Key"), it.key()}, {QStringLiteral("Value"), it.value()}});
     EciSigner::appendObjects(&params, QStringLiteral("Tag"), tags);
 
-    const quint64 generation = m_generation;
-    Job* job = m_client->call(DescribeGroups, params, this);
-    m_sweepJob = job;
-    connect(job, &Job::finished, this, [this, job, generation, token] {
-        if (generation != m_generation || job != m_sweepJob)
-            return;
-        m_sweepJob = nullptr;
-        if (job->error().isError()) {
-            sweepFailed(job->error());
-            return;
-        }
-        ++m_sweepPages;
-        const QJsonObject page = QJsonObject::fromVariantMap(job->result().toMap());
+    auto* job = new ResultJob<SweepPage>(this);
+    call(job, DescribeGroups, params, [this, job](const QJsonObject& page) {
         if (!page.value(QLatin1String("ContainerGroups")).isArray() &&
             !page.value(QLatin1String("ContainerGroups")).isUndefined()) {
-            sweepFailed(Error::make(Error::Protocol,
-                                    tr("Alibaba Cloud sent a container group list that is not a "
-                                       "list.")));
+            job->finishWithError(
+                Error::make(Error::Protocol, tr("Alibaba Cloud sent a container group list that "
+                                                "is not a list.")));
             return;
         }
-        // Groups created between two pages shift the pages; the set counts each group once.
-        m_sweepFound.append(EciJson::sandboxesFromPage(page, id()));
-        const QString next = EciJson::text(page.value(QLatin1String("NextToken")));
-        if (next.isEmpty()) {
-            sweepFinished();
-            return;
-        }
-        if (next == token || m_sweepPages >= MaxPages) {
-            sweepFailed(Error::make(Error::Protocol,
-                                    tr("Alibaba Cloud kept sending further pages of the container "
-                                       "group list.")));
-            return;
-        }
-        fetchPage(next);
+        job->finishWithValue({EciJson::sandboxesFromPage(page, id()),
+                              EciJson::text(page.value(QLatin1String("NextToken")))});
     });
+    return job;
 }
 
-void EciBackend::sweepFinished()
+Error EciBackend::endlessListError() const
 {
-    m_lastSweepPages = std::max(1, m_sweepPages);
-    const QList<Sandbox> fresh = std::exchange(m_sweepFound, {});
-    // Newest first, as the service lists them.
-    liveSet()->assign(fresh);
-    m_nextDelayMs = m_firstDelayMs;
+    return Error::make(Error::Protocol, tr("Alibaba Cloud kept sending further pages of the "
+                                           "container group list."));
+}
+
+Error EciBackend::sweepCompleted()
+{
     if (m_sweepThrottled) {
         m_backoffFactor = std::min(m_backoffFactor * 2, MaxBackoffFactor);
     } else {
         m_backoffFactor = 1;
         m_throttleNotice = {};
     }
-    const bool firstTime = !m_settled;
-    m_settled = true;
-    setState(State::Connected, m_throttleNotice);
-    if (firstTime)
-        Q_EMIT settled();
-    Q_EMIT listed();
-    scheduleNextSweep();
+    return m_throttleNotice;
 }
 
-void EciBackend::sweepFailed(const Error& error)
+bool EciBackend::sweepFailedHandled(const Error& error)
 {
-    m_sweepFound.clear();
-    if (!m_wanted)
-        return;
-    if (error.code.startsWith(QLatin1String("Throttling"))) {
-        // Still throttled after every retry: the service is there, so wait longer and keep
-        // showing what we have.
-        m_backoffFactor = std::min(m_backoffFactor * 2, MaxBackoffFactor);
-        m_throttleNotice = error;
-        setState(state() == State::Lost ? State::Connecting : state(), error);
-        scheduleNextSweep();
-        return;
-    }
-    m_settled = false;
-    // Keep showing what we had; the next complete sweep replaces it.
-    setState(State::Lost, error);
-    m_pollTimer->start(m_nextDelayMs);
-    m_nextDelayMs = std::min(m_nextDelayMs * 2, m_maxDelayMs);
+    if (!error.code.startsWith(QLatin1String("Throttling")))
+        return false;
+    // Still throttled after every retry: the service is there, so wait longer and keep showing
+    // what we have.
+    m_backoffFactor = std::min(m_backoffFactor * 2, MaxBackoffFactor);
+    m_throttleNotice = error;
+    setState(state() == State::Lost ? State::Connecting : state(), error);
+    scheduleNextSweep();
+    return true;
 }
 
 int EciBackend::nextPollDelayMs() const
 {
-    const bool fast = m_sweepAgain || m_clock.elapsed() < m_fastUntilMs;
-    qint64 delay = fast ? std::min(FastPollMs, m_config.pollIntervalMs) : m_config.pollIntervalMs;
-    delay *= m_backoffFactor;
+    qint64 delay = qint64(PolledBackend::nextPollDelayMs()) * m_backoffFactor;
     const int quota = EciRateLimiter::documentedQuota(DescribeGroups);
     if (quota > 0) {
         // Spread each sweep's pages so that polling alone stays within its share of the quota.
-        const qint64 floor = qint64(m_lastSweepPages) * 60000 * QuotaShare / quota;
+        const qint64 floor = qint64(lastSweepPages()) * 60000 * QuotaShare / quota;
         delay = std::max(delay, floor);
     }
     return int(std::min<qint64>(delay, 10 * 60 * 1000));
 }
 
-void EciBackend::scheduleNextSweep()
-{
-    if (!m_wanted || m_sweepJob)
-        return;
-    m_pollTimer->start(nextPollDelayMs());
-}
-
-void EciBackend::nudge()
-{
-    m_fastUntilMs = m_clock.elapsed() + FastPollWindowMs;
-    if (!m_wanted)
-        return;
-    if (m_sweepJob) {
-        m_sweepAgain = true;
-        return;
-    }
-    if (state() == State::Lost)
-        return; // the reconnection timer runs
-    const int delay = nextPollDelayMs();
-    if (!m_pollTimer->isActive() || m_pollTimer->remainingTime() > delay)
-        m_pollTimer->start(delay);
-}
-
 void EciBackend::onThrottled(const QString& action, int delayMs, const QString& text)
 {
     Q_UNUSED(delayMs)
-    if (action == DescribeGroups && m_sweepJob)
+    if (action == DescribeGroups && isSweeping())
         m_sweepThrottled = true;
     m_throttleNotice = Error::make(Error::Server, text, QStringLiteral("Throttling"));
-    if (m_wanted && state() != State::Lost)
+    if (isWanted() && state() != State::Lost)
         setState(state(), m_throttleNotice);
     Q_EMIT throttled(text);
 }

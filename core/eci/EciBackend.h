@@ -2,14 +2,11 @@
 
 #include "EciClient.h"
 #include "EciSigner.h"
-#include "sandbox/Backend.h"
+#include "sandbox/PolledBackend.h"
 
-#include <QElapsedTimer>
 #include <QMap>
-#include <QPointer>
 
 class QNetworkAccessManager;
-class QTimer;
 
 struct EciBackendConfig
 {
@@ -24,10 +21,10 @@ struct EciBackendConfig
 };
 
 // Alibaba Cloud ECI container groups in one region of one account. The live set comes from
-// DescribeContainerGroups, swept page by page (one sweep at a time, within the quota, faster
-// for a while after the user acts); throttling slows the sweeps down and is reported, but
-// only a sweep that fails for other reasons loses the connection.
-class EciBackend final : public Backend
+// DescribeContainerGroups, swept page by page (see PolledBackend) within the quota; throttling
+// slows the sweeps down and is reported, but only a sweep that fails for other reasons loses
+// the connection.
+class EciBackend final : public PolledBackend
 {
     Q_OBJECT
 public:
@@ -40,9 +37,6 @@ public:
     QString endpointDescription() const override;
     Capabilities capabilities() const override;
 
-    bool isSettled() const override;
-
-    void connectToBackend() override;
     void disconnectFromBackend() override;
 
     // Zones come from DescribeRegions once loadCreateChoices() has finished.
@@ -78,31 +72,23 @@ public:
     void setListFilter(const QString& status, const QMap<QString, QString>& tags);
     // Groups per DescribeContainerGroups page, 1 to 20 (the service's maximum, the default).
     void setPageSize(int groups);
-    // Delay before a sweep is tried again after one failed; tests shorten it.
-    void setReconnectDelays(int firstMs, int maxMs);
-    // How many requests the last complete sweep took.
-    int lastSweepPages() const { return m_lastSweepPages; }
-    // The time to the next sweep that the poll would choose now (for tests and benchmarks).
-    int nextPollDelayMs() const;
+    // Slower while throttled, and never faster than the quota allows.
+    int nextPollDelayMs() const override;
 
 protected:
     SandboxDetails detailsFromInspect(const QJsonObject& inspect) const override;
+    // The cursor is DescribeContainerGroups' NextToken.
+    ResultJob<SweepPage>* requestPage(const QString& token) override;
+    Error endlessListError() const override;
+    void sweepStarting() override;
+    Error sweepCompleted() override;
+    bool sweepFailedHandled(const Error& error) override;
 
 Q_SIGNALS:
     // Alibaba Cloud or the local quota made a call wait; text is a sentence for a status bar.
     void throttled(const QString& text);
-    // A sweep of the live set completed.
-    void listed();
 
 private:
-    void sweep();
-    void dropSweep();
-    void fetchPage(const QString& token);
-    void sweepFinished();
-    void sweepFailed(const Error& error);
-    void scheduleNextSweep();
-    // The user acted: look again soon, and often for a while.
-    void nudge();
     void onThrottled(const QString& action, int delayMs, const QString& text);
 
     using Handler = std::function<void(const QJsonObject& response)>;
@@ -118,24 +104,9 @@ private:
 
     EciBackendConfig m_config;
     EciClient* m_client;
-    QTimer* m_pollTimer;
-    QElapsedTimer m_clock;
 
-    bool m_wanted = false;
-    bool m_settled = false;
-    quint64 m_generation = 0; // bumps on every (dis)connection; stale replies are dropped
-    QPointer<Job> m_sweepJob;
-    bool m_sweepAgain = false;
     bool m_sweepThrottled = false;
-    int m_sweepPages = 0;
-    int m_lastSweepPages = 1;
-    QList<Sandbox> m_sweepFound;
-
-    qint64 m_fastUntilMs = 0;
     int m_backoffFactor = 1;
-    int m_firstDelayMs = 500;
-    int m_maxDelayMs = 30000;
-    int m_nextDelayMs = 500;
     Error m_throttleNotice;
 
     QStringList m_zones; // the region's recommended zones, once asked for

@@ -12,25 +12,12 @@
 
 #include <algorithm>
 
-namespace {
-
-constexpr int FastPollMs = 1000;
-constexpr int FastPollWindowMs = 30000;
-// No server lists this many pages; one that keeps saying "next" is broken.
-constexpr int MaxPages = 100000;
-
-} // namespace
-
 OpenSandboxBackend::OpenSandboxBackend(const OpenSandboxConfig& config, QObject* parent)
-    : Backend(parent)
+    : PolledBackend(std::max(100, config.pollIntervalMs), parent)
     , m_config(config)
     , m_client(new OpenSandboxClient(config, this))
-    , m_pollTimer(new QTimer(this))
 {
-    m_config.pollIntervalMs = std::max(100, m_config.pollIntervalMs);
-    m_pollTimer->setSingleShot(true);
-    connect(m_pollTimer, &QTimer::timeout, this, &OpenSandboxBackend::sweep);
-    m_clock.start();
+    m_config.pollIntervalMs = pollIntervalMs();
 }
 
 OpenSandboxBackend::~OpenSandboxBackend()
@@ -66,13 +53,7 @@ void OpenSandboxBackend::setListFilter(const QStringList& states,
 {
     m_stateFilter = states;
     m_metadataFilter = metadata;
-    if (!m_wanted)
-        return;
-    // Pages under the old filter and under the new one do not make one list: start again.
-    dropSweep();
-    m_fastUntilMs = m_clock.elapsed() + FastPollWindowMs;
-    if (state() != State::Lost)
-        sweep();
+    restartSweep();
 }
 
 void OpenSandboxBackend::setPageSize(int sandboxes)
@@ -80,144 +61,32 @@ void OpenSandboxBackend::setPageSize(int sandboxes)
     m_pageSize = std::clamp(sandboxes, 1, 200);
 }
 
-void OpenSandboxBackend::setReconnectDelays(int firstMs, int maxMs)
+ResultJob<SweepPage>* OpenSandboxBackend::requestPage(const QString& cursor)
 {
-    m_firstDelayMs = std::max(1, firstMs);
-    m_maxDelayMs = std::max(m_firstDelayMs, maxMs);
-    m_nextDelayMs = m_firstDelayMs;
+    const int page = cursor.isEmpty() ? 1 : cursor.toInt();
+    auto* job = new ResultJob<SweepPage>(this);
+    call(job, "GET",
+         "/sandboxes?" +
+             OpenSandboxJson::listQuery(page, m_pageSize, m_stateFilter, m_metadataFilter),
+         QJsonValue(QJsonValue::Null), [this, job, page](const QJsonObject& answer) {
+             if (!answer.value(QLatin1String("items")).isArray()) {
+                 job->finishWithError(Error::make(
+                     Error::Protocol,
+                     tr("The OpenSandbox server sent a sandbox list without its items.")));
+                 return;
+             }
+             job->finishWithValue(
+                 {OpenSandboxJson::sandboxesFromPage(answer, id()),
+                  OpenSandboxJson::hasNextPage(answer) ? QString::number(page + 1) : QString()});
+         });
+    return job;
 }
 
-void OpenSandboxBackend::connectToBackend()
+Error OpenSandboxBackend::endlessListError() const
 {
-    if (m_wanted && state() != State::Disconnected)
-        return;
-    m_wanted = true;
-    m_settled = false;
-    m_nextDelayMs = m_firstDelayMs;
-    setState(State::Connecting);
-    sweep();
-}
-
-void OpenSandboxBackend::disconnectFromBackend()
-{
-    m_wanted = false;
-    m_settled = false;
-    ++m_generation;
-    m_pollTimer->stop();
-    dropSweep();
-    setState(State::Disconnected);
-}
-
-void OpenSandboxBackend::dropSweep()
-{
-    // Deleting the call aborts its request without a word; no finished() follows.
-    delete m_sweepJob.data();
-    m_sweepJob = nullptr;
-}
-
-void OpenSandboxBackend::sweep()
-{
-    if (!m_wanted || m_sweepJob)
-        return;
-    m_pollTimer->stop();
-    m_sweepAgain = false;
-    m_sweepPages = 0;
-    m_sweepFound.clear();
-    fetchPage(1);
-}
-
-void OpenSandboxBackend::fetchPage(int page)
-{
-    const quint64 generation = m_generation;
-    ResultJob<QJsonObject>* job =
-        m_client->call("GET",
-                       "/sandboxes?" + OpenSandboxJson::listQuery(page, m_pageSize, m_stateFilter,
-                                                                  m_metadataFilter),
-                       QJsonValue(QJsonValue::Null), this);
-    m_sweepJob = job;
-    connect(job, &Job::finished, this, [this, job, generation, page] {
-        if (generation != m_generation || job != m_sweepJob)
-            return;
-        m_sweepJob = nullptr;
-        if (job->error().isError()) {
-            sweepFailed(job->error());
-            return;
-        }
-        ++m_sweepPages;
-        const QJsonObject& answer = job->value();
-        if (!answer.value(QLatin1String("items")).isArray()) {
-            sweepFailed(Error::make(Error::Protocol, tr("The OpenSandbox server sent a sandbox "
-                                                        "list without its items.")));
-            return;
-        }
-        // Sandboxes made between two pages shift the pages; the set counts each one once.
-        m_sweepFound.append(OpenSandboxJson::sandboxesFromPage(answer, id()));
-        if (!OpenSandboxJson::hasNextPage(answer)) {
-            sweepFinished();
-            return;
-        }
-        if (m_sweepPages >= MaxPages) {
-            sweepFailed(Error::make(Error::Protocol, tr("The OpenSandbox server kept sending "
-                                                        "further pages of the sandbox list.")));
-            return;
-        }
-        fetchPage(page + 1);
-    });
-}
-
-void OpenSandboxBackend::sweepFinished()
-{
-    m_lastSweepPages = std::max(1, m_sweepPages);
-    liveSet()->assign(std::exchange(m_sweepFound, {}));
-    m_nextDelayMs = m_firstDelayMs;
-    const bool firstTime = !m_settled;
-    m_settled = true;
-    setState(State::Connected);
-    if (firstTime)
-        Q_EMIT settled();
-    Q_EMIT listed();
-    scheduleNextSweep();
-}
-
-void OpenSandboxBackend::sweepFailed(const Error& error)
-{
-    m_sweepFound.clear();
-    if (!m_wanted)
-        return;
-    m_settled = false;
-    // Keep showing what we had; the next complete sweep replaces it.
-    setState(State::Lost, error);
-    m_pollTimer->start(m_nextDelayMs);
-    m_nextDelayMs = std::min(m_nextDelayMs * 2, m_maxDelayMs);
-}
-
-int OpenSandboxBackend::nextPollDelayMs() const
-{
-    const bool fast = m_sweepAgain || m_clock.elapsed() < m_fastUntilMs;
-    return fast ? std::min(FastPollMs, m_config.pollIntervalMs) : m_config.pollIntervalMs;
-}
-
-void OpenSandboxBackend::scheduleNextSweep()
-{
-    if (!m_wanted || m_sweepJob)
-        return;
-    m_pollTimer->start(nextPollDelayMs());
-}
-
-void OpenSandboxBackend::nudge()
-{
-    m_fastUntilMs = m_clock.elapsed() + FastPollWindowMs;
-    if (!m_wanted)
-        return;
-    if (m_sweepJob) {
-        m_sweepAgain = true;
-        return;
-    }
-    if (state() == State::Lost)
-        return; // the reconnection timer runs
-    const int delay = nextPollDelayMs();
-    if (!m_pollTimer->isActive() || m_pollTimer->remainingTime() > delay)
-        m_pollTimer->start(delay);
+    return Error::make(
+        Error::Protocol,
+        tr("The OpenSandbox server kept sending further pages of the sandbox list."));
 }
 
 QByteArray OpenSandboxBackend::sandboxPath(const QString& id)

@@ -1,19 +1,14 @@
 #pragma once
 
 #include "OpenSandboxClient.h"
-#include "sandbox/Backend.h"
+#include "sandbox/PolledBackend.h"
 
-#include <QElapsedTimer>
 #include <QMap>
-#include <QPointer>
-
-class QTimer;
 
 // The sandboxes of one OpenSandbox server. The live set comes from GET /sandboxes, swept page
-// by page (one sweep at a time, faster for a while after the user acts); a failed sweep loses
-// the connection and is tried again with backoff while the last list stays shown. Lifetimes
-// are the server's own: create() passes the spec's lifetime as the timeout, setExpiry() renews.
-class OpenSandboxBackend final : public Backend
+// by page (see PolledBackend). Lifetimes are the server's own: create() passes the spec's
+// lifetime as the timeout, setExpiry() renews.
+class OpenSandboxBackend final : public PolledBackend
 {
     Q_OBJECT
 public:
@@ -24,11 +19,6 @@ public:
     QString displayName() const override;
     QString endpointDescription() const override;
     Capabilities capabilities() const override;
-
-    bool isSettled() const override { return m_settled && state() == State::Connected; }
-
-    void connectToBackend() override;
-    void disconnectFromBackend() override;
 
     CreateForm createForm() const override;
     QList<SpecProblem> validate(const SandboxSpec& spec) const override;
@@ -72,29 +62,14 @@ public:
     void setListFilter(const QStringList& states, const QMap<QString, QString>& metadata);
     // Sandboxes per page, 1 to 200.
     void setPageSize(int sandboxes);
-    // Delay before a sweep is tried again after one failed; tests shorten it.
-    void setReconnectDelays(int firstMs, int maxMs);
-    // How many requests the last complete sweep took.
-    int lastSweepPages() const { return m_lastSweepPages; }
 
 protected:
     SandboxDetails detailsFromInspect(const QJsonObject& inspect) const override;
-
-Q_SIGNALS:
-    // A sweep of the live set completed.
-    void listed();
+    // The cursor is the page number.
+    ResultJob<SweepPage>* requestPage(const QString& cursor) override;
+    Error endlessListError() const override;
 
 private:
-    void sweep();
-    void dropSweep();
-    void fetchPage(int page);
-    void sweepFinished();
-    void sweepFailed(const Error& error);
-    void scheduleNextSweep();
-    int nextPollDelayMs() const;
-    // The user acted: look again soon, and often for a while.
-    void nudge();
-
     using Handler = std::function<void(const QJsonObject& answer)>;
     // Sends a call for job: the job fails with the call's error, or onSuccess finishes it.
     void call(Job* job, const QByteArray& method, const QByteArray& path, const QJsonValue& body,
@@ -104,22 +79,6 @@ private:
 
     OpenSandboxConfig m_config;
     OpenSandboxClient* m_client;
-    QTimer* m_pollTimer;
-    QElapsedTimer m_clock;
-
-    bool m_wanted = false;
-    bool m_settled = false;
-    quint64 m_generation = 0;
-    QPointer<Job> m_sweepJob;
-    bool m_sweepAgain = false;
-    int m_sweepPages = 0;
-    int m_lastSweepPages = 1;
-    QList<Sandbox> m_sweepFound;
-
-    qint64 m_fastUntilMs = 0;
-    int m_firstDelayMs = 500;
-    int m_maxDelayMs = 30000;
-    int m_nextDelayMs = 500;
 
     QHash<QString, QJsonObject> m_execdEndpoints;
     QStringList m_stateFilter;

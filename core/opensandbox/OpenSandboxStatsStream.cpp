@@ -4,7 +4,6 @@
 #include "OpenSandboxClient.h"
 #include "net/HttpClient.h"
 
-#include <QJsonDocument>
 #include <QTimer>
 
 namespace {
@@ -17,15 +16,12 @@ constexpr double MiB = 1024.0 * 1024.0;
 
 OpenSandboxStatsStream::OpenSandboxStatsStream(OpenSandboxBackend* backend,
                                                const QString& sandboxId)
-    : StatsStream(nullptr)
+    : HttpStatsStream(MaxLine, JsonLines::Framing::EventStream)
     , m_backend(backend)
     , m_sandboxId(sandboxId)
 {}
 
-OpenSandboxStatsStream::~OpenSandboxStatsStream()
-{
-    release();
-}
+OpenSandboxStatsStream::~OpenSandboxStatsStream() = default;
 
 bool OpenSandboxStatsStream::sampleFrom(const QJsonObject& metrics, ResourceSample* sample)
 {
@@ -45,9 +41,8 @@ bool OpenSandboxStatsStream::sampleFrom(const QJsonObject& metrics, ResourceSamp
 
 void OpenSandboxStatsStream::start()
 {
-    if (m_started || m_done)
+    if (!beginStart())
         return;
-    m_started = true;
     if (!m_backend) {
         QTimer::singleShot(0, this, [this] {
             finishWith(Error::make(Error::Connection, tr("The OpenSandbox connection is gone.")));
@@ -61,7 +56,7 @@ void OpenSandboxStatsStream::start()
 
 void OpenSandboxStatsStream::resolved(const QJsonObject& answer, const Error& error)
 {
-    if (m_done)
+    if (isDone())
         return;
     Error problem = error;
     if (!problem.isError() && (!m_backend || !ExecdAddress::fromAnswer(answer, m_backend->config(),
@@ -78,80 +73,31 @@ void OpenSandboxStatsStream::resolved(const QJsonObject& answer, const Error& er
     request.target = m_address.pathPrefix + "/metrics/watch";
     request.headers = m_address.headers;
     request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
-    HttpReply* reply = m_http->send(request, HttpReply::Mode::Streaming);
-    m_reply = reply;
-    connect(reply, &HttpReply::dataReceived, this, &OpenSandboxStatsStream::onData);
-    connect(reply, &HttpReply::finished, this, &OpenSandboxStatsStream::onFinished);
+    follow(m_http->send(request, HttpReply::Mode::Streaming));
 }
 
-void OpenSandboxStatsStream::stop()
+void OpenSandboxStatsStream::readObject(const QJsonObject& object)
 {
-    m_done = true;
-    release();
+    ResourceSample sample;
+    if (sampleFrom(object, &sample))
+        Q_EMIT sampled(sample);
 }
 
-void OpenSandboxStatsStream::release()
+Error OpenSandboxStatsStream::lineError(JsonLines::Problem problem, const QString& detail) const
 {
-    if (!m_reply)
-        return;
-    HttpReply* reply = m_reply.data();
-    m_reply = nullptr;
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
+    // Lines that are not JSON are passed over; only a line without end fails.
+    Q_UNUSED(problem)
+    Q_UNUSED(detail)
+    return Error::make(Error::Protocol, tr("execd sent a metrics line that is too long."));
 }
 
-void OpenSandboxStatsStream::onData(const QByteArray& data)
+Error OpenSandboxStatsStream::endError(const HttpReply& reply) const
 {
-    if (m_done || !m_reply || m_reply->status() >= 300)
-        return;
-    m_pending += data;
-    QPointer<OpenSandboxStatsStream> self(this);
-    qsizetype end;
-    while ((end = m_pending.indexOf('\n')) >= 0) {
-        QByteArray line = m_pending.left(end).trimmed();
-        m_pending.remove(0, end + 1);
-        if (line.startsWith("data:"))
-            line = line.mid(5).trimmed();
-        // Comments, event names and blank separators of an event stream carry no sample.
-        if (!line.startsWith('{'))
-            continue;
-        ResourceSample sample;
-        if (sampleFrom(QJsonDocument::fromJson(line).object(), &sample))
-            Q_EMIT sampled(sample);
-        if (!self || m_done)
-            return;
-    }
-    if (m_pending.size() > MaxLine) {
-        release();
-        finishWith(Error::make(Error::Protocol, tr("execd sent a metrics line that is too long.")));
-    }
-}
-
-void OpenSandboxStatsStream::onFinished()
-{
-    HttpReply* reply = m_reply.data();
-    if (!reply || m_done)
-        return;
-    m_reply = nullptr;
-    reply->deleteLater();
-    Error error;
-    if (reply->error().isError())
-        error = OpenSandboxClient::transportError(reply->error(), m_address.endpoint.url);
-    else if (reply->status() >= 300)
-        error = OpenSandboxClient::errorFor(reply->status(), reply->body(),
-                                            reply->header("x-request-id"),
-                                            m_backend ? m_backend->config().apiKey : QString());
-    finishWith(error);
-}
-
-void OpenSandboxStatsStream::finishWith(const Error& error)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    if (error.isError())
-        Q_EMIT failed(error);
-    else
-        Q_EMIT ended();
+    if (reply.error().isError())
+        return OpenSandboxClient::transportError(reply.error(), m_address.endpoint.url);
+    if (reply.status() >= 300)
+        return OpenSandboxClient::errorFor(reply.status(), reply.body(),
+                                           reply.header("x-request-id"),
+                                           m_backend ? m_backend->config().apiKey : QString());
+    return {};
 }

@@ -20,8 +20,7 @@ private Q_SLOTS:
     void cgroupV2();
     void primingAndStopped();
     void idleContainerIsZeroPercent();
-    void splitsLines();
-    void refusesHostileLines();
+    void lineErrorsInTheEnginesWords();
 };
 
 void TestDockerStats::cgroupV1()
@@ -109,42 +108,16 @@ void TestDockerStats::idleContainerIsZeroPercent()
     QCOMPARE(sample.cpuPercent, 0.0);
 }
 
-void TestDockerStats::splitsLines()
+void TestDockerStats::lineErrorsInTheEnginesWords()
 {
-    DockerStats::LineSplitter splitter;
-    QList<QJsonObject> seen;
-    const auto sink = [&seen](const QJsonObject& o) {
-        seen << o;
-    };
-    QVERIFY(splitter.feed("{\"a\":1}\n{\"a\"", sink));
-    QCOMPARE(seen.size(), 1);
-    QVERIFY(splitter.feed(":2}\n\n{\"a\":3}", sink));
-    QCOMPARE(seen.size(), 2);
-    QVERIFY(splitter.feed("\n", sink));
-    QCOMPARE(seen.size(), 3);
-    QCOMPARE(seen.at(1).value(QLatin1String("a")).toInt(), 2);
-    QCOMPARE(seen.at(2).value(QLatin1String("a")).toInt(), 3);
-}
-
-void TestDockerStats::refusesHostileLines()
-{
-    QList<QJsonObject> seen;
-    const auto sink = [&seen](const QJsonObject& o) {
-        seen << o;
-    };
-    DockerStats::LineSplitter endless;
-    const QByteArray chunk(64 * 1024, 'x');
-    bool ok = true;
-    for (int i = 0; ok && i < 32; ++i)
-        ok = endless.feed(chunk, sink);
-    QVERIFY(!ok);
-    QCOMPARE(endless.error().kind, Error::Protocol);
-    QVERIFY(!endless.feed("{}\n", sink)); // stays failed
-
-    DockerStats::LineSplitter garbage;
-    QVERIFY(!garbage.feed("[1,2]\n", sink));
-    QCOMPARE(garbage.error().kind, Error::Protocol);
-    QVERIFY(seen.isEmpty());
+    const Error tooLong = DockerStats::lineError(JsonLines::Problem::TooLong, {});
+    QCOMPARE(tooLong.kind, Error::Protocol);
+    QCOMPARE(tooLong.message, QStringLiteral("The engine sent a stats line that is too long."));
+    const Error garbage =
+        DockerStats::lineError(JsonLines::Problem::NotJson, QStringLiteral("illegal value"));
+    QCOMPARE(garbage.kind, Error::Protocol);
+    QCOMPARE(garbage.message, QStringLiteral("The engine sent stats that are not JSON."));
+    QVERIFY(garbage.fullText().contains(QStringLiteral("illegal value")));
 }
 
 QTEST_GUILESS_MAIN(TestDockerStats)

@@ -1,50 +1,26 @@
 #pragma once
 
-#include <QProcess>
-#include <QString>
-#include <QStringList>
+#include "EmulatorProcess.h"
 
-// The ECI emulator (tests/support/eci-emulator) run as a child process on a loopback port
-// that it picks itself, against the private engine in DOCKER_HOST, with one access key.
-// Every container it makes carries the label instanceLabel() = instance(), and the
-// destructor removes them, so a test leaves nothing behind even when it fails.
-class EciEmulatorProcess final
+// The ECI emulator (tests/support/eci-emulator), with one access key (see EmulatorProcess).
+class EciEmulatorProcess final : public EmulatorProcess
 {
 public:
     explicit EciEmulatorProcess(const QString& executable);
-    ~EciEmulatorProcess();
-    Q_DISABLE_COPY_MOVE(EciEmulatorProcess)
 
-    // Adds --listen 127.0.0.1:0, --docker-host $DOCKER_HOST, --access-key and --instance;
-    // extraArguments come after them (e.g. {"--fault", "throttle:3"}). Waits for the port.
+    // Starts it with the access key; extraArguments come after the common ones (e.g.
+    // {"--fault", "throttle:3"}). requestCount() counts signed API requests.
     bool start(const QStringList& extraArguments = {});
-    // Kills the emulator (if running) and removes the containers it made.
-    void stop();
-    bool isRunning() const;
-    quint16 port() const { return m_port; }
-    // "http://127.0.0.1:PORT"
-    QString endpoint() const;
-    // Signed API requests the emulator has received (GET /__emulator/stats); -1 on failure.
-    int requestCount();
-    // Injects a fault into the running emulator, as --fault does at start ("throttle:8").
-    bool injectFault(const QString& spec);
-    // What the emulator printed on stderr so far (one line per action), for failure messages.
-    QByteArray log();
 
-    QString instance() const { return m_instance; }
     static QString instanceLabel();
     static QString accessKeyId();
     // A canary: tests check that it appears in nothing the app writes or prints.
     static QString accessKeySecret();
+    // The secret this emulator accepts with accessKeyId(): accessKeySecret() unless
+    // setSecret() chose another before start().
+    QString secret() const { return m_secret; }
+    void setSecret(const QString& secret) { m_secret = secret; }
 
 private:
-    void removeContainers();
-    // A blocking GET of one of the emulator's own pages; the body, or empty on failure.
-    QByteArray getControl(const QByteArray& pathAndQuery);
-
-    QString m_executable;
-    QString m_instance;
-    QProcess m_process;
-    QByteArray m_stderr;
-    quint16 m_port = 0;
+    QString m_secret = accessKeySecret();
 };

@@ -1,6 +1,5 @@
 #include "DockerTestEnvironment.h"
-#include "FakeBackend.h"
-#include "docker/DockerBackend.h"
+#include "DockerWindowFixture.h"
 #include "logs/ActivityLog.h"
 #include "logs/ActivityLogFile.h"
 #include "logs/ActivityLogWindow.h"
@@ -25,7 +24,7 @@
 
 // The session's activity log fed by the main window's actions on a real engine (the one in
 // DOCKER_HOST; scripts/test starts a private one), and shown, searched and exported in its window.
-class TestActivityLogWindow final : public QObject
+class TestActivityLogWindow final : public QObject, private DockerWindowFixture
 {
     Q_OBJECT
 
@@ -39,55 +38,30 @@ private Q_SLOTS:
     void followsTrimming();
 
 private:
-    QTableView* table() const;
-    int rowOf(const QString& name) const;
-    QString statusOf(const QString& name) const;
     const ActivityLog::Entry* find(const QString& action, ActivityLog::Result result) const;
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Preferences> m_preferences;
-    std::unique_ptr<Translations> m_translations;
     // As the app has it: on disk in the data folder sandboxctl is given, watched.
     std::unique_ptr<ActivityLogFile> m_activityFile;
     ActivityLog m_activity;
-    std::unique_ptr<TestConnections> m_connections;
-    MainWindow* m_window = nullptr;
     QString m_name;
     QString m_id;
 };
 
 void TestActivityLogWindow::initTestCase()
 {
-    REQUIRE_TEST_ENGINE();
-    QVERIFY(m_dir.isValid());
-    m_preferences = std::make_unique<Preferences>(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_preferences->setConfirmDelete(false);
-    m_translations = std::make_unique<Translations>();
-    m_translations->apply(QStringLiteral("en"));
-    auto* backend =
-        new DockerBackend(QStringLiteral("docker-test"), QStringLiteral("Docker (test)"),
-                          Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
-    m_connections = std::make_unique<TestConnections>(
-        m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{backend});
+    initWindow();
     m_activityFile = std::make_unique<ActivityLogFile>(
         m_dir.filePath(QStringLiteral("data/sandboxdesk/activity.jsonl")));
     m_activityFile->setWatching(true);
     m_activity.setFile(m_activityFile.get());
-    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
-    m_window->setActivityLog(&m_activity);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    m_connections->registry.start();
-    QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 20000);
-
+    showWindow(&m_activity);
+    if (QTest::currentTestFailed() || !m_window)
+        return;
     m_name = DockerTestEnvironment::uniqueName(QStringLiteral("activity"));
-    const auto result = DockerTestEnvironment::docker(
-        {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
-         QStringLiteral("none"), QStringLiteral("--stop-timeout"), QStringLiteral("1"),
-         QStringLiteral("--name"), m_name, DockerTestEnvironment::image(), QStringLiteral("sleep"),
-         QStringLiteral("3600")});
-    QVERIFY2(result.exitCode == 0, result.err.constData());
-    m_id = QString::fromUtf8(result.out).trimmed();
+    m_id = run(m_name,
+               {QStringLiteral("--stop-timeout"), QStringLiteral("1"),
+                DockerTestEnvironment::image(), QStringLiteral("sleep"), QStringLiteral("3600")});
+    QVERIFY(!m_id.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_name), QStringLiteral("running"), 20000);
     m_window->findChild<QLineEdit*>(QStringLiteral("searchEdit"))->setText(m_name);
     QCOMPARE(table()->model()->rowCount(), 1);
@@ -96,33 +70,7 @@ void TestActivityLogWindow::initTestCase()
 
 void TestActivityLogWindow::cleanupTestCase()
 {
-    delete m_window;
-    m_connections.reset();
-    if (!m_name.isEmpty())
-        DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), m_name});
-}
-
-QTableView* TestActivityLogWindow::table() const
-{
-    return m_window->findChild<QTableView*>(QStringLiteral("sandboxTable"));
-}
-
-int TestActivityLogWindow::rowOf(const QString& name) const
-{
-    const QAbstractItemModel* model = table()->model();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, SandboxTableModel::NameColumn).data().toString() == name)
-            return row;
-    }
-    return -1;
-}
-
-QString TestActivityLogWindow::statusOf(const QString& name) const
-{
-    const int row = rowOf(name);
-    return row < 0
-               ? QString()
-               : table()->model()->index(row, 0).data(SandboxTableModel::StatusKeyRole).toString();
+    cleanupWindow();
 }
 
 const ActivityLog::Entry* TestActivityLogWindow::find(const QString& action,

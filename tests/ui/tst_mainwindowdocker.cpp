@@ -1,5 +1,5 @@
 #include "DockerTestEnvironment.h"
-#include "FakeBackend.h"
+#include "DockerWindowFixture.h"
 #include "docker/DockerBackend.h"
 #include "run/RunWindow.h"
 #include "sandbox/SandboxTableModel.h"
@@ -21,7 +21,7 @@
 #include <QTest>
 
 // The window against a real engine: the one in DOCKER_HOST (scripts/test starts a private one).
-class TestMainWindowDocker final : public QObject
+class TestMainWindowDocker final : public QObject, private DockerWindowFixture
 {
     Q_OBJECT
 
@@ -38,17 +38,8 @@ private:
     void showWindowWithTwoSandboxes();
     bool waitForBoth(const QString& status, int timeoutMs) const;
     QByteArray bothStatuses() const;
-    QTableView* table() const;
-    int rowOf(const QString& name) const;
-    QString statusOf(const QString& name) const;
     QString run(const QString& name);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Preferences> m_preferences;
-    std::unique_ptr<Translations> m_translations;
-    std::unique_ptr<TestConnections> m_connections;
-    MainWindow* m_window = nullptr;
-    QStringList m_containers;
     QString m_prefix;
     QString m_first;
     QString m_second;
@@ -57,76 +48,27 @@ private:
 
 void TestMainWindowDocker::init()
 {
-    QVERIFY(m_dir.isValid());
-    m_preferences = std::make_unique<Preferences>(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_preferences->setConfirmDelete(false);
-    m_translations = std::make_unique<Translations>();
-    m_translations->apply(QStringLiteral("en"));
+    initWindow();
 }
 
 void TestMainWindowDocker::cleanup()
 {
-    delete m_window;
-    m_window = nullptr;
-    m_connections.reset();
-    for (const QString& name : std::as_const(m_containers))
-        DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
-    m_containers.clear();
-    m_translations.reset();
-    m_preferences.reset();
-}
-
-QTableView* TestMainWindowDocker::table() const
-{
-    return m_window->findChild<QTableView*>(QStringLiteral("sandboxTable"));
-}
-
-int TestMainWindowDocker::rowOf(const QString& name) const
-{
-    const QAbstractItemModel* model = table()->model();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, SandboxTableModel::NameColumn).data().toString() == name)
-            return row;
-    }
-    return -1;
-}
-
-QString TestMainWindowDocker::statusOf(const QString& name) const
-{
-    const int row = rowOf(name);
-    return row < 0
-               ? QString()
-               : table()->model()->index(row, 0).data(SandboxTableModel::StatusKeyRole).toString();
+    cleanupWindow();
 }
 
 QString TestMainWindowDocker::run(const QString& name)
 {
-    m_containers << name;
     // sleep as PID 1 ignores SIGTERM; a short stop timeout keeps stopping quick.
-    const auto result = DockerTestEnvironment::docker(
-        {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
-         QStringLiteral("none"), QStringLiteral("--stop-timeout"), QStringLiteral("1"),
-         QStringLiteral("--name"), name, DockerTestEnvironment::image(), QStringLiteral("sleep"),
-         QStringLiteral("3600")});
-    if (result.exitCode != 0)
-        qWarning("docker run failed: %s", result.err.constData());
-    return QString::fromUtf8(result.out).trimmed();
+    return DockerWindowFixture::run(name, {QStringLiteral("--stop-timeout"), QStringLiteral("1"),
+                                           DockerTestEnvironment::image(), QStringLiteral("sleep"),
+                                           QStringLiteral("3600")});
 }
 
 void TestMainWindowDocker::showWindowWithTwoSandboxes()
 {
-    REQUIRE_TEST_ENGINE();
-
-    auto* backend =
-        new DockerBackend(QStringLiteral("docker-test"), QStringLiteral("Docker (test)"),
-                          Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
-    m_connections = std::make_unique<TestConnections>(
-        m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{backend});
-    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    m_connections->registry.start();
-    QTRY_COMPARE_WITH_TIMEOUT(backend->state(), Backend::State::Connected, 20000);
+    showWindow();
+    if (QTest::currentTestFailed() || !m_window)
+        return;
 
     m_prefix = DockerTestEnvironment::uniqueName(QStringLiteral("ui"));
     m_first = m_prefix + QStringLiteral("-a");

@@ -1,5 +1,5 @@
 #include "DockerTestEnvironment.h"
-#include "FakeBackend.h"
+#include "DockerWindowFixture.h"
 #include "docker/DockerBackend.h"
 #include "logs/ActivityLog.h"
 #include "sandbox/Job.h"
@@ -31,7 +31,7 @@
 #include <QTreeWidget>
 
 // Live stats, lifetimes and clean-up in the window, against the real engine.
-class TestStatsWindow final : public QObject
+class TestStatsWindow final : public QObject, private DockerWindowFixture
 {
     Q_OBJECT
 
@@ -48,64 +48,28 @@ private Q_SLOTS:
 private:
     void showWindow();
     QString run(const QString& name, const QString& script);
-    QTableView* table() const;
-    int rowOf(const QString& name) const;
     QString cell(const QString& name, int column) const;
     StatsMonitor* monitor() const;
     // Saves the window as a PNG into SANDBOXDESK_SCREENSHOT_DIR, when it is set.
     void screenshot(const QString& name, QWidget* widget = nullptr);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Preferences> m_preferences;
-    std::unique_ptr<Translations> m_translations;
-    std::unique_ptr<TestConnections> m_connections;
     ActivityLog m_activity;
-    DockerBackend* m_backend = nullptr;
-    MainWindow* m_window = nullptr;
-    QStringList m_containers;
     QString m_prefix;
 };
 
 void TestStatsWindow::init()
 {
-    QVERIFY(m_dir.isValid());
-    m_preferences = std::make_unique<Preferences>(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_preferences->setConfirmDelete(false);
-    m_translations = std::make_unique<Translations>();
-    m_translations->apply(QStringLiteral("en"));
+    initWindow();
 }
 
 void TestStatsWindow::cleanup()
 {
-    delete m_window;
-    m_window = nullptr;
-    m_connections.reset();
-    for (const QString& name : std::as_const(m_containers))
-        DockerTestEnvironment::docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
-    m_containers.clear();
-    m_translations.reset();
-    m_preferences.reset();
-}
-
-QTableView* TestStatsWindow::table() const
-{
-    return m_window->findChild<QTableView*>(QStringLiteral("sandboxTable"));
-}
-
-int TestStatsWindow::rowOf(const QString& name) const
-{
-    const QAbstractItemModel* model = table()->model();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, SandboxTableModel::NameColumn).data().toString() == name)
-            return row;
-    }
-    return -1;
+    cleanupWindow();
 }
 
 QString TestStatsWindow::cell(const QString& name, int column) const
 {
-    const int row = rowOf(name);
-    return row < 0 ? QString() : table()->model()->index(row, column).data().toString();
+    return SandboxTable::cell(m_window, name, column);
 }
 
 StatsMonitor* TestStatsWindow::monitor() const
@@ -115,29 +79,14 @@ StatsMonitor* TestStatsWindow::monitor() const
 
 QString TestStatsWindow::run(const QString& name, const QString& script)
 {
-    m_containers << name;
-    const auto result = DockerTestEnvironment::docker(
-        {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"),
-         QStringLiteral("none"), QStringLiteral("--memory"), QStringLiteral("128m"),
-         QStringLiteral("--name"), name, DockerTestEnvironment::image(), QStringLiteral("sh"),
-         QStringLiteral("-c"), script});
-    return QString::fromUtf8(result.out).trimmed();
+    return DockerWindowFixture::run(name, {QStringLiteral("--memory"), QStringLiteral("128m"),
+                                           DockerTestEnvironment::image(), QStringLiteral("sh"),
+                                           QStringLiteral("-c"), script});
 }
 
 void TestStatsWindow::showWindow()
 {
-    REQUIRE_TEST_ENGINE();
-    m_backend = new DockerBackend(QStringLiteral("docker-test"), QStringLiteral("Docker (test)"),
-                                  Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
-    m_connections = std::make_unique<TestConnections>(
-        m_dir.filePath(QStringLiteral("accounts.ini")), QList<Backend*>{m_backend});
-    m_window = new MainWindow(*m_preferences, *m_translations, m_connections->registry);
-    m_window->setActivityLog(&m_activity);
-    m_window->resize(1280, 760);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    m_connections->registry.start();
-    QTRY_COMPARE_WITH_TIMEOUT(m_backend->state(), Backend::State::Connected, 20000);
+    DockerWindowFixture::showWindow(&m_activity, QSize(1280, 760));
     m_prefix = DockerTestEnvironment::uniqueName(QStringLiteral("stats"));
 }
 

@@ -1,7 +1,8 @@
 #include "AccountsDialog.h"
 
 #include "OpenSandboxServersPanel.h"
-
+#include "ProfileList.h"
+#include "common/MessageLabel.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialStore.h"
 #include "credentials/MemoryCredentialStore.h"
@@ -15,7 +16,6 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -70,7 +70,7 @@ AccountEditor::AccountEditor(ConnectionRegistry& connections, const EciAccount* 
     , m_endpointEdit(new QLineEdit)
     , m_signatureCombo(new QComboBox)
     , m_sessionLabel(new QLabel)
-    , m_messageLabel(new QLabel)
+    , m_messageLabel(new MessageLabel(QStringLiteral("messageLabel")))
     , m_sessionButton(new QPushButton)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel))
 {
@@ -129,10 +129,6 @@ AccountEditor::AccountEditor(ConnectionRegistry& connections, const EciAccount* 
     m_sessionLabel->setObjectName(QStringLiteral("sessionOnlyLabel"));
     m_sessionLabel->setWordWrap(true);
     m_sessionLabel->setVisible(m_sessionOnly);
-    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
-    m_messageLabel->setWordWrap(true);
-    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageLabel->hide();
     m_sessionButton->setObjectName(QStringLiteral("sessionOnlyButton"));
     m_sessionButton->hide();
     connect(m_sessionButton, &QPushButton::clicked, this, &AccountEditor::keepForSession);
@@ -225,9 +221,7 @@ EciAccount AccountEditor::account(QStringList* problems) const
 
 void AccountEditor::showMessage(const QString& text, bool isError)
 {
-    m_messageLabel->setText(text);
-    m_messageLabel->setStyleSheet(isError ? QStringLiteral("color: #c62828;") : QString());
-    m_messageLabel->setVisible(!text.isEmpty());
+    m_messageLabel->showMessage(text, isError);
 }
 
 void AccountEditor::setBusy(bool busy)
@@ -246,10 +240,7 @@ void AccountEditor::accept()
     QStringList problems;
     const EciAccount account = this->account(&problems);
     if (!problems.isEmpty()) {
-        QStringList lines;
-        for (const QString& problem : std::as_const(problems))
-            lines << QStringLiteral("• ") + problem;
-        showMessage(lines.join(QLatin1Char('\n')));
+        m_messageLabel->showProblems(problems);
         return;
     }
 
@@ -470,12 +461,7 @@ AccountsDialog::AccountsDialog(ConnectionRegistry& connections, QWidget* parent)
     , m_connections(connections)
     , m_introLabel(new QLabel)
     , m_keychainLabel(new QLabel)
-    , m_list(new QTreeWidget)
-    , m_addButton(new QPushButton)
-    , m_editButton(new QPushButton)
-    , m_removeButton(new QPushButton)
-    , m_importButton(new QPushButton)
-    , m_messageLabel(new QLabel)
+    , m_profiles(new ProfileList({120, 170, 160}))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
     , m_openSandbox(new OpenSandboxServersPanel(connections))
 {
@@ -487,33 +473,27 @@ AccountsDialog::AccountsDialog(ConnectionRegistry& connections, QWidget* parent)
     m_keychainLabel->setWordWrap(true);
     m_keychainLabel->hide();
 
-    m_list->setObjectName(QStringLiteral("accountList"));
-    m_list->setRootIsDecorated(false);
-    m_list->setAlternatingRowColors(true);
-    m_list->setColumnCount(4);
-    m_list->header()->setStretchLastSection(true);
-    m_list->header()->resizeSection(0, 120);
-    m_list->header()->resizeSection(1, 170);
-    m_list->header()->resizeSection(2, 160);
-    connect(m_list, &QTreeWidget::currentItemChanged, this, &AccountsDialog::updateButtons);
-    connect(m_list, &QTreeWidget::itemActivated, this, [this] { editAccount(currentName()); });
+    m_profiles->list()->setObjectName(QStringLiteral("accountList"));
+    connect(m_profiles, &ProfileList::currentChanged, this, &AccountsDialog::updateButtons);
+    connect(m_profiles, &ProfileList::editRequested, this,
+            [this](const QString& name) { editAccount(name); });
 
-    m_addButton->setObjectName(QStringLiteral("addButton"));
-    m_editButton->setObjectName(QStringLiteral("editButton"));
-    m_removeButton->setObjectName(QStringLiteral("removeButton"));
-    m_importButton->setObjectName(QStringLiteral("importButton"));
-    auto* importMenu = new QMenu(m_importButton);
+    m_profiles->addButton()->setObjectName(QStringLiteral("addButton"));
+    m_profiles->editButton()->setObjectName(QStringLiteral("editButton"));
+    m_profiles->removeButton()->setObjectName(QStringLiteral("removeButton"));
+    m_profiles->importButton()->setObjectName(QStringLiteral("importButton"));
+    auto* importMenu = new QMenu(m_profiles->importButton());
     m_importEnvironmentAction = importMenu->addAction(QString());
     m_importEnvironmentAction->setObjectName(QStringLiteral("importEnvironmentAction"));
     m_importDotEnvAction = importMenu->addAction(QString());
     m_importDotEnvAction->setObjectName(QStringLiteral("importDotEnvAction"));
     m_importAliyunAction = importMenu->addAction(QString());
     m_importAliyunAction->setObjectName(QStringLiteral("importAliyunAction"));
-    m_importButton->setMenu(importMenu);
+    m_profiles->importButton()->setMenu(importMenu);
 
-    connect(m_addButton, &QPushButton::clicked, this, [this] { addAccount(); });
-    connect(m_editButton, &QPushButton::clicked, this, [this] { editAccount(currentName()); });
-    connect(m_removeButton, &QPushButton::clicked, this, [this] { removeAccount(currentName()); });
+    connect(m_profiles->addButton(), &QPushButton::clicked, this, [this] { addAccount(); });
+    connect(m_profiles->removeButton(), &QPushButton::clicked, this,
+            [this] { removeAccount(currentName()); });
     connect(m_importEnvironmentAction, &QAction::triggered, this,
             [this] { importFromEnvironment(QProcessEnvironment::systemEnvironment()); });
     connect(m_importDotEnvAction, &QAction::triggered, this, [this] {
@@ -529,28 +509,11 @@ AccountsDialog::AccountsDialog(ConnectionRegistry& connections, QWidget* parent)
             CredentialImport::aliyunConfigPath(QProcessEnvironment::systemEnvironment()));
     });
 
-    auto* buttonColumn = new QVBoxLayout;
-    buttonColumn->addWidget(m_addButton);
-    buttonColumn->addWidget(m_editButton);
-    buttonColumn->addWidget(m_removeButton);
-    buttonColumn->addSpacing(12);
-    buttonColumn->addWidget(m_importButton);
-    buttonColumn->addStretch();
-    auto* middle = new QHBoxLayout;
-    middle->addWidget(m_list, 1);
-    middle->addLayout(buttonColumn);
-
-    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
-    m_messageLabel->setWordWrap(true);
-    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageLabel->hide();
-
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_introLabel);
     layout->addWidget(m_keychainLabel);
-    layout->addLayout(middle, 1);
-    layout->addWidget(m_messageLabel);
+    layout->addWidget(m_profiles, 1);
     layout->addWidget(m_openSandbox, 1);
     layout->addWidget(m_buttons);
 
@@ -563,7 +526,7 @@ AccountsDialog::~AccountsDialog() = default;
 
 QString AccountsDialog::message() const
 {
-    return m_messageLabel->isVisible() ? m_messageLabel->text() : QString();
+    return m_profiles->messageLabel()->message();
 }
 
 void AccountsDialog::checkKeychain()
@@ -585,42 +548,35 @@ void AccountsDialog::checkKeychain()
 
 void AccountsDialog::refresh()
 {
-    const QString current = currentName();
-    m_list->clear();
+    QList<QStringList> rows;
     const QList<EciAccount> accounts = m_connections.accounts().accounts();
     for (const EciAccount& account : accounts) {
-        auto* item = new QTreeWidgetItem(m_list);
-        item->setText(0, account.name);
-        item->setText(1, account.accessKeyId);
-        item->setText(2, account.regions().join(QStringLiteral(", ")));
-        item->setText(3, account.sessionOnly ? tr("This session only (memory)") : tr("Keychain"));
-        item->setData(0, Qt::UserRole, account.name);
-        if (account.name == current)
-            m_list->setCurrentItem(item);
+        rows.append({account.name, account.accessKeyId,
+                     account.regions().join(QStringLiteral(", ")),
+                     account.sessionOnly ? tr("This session only (memory)") : tr("Keychain")});
     }
-    if (!m_list->currentItem() && m_list->topLevelItemCount() > 0)
-        m_list->setCurrentItem(m_list->topLevelItem(0));
+    m_profiles->setRows(rows);
+    QTreeWidget* list = m_profiles->list();
+    if (!list->currentItem() && list->topLevelItemCount() > 0)
+        list->setCurrentItem(list->topLevelItem(0));
     updateButtons();
 }
 
 QString AccountsDialog::currentName() const
 {
-    const QTreeWidgetItem* item = m_list->currentItem();
-    return item ? item->data(0, Qt::UserRole).toString() : QString();
+    return m_profiles->currentName();
 }
 
 void AccountsDialog::updateButtons()
 {
     const bool selected = !currentName().isEmpty();
-    m_editButton->setEnabled(selected);
-    m_removeButton->setEnabled(selected && !m_removeJob);
+    m_profiles->editButton()->setEnabled(selected);
+    m_profiles->removeButton()->setEnabled(selected && !m_removeJob);
 }
 
 void AccountsDialog::showMessage(const QString& text)
 {
-    m_messageLabel->setText(text);
-    m_messageLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_messageLabel->setVisible(!text.isEmpty());
+    m_profiles->messageLabel()->showMessage(text);
 }
 
 AccountEditor* AccountsDialog::openEditor(const EciAccount* existing)
@@ -654,19 +610,19 @@ AccountEditor* AccountsDialog::importFromEnvironment(const QProcessEnvironment& 
 {
     QString error;
     const ImportedCredentials credentials = CredentialImport::fromEnvironment(environment, &error);
-    if (credentials.isEmpty()) {
-        showMessage(error);
-        return nullptr;
-    }
-    AccountEditor* editor = openEditor(nullptr);
-    editor->setImported(credentials);
-    return editor;
+    return openImported(credentials, error);
 }
 
 AccountEditor* AccountsDialog::importDotEnvFile(const QString& fileName)
 {
     QString error;
     const ImportedCredentials credentials = CredentialImport::fromDotEnvFile(fileName, &error);
+    return openImported(credentials, error);
+}
+
+AccountEditor* AccountsDialog::openImported(const ImportedCredentials& credentials,
+                                            const QString& error)
+{
     if (credentials.isEmpty()) {
         showMessage(error);
         return nullptr;
@@ -811,11 +767,12 @@ void AccountsDialog::retranslateUi()
         tr("Alibaba Cloud accounts for Elastic Container Instance. Each region of an account "
            "is a connection in the main window. Secrets are kept in the system keychain, "
            "never in SandboxDesk's settings."));
-    m_list->setHeaderLabels({tr("Name"), tr("AccessKey ID"), tr("Regions"), tr("Secret kept in")});
-    m_addButton->setText(tr("&Add…"));
-    m_editButton->setText(tr("&Edit…"));
-    m_removeButton->setText(tr("&Remove…"));
-    m_importButton->setText(tr("&Import"));
+    m_profiles->list()->setHeaderLabels(
+        {tr("Name"), tr("AccessKey ID"), tr("Regions"), tr("Secret kept in")});
+    m_profiles->addButton()->setText(tr("&Add…"));
+    m_profiles->editButton()->setText(tr("&Edit…"));
+    m_profiles->removeButton()->setText(tr("&Remove…"));
+    m_profiles->importButton()->setText(tr("&Import"));
     m_importEnvironmentAction->setText(tr("From the &Environment"));
     m_importDotEnvAction->setText(tr("From a .&env File…"));
     m_importAliyunAction->setText(tr("From an &aliyun CLI Profile…"));

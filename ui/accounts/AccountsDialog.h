@@ -11,6 +11,7 @@
 class CredentialStore;
 class ConnectionRegistry;
 class Job;
+class MessageLabel;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -18,6 +19,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class OpenSandboxServersPanel;
+class ProfileList;
 class QPushButton;
 class QTreeWidget;
 
@@ -91,7 +93,7 @@ private:
     QLineEdit* m_endpointEdit = nullptr;
     QComboBox* m_signatureCombo = nullptr;
     QLabel* m_sessionLabel = nullptr;
-    QLabel* m_messageLabel = nullptr;
+    MessageLabel* m_messageLabel = nullptr;
     QPushButton* m_sessionButton = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_saveButton = nullptr;
@@ -137,6 +139,8 @@ private:
     void showMessage(const QString& text);
     void checkKeychain();
     AccountEditor* openEditor(const EciAccount* existing);
+    // An editor filled with what an import found; null with error shown when it found nothing.
+    AccountEditor* openImported(const ImportedCredentials& credentials, const QString& error);
     void removeNow(const EciAccount& account);
     void removeNextKey();
 
@@ -148,15 +152,10 @@ private:
 
     QLabel* m_introLabel = nullptr;
     QLabel* m_keychainLabel = nullptr;
-    QTreeWidget* m_list = nullptr;
-    QPushButton* m_addButton = nullptr;
-    QPushButton* m_editButton = nullptr;
-    QPushButton* m_removeButton = nullptr;
-    QPushButton* m_importButton = nullptr;
+    ProfileList* m_profiles = nullptr;
     QAction* m_importEnvironmentAction = nullptr;
     QAction* m_importDotEnvAction = nullptr;
     QAction* m_importAliyunAction = nullptr;
-    QLabel* m_messageLabel = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     OpenSandboxServersPanel* m_openSandbox = nullptr;
 };

@@ -1,5 +1,8 @@
 #include "OpenSandboxServersPanel.h"
 
+#include "ProfileList.h"
+#include "common/MessageLabel.h"
+
 #include "connections/ConnectionRegistry.h"
 #include "credentials/CredentialStore.h"
 #include "sandbox/Job.h"
@@ -10,8 +13,6 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -33,7 +34,7 @@ OpenSandboxServerEditor::OpenSandboxServerEditor(ConnectionRegistry& connections
     , m_keyEdit(new QLineEdit)
     , m_proxyCheck(new QCheckBox)
     , m_sessionCheck(new QCheckBox)
-    , m_messageLabel(new QLabel)
+    , m_messageLabel(new MessageLabel(QStringLiteral("messageLabel")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel))
 {
     setObjectName(QStringLiteral("openSandboxServerEditor"));
@@ -51,10 +52,6 @@ OpenSandboxServerEditor::OpenSandboxServerEditor(ConnectionRegistry& connections
         m_form->addRow(QStringLiteral("-"), field);
     m_form->addRow(m_proxyCheck);
     m_form->addRow(m_sessionCheck);
-    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
-    m_messageLabel->setWordWrap(true);
-    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageLabel->hide();
 
     m_saveButton = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
@@ -158,14 +155,12 @@ OpenSandboxServer OpenSandboxServerEditor::server(QStringList* problems) const
 
 QString OpenSandboxServerEditor::message() const
 {
-    return m_messageLabel->isHidden() ? QString() : m_messageLabel->text();
+    return m_messageLabel->message();
 }
 
 void OpenSandboxServerEditor::showMessage(const QString& text, bool isError)
 {
-    m_messageLabel->setText(text);
-    m_messageLabel->setStyleSheet(isError ? QStringLiteral("color: #c62828;") : QString());
-    m_messageLabel->setVisible(!text.isEmpty());
+    m_messageLabel->showMessage(text, isError);
 }
 
 void OpenSandboxServerEditor::accept()
@@ -175,10 +170,7 @@ void OpenSandboxServerEditor::accept()
     QStringList problems;
     const OpenSandboxServer server = this->server(&problems);
     if (!problems.isEmpty()) {
-        QStringList lines;
-        for (const QString& problem : std::as_const(problems))
-            lines << QStringLiteral("• ") + problem;
-        showMessage(lines.join(QLatin1Char('\n')));
+        m_messageLabel->showProblems(problems);
         return;
     }
     if (m_keyEdit->text().isEmpty()) {
@@ -225,49 +217,27 @@ OpenSandboxServersPanel::OpenSandboxServersPanel(ConnectionRegistry& connections
     : QWidget(parent)
     , m_connections(connections)
     , m_box(new QGroupBox)
-    , m_list(new QTreeWidget)
-    , m_addButton(new QPushButton)
-    , m_editButton(new QPushButton)
-    , m_removeButton(new QPushButton)
-    , m_importButton(new QPushButton)
-    , m_messageLabel(new QLabel)
+    , m_profiles(new ProfileList({120, 200, 130}))
 {
     setObjectName(QStringLiteral("openSandboxServersPanel"));
-    m_list->setObjectName(QStringLiteral("openSandboxServerList"));
-    m_list->setRootIsDecorated(false);
-    m_list->setAlternatingRowColors(true);
-    m_list->setColumnCount(4);
-    m_list->header()->setStretchLastSection(true);
-    m_list->header()->resizeSection(0, 120);
-    m_list->header()->resizeSection(1, 200);
-    m_list->header()->resizeSection(2, 130);
-    connect(m_list, &QTreeWidget::currentItemChanged, this,
+    m_profiles->list()->setObjectName(QStringLiteral("openSandboxServerList"));
+    m_profiles->addButton()->setObjectName(QStringLiteral("addServerButton"));
+    m_profiles->editButton()->setObjectName(QStringLiteral("editServerButton"));
+    m_profiles->removeButton()->setObjectName(QStringLiteral("removeServerButton"));
+    m_profiles->importButton()->setObjectName(QStringLiteral("importServerButton"));
+    m_profiles->messageLabel()->setObjectName(QStringLiteral("serverMessageLabel"));
+    connect(m_profiles, &ProfileList::currentChanged, this,
             &OpenSandboxServersPanel::updateButtons);
-    connect(m_list, &QTreeWidget::itemActivated, this, [this] { editServer(currentName()); });
-    m_addButton->setObjectName(QStringLiteral("addServerButton"));
-    m_editButton->setObjectName(QStringLiteral("editServerButton"));
-    m_removeButton->setObjectName(QStringLiteral("removeServerButton"));
-    m_importButton->setObjectName(QStringLiteral("importServerButton"));
-    connect(m_addButton, &QPushButton::clicked, this, [this] { addServer(); });
-    connect(m_editButton, &QPushButton::clicked, this, [this] { editServer(currentName()); });
-    connect(m_removeButton, &QPushButton::clicked, this, [this] { removeServer(currentName()); });
-    connect(m_importButton, &QPushButton::clicked, this,
+    connect(m_profiles, &ProfileList::editRequested, this,
+            [this](const QString& name) { editServer(name); });
+    connect(m_profiles->addButton(), &QPushButton::clicked, this, [this] { addServer(); });
+    connect(m_profiles->removeButton(), &QPushButton::clicked, this,
+            [this] { removeServer(currentName()); });
+    connect(m_profiles->importButton(), &QPushButton::clicked, this,
             [this] { importFromEnvironment(QProcessEnvironment::systemEnvironment()); });
-    m_messageLabel->setObjectName(QStringLiteral("serverMessageLabel"));
-    m_messageLabel->setWordWrap(true);
-    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageLabel->hide();
 
-    auto* buttonColumn = new QVBoxLayout;
-    for (QPushButton* button : {m_addButton, m_editButton, m_removeButton, m_importButton})
-        buttonColumn->addWidget(button);
-    buttonColumn->addStretch();
-    auto* row = new QHBoxLayout;
-    row->addWidget(m_list, 1);
-    row->addLayout(buttonColumn);
     auto* inner = new QVBoxLayout(m_box);
-    inner->addLayout(row);
-    inner->addWidget(m_messageLabel);
+    inner->addWidget(m_profiles);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_box);
@@ -281,14 +251,15 @@ OpenSandboxServersPanel::~OpenSandboxServersPanel() = default;
 void OpenSandboxServersPanel::retranslateUi()
 {
     m_box->setTitle(tr("OpenSandbox servers"));
-    m_list->setHeaderLabels(
+    m_profiles->list()->setHeaderLabels(
         {tr("Name"), tr("Domain"), tr("Commands and files"), tr("API key kept in")});
-    m_addButton->setText(tr("Add &Server…"));
-    m_editButton->setText(tr("Edit Ser&ver…"));
-    m_removeButton->setText(tr("Remove Serve&r"));
-    m_importButton->setText(tr("Import from &OPEN_SANDBOX_DOMAIN"));
-    m_importButton->setToolTip(tr("Takes the server and key the OpenSandbox SDKs read from "
-                                  "OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY."));
+    m_profiles->addButton()->setText(tr("Add &Server…"));
+    m_profiles->editButton()->setText(tr("Edit Ser&ver…"));
+    m_profiles->removeButton()->setText(tr("Remove Serve&r"));
+    m_profiles->importButton()->setText(tr("Import from &OPEN_SANDBOX_DOMAIN"));
+    m_profiles->importButton()->setToolTip(
+        tr("Takes the server and key the OpenSandbox SDKs read from "
+           "OPEN_SANDBOX_DOMAIN and OPEN_SANDBOX_API_KEY."));
     refresh();
 }
 
@@ -301,46 +272,41 @@ void OpenSandboxServersPanel::changeEvent(QEvent* event)
 
 void OpenSandboxServersPanel::refresh()
 {
-    const QString current = currentName();
-    m_list->clear();
+    QList<QStringList> rows;
     OpenSandboxServers* servers = m_connections.openSandboxServers();
     const QList<OpenSandboxServer> all = servers ? servers->servers() : QList<OpenSandboxServer>();
     for (const OpenSandboxServer& server : all) {
-        auto* item = new QTreeWidgetItem(
-            m_list, {server.name, server.domain,
+        rows.append({server.name, server.domain,
                      server.useServerProxy ? tr("Through the server") : tr("Directly"),
                      server.sessionOnly ? tr("Memory (this session)") : tr("Keychain")});
-        if (server.name == current)
-            m_list->setCurrentItem(item);
     }
+    m_profiles->setRows(rows);
     updateButtons();
 }
 
 QString OpenSandboxServersPanel::currentName() const
 {
-    const QTreeWidgetItem* item = m_list->currentItem();
-    return item ? item->text(0) : QString();
+    return m_profiles->currentName();
 }
 
 void OpenSandboxServersPanel::updateButtons()
 {
     const bool usable = m_connections.openSandboxServers() != nullptr;
-    m_addButton->setEnabled(usable);
-    m_importButton->setEnabled(usable);
+    m_profiles->addButton()->setEnabled(usable);
+    m_profiles->importButton()->setEnabled(usable);
     const bool selected = !currentName().isEmpty() && !m_removeJob;
-    m_editButton->setEnabled(selected);
-    m_removeButton->setEnabled(selected);
+    m_profiles->editButton()->setEnabled(selected);
+    m_profiles->removeButton()->setEnabled(selected);
 }
 
 void OpenSandboxServersPanel::showMessage(const QString& text)
 {
-    m_messageLabel->setText(text);
-    m_messageLabel->setVisible(!text.isEmpty());
+    m_profiles->messageLabel()->showMessage(text, false);
 }
 
 QString OpenSandboxServersPanel::message() const
 {
-    return m_messageLabel->isHidden() ? QString() : m_messageLabel->text();
+    return m_profiles->messageLabel()->message();
 }
 
 OpenSandboxServerEditor* OpenSandboxServersPanel::openEditor(const OpenSandboxServer* existing)

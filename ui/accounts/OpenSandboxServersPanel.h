@@ -16,6 +16,8 @@ class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class MessageLabel;
+class ProfileList;
 class QMessageBox;
 class QPushButton;
 class QTreeWidget;
@@ -63,7 +65,7 @@ private:
     QLineEdit* m_keyEdit = nullptr;
     QCheckBox* m_proxyCheck = nullptr;
     QCheckBox* m_sessionCheck = nullptr;
-    QLabel* m_messageLabel = nullptr;
+    MessageLabel* m_messageLabel = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_saveButton = nullptr;
 };
@@ -104,10 +106,5 @@ private:
     QPointer<Job> m_removeJob;
 
     QGroupBox* m_box = nullptr;
-    QTreeWidget* m_list = nullptr;
-    QPushButton* m_addButton = nullptr;
-    QPushButton* m_editButton = nullptr;
-    QPushButton* m_removeButton = nullptr;
-    QPushButton* m_importButton = nullptr;
-    QLabel* m_messageLabel = nullptr;
+    ProfileList* m_profiles = nullptr;
 };

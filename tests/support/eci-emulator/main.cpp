@@ -1717,7 +1717,8 @@ int main(int argc, char** argv)
         QStringLiteral("docker-host"),
         QStringLiteral("Docker engine, e.g. unix:///run/docker.sock."), QStringLiteral("URL"));
     const QCommandLineOption accessKey(QStringLiteral("access-key"),
-                                       QStringLiteral("An accepted key (repeatable)."),
+                                       QStringLiteral("An accepted key (repeatable; "
+                                                      "$ECI_EMULATOR_ACCESS_KEY is one too)."),
                                        QStringLiteral("ID:SECRET"));
     const QCommandLineOption fault(
         QStringLiteral("fault"),
@@ -1746,14 +1747,19 @@ int main(int argc, char** argv)
         return 2;
     };
     QHash<QString, QString> keys;
-    for (const QString& key : parser.values(accessKey)) {
+    // From the environment, a key stays off the command line that every process can read.
+    QStringList given = parser.values(accessKey);
+    if (qEnvironmentVariableIsSet("ECI_EMULATOR_ACCESS_KEY"))
+        given << qEnvironmentVariable("ECI_EMULATOR_ACCESS_KEY");
+    for (const QString& key : std::as_const(given)) {
         const qsizetype colon = key.indexOf(QLatin1Char(':'));
         if (colon <= 0)
             return fail(QStringLiteral("--access-key wants ID:SECRET"));
         keys.insert(key.left(colon), key.mid(colon + 1));
     }
     if (keys.isEmpty())
-        return fail(QStringLiteral("at least one --access-key is needed"));
+        return fail(
+            QStringLiteral("at least one --access-key or ECI_EMULATOR_ACCESS_KEY is needed"));
     QString endpointError;
     const Endpoint docker = Endpoint::fromUrl(parser.value(dockerHost), &endpointError);
     if (!docker.isValid())

@@ -26,7 +26,8 @@ int main(int argc, char** argv)
         QStringLiteral("docker-host"),
         QStringLiteral("Docker engine, e.g. unix:///run/docker.sock."), QStringLiteral("URL"));
     const QCommandLineOption apiKey(QStringLiteral("api-key"),
-                                    QStringLiteral("The key asked for in OPEN-SANDBOX-API-KEY."),
+                                    QStringLiteral("The key asked for in OPEN-SANDBOX-API-KEY "
+                                                   "(default: $OPEN_SANDBOX_API_KEY)."),
                                     QStringLiteral("KEY"));
     const QCommandLineOption execdToken(
         QStringLiteral("execd-token"),
@@ -62,8 +63,11 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "opensandbox-emulator: %s\n", qPrintable(message));
         return 2;
     };
-    if (parser.value(apiKey).isEmpty())
-        return fail(QStringLiteral("--api-key is needed"));
+    // From the environment, a key stays off the command line that every process can read.
+    const QString key =
+        parser.isSet(apiKey) ? parser.value(apiKey) : qEnvironmentVariable("OPEN_SANDBOX_API_KEY");
+    if (key.isEmpty())
+        return fail(QStringLiteral("--api-key or OPEN_SANDBOX_API_KEY is needed"));
     QString endpointError;
     const Endpoint docker = Endpoint::fromUrl(parser.value(dockerHost), &endpointError);
     if (!docker.isValid())
@@ -85,7 +89,7 @@ int main(int argc, char** argv)
     if (!numbersOk || expiryMs < 10)
         return fail(QStringLiteral("--expiry-check-ms wants milliseconds, at least 10"));
 
-    LifecycleServer server(docker, parser.value(apiKey));
+    LifecycleServer server(docker, key);
     server.instance = parser.isSet(instance) ? parser.value(instance)
                                              : QUuid::createUuid().toString(QUuid::Id128);
     server.provisionMs = provisionMs;
