@@ -63,6 +63,21 @@ DockerWindowFixture::~DockerWindowFixture()
     cleanupWindow();
 }
 
+QTableView* DockerWindowFixture::table() const
+{
+    return SandboxTable::of(m_window);
+}
+
+int DockerWindowFixture::rowOf(const QString& name) const
+{
+    return SandboxTable::rowOf(m_window, name);
+}
+
+QString DockerWindowFixture::statusOf(const QString& name) const
+{
+    return SandboxTable::statusOf(m_window, name);
+}
+
 void DockerWindowFixture::initWindow()
 {
     QVERIFY(m_dir.isValid());

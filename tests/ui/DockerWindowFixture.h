@@ -52,9 +52,9 @@ protected:
     // empty on failure.
     QString run(const QString& name, const QStringList& arguments);
 
-    QTableView* table() const { return SandboxTable::of(m_window); }
-    int rowOf(const QString& name) const { return SandboxTable::rowOf(m_window, name); }
-    QString statusOf(const QString& name) const { return SandboxTable::statusOf(m_window, name); }
+    QTableView* table() const;
+    int rowOf(const QString& name) const;
+    QString statusOf(const QString& name) const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<Preferences> m_preferences;
