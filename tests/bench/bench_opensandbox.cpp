@@ -1,13 +1,14 @@
 // bench_opensandbox: OpenSandboxBackend against the OpenSandbox emulator, beside the official
 // JavaScript SDK on the same emulator when it is installed (build-test/opensandbox-sdk, where
 // ctest's SDK tests put it).
-//   bench_opensandbox [--sandboxes N] [--page P] [--runs R] [--sdk DIR]
+//   bench_opensandbox [--sandboxes N] [--page P] [--runs R] [--keystrokes K] [--sdk DIR]
 // Needs DOCKER_HOST and SANDBOXDESK_TEST_IMAGE (scripts/test's environment). The listed
 // sandboxes stay Pending (the emulator is told to provision them in an hour), so a thousand
 // of them are created containers that cost no processes; the commands run in a sandbox of a
 // second emulator. Everything made is removed at the end.
 #include "BenchSupport.h"
 #include "OpenSandboxEmulatorProcess.h"
+#include "docker/DockerBackend.h"
 #include "files/SandboxFiles.h"
 #include "files/TarPacker.h"
 #include "net/HttpClient.h"
@@ -36,6 +37,54 @@ double median(QList<double> values)
 {
     std::sort(values.begin(), values.end());
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(qMin(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
+// One key at a time into `cat` on a terminal: the terminal's line discipline echoes it, and
+// the time runs from write() until that byte is back. The line never ends (fewer keys than a
+// terminal line's 4095 bytes), so each echo is exactly the key typed.
+QList<double> echoLatencies(ExecSession* session, int keystrokes)
+{
+    QList<double> latencies;
+    QByteArray echoed;
+    bool started = false;
+    bool ended = false;
+    QObject::connect(session, &ExecSession::started, session, [&] { started = true; });
+    QObject::connect(session, &ExecSession::received, session,
+                     [&](ExecSession::Stream, const QByteArray& bytes) { echoed += bytes; });
+    QObject::connect(session, &ExecSession::finished, session, [&] { ended = true; });
+    QObject::connect(session, &ExecSession::failed, session, [&](const Error& error) {
+        std::fprintf(stderr, "%s\n", qPrintable(error.fullText()));
+        ended = true;
+    });
+    session->start();
+    if (!BenchSupport::waitUntil([&] { return started || ended; }, 30000) || ended)
+        return latencies;
+    BenchSupport::waitUntil([] { return false; }, 300); // cat settles on its terminal
+    QElapsedTimer timer;
+    for (int k = 0; k < keystrokes; ++k) {
+        const char typed = char('a' + k % 26);
+        const qsizetype before = echoed.size();
+        timer.start();
+        session->write(QByteArray(1, typed));
+        if (!BenchSupport::waitUntil([&] { return ended || echoed.size() > before; }, 30000) ||
+            ended)
+            break;
+        latencies << double(timer.nsecsElapsed()) / 1e6;
+        if (echoed.size() != before + 1 || echoed.back() != typed) {
+            std::fprintf(stderr, "unexpected echo: %s\n", echoed.mid(before).toHex().constData());
+            break;
+        }
+    }
+    session->close();
+    return latencies;
 }
 
 // Creates sandboxes through the lifecycle API with a few requests in flight at once.
@@ -94,6 +143,7 @@ int main(int argc, char* argv[])
     int sandboxes = 1000;
     int page = 100;
     int runs = 20;
+    int keystrokes = 200;
     QString sdkDir = QDir::current().absoluteFilePath(QStringLiteral("opensandbox-sdk"));
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
@@ -103,6 +153,8 @@ int main(int argc, char* argv[])
             page = args.at(i + 1).toInt();
         else if (args.at(i) == QLatin1String("--runs"))
             runs = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--keystrokes"))
+            keystrokes = args.at(i + 1).toInt();
         else if (args.at(i) == QLatin1String("--sdk"))
             sdkDir = args.at(i + 1);
     }
@@ -184,6 +236,32 @@ int main(int argc, char* argv[])
     std::printf("command start to first byte: median %.1f ms, whole command median %.1f ms "
                 "(%d runs)\n",
                 median(firstByte), median(whole), runs);
+
+    // Keystroke to echo: through execd's terminal session (its WebSocket), then through a
+    // Docker exec with a TTY (what `docker exec -it` opens) into the same sandbox's container
+    // on the same engine. The official SDK opens no terminals, so it has no figure here.
+    {
+        ExecOptions options;
+        options.command = {QStringLiteral("cat")};
+        options.columns = 120;
+        options.rows = 40;
+        std::unique_ptr<ExecSession> execd(runner.openExec(id, options));
+        const QList<double> throughExecd = echoLatencies(execd.get(), keystrokes);
+        DockerBackend docker(QStringLiteral("bench-docker"), QStringLiteral("Docker"),
+                             Endpoint::fromUrl(qEnvironmentVariable("DOCKER_HOST")));
+        docker.connectToBackend();
+        BenchSupport::waitUntil([&] { return docker.state() == Backend::State::Connected; }, 30000);
+        std::unique_ptr<ExecSession> direct(
+            docker.openExec(QStringLiteral("sandbox-") + id, options));
+        const QList<double> throughDocker = echoLatencies(direct.get(), keystrokes);
+        std::printf("keystroke to echo through execd's terminal: median %.2f ms, p95 %.2f ms "
+                    "(%d keys)\n",
+                    median(throughExecd), percentile(throughExecd, 0.95), int(throughExecd.size()));
+        std::printf("keystroke to echo through docker exec -it (same container): median %.2f ms, "
+                    "p95 %.2f ms (%d keys)\n",
+                    median(throughDocker), percentile(throughDocker, 0.95),
+                    int(throughDocker.size()));
+    }
 
     // Download: a file of downloadMiB through readArchive into /dev/null.
     const int downloadMiB = 64;
@@ -306,7 +384,5 @@ int main(int argc, char* argv[])
                     sdkUpBytes / (1 << 20), sdkUpSeconds, sdkUpBytes / (1 << 20) / sdkUpSeconds);
         }
     }
-    std::printf("keystroke to echo: not measured (the emulator's execd has no PTY; sessions "
-                "run without a terminal)\n");
     return 0;
 }
