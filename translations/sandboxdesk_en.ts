@@ -5760,28 +5760,6 @@ socket), then at the rootless and Podman sockets. Exit codes: 0 success,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>
-Packages (apt, apk, pip or npm, whichever the sandbox has):
-  packages ID [--manager M] [--json]
-                                list the installed packages: manager, name, version
-  packages managers ID          the package managers found, with their paths
-  packages install ID M NAME…   install with manager M (apt: apt-get update first);
-                                the manager&apos;s output streams, its exit code becomes
-                                sandboxctl&apos;s
-  packages remove ID M NAME…    remove installed packages the same way
-</source>
-        <translation>
-Packages (apt, apk, pip or npm, whichever the sandbox has):
-  packages ID [--manager M] [--json]
-                                list the installed packages: manager, name, version
-  packages managers ID          the package managers found, with their paths
-  packages install ID M NAME…   install with manager M (apt: apt-get update first);
-                                the manager&apos;s output streams, its exit code becomes
-                                sandboxctl&apos;s
-  packages remove ID M NAME…    remove installed packages the same way
-</translation>
-    </message>
-    <message>
         <source>“%1” is not a package manager: use apt, apk, pip or npm.</source>
         <translation>“%1” is not a package manager: use apt, apk, pip or npm.</translation>
     </message>
@@ -5852,6 +5830,28 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>Say on or off, not “%1”.</source>
         <translation>Say on or off, not “%1”.</translation>
+    </message>
+    <message>
+        <source>
+Packages (apt, apk, pip or npm, whichever the sandbox has):
+  packages ID [--manager M] [--json]
+                                list the installed packages: manager, name, version
+  packages managers ID          the package managers found, with their paths
+  packages install ID M NAME…   install with manager M (apt: apt-get update first);
+                                the manager&apos;s output streams, its exit code becomes
+                                sandboxctl&apos;s; Ctrl-C stops it in the sandbox
+  packages remove ID M NAME…    remove installed packages the same way
+</source>
+        <translation>
+Packages (apt, apk, pip or npm, whichever the sandbox has):
+  packages ID [--manager M] [--json]
+                                list the installed packages: manager, name, version
+  packages managers ID          the package managers found, with their paths
+  packages install ID M NAME…   install with manager M (apt: apt-get update first);
+                                the manager&apos;s output streams, its exit code becomes
+                                sandboxctl&apos;s; Ctrl-C stops it in the sandbox
+  packages remove ID M NAME…    remove installed packages the same way
+</translation>
     </message>
 </context>
 </TS>

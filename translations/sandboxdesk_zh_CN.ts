@@ -5795,27 +5795,6 @@ exec 以所运行命令的退出码退出。
         <translation>“%1”超出范围：日志的时间只能在 1677 年到 2262 年之间。</translation>
     </message>
     <message>
-        <source>
-Packages (apt, apk, pip or npm, whichever the sandbox has):
-  packages ID [--manager M] [--json]
-                                list the installed packages: manager, name, version
-  packages managers ID          the package managers found, with their paths
-  packages install ID M NAME…   install with manager M (apt: apt-get update first);
-                                the manager&apos;s output streams, its exit code becomes
-                                sandboxctl&apos;s
-  packages remove ID M NAME…    remove installed packages the same way
-</source>
-        <translation>
-软件包（apt、apk、pip 或 npm，取决于沙箱中有哪个）：
-  packages ID [--manager M] [--json]
-                                列出已安装的软件包：管理器、名称、版本
-  packages managers ID          列出找到的包管理器及其路径
-  packages install ID M NAME…   用包管理器 M 安装（apt：先运行 apt-get update）；
-                                实时输出包管理器的输出，sandboxctl 以其退出码退出
-  packages remove ID M NAME…    以同样方式卸载已安装的软件包
-</translation>
-    </message>
-    <message>
         <source>“%1” is not a package manager: use apt, apk, pip or npm.</source>
         <translation>“%1”不是包管理器：请使用 apt、apk、pip 或 npm。</translation>
     </message>
@@ -5883,6 +5862,28 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>Say on or off, not “%1”.</source>
         <translation>请使用 on 或 off，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>
+Packages (apt, apk, pip or npm, whichever the sandbox has):
+  packages ID [--manager M] [--json]
+                                list the installed packages: manager, name, version
+  packages managers ID          the package managers found, with their paths
+  packages install ID M NAME…   install with manager M (apt: apt-get update first);
+                                the manager&apos;s output streams, its exit code becomes
+                                sandboxctl&apos;s; Ctrl-C stops it in the sandbox
+  packages remove ID M NAME…    remove installed packages the same way
+</source>
+        <translation>
+软件包（apt、apk、pip 或 npm，取决于沙箱中有哪个）：
+  packages ID [--manager M] [--json]
+                                列出已安装的软件包：管理器、名称、版本
+  packages managers ID          列出找到的包管理器及其路径
+  packages install ID M NAME…   用包管理器 M 安装（apt：先运行 apt-get update）；
+                                实时输出包管理器的输出，sandboxctl 以其退出码退出；
+                                Ctrl-C 会在沙箱中停止它
+  packages remove ID M NAME…    以同样方式卸载已安装的软件包
+</translation>
     </message>
 </context>
 </TS>
