@@ -3609,6 +3609,25 @@ You can keep it for this session only.</translation>
         <source>Stop the package manager and everything it started: TERM, then KILL 2 seconds later</source>
         <translation>Stop the package manager and everything it started: TERM, then KILL 2 seconds later</translation>
     </message>
+    <message>
+        <source>Remove Packages</source>
+        <translation>Remove Packages</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n package(s) with %1 from the sandbox “%2”?</source>
+        <translation>
+            <numerusform>Remove %n package with %1 from the sandbox “%2”?</numerusform>
+            <numerusform>Remove %n packages with %1 from the sandbox “%2”?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
 </context>
 <context>
     <name>PathBar</name>
@@ -4239,7 +4258,7 @@ echo hello</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">… and %1 more</translation>
     </message>
     <message>
         <source>Also remove running ones (force)</source>

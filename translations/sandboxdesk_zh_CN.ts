@@ -3592,6 +3592,24 @@ You can keep it for this session only.</source>
         <source>Stop the package manager and everything it started: TERM, then KILL 2 seconds later</source>
         <translation>停止包管理器及其启动的所有进程：先发 TERM，2 秒后发 KILL</translation>
     </message>
+    <message>
+        <source>Remove Packages</source>
+        <translation>删除软件包</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n package(s) with %1 from the sandbox “%2”?</source>
+        <translation>
+            <numerusform>用 %1 从沙箱“%2”中删除 %n 个软件包吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 以及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>PathBar</name>
