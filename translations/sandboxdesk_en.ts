@@ -459,22 +459,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>Job %1 in %2 was stopped.</translation>
     </message>
     <message>
-        <source>The command of job %1 cannot be run again: %2</source>
-        <translation>The command of job %1 cannot be run again: %2</translation>
-    </message>
-    <message>
-        <source>The command could not be started again in %1: %2</source>
-        <translation>The command could not be started again in %1: %2</translation>
-    </message>
-    <message>
-        <source>Started again in %1 as job %2.</source>
-        <translation>Started again in %1 as job %2.</translation>
-    </message>
-    <message>
-        <source>The command was copied.</source>
-        <translation>The command was copied.</translation>
-    </message>
-    <message>
         <source>The jobs of %1 could not be listed: %2</source>
         <translation>The jobs of %1 could not be listed: %2</translation>
     </message>
@@ -501,18 +485,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
         <translation>TERM to the job&apos;s processes, then KILL 2 seconds later</translation>
-    </message>
-    <message>
-        <source>Run &amp;Again</source>
-        <translation>Run &amp;Again</translation>
-    </message>
-    <message>
-        <source>Start the same command line in the same sandbox as a new job</source>
-        <translation>Start the same command line in the same sandbox as a new job</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Command</source>
-        <translation>&amp;Copy Command</translation>
     </message>
     <message>
         <source>Select a job and follow it to see its output.</source>
@@ -2433,6 +2405,37 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Cancelled.</source>
         <translation type="unfinished">Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>JobCommandActions</name>
+    <message>
+        <source>The command of job %1 cannot be run again: %2</source>
+        <translation>The command of job %1 cannot be run again: %2</translation>
+    </message>
+    <message>
+        <source>The command could not be started again in %1: %2</source>
+        <translation>The command could not be started again in %1: %2</translation>
+    </message>
+    <message>
+        <source>Started again in %1 as job %2.</source>
+        <translation>Started again in %1 as job %2.</translation>
+    </message>
+    <message>
+        <source>The command was copied.</source>
+        <translation>The command was copied.</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>Run &amp;Again</translation>
+    </message>
+    <message>
+        <source>Start the same command line in the same sandbox as a new job</source>
+        <translation>Start the same command line in the same sandbox as a new job</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Command</source>
+        <translation>&amp;Copy Command</translation>
     </message>
 </context>
 <context>

@@ -460,22 +460,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>%2 中的作业 %1 已停止。</translation>
     </message>
     <message>
-        <source>The command of job %1 cannot be run again: %2</source>
-        <translation>作业 %1 的命令无法再次运行：%2</translation>
-    </message>
-    <message>
-        <source>The command could not be started again in %1: %2</source>
-        <translation>无法在 %1 中再次启动该命令：%2</translation>
-    </message>
-    <message>
-        <source>Started again in %1 as job %2.</source>
-        <translation>已在 %1 中作为作业 %2 再次启动。</translation>
-    </message>
-    <message>
-        <source>The command was copied.</source>
-        <translation>命令已复制。</translation>
-    </message>
-    <message>
         <source>The jobs of %1 could not be listed: %2</source>
         <translation>无法列出 %1 的作业：%2</translation>
     </message>
@@ -502,18 +486,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
         <translation>向作业的进程发送 TERM，2 秒后发送 KILL</translation>
-    </message>
-    <message>
-        <source>Run &amp;Again</source>
-        <translation>再次运行(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Start the same command line in the same sandbox as a new job</source>
-        <translation>在同一沙箱中以新作业启动相同的命令行</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Command</source>
-        <translation>复制命令(&amp;C)</translation>
     </message>
     <message>
         <source>Select a job and follow it to see its output.</source>
@@ -2420,6 +2392,37 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>JobCommandActions</name>
+    <message>
+        <source>The command of job %1 cannot be run again: %2</source>
+        <translation>作业 %1 的命令无法再次运行：%2</translation>
+    </message>
+    <message>
+        <source>The command could not be started again in %1: %2</source>
+        <translation>无法在 %1 中再次启动该命令：%2</translation>
+    </message>
+    <message>
+        <source>Started again in %1 as job %2.</source>
+        <translation>已在 %1 中作为作业 %2 再次启动。</translation>
+    </message>
+    <message>
+        <source>The command was copied.</source>
+        <translation>命令已复制。</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>再次运行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start the same command line in the same sandbox as a new job</source>
+        <translation>在同一沙箱中以新作业启动相同的命令行</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Command</source>
+        <translation>复制命令(&amp;C)</translation>
     </message>
 </context>
 <context>

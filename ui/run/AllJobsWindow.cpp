@@ -1,12 +1,10 @@
 #include "AllJobsWindow.h"
 
+#include "JobCommandActions.h"
 #include "logs/AnsiText.h"
 #include "run/AllJobsModel.h"
 #include "run/SandboxJobs.h"
-#include "sandbox/ShellWords.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -260,28 +258,16 @@ void AllJobsWindow::rerunCurrent()
     SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId);
     if (!jobs)
         return;
-    QString why;
-    RunRequest request;
-    request.command = ShellWords::split(job.job.command, &why);
-    if (request.command.isEmpty()) {
-        showStatus(tr("The command of job %1 cannot be run again: %2").arg(job.job.id, why), true);
-        return;
-    }
     m_rerunButton->setEnabled(false);
-    ResultJob<QString>* start = jobs->start(request);
-    connect(start, &Job::finished, this, [this, start, job] {
-        updateButtons();
-        if (start->error().isError()) {
-            showStatus(tr("The command could not be started again in %1: %2")
-                           .arg(job.sandboxName, start->error().fullText()),
-                       true);
-            return;
-        }
-        showStatus(tr("Started again in %1 as job %2.").arg(job.sandboxName, start->value()),
-                   false);
-        selectJob(job.backendId, job.sandboxId, start->value());
-        m_model->refreshSandbox(job.backendId, job.sandboxId);
-    });
+    JobCommandActions::runAgain(jobs, job.job, job.sandboxName, this,
+                                [this, job](const JobCommandActions::Outcome& done) {
+                                    updateButtons();
+                                    showStatus(done.message, done.isError);
+                                    if (done.jobId.isEmpty())
+                                        return;
+                                    selectJob(job.backendId, job.sandboxId, done.jobId);
+                                    m_model->refreshSandbox(job.backendId, job.sandboxId);
+                                });
 }
 
 void AllJobsWindow::copyCommand()
@@ -289,8 +275,7 @@ void AllJobsWindow::copyCommand()
     const int row = currentRow();
     if (row < 0)
         return;
-    QApplication::clipboard()->setText(m_model->row(row).job.command);
-    showStatus(tr("The command was copied."), false);
+    showStatus(JobCommandActions::copyCommand(m_model->row(row).job), false);
 }
 
 void AllJobsWindow::updateButtons()
@@ -355,9 +340,7 @@ void AllJobsWindow::retranslateUi()
     m_followButton->setText(tr("&Follow Output"));
     m_killButton->setText(tr("&Kill"));
     m_killButton->setToolTip(tr("TERM to the job's processes, then KILL 2 seconds later"));
-    m_rerunButton->setText(tr("Run &Again"));
-    m_rerunButton->setToolTip(tr("Start the same command line in the same sandbox as a new job"));
-    m_copyButton->setText(tr("&Copy Command"));
+    JobCommandActions::retranslate(m_rerunButton, m_copyButton);
     if (m_followed.isEmpty())
         m_outputTitle->setText(tr("Select a job and follow it to see its output."));
     else
