@@ -105,7 +105,7 @@ AllJobsWindow::AllJobsWindow(QWidget* parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         updateStatus();
         if (!m_wanted.jobId.isEmpty())
-            selectJob(m_wanted.backendId, m_wanted.sandboxId, m_wanted.jobId);
+            selectJob(m_wanted.backendId, m_wanted.sandboxId, m_wanted.jobId, m_wanted.container);
     });
     connect(m_model, &AllJobsModel::refreshed, this, [this] {
         updateStatus();
@@ -137,11 +137,11 @@ int AllJobsWindow::currentRow() const
 }
 
 void AllJobsWindow::selectJob(const QString& backendId, const QString& sandboxId,
-                              const QString& jobId)
+                              const QString& jobId, const QString& container)
 {
-    const int row = m_model->rowOf(backendId, sandboxId, jobId);
+    const int row = m_model->rowOf(backendId, sandboxId, jobId, container);
     if (row < 0) {
-        m_wanted = {backendId, sandboxId, jobId};
+        m_wanted = {backendId, sandboxId, jobId, container};
         return;
     }
     m_wanted = {};
@@ -172,7 +172,7 @@ void AllJobsWindow::follow()
     if (row < 0)
         return;
     const AllJobsModel::Row job = m_model->row(row);
-    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId);
+    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId, job.container);
     if (!jobs)
         return;
     stopFollowing();
@@ -232,7 +232,7 @@ void AllJobsWindow::killCurrent()
     if (row < 0)
         return;
     const AllJobsModel::Row job = m_model->row(row);
-    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId);
+    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId, job.container);
     if (!jobs)
         return;
     m_killButton->setEnabled(false);
@@ -255,19 +255,19 @@ void AllJobsWindow::rerunCurrent()
     if (row < 0)
         return;
     const AllJobsModel::Row job = m_model->row(row);
-    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId);
+    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId, job.container);
     if (!jobs)
         return;
     m_rerunButton->setEnabled(false);
-    JobCommandActions::runAgain(jobs, job.job, job.sandboxName, this,
-                                [this, job](const JobCommandActions::Outcome& done) {
-                                    updateButtons();
-                                    showStatus(done.message, done.isError);
-                                    if (done.jobId.isEmpty())
-                                        return;
-                                    selectJob(job.backendId, job.sandboxId, done.jobId);
-                                    m_model->refreshSandbox(job.backendId, job.sandboxId);
-                                });
+    JobCommandActions::runAgain(
+        jobs, job.job, job.sandboxName, this, [this, job](const JobCommandActions::Outcome& done) {
+            updateButtons();
+            showStatus(done.message, done.isError);
+            if (done.jobId.isEmpty())
+                return;
+            selectJob(job.backendId, job.sandboxId, done.jobId, job.container);
+            m_model->refreshSandbox(job.backendId, job.sandboxId);
+        });
 }
 
 void AllJobsWindow::copyCommand()
