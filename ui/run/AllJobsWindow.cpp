@@ -1,6 +1,7 @@
 #include "AllJobsWindow.h"
 
 #include "JobCommandActions.h"
+#include "common/ListTable.h"
 #include "logs/AnsiText.h"
 #include "run/AllJobsModel.h"
 #include "run/SandboxJobs.h"
@@ -8,7 +9,6 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -48,11 +48,16 @@ AllJobsWindow::AllJobsWindow(QWidget* parent)
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(AllJobsModel::Started, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(AllJobsModel::Command, QHeaderView::Stretch);
+    ListTable::setUp(m_table,
+                     {{AllJobsModel::Sandbox, 150},
+                      {AllJobsModel::Connection, 160},
+                      {AllJobsModel::JobId, 90},
+                      {AllJobsModel::State, 90},
+                      {AllJobsModel::ExitCode, 70},
+                      {AllJobsModel::Started, 150},
+                      {AllJobsModel::Output, 90}},
+                     AllJobsModel::Command);
     m_refreshButton->setObjectName(QStringLiteral("allJobsRefreshButton"));
     m_followButton->setObjectName(QStringLiteral("allJobsFollowButton"));
     m_killButton->setObjectName(QStringLiteral("allJobsKillButton"));

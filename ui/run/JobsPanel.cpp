@@ -1,6 +1,7 @@
 #include "JobsPanel.h"
 
 #include "JobCommandActions.h"
+#include "common/ListTable.h"
 #include "logs/AnsiText.h"
 #include "run/JobTableModel.h"
 #include "run/SandboxJobs.h"
@@ -8,7 +9,6 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -43,11 +43,13 @@ JobsPanel::JobsPanel(SandboxJobs* jobs, const QString& sandboxName, QWidget* par
 {
     m_table->setObjectName(QStringLiteral("jobsTable"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    ListTable::setUp(m_table,
+                     {{JobTableModel::Id, 90},
+                      {JobTableModel::State, 90},
+                      {JobTableModel::Started, 150},
+                      {JobTableModel::Output, 90}},
+                     JobTableModel::Command);
     m_refreshButton->setObjectName(QStringLiteral("jobsRefreshButton"));
     m_followButton->setObjectName(QStringLiteral("jobsFollowButton"));
     m_killButton->setObjectName(QStringLiteral("jobsKillButton"));

@@ -1,5 +1,6 @@
 #include "PackagesPanel.h"
 
+#include "common/ListTable.h"
 #include "logs/AnsiText.h"
 #include "run/PackageTableModel.h"
 #include "run/Run.h"
@@ -10,7 +11,6 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -84,11 +84,8 @@ PackagesPanel::PackagesPanel(Backend* backend, const QString& sandboxId, const Q
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(PackageTableModel::Name, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    ListTable::setUp(m_table, {{PackageTableModel::Name, 280}}, PackageTableModel::Version);
     m_names->setObjectName(QStringLiteral("packagesNames"));
     m_installButton->setObjectName(QStringLiteral("packagesInstallButton"));
     m_removeButton->setObjectName(QStringLiteral("packagesRemoveButton"));
