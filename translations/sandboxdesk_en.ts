@@ -290,14 +290,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>ActivityLogFile</name>
     <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>Cannot make the folder %1.</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>Another program holds %1.</translation>
-    </message>
-    <message>
         <source>Cannot write %1.</source>
         <translation>Cannot write %1.</translation>
     </message>
@@ -1816,21 +1808,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
-    <name>ExpiryStore</name>
-    <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>Cannot make the folder %1.</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>Another program holds %1.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>Cannot write %1.</translation>
-    </message>
-</context>
-<context>
     <name>FilePreview</name>
     <message>
         <source>Only files can be previewed.</source>
@@ -2404,21 +2381,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>not watched idle for long enough yet</source>
         <translation>not watched idle for long enough yet</translation>
-    </message>
-</context>
-<context>
-    <name>IdleStore</name>
-    <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>Cannot make the folder %1.</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>Another program holds %1.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>Cannot write %1.</translation>
     </message>
 </context>
 <context>
@@ -4546,6 +4508,21 @@ echo hello</translation>
     <message>
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharedFile</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation type="unfinished">Cannot make the folder %1.</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation type="unfinished">Another program holds %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished">Cannot write %1.</translation>
     </message>
 </context>
 <context>

@@ -291,14 +291,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>ActivityLogFile</name>
     <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>另一个程序正占用 %1。</translation>
-    </message>
-    <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -1812,21 +1804,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
-    <name>ExpiryStore</name>
-    <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>另一个程序正占用 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-</context>
-<context>
     <name>FilePreview</name>
     <message>
         <source>Only files can be previewed.</source>
@@ -2391,21 +2368,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>not watched idle for long enough yet</source>
         <translation>尚未观察到其空闲足够长的时间</translation>
-    </message>
-</context>
-<context>
-    <name>IdleStore</name>
-    <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>另一个程序正占用 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -4521,6 +4483,21 @@ echo hello</translation>
     <message>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SharedFile</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>另一个程序正占用 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
