@@ -1789,6 +1789,17 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdClient</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation type="unfinished">The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation type="unfinished">The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
+    </message>
+</context>
+<context>
     <name>ExecdPtySession</name>
     <message>
         <source>execd stopped the terminal session.</source>
@@ -2979,14 +2990,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>OpenSandboxBackgroundCommands</name>
     <message>
-        <source>The OpenSandbox connection is gone.</source>
-        <translation>The OpenSandbox connection is gone.</translation>
-    </message>
-    <message>
-        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
-        <translation>The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
-    </message>
-    <message>
         <source>execd did not name the background command.</source>
         <translation>execd did not name the background command.</translation>
     </message>
@@ -3103,10 +3106,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>No such file or folder: %1</source>
         <translation>No such file or folder: %1</translation>
-    </message>
-    <message>
-        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
-        <translation>The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>

@@ -1785,6 +1785,17 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdClient</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
+    </message>
+</context>
+<context>
     <name>ExecdPtySession</name>
     <message>
         <source>execd stopped the terminal session.</source>
@@ -2963,14 +2974,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>OpenSandboxBackgroundCommands</name>
     <message>
-        <source>The OpenSandbox connection is gone.</source>
-        <translation>OpenSandbox 连接已不存在。</translation>
-    </message>
-    <message>
-        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
-        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
-    </message>
-    <message>
         <source>execd did not name the background command.</source>
         <translation>execd 没有给出后台命令的标识。</translation>
     </message>
@@ -3086,10 +3089,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>No such file or folder: %1</source>
         <translation>没有这个文件或文件夹：%1</translation>
-    </message>
-    <message>
-        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
-        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
