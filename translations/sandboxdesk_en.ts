@@ -1679,6 +1679,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecProbe</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation type="unfinished">This sandbox cannot run commands.</translation>
+    </message>
+</context>
+<context>
     <name>ExecSandboxFiles</name>
     <message>
         <source>Could not run a command in the sandbox: %1</source>
@@ -2392,13 +2399,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>not watched idle for long enough yet</source>
         <translation>not watched idle for long enough yet</translation>
-    </message>
-</context>
-<context>
-    <name>Interpreters</name>
-    <message>
-        <source>This sandbox cannot run commands.</source>
-        <translation>This sandbox cannot run commands.</translation>
     </message>
 </context>
 <context>
@@ -3435,10 +3435,6 @@ You can keep it for this session only.</translation>
     <message>
         <source>“%1” is not a package name: it holds a blank or a control character.</source>
         <translation>“%1” is not a package name: it holds a blank or a control character.</translation>
-    </message>
-    <message>
-        <source>This sandbox cannot run commands.</source>
-        <translation>This sandbox cannot run commands.</translation>
     </message>
     <message>
         <source>%1 did not list its packages in time.</source>

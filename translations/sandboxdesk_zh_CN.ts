@@ -1675,6 +1675,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecProbe</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
     <name>ExecSandboxFiles</name>
     <message>
         <source>Could not run a command in the sandbox: %1</source>
@@ -2379,13 +2386,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>not watched idle for long enough yet</source>
         <translation>尚未观察到其空闲足够长的时间</translation>
-    </message>
-</context>
-<context>
-    <name>Interpreters</name>
-    <message>
-        <source>This sandbox cannot run commands.</source>
-        <translation>此沙箱无法运行命令。</translation>
     </message>
 </context>
 <context>
@@ -3418,10 +3418,6 @@ You can keep it for this session only.</source>
     <message>
         <source>“%1” is not a package name: it holds a blank or a control character.</source>
         <translation>“%1”不是软件包名称：其中含有空白或控制字符。</translation>
-    </message>
-    <message>
-        <source>This sandbox cannot run commands.</source>
-        <translation>此沙箱无法运行命令。</translation>
     </message>
     <message>
         <source>%1 did not list its packages in time.</source>
