@@ -1,4 +1,5 @@
 #include "EciBackendFixture.h"
+#include "JobResults.h"
 #include "run/Run.h"
 #include "run/SandboxJobs.h"
 
@@ -17,17 +18,6 @@ struct Outcome
     QByteArray out;
     QByteArray err;
 };
-
-template<typename T> T valueOf(ResultJob<T>* job, Error* error)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<ResultJob<T>> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    *error =
-        job->isFinished() ? job->error() : Error::make(Error::Timeout, QStringLiteral("no answer"));
-    return job->value();
-}
 
 } // namespace
 
@@ -156,18 +146,7 @@ void TestRunEci::jobs()
     QCOMPARE(listed.size(), 1);
     QCOMPARE(listed.first().state, JobInfo::State::Exited);
     QCOMPARE(listed.first().exitCode, 2);
-    std::unique_ptr<JobOutput> output(jobs.openOutput(id, true));
-    QVERIFY(output);
-    QByteArray bytes;
-    bool ended = false;
-    connect(output.get(), &JobOutput::received, this,
-            [&](const QByteArray& more) { bytes += more; });
-    connect(output.get(), &JobOutput::ended, this, [&](const Error& why) {
-        error = why;
-        ended = true;
-    });
-    output->start();
-    QTRY_VERIFY_WITH_TIMEOUT(ended, Generous);
+    const QByteArray bytes = outputOf(&jobs, id, true, &error);
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
     QCOMPARE(bytes, QByteArray("eci-job\n"));
 }
