@@ -1,5 +1,6 @@
 #include "PackageCommands.h"
 #include "CommandOutput.h"
+#include "RunInterrupt.h"
 
 #include "run/Run.h"
 #include "sandbox/Backend.h"
@@ -81,7 +82,7 @@ QString PackageCommands::usage()
         "  packages managers ID          the package managers found, with their paths\n"
         "  packages install ID M NAME…   install with manager M (apt: apt-get update first);\n"
         "                                the manager's output streams, its exit code becomes\n"
-        "                                sandboxctl's\n"
+        "                                sandboxctl's; Ctrl-C stops it in the sandbox\n"
         "  packages remove ID M NAME…    remove installed packages the same way\n");
 }
 
@@ -263,7 +264,11 @@ void PackageCommands::runChange(Action action, const QStringList& args)
         connect(run, &Run::received, this, [](ExecSession::Stream stream, const QByteArray& bytes) {
             writeAll(stream == ExecSession::Stream::Stderr ? STDERR_FILENO : STDOUT_FILENO, bytes);
         });
-        connect(run, &Run::finished, this, [this, run] {
+        // Ctrl-C stops the package manager in the sandbox, as it does a command's run.
+        auto* interrupt = new RunInterrupt(run, m_finish, this);
+        connect(run, &Run::finished, this, [this, run, interrupt] {
+            if (interrupt->finishIfInterrupted())
+                return;
             const RunResult& result = run->result();
             if (result.error.isError())
                 m_finish(result.error.fullText(), codeFor(result.error));

@@ -11,7 +11,8 @@ class Backend;
 
 // sandboxctl packages: the package managers a sandbox has (apt, apk, pip, npm, found by
 // core's PackageManagers), what they have installed, and installs and removals whose output
-// streams as the manager prints it, its exit code becoming sandboxctl's.
+// streams as the manager prints it, its exit code becoming sandboxctl's; Ctrl-C and SIGTERM
+// stop the manager in the sandbox (RunInterrupt).
 class PackageCommands final : public QObject
 {
 public:

@@ -1,15 +1,13 @@
 #include "RunCommands.h"
 #include "CommandOutput.h"
+#include "RunInterrupt.h"
 
 #include "run/Run.h"
 #include "text/Duration.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QSocketNotifier>
 
-#include <csignal>
-#include <fcntl.h>
 #include <unistd.h>
 
 using namespace ctl;
@@ -20,15 +18,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(sandboxctl)
 };
-
-// Ctrl-C reaches the event loop through a pipe: a signal handler may only write().
-int interruptPipe[2] = {-1, -1};
-
-void onInterrupt(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(interruptPipe[1], &byte, 1);
-}
 
 QByteArray readAllStdin()
 {
@@ -167,7 +156,10 @@ void RunCommands::runRun(const QStringList& args)
     connect(m_run, &Run::received, this, [](ExecSession::Stream stream, const QByteArray& bytes) {
         writeAll(stream == ExecSession::Stream::Stderr ? STDERR_FILENO : STDOUT_FILENO, bytes);
     });
-    connect(m_run, &Run::finished, this, [this] {
+    auto* interrupt = new RunInterrupt(m_run, m_finish, this);
+    connect(m_run, &Run::finished, this, [this, interrupt] {
+        if (interrupt->finishIfInterrupted())
+            return;
         const RunResult& result = m_run->result();
         if (result.error.isError()) {
             m_finish(result.error.fullText(),
@@ -178,33 +170,7 @@ void RunCommands::runRun(const QStringList& args)
         if (result.timedOut)
             message = Text::tr("Stopped after %1 (--timeout).")
                           .arg(Duration::format(m_run->request().timeoutMs));
-        else if (result.cancelled)
-            message = Text::tr("Stopped.");
         m_finish(message, result.exitCode);
     });
-    watchInterrupt();
     m_run->start();
-}
-
-void RunCommands::watchInterrupt()
-{
-    if (interruptPipe[0] < 0 && ::pipe2(interruptPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return;
-    auto* notifier = new QSocketNotifier(interruptPipe[0], QSocketNotifier::Read, this);
-    connect(notifier, &QSocketNotifier::activated, this, [this] {
-        char bytes[16];
-        while (::read(interruptPipe[0], bytes, sizeof bytes) > 0) {
-        }
-        // The first Ctrl-C stops the process in the sandbox; a second one leaves at once.
-        if (m_run->result().cancelled || m_run->isFinished()) {
-            m_finish(Text::tr("Interrupted; the process may still run in the sandbox."), 130);
-            return;
-        }
-        m_run->cancel();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onInterrupt;
-    sigemptyset(&action.sa_mask);
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
 }

@@ -10,7 +10,7 @@ class Run;
 
 // sandboxctl run: a command or a script in a sandbox through core's Run, stdout and stderr
 // apart, the command's exit code as sandboxctl's, Ctrl-C and --timeout stopping the process
-// in the sandbox (not just the connection).
+// in the sandbox (not just the connection; RunInterrupt).
 class RunCommands final : public QObject
 {
 public:
@@ -29,7 +29,6 @@ public:
 
 private:
     void runRun(const QStringList& args);
-    void watchInterrupt();
 
     Backend* m_backend;
     Resolver m_resolve;

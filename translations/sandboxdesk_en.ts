@@ -451,22 +451,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>Job %1 in %2 was stopped.</translation>
     </message>
     <message>
-        <source>The command of job %1 cannot be run again: %2</source>
-        <translation>The command of job %1 cannot be run again: %2</translation>
-    </message>
-    <message>
-        <source>The command could not be started again in %1: %2</source>
-        <translation>The command could not be started again in %1: %2</translation>
-    </message>
-    <message>
-        <source>Started again in %1 as job %2.</source>
-        <translation>Started again in %1 as job %2.</translation>
-    </message>
-    <message>
-        <source>The command was copied.</source>
-        <translation>The command was copied.</translation>
-    </message>
-    <message>
         <source>The jobs of %1 could not be listed: %2</source>
         <translation>The jobs of %1 could not be listed: %2</translation>
     </message>
@@ -493,18 +477,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
         <translation>TERM to the job&apos;s processes, then KILL 2 seconds later</translation>
-    </message>
-    <message>
-        <source>Run &amp;Again</source>
-        <translation>Run &amp;Again</translation>
-    </message>
-    <message>
-        <source>Start the same command line in the same sandbox as a new job</source>
-        <translation>Start the same command line in the same sandbox as a new job</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Command</source>
-        <translation>&amp;Copy Command</translation>
     </message>
     <message>
         <source>Select a job and follow it to see its output.</source>
@@ -2409,6 +2381,37 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobCommandActions</name>
+    <message>
+        <source>The command of job %1 cannot be run again: %2</source>
+        <translation>The command of job %1 cannot be run again: %2</translation>
+    </message>
+    <message>
+        <source>The command could not be started again in %1: %2</source>
+        <translation>The command could not be started again in %1: %2</translation>
+    </message>
+    <message>
+        <source>Started again in %1 as job %2.</source>
+        <translation>Started again in %1 as job %2.</translation>
+    </message>
+    <message>
+        <source>The command was copied.</source>
+        <translation>The command was copied.</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>Run &amp;Again</translation>
+    </message>
+    <message>
+        <source>Start the same command line in the same sandbox as a new job</source>
+        <translation>Start the same command line in the same sandbox as a new job</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Command</source>
+        <translation>&amp;Copy Command</translation>
+    </message>
+</context>
+<context>
     <name>JobOutput</name>
     <message>
         <source>There is no such job.</source>
@@ -3566,6 +3569,25 @@ You can keep it for this session only.</translation>
         <source>Stop the package manager and everything it started: TERM, then KILL 2 seconds later</source>
         <translation>Stop the package manager and everything it started: TERM, then KILL 2 seconds later</translation>
     </message>
+    <message>
+        <source>Remove Packages</source>
+        <translation>Remove Packages</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n package(s) with %1 from the sandbox “%2”?</source>
+        <translation>
+            <numerusform>Remove %n package with %1 from the sandbox “%2”?</numerusform>
+            <numerusform>Remove %n packages with %1 from the sandbox “%2”?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
 </context>
 <context>
     <name>PathBar</name>
@@ -4196,7 +4218,7 @@ echo hello</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">… and %1 more</translation>
     </message>
     <message>
         <source>Also remove running ones (force)</source>
@@ -5732,28 +5754,6 @@ socket), then at the rootless and Podman sockets. Exit codes: 0 success,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>
-Packages (apt, apk, pip or npm, whichever the sandbox has):
-  packages ID [--manager M] [--json]
-                                list the installed packages: manager, name, version
-  packages managers ID          the package managers found, with their paths
-  packages install ID M NAME…   install with manager M (apt: apt-get update first);
-                                the manager&apos;s output streams, its exit code becomes
-                                sandboxctl&apos;s
-  packages remove ID M NAME…    remove installed packages the same way
-</source>
-        <translation>
-Packages (apt, apk, pip or npm, whichever the sandbox has):
-  packages ID [--manager M] [--json]
-                                list the installed packages: manager, name, version
-  packages managers ID          the package managers found, with their paths
-  packages install ID M NAME…   install with manager M (apt: apt-get update first);
-                                the manager&apos;s output streams, its exit code becomes
-                                sandboxctl&apos;s
-  packages remove ID M NAME…    remove installed packages the same way
-</translation>
-    </message>
-    <message>
         <source>“%1” is not a package manager: use apt, apk, pip or npm.</source>
         <translation>“%1” is not a package manager: use apt, apk, pip or npm.</translation>
     </message>
@@ -5824,6 +5824,28 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>Say on or off, not “%1”.</source>
         <translation>Say on or off, not “%1”.</translation>
+    </message>
+    <message>
+        <source>
+Packages (apt, apk, pip or npm, whichever the sandbox has):
+  packages ID [--manager M] [--json]
+                                list the installed packages: manager, name, version
+  packages managers ID          the package managers found, with their paths
+  packages install ID M NAME…   install with manager M (apt: apt-get update first);
+                                the manager&apos;s output streams, its exit code becomes
+                                sandboxctl&apos;s; Ctrl-C stops it in the sandbox
+  packages remove ID M NAME…    remove installed packages the same way
+</source>
+        <translation>
+Packages (apt, apk, pip or npm, whichever the sandbox has):
+  packages ID [--manager M] [--json]
+                                list the installed packages: manager, name, version
+  packages managers ID          the package managers found, with their paths
+  packages install ID M NAME…   install with manager M (apt: apt-get update first);
+                                the manager&apos;s output streams, its exit code becomes
+                                sandboxctl&apos;s; Ctrl-C stops it in the sandbox
+  packages remove ID M NAME…    remove installed packages the same way
+</translation>
     </message>
 </context>
 </TS>

@@ -452,22 +452,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
         <translation>%2 中的作业 %1 已停止。</translation>
     </message>
     <message>
-        <source>The command of job %1 cannot be run again: %2</source>
-        <translation>作业 %1 的命令无法再次运行：%2</translation>
-    </message>
-    <message>
-        <source>The command could not be started again in %1: %2</source>
-        <translation>无法在 %1 中再次启动该命令：%2</translation>
-    </message>
-    <message>
-        <source>Started again in %1 as job %2.</source>
-        <translation>已在 %1 中作为作业 %2 再次启动。</translation>
-    </message>
-    <message>
-        <source>The command was copied.</source>
-        <translation>命令已复制。</translation>
-    </message>
-    <message>
         <source>The jobs of %1 could not be listed: %2</source>
         <translation>无法列出 %1 的作业：%2</translation>
     </message>
@@ -494,18 +478,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>TERM to the job&apos;s processes, then KILL 2 seconds later</source>
         <translation>向作业的进程发送 TERM，2 秒后发送 KILL</translation>
-    </message>
-    <message>
-        <source>Run &amp;Again</source>
-        <translation>再次运行(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Start the same command line in the same sandbox as a new job</source>
-        <translation>在同一沙箱中以新作业启动相同的命令行</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Command</source>
-        <translation>复制命令(&amp;C)</translation>
     </message>
     <message>
         <source>Select a job and follow it to see its output.</source>
@@ -2396,6 +2368,37 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>JobCommandActions</name>
+    <message>
+        <source>The command of job %1 cannot be run again: %2</source>
+        <translation>作业 %1 的命令无法再次运行：%2</translation>
+    </message>
+    <message>
+        <source>The command could not be started again in %1: %2</source>
+        <translation>无法在 %1 中再次启动该命令：%2</translation>
+    </message>
+    <message>
+        <source>Started again in %1 as job %2.</source>
+        <translation>已在 %1 中作为作业 %2 再次启动。</translation>
+    </message>
+    <message>
+        <source>The command was copied.</source>
+        <translation>命令已复制。</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>再次运行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start the same command line in the same sandbox as a new job</source>
+        <translation>在同一沙箱中以新作业启动相同的命令行</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Command</source>
+        <translation>复制命令(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>JobOutput</name>
     <message>
         <source>There is no such job.</source>
@@ -3548,6 +3551,24 @@ You can keep it for this session only.</source>
     <message>
         <source>Stop the package manager and everything it started: TERM, then KILL 2 seconds later</source>
         <translation>停止包管理器及其启动的所有进程：先发 TERM，2 秒后发 KILL</translation>
+    </message>
+    <message>
+        <source>Remove Packages</source>
+        <translation>删除软件包</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n package(s) with %1 from the sandbox “%2”?</source>
+        <translation>
+            <numerusform>用 %1 从沙箱“%2”中删除 %n 个软件包吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 以及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -5767,27 +5788,6 @@ exec 以所运行命令的退出码退出。
         <translation>“%1”超出范围：日志的时间只能在 1677 年到 2262 年之间。</translation>
     </message>
     <message>
-        <source>
-Packages (apt, apk, pip or npm, whichever the sandbox has):
-  packages ID [--manager M] [--json]
-                                list the installed packages: manager, name, version
-  packages managers ID          the package managers found, with their paths
-  packages install ID M NAME…   install with manager M (apt: apt-get update first);
-                                the manager&apos;s output streams, its exit code becomes
-                                sandboxctl&apos;s
-  packages remove ID M NAME…    remove installed packages the same way
-</source>
-        <translation>
-软件包（apt、apk、pip 或 npm，取决于沙箱中有哪个）：
-  packages ID [--manager M] [--json]
-                                列出已安装的软件包：管理器、名称、版本
-  packages managers ID          列出找到的包管理器及其路径
-  packages install ID M NAME…   用包管理器 M 安装（apt：先运行 apt-get update）；
-                                实时输出包管理器的输出，sandboxctl 以其退出码退出
-  packages remove ID M NAME…    以同样方式卸载已安装的软件包
-</translation>
-    </message>
-    <message>
         <source>“%1” is not a package manager: use apt, apk, pip or npm.</source>
         <translation>“%1”不是包管理器：请使用 apt、apk、pip 或 npm。</translation>
     </message>
@@ -5855,6 +5855,28 @@ Lifetimes (DURATION as 90s, 10m, 2h, 1d):
     <message>
         <source>Say on or off, not “%1”.</source>
         <translation>请使用 on 或 off，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>
+Packages (apt, apk, pip or npm, whichever the sandbox has):
+  packages ID [--manager M] [--json]
+                                list the installed packages: manager, name, version
+  packages managers ID          the package managers found, with their paths
+  packages install ID M NAME…   install with manager M (apt: apt-get update first);
+                                the manager&apos;s output streams, its exit code becomes
+                                sandboxctl&apos;s; Ctrl-C stops it in the sandbox
+  packages remove ID M NAME…    remove installed packages the same way
+</source>
+        <translation>
+软件包（apt、apk、pip 或 npm，取决于沙箱中有哪个）：
+  packages ID [--manager M] [--json]
+                                列出已安装的软件包：管理器、名称、版本
+  packages managers ID          列出找到的包管理器及其路径
+  packages install ID M NAME…   用包管理器 M 安装（apt：先运行 apt-get update）；
+                                实时输出包管理器的输出，sandboxctl 以其退出码退出；
+                                Ctrl-C 会在沙箱中停止它
+  packages remove ID M NAME…    以同样方式卸载已安装的软件包
+</translation>
     </message>
 </context>
 </TS>

@@ -10,9 +10,17 @@
 
 namespace {
 
-QString nameOf(const Sandbox& sandbox)
+QString nameOf(const Sandbox& sandbox, const QString& container)
 {
-    return sandbox.name.isEmpty() ? sandbox.id.left(12) : sandbox.name;
+    const QString name = sandbox.name.isEmpty() ? sandbox.id.left(12) : sandbox.name;
+    return container.isEmpty() ? name : QStringLiteral("%1 / %2").arg(name, container);
+}
+
+// The containers whose jobs are listed apart: a group's, or the one (empty) of a sandbox that
+// has one.
+QStringList containersOf(const Sandbox& sandbox)
+{
+    return sandbox.containers.size() > 1 ? sandbox.containers : QStringList{QString()};
 }
 
 bool sameJob(const JobInfo& a, const JobInfo& b)
@@ -33,9 +41,10 @@ AllJobsModel::AllJobsModel(QObject* parent)
 
 AllJobsModel::~AllJobsModel() = default;
 
-QString AllJobsModel::keyOf(const QString& backendId, const QString& sandboxId)
+QString AllJobsModel::keyOf(const QString& backendId, const QString& sandboxId,
+                            const QString& container)
 {
-    return backendId + QLatin1Char('\n') + sandboxId;
+    return backendId + QLatin1Char('\n') + sandboxId + QLatin1Char('\n') + container;
 }
 
 void AllJobsModel::addBackend(Backend* backend)
@@ -45,26 +54,24 @@ void AllJobsModel::addBackend(Backend* backend)
     m_backends.append(backend);
     const QString backendId = backend->id();
     connect(backend, &Backend::sandboxRemoved, this, [this, backendId](const QString& id) {
-        const QString key = keyOf(backendId, id);
         dropRowsOf(backendId, id);
-        m_queue.removeAll(key);
-        const auto it = m_targets.find(key);
-        if (it == m_targets.end())
-            return;
         const bool wasRefreshing = isRefreshing();
-        if (it->listing)
-            --m_running;
-        if (it->jobs)
-            it->jobs->deleteLater();
-        m_targets.erase(it);
+        for (auto it = m_targets.begin(); it != m_targets.end();) {
+            if (it->backendId == backendId && it->sandboxId == id)
+                it = dropTarget(it);
+            else
+                ++it;
+        }
         if (wasRefreshing && !isRefreshing())
             roundEnded();
     });
     connect(backend, &Backend::sandboxChanged, this, [this, backendId](const ::Sandbox& sandbox) {
-        const QString name = nameOf(sandbox);
         for (qsizetype row = 0; row < m_rows.size(); ++row) {
             Row& r = m_rows[row];
-            if (r.backendId == backendId && r.sandboxId == sandbox.id && r.sandboxName != name) {
+            if (r.backendId != backendId || r.sandboxId != sandbox.id)
+                continue;
+            const QString name = nameOf(sandbox, r.container);
+            if (r.sandboxName != name) {
                 r.sandboxName = name;
                 Q_EMIT dataChanged(index(int(row), Sandbox), index(int(row), Sandbox));
             }
@@ -111,13 +118,18 @@ void AllJobsModel::syncTargets()
         for (const ::Sandbox& sandbox : sandboxes) {
             if (sandbox.status != SandboxStatus::Running)
                 continue;
-            const QString key = keyOf(backend->id(), sandbox.id);
-            wanted.insert(key);
-            Target& target = m_targets[key];
-            if (!target.jobs) {
-                target.backend = backend;
-                target.sandboxId = sandbox.id;
-                target.jobs = new SandboxJobs(backend, sandbox.id, {}, this);
+            const QStringList containers = containersOf(sandbox);
+            for (const QString& container : containers) {
+                const QString key = keyOf(backend->id(), sandbox.id, container);
+                wanted.insert(key);
+                Target& target = m_targets[key];
+                if (!target.jobs) {
+                    target.backend = backend;
+                    target.backendId = backend->id();
+                    target.sandboxId = sandbox.id;
+                    target.container = container;
+                    target.jobs = new SandboxJobs(backend, sandbox.id, container, this);
+                }
             }
         }
     }
@@ -126,15 +138,20 @@ void AllJobsModel::syncTargets()
             ++it;
             continue;
         }
-        const int cut = it.key().indexOf(QLatin1Char('\n'));
-        dropRowsOf(it.key().left(cut), it.key().mid(cut + 1));
-        if (it->listing)
-            --m_running;
-        if (it->jobs)
-            it->jobs->deleteLater();
-        m_queue.removeAll(it.key());
-        it = m_targets.erase(it);
+        dropRowsOf(it->backendId, it->sandboxId, &it->container);
+        it = dropTarget(it);
     }
+}
+
+QHash<QString, AllJobsModel::Target>::iterator
+AllJobsModel::dropTarget(QHash<QString, Target>::iterator it)
+{
+    if (it->listing)
+        --m_running;
+    if (it->jobs)
+        it->jobs->deleteLater();
+    m_queue.removeAll(it.key());
+    return m_targets.erase(it);
 }
 
 void AllJobsModel::refresh()
@@ -181,12 +198,17 @@ void AllJobsModel::startRound(bool everything)
 
 void AllJobsModel::refreshSandbox(const QString& backendId, const QString& sandboxId)
 {
-    const QString key = keyOf(backendId, sandboxId);
-    const auto it = m_targets.constFind(key);
-    if (it == m_targets.constEnd() || it->listing || m_queue.contains(key))
+    bool queued = false;
+    for (auto it = m_targets.cbegin(); it != m_targets.cend(); ++it) {
+        if (it->backendId != backendId || it->sandboxId != sandboxId || it->listing ||
+            m_queue.contains(it.key()))
+            continue;
+        m_queue.prepend(it.key());
+        queued = true;
+    }
+    if (!queued)
         return;
     m_timer->stop();
-    m_queue.prepend(key);
     pump();
 }
 
@@ -246,16 +268,16 @@ void AllJobsModel::replaceRows(const Target& target, const QList<JobInfo>& jobs)
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
         const Row& existing = m_rows.at(row);
         if (existing.backendId == backendId && existing.sandboxId == target.sandboxId &&
-            !ids.contains(existing.job.id)) {
+            existing.container == target.container && !ids.contains(existing.job.id)) {
             beginRemoveRows({}, row, row);
             m_rows.removeAt(row);
             endRemoveRows();
         }
     }
-    const QString sandboxName = nameOf(target.backend->sandbox(target.sandboxId));
+    const QString sandboxName = nameOf(target.backend->sandbox(target.sandboxId), target.container);
     const QString connectionName = target.backend->displayName();
     for (const JobInfo& job : jobs) {
-        const int row = rowOf(backendId, target.sandboxId, job.id);
+        const int row = rowOf(backendId, target.sandboxId, job.id, target.container);
         if (row >= 0) {
             Row& existing = m_rows[row];
             if (sameJob(existing.job, job) && existing.sandboxName == sandboxName &&
@@ -269,15 +291,19 @@ void AllJobsModel::replaceRows(const Target& target, const QList<JobInfo>& jobs)
         }
         const int end = int(m_rows.size());
         beginInsertRows({}, end, end);
-        m_rows.append({backendId, target.sandboxId, sandboxName, connectionName, job});
+        m_rows.append(
+            {backendId, target.sandboxId, target.container, sandboxName, connectionName, job});
         endInsertRows();
     }
 }
 
-void AllJobsModel::dropRowsOf(const QString& backendId, const QString& sandboxId)
+void AllJobsModel::dropRowsOf(const QString& backendId, const QString& sandboxId,
+                              const QString* container)
 {
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (m_rows.at(row).backendId == backendId && m_rows.at(row).sandboxId == sandboxId) {
+        const Row& r = m_rows.at(row);
+        if (r.backendId == backendId && r.sandboxId == sandboxId &&
+            (!container || r.container == *container)) {
             beginRemoveRows({}, row, row);
             m_rows.removeAt(row);
             endRemoveRows();
@@ -285,20 +311,22 @@ void AllJobsModel::dropRowsOf(const QString& backendId, const QString& sandboxId
     }
 }
 
-int AllJobsModel::rowOf(const QString& backendId, const QString& sandboxId,
-                        const QString& jobId) const
+int AllJobsModel::rowOf(const QString& backendId, const QString& sandboxId, const QString& jobId,
+                        const QString& container) const
 {
     for (qsizetype row = 0; row < m_rows.size(); ++row) {
         const Row& r = m_rows.at(row);
-        if (r.job.id == jobId && r.sandboxId == sandboxId && r.backendId == backendId)
+        if (r.job.id == jobId && r.sandboxId == sandboxId && r.backendId == backendId &&
+            r.container == container)
             return int(row);
     }
     return -1;
 }
 
-SandboxJobs* AllJobsModel::jobsOf(const QString& backendId, const QString& sandboxId)
+SandboxJobs* AllJobsModel::jobsOf(const QString& backendId, const QString& sandboxId,
+                                  const QString& container)
 {
-    const auto it = m_targets.constFind(keyOf(backendId, sandboxId));
+    const auto it = m_targets.constFind(keyOf(backendId, sandboxId, container));
     return it == m_targets.constEnd() ? nullptr : it->jobs;
 }
 
@@ -307,7 +335,8 @@ QList<QPair<QString, Error>> AllJobsModel::failures() const
     QList<QPair<QString, Error>> failures;
     for (const Target& target : m_targets) {
         if (target.error.isError() && target.backend)
-            failures.append({nameOf(target.backend->sandbox(target.sandboxId)), target.error});
+            failures.append({nameOf(target.backend->sandbox(target.sandboxId), target.container),
+                             target.error});
     }
     std::sort(failures.begin(), failures.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -344,6 +373,8 @@ QVariant AllJobsModel::data(const QModelIndex& index, int role) const
         return row.backendId;
     case SandboxIdRole:
         return row.sandboxId;
+    case ContainerRole:
+        return row.container;
     case JobIdRole:
         return job.id;
     case CommandRole:

@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+
+#include <csignal>
 
 using namespace DockerTestEnvironment;
 using PackageManagers::Found;
@@ -41,7 +44,7 @@ bool hasPackage(const QList<Package>& packages, const QString& name)
 // in the offline Debian image, whose list holds dpkg itself, and an install of a real .deb
 // from the image's local repository (apt-get update and install, with --network none) whose
 // output streams and whose package is then listed; then its removal. The same through
-// sandboxctl.
+// sandboxctl, where Ctrl-C and SIGTERM stop the package manager in the sandbox.
 class TestPackages final : public QObject
 {
     Q_OBJECT
@@ -56,6 +59,8 @@ private Q_SLOTS:
     void sandboxctlNone();
     void sandboxctlListInstallRemove();
     void sandboxctlUsage();
+    void sandboxctlInterruptStopsTheManager_data();
+    void sandboxctlInterruptStopsTheManager();
 
 private:
     QString startContainer(const QString& image, const QString& prefix);
@@ -273,6 +278,54 @@ void TestPackages::sandboxctlUsage()
              64);
     QCOMPARE(sandboxctl({QStringLiteral("packages"), QStringLiteral("no-such-sandbox")}).exitCode,
              2);
+}
+
+void TestPackages::sandboxctlInterruptStopsTheManager_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("install, Ctrl-C") << QStringLiteral("install") << int(SIGINT) << 130;
+    QTest::newRow("remove, TERM") << QStringLiteral("remove") << int(SIGTERM) << 143;
+}
+
+void TestPackages::sandboxctlInterruptStopsTheManager()
+{
+    QFETCH(QString, action);
+    QFETCH(int, signal);
+    QFETCH(int, exitCode);
+    // A package manager that takes its time: an apk of its own in a busybox container, a
+    // shell that waits on a sleep.
+    const QString id = startContainer(image(), QStringLiteral("pkg-slow"));
+    QVERIFY(!id.isEmpty());
+    const auto removeContainer = qScopeGuard([&id] {
+        docker({QStringLiteral("rm"), QStringLiteral("-f"), id});
+    });
+    const Result made =
+        docker({QStringLiteral("exec"), id, QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("printf '#!/bin/sh\\necho \"apk $*\"\\nsleep 367\\n' >/bin/apk && "
+                               "chmod +x /bin/apk")});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+
+    QProcess process;
+    process.start(QStringLiteral(SANDBOXCTL_PATH),
+                  {QStringLiteral("packages"), action, id, QStringLiteral("apk"), helloPackage});
+    process.closeWriteChannel();
+    QByteArray out;
+    QTRY_VERIFY2_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("apk "),
+                              out.constData(), 60000);
+    ::kill(pid_t(process.processId()), signal);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), exitCode);
+    QVERIFY(process.readAllStandardError().contains("Stopped."));
+    const Result ps = docker({QStringLiteral("exec"), id, QStringLiteral("ps"),
+                              QStringLiteral("-o"), QStringLiteral("stat,args")});
+    QCOMPARE(ps.exitCode, 0);
+    for (const QByteArray& line : ps.out.split('\n')) {
+        QVERIFY2(!line.contains("sleep 367") || line.trimmed().startsWith('Z'), line.constData());
+        QVERIFY2(!line.contains("/bin/apk") || line.trimmed().startsWith('Z'), line.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPackages)

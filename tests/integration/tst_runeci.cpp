@@ -1,9 +1,14 @@
 #include "EciBackendFixture.h"
 #include "JobResults.h"
+#include "eci/EciClient.h"
+#include "eci/EciSigner.h"
+#include "run/AllJobsModel.h"
 #include "run/Run.h"
 #include "run/SandboxJobs.h"
 
+#include <QAbstractItemModelTester>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 
 using namespace DockerTestEnvironment;
@@ -22,7 +27,8 @@ struct Outcome
 } // namespace
 
 // Run and background jobs on ECI through the emulator: the same loader and job runner over
-// ECI's exec channel, which has no end-of-file and a 20 × 256 command limit.
+// ECI's exec channel, which has no end-of-file and a 20 × 256 command limit; the jobs of
+// every container of a group listed apart.
 class TestRunEci final : public QObject
 {
     Q_OBJECT
@@ -33,6 +39,7 @@ private Q_SLOTS:
     void bigScript();
     void timeoutStopsTheTree();
     void jobs();
+    void jobsOfEveryContainer();
     void sandboxctlRunAndJobs();
 
 private:
@@ -149,6 +156,84 @@ void TestRunEci::jobs()
     const QByteArray bytes = outputOf(&jobs, id, true, &error);
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
     QCOMPARE(bytes, QByteArray("eci-job\n"));
+}
+
+void TestRunEci::jobsOfEveryContainer()
+{
+    // A group of two containers, each running a job of its own: both are listed, each under
+    // the container that keeps it, and one is stopped through the model's handle on it.
+    const QString name = uniqueName(QStringLiteral("pair")).toLower();
+    EciParams params{{QStringLiteral("RegionId"), m_region},
+                     {QStringLiteral("ContainerGroupName"), name},
+                     {QStringLiteral("RestartPolicy"), QStringLiteral("Never")}};
+    const QStringList containers{QStringLiteral("main"), QStringLiteral("sidecar")};
+    for (int i = 0; i < containers.size(); ++i) {
+        const QString prefix = QStringLiteral("Container.%1.").arg(i + 1);
+        params.append({prefix + QStringLiteral("Name"), containers.at(i)});
+        params.append({prefix + QStringLiteral("Image"), image()});
+        EciSigner::appendList(&params, prefix + QStringLiteral("Command"),
+                              {QStringLiteral("sleep"), QStringLiteral("600")});
+    }
+    Job* create = m_backend->client()->call(QStringLiteral("CreateContainerGroup"), params);
+    const EciOutcome created = awaitEci(create);
+    QVERIFY2(!created.error.isError(), qPrintable(created.error.fullText()));
+    const QString group =
+        created.result.toMap().value(QStringLiteral("ContainerGroupId")).toString();
+    QVERIFY(!group.isEmpty());
+    const auto removeGroup =
+        qScopeGuard([this, group] { awaitEci(m_backend->remove(group, true)); });
+    QTRY_VERIFY_WITH_TIMEOUT(m_backend->sandbox(group).status == SandboxStatus::Running &&
+                                 m_backend->sandbox(group).containers == containers,
+                             Generous);
+
+    QHash<QString, QString> jobIds; // container: its job
+    for (const QString& container : containers) {
+        SandboxJobs jobs(m_backend.get(), group, container);
+        RunRequest request;
+        request.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                           QStringLiteral("echo in-%1; sleep 600").arg(container)};
+        Error error;
+        jobIds.insert(container, valueOf(jobs.start(request), &error));
+        QVERIFY2(!error.isError(), qPrintable(error.fullText()));
+    }
+
+    AllJobsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addBackend(m_backend.get());
+    model.refresh();
+    const QString backendId = m_backend->id();
+    const auto rowOf = [&](const QString& container) {
+        return model.rowOf(backendId, group, jobIds.value(container), container);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(containers.at(0)) >= 0 && rowOf(containers.at(1)) >= 0,
+                             Generous);
+    for (const QString& container : containers) {
+        const int row = rowOf(container);
+        const AllJobsModel::Row& listed = model.row(row);
+        QCOMPARE(listed.container, container);
+        QCOMPARE(listed.sandboxName, name + QStringLiteral(" / ") + container);
+        QVERIFY2(listed.job.command.contains(QStringLiteral("in-") + container),
+                 qPrintable(listed.job.command));
+        QCOMPARE(listed.job.state, JobInfo::State::Running);
+        QCOMPARE(model.index(row, AllJobsModel::Sandbox).data().toString(), listed.sandboxName);
+        QCOMPARE(model.index(row, 0).data(AllJobsModel::ContainerRole).toString(), container);
+    }
+    // The sidecar's job is not taken for one of the group's first container.
+    QCOMPARE(model.rowOf(backendId, group, jobIds.value(QStringLiteral("sidecar"))), -1);
+    QVERIFY(!model.jobsOf(backendId, group));
+
+    SandboxJobs* sidecar = model.jobsOf(backendId, group, QStringLiteral("sidecar"));
+    QVERIFY(sidecar);
+    Job* kill = sidecar->kill(jobIds.value(QStringLiteral("sidecar")), 500);
+    const EciOutcome killed = awaitEci(kill);
+    QVERIFY2(!killed.error.isError(), qPrintable(killed.error.fullText()));
+    model.refreshSandbox(backendId, group);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("sidecar")) >= 0 &&
+                                 model.row(rowOf(QStringLiteral("sidecar"))).job.state ==
+                                     JobInfo::State::Killed,
+                             Generous);
+    QCOMPARE(model.row(rowOf(QStringLiteral("main"))).job.state, JobInfo::State::Running);
+    model.removeBackend(m_backend.get());
 }
 
 void TestRunEci::sandboxctlRunAndJobs()

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void optionsReachTheCommand();
     void scriptFromStdinAndFile();
     void timeoutStopsTheProcess();
+    void interruptStopsTheProcess_data();
     void interruptStopsTheProcess();
     void usageErrors();
     void jobSurvivesSandboxctl();
@@ -126,22 +127,39 @@ void TestSandboxctlRun::timeoutStopsTheProcess()
         QVERIFY2(!line.contains("sleep 331") || line.trimmed().startsWith('Z'), line.constData());
 }
 
+void TestSandboxctlRun::interruptStopsTheProcess_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("sleep");
+    // As a shell says a child was stopped: 128 + the signal's number.
+    QTest::newRow("Ctrl-C") << int(SIGINT) << 130 << QStringLiteral("sleep 341");
+    QTest::newRow("TERM") << int(SIGTERM) << 143 << QStringLiteral("sleep 342");
+}
+
 void TestSandboxctlRun::interruptStopsTheProcess()
 {
+    QFETCH(int, signal);
+    QFETCH(int, exitCode);
+    QFETCH(QString, sleep);
     QProcess process;
     process.start(QStringLiteral(SANDBOXCTL_PATH),
                   {QStringLiteral("run"), m_id, QStringLiteral("--"), QStringLiteral("sh"),
-                   QStringLiteral("-c"), QStringLiteral("echo up; sleep 341")});
+                   QStringLiteral("-c"), QStringLiteral("echo up; ") + sleep});
     process.closeWriteChannel();
     QByteArray out;
     QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("up"), 30000);
-    ::kill(pid_t(process.processId()), SIGINT);
+    ::kill(pid_t(process.processId()), signal);
     QVERIFY(process.waitForFinished(20000));
-    QCOMPARE(process.exitCode(), 128 + 15);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), exitCode);
+    QVERIFY(process.readAllStandardError().contains("Stopped."));
     const Result ps = docker({QStringLiteral("exec"), m_id, QStringLiteral("ps"),
                               QStringLiteral("-o"), QStringLiteral("stat,args")});
+    QCOMPARE(ps.exitCode, 0);
     for (const QByteArray& line : ps.out.split('\n'))
-        QVERIFY2(!line.contains("sleep 341") || line.trimmed().startsWith('Z'), line.constData());
+        QVERIFY2(!line.contains(sleep.toUtf8()) || line.trimmed().startsWith('Z'),
+                 line.constData());
 }
 
 void TestSandboxctlRun::usageErrors()

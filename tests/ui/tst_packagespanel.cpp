@@ -12,7 +12,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -22,8 +24,9 @@
 
 // The Run window's Packages tab against real containers: the busybox image has no package
 // manager and says so; the offline Debian image has apt, lists dpkg, filters, installs a real
-// .deb from its local repository with the output streaming in, lists it, removes it again;
-// a bad name and a failed install say what went wrong; in English and in Chinese.
+// .deb from its local repository with the output streaming in, lists it, removes it again
+// once the user said yes to the question (and not when they said no); a bad name and a failed
+// install say what went wrong; in English and in Chinese.
 class TestPackagesPanel final : public QObject
 {
     Q_OBJECT
@@ -50,6 +53,9 @@ private:
     QString status() const { return child<QLabel>("packagesStatus")->text(); }
     QString output() const { return child<QPlainTextEdit>("packagesOutput")->toPlainText(); }
     bool listed(const QString& name) const;
+    // The question before a removal, as it is open now.
+    QMessageBox* removeQuestion() const;
+    static void answer(QMessageBox* box, QMessageBox::ButtonRole role);
     QString startContainer(const QString& image);
 
     Translations m_translations;
@@ -125,6 +131,23 @@ bool TestPackagesPanel::listed(const QString& name) const
     const QList<Package>& packages = m_window->packagesPanel()->model()->packages();
     return std::any_of(packages.cbegin(), packages.cend(),
                        [&name](const Package& package) { return package.name == name; });
+}
+
+QMessageBox* TestPackagesPanel::removeQuestion() const
+{
+    return m_window->findChild<QMessageBox*>(QStringLiteral("packagesRemoveConfirmation"));
+}
+
+void TestPackagesPanel::answer(QMessageBox* box, QMessageBox::ButtonRole role)
+{
+    const QList<QAbstractButton*> buttons = box->buttons();
+    for (QAbstractButton* button : buttons) {
+        if (box->buttonRole(button) == role) {
+            button->click();
+            return;
+        }
+    }
+    QFAIL("no such button");
 }
 
 void TestPackagesPanel::busyboxSaysNone()
@@ -205,7 +228,28 @@ void TestPackagesPanel::installThenRemove()
     QCOMPARE(table->model()->rowCount(), 1);
     table->selectRow(0);
     QVERIFY(remove->isEnabled());
+    // The question says what, with what and where; no removes nothing.
+    const QString before = status();
     QTest::mouseClick(remove, Qt::LeftButton);
+    QPointer<QMessageBox> box = removeQuestion();
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->text(),
+             QStringLiteral("Remove 1 package with apt from the sandbox “packages-ui”?"));
+    QCOMPARE(box->informativeText(), QStringLiteral("sandboxdesk-hello"));
+    QVERIFY(!m_window->packagesPanel()->isBusy());
+    answer(box, QMessageBox::RejectRole);
+    QTRY_VERIFY(!box);
+    QVERIFY(!m_window->packagesPanel()->isBusy());
+    QCOMPARE(status(), before);
+    QVERIFY(output().contains(QLatin1String("Setting up sandboxdesk-hello (1.0-1)")));
+    QVERIFY(listed(QStringLiteral("sandboxdesk-hello")));
+    QVERIFY(remove->isEnabled());
+    // Yes removes.
+    QTest::mouseClick(remove, Qt::LeftButton);
+    box = removeQuestion();
+    QVERIFY(box);
+    answer(box, QMessageBox::DestructiveRole);
     QCOMPARE(status(), QStringLiteral("Removing sandboxdesk-hello with apt…"));
     QTRY_VERIFY2_WITH_TIMEOUT(status().startsWith(QStringLiteral("Exit code 0 · ")) &&
                                   status().contains(QLatin1String("Packages installed with apt")),
@@ -259,6 +303,16 @@ void TestPackagesPanel::chinese()
     QCOMPARE(
         m_window->packagesPanel()->model()->headerData(PackageTableModel::Version, Qt::Horizontal),
         QStringLiteral("版本"));
+    child<QTableView>("packagesTable")->selectRow(0);
+    QTest::mouseClick(child<QPushButton>("packagesRemoveButton"), Qt::LeftButton);
+    QPointer<QMessageBox> box = removeQuestion();
+    QVERIFY(box);
+    QCOMPARE(box->windowTitle(), QStringLiteral("删除软件包"));
+    QVERIFY2(box->text().startsWith(QStringLiteral("用 apt 从沙箱“packages-ui”中删除")),
+             qPrintable(box->text()));
+    answer(box, QMessageBox::RejectRole);
+    QTRY_VERIFY(!box);
+    QVERIFY(!m_window->packagesPanel()->isBusy());
     QCOMPARE(m_translations.apply(QStringLiteral("en")), QStringLiteral("en"));
     tabs = m_window->findChild<QTabWidget*>();
     QTRY_COMPARE(tabs->tabText(2), QStringLiteral("Packages"));

@@ -11,6 +11,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -26,8 +27,8 @@
 
 // The Run window against a real container: every button does what it says, output comes
 // with stderr in its own colour, cancel and the time limit stop the process in the container,
-// the history survives a new window, jobs are started, followed, killed and removed; in
-// English and in Chinese.
+// the history survives a new window, jobs are started, followed, killed, removed, started
+// again and their commands copied; in English and in Chinese.
 class TestRunWindow final : public QObject
 {
     Q_OBJECT
@@ -41,7 +42,7 @@ private Q_SLOTS:
     void cancelStopsTheProcess();
     void scriptAndTimeLimit();
     void historyIsKeptPerSandbox();
-    void jobsStartFollowKillRemove();
+    void jobsStartFollowKillRemove(); // and Run Again, Copy Command
     void codeSaysWhichInterpreter();
     void chinese();
 
@@ -56,6 +57,7 @@ private:
     void typeCommand(const QString& command);
     QString status() const { return child<QLabel>("runStatus")->text(); }
     QString output() const { return child<QPlainTextEdit>("runOutput")->toPlainText(); }
+    QString jobsStatus() const { return child<QLabel>("jobsStatus")->text(); }
     QByteArray ps() const;
 
     Translations m_translations;
@@ -290,10 +292,46 @@ void TestRunWindow::jobsStartFollowKillRemove()
                              30000);
     QCOMPARE(jobs->model()->jobs().first().exitCode, 128 + 9);
     QVERIFY(!ps().contains("sleep 553") || !ps().contains(" S "));
+
+    // Its command line copied, and started again as a new job of the same sandbox.
+    const QString command = jobs->model()->jobs().first().command;
+    QVERIFY2(command.contains(QLatin1String("sleep 553")), qPrintable(command));
+    QTest::mouseClick(child<QPushButton>("jobsCopyButton"), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), command);
+    QCOMPARE(jobsStatus(), QStringLiteral("The command was copied."));
+    auto* rerun = child<QPushButton>("jobsRerunButton");
+    QVERIFY(rerun->isEnabled());
+    QTest::mouseClick(rerun, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(jobs->model()->jobs().size() == 2 && !jobs->currentJobId().isEmpty() &&
+                                 jobs->currentJobId() != jobId,
+                             30000);
+    const QString again = jobs->currentJobId();
+    QCOMPARE(jobsStatus(), QStringLiteral("Started again in run-ui as job %1.").arg(again));
+    const auto jobOf = [jobs](const QString& id) {
+        const QList<JobInfo>& all = jobs->model()->jobs();
+        const auto it = std::find_if(all.cbegin(), all.cend(),
+                                     [&id](const JobInfo& job) { return job.id == id; });
+        return it == all.cend() ? JobInfo() : *it;
+    };
+    QCOMPARE(jobOf(again).command, command);
+    QCOMPARE(jobOf(again).state, JobInfo::State::Running);
+    QTRY_VERIFY(kill->isEnabled());
+    QTest::mouseClick(kill, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(jobOf(again).state, JobInfo::State::Killed, 30000);
+
+    // Removed, the new one and then the followed one.
+    QTRY_VERIFY(child<QPushButton>("jobsRemoveButton")->isEnabled());
+    QTest::mouseClick(child<QPushButton>("jobsRemoveButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(jobs->model()->jobs().size() == 1, 30000);
+    QCOMPARE(jobs->followedJobId(), jobId);
+    jobs->selectJob(jobId);
+    QCOMPARE(jobs->currentJobId(), jobId);
     QTRY_VERIFY(child<QPushButton>("jobsRemoveButton")->isEnabled());
     QTest::mouseClick(child<QPushButton>("jobsRemoveButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(jobs->model()->jobs().isEmpty(), 30000);
     QCOMPARE(jobs->followedJobId(), QString());
+    QVERIFY(!rerun->isEnabled());
+    QVERIFY(!child<QPushButton>("jobsCopyButton")->isEnabled());
 }
 
 void TestRunWindow::codeSaysWhichInterpreter()

@@ -1,12 +1,10 @@
 #include "AllJobsWindow.h"
 
+#include "JobCommandActions.h"
 #include "logs/AnsiText.h"
 #include "run/AllJobsModel.h"
 #include "run/SandboxJobs.h"
-#include "sandbox/ShellWords.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -107,7 +105,7 @@ AllJobsWindow::AllJobsWindow(QWidget* parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         updateStatus();
         if (!m_wanted.jobId.isEmpty())
-            selectJob(m_wanted.backendId, m_wanted.sandboxId, m_wanted.jobId);
+            selectJob(m_wanted.backendId, m_wanted.sandboxId, m_wanted.jobId, m_wanted.container);
     });
     connect(m_model, &AllJobsModel::refreshed, this, [this] {
         updateStatus();
@@ -139,11 +137,11 @@ int AllJobsWindow::currentRow() const
 }
 
 void AllJobsWindow::selectJob(const QString& backendId, const QString& sandboxId,
-                              const QString& jobId)
+                              const QString& jobId, const QString& container)
 {
-    const int row = m_model->rowOf(backendId, sandboxId, jobId);
+    const int row = m_model->rowOf(backendId, sandboxId, jobId, container);
     if (row < 0) {
-        m_wanted = {backendId, sandboxId, jobId};
+        m_wanted = {backendId, sandboxId, jobId, container};
         return;
     }
     m_wanted = {};
@@ -174,7 +172,7 @@ void AllJobsWindow::follow()
     if (row < 0)
         return;
     const AllJobsModel::Row job = m_model->row(row);
-    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId);
+    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId, job.container);
     if (!jobs)
         return;
     stopFollowing();
@@ -234,7 +232,7 @@ void AllJobsWindow::killCurrent()
     if (row < 0)
         return;
     const AllJobsModel::Row job = m_model->row(row);
-    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId);
+    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId, job.container);
     if (!jobs)
         return;
     m_killButton->setEnabled(false);
@@ -257,31 +255,19 @@ void AllJobsWindow::rerunCurrent()
     if (row < 0)
         return;
     const AllJobsModel::Row job = m_model->row(row);
-    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId);
+    SandboxJobs* jobs = m_model->jobsOf(job.backendId, job.sandboxId, job.container);
     if (!jobs)
         return;
-    QString why;
-    RunRequest request;
-    request.command = ShellWords::split(job.job.command, &why);
-    if (request.command.isEmpty()) {
-        showStatus(tr("The command of job %1 cannot be run again: %2").arg(job.job.id, why), true);
-        return;
-    }
     m_rerunButton->setEnabled(false);
-    ResultJob<QString>* start = jobs->start(request);
-    connect(start, &Job::finished, this, [this, start, job] {
-        updateButtons();
-        if (start->error().isError()) {
-            showStatus(tr("The command could not be started again in %1: %2")
-                           .arg(job.sandboxName, start->error().fullText()),
-                       true);
-            return;
-        }
-        showStatus(tr("Started again in %1 as job %2.").arg(job.sandboxName, start->value()),
-                   false);
-        selectJob(job.backendId, job.sandboxId, start->value());
-        m_model->refreshSandbox(job.backendId, job.sandboxId);
-    });
+    JobCommandActions::runAgain(
+        jobs, job.job, job.sandboxName, this, [this, job](const JobCommandActions::Outcome& done) {
+            updateButtons();
+            showStatus(done.message, done.isError);
+            if (done.jobId.isEmpty())
+                return;
+            selectJob(job.backendId, job.sandboxId, done.jobId, job.container);
+            m_model->refreshSandbox(job.backendId, job.sandboxId);
+        });
 }
 
 void AllJobsWindow::copyCommand()
@@ -289,8 +275,7 @@ void AllJobsWindow::copyCommand()
     const int row = currentRow();
     if (row < 0)
         return;
-    QApplication::clipboard()->setText(m_model->row(row).job.command);
-    showStatus(tr("The command was copied."), false);
+    showStatus(JobCommandActions::copyCommand(m_model->row(row).job), false);
 }
 
 void AllJobsWindow::updateButtons()
@@ -355,9 +340,7 @@ void AllJobsWindow::retranslateUi()
     m_followButton->setText(tr("&Follow Output"));
     m_killButton->setText(tr("&Kill"));
     m_killButton->setToolTip(tr("TERM to the job's processes, then KILL 2 seconds later"));
-    m_rerunButton->setText(tr("Run &Again"));
-    m_rerunButton->setToolTip(tr("Start the same command line in the same sandbox as a new job"));
-    m_copyButton->setText(tr("&Copy Command"));
+    JobCommandActions::retranslate(m_rerunButton, m_copyButton);
     if (m_followed.isEmpty())
         m_outputTitle->setText(tr("Select a job and follow it to see its output."));
     else

@@ -28,7 +28,9 @@ public:
     AllJobsModel* model() const { return m_model; }
     // The row of the model (not the view) that is current; -1 when none.
     int currentRow() const;
-    void selectJob(const QString& backendId, const QString& sandboxId, const QString& jobId);
+    // container: which container of a group keeps the job; empty for a sandbox of one.
+    void selectJob(const QString& backendId, const QString& sandboxId, const QString& jobId,
+                   const QString& container = {});
     // The job whose output is shown; empty when none.
     const QString& followedJobId() const { return m_followed; }
 
@@ -52,6 +54,7 @@ private:
         QString backendId;
         QString sandboxId;
         QString jobId;
+        QString container;
     };
     void retranslateUi();
     void updateButtons();

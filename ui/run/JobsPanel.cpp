@@ -1,5 +1,6 @@
 #include "JobsPanel.h"
 
+#include "JobCommandActions.h"
 #include "logs/AnsiText.h"
 #include "run/JobTableModel.h"
 #include "run/SandboxJobs.h"
@@ -23,15 +24,18 @@ constexpr int maxOutputBlocks = 100000;
 
 } // namespace
 
-JobsPanel::JobsPanel(SandboxJobs* jobs, QWidget* parent)
+JobsPanel::JobsPanel(SandboxJobs* jobs, const QString& sandboxName, QWidget* parent)
     : QWidget(parent)
     , m_jobs(jobs)
+    , m_sandboxName(sandboxName)
     , m_model(new JobTableModel(this))
     , m_table(new QTableView(this))
     , m_refreshButton(new QPushButton(this))
     , m_followButton(new QPushButton(this))
     , m_killButton(new QPushButton(this))
     , m_removeButton(new QPushButton(this))
+    , m_rerunButton(new QPushButton(this))
+    , m_copyButton(new QPushButton(this))
     , m_output(new QPlainTextEdit(this))
     , m_outputTitle(new QLabel(this))
     , m_status(new QLabel(this))
@@ -48,6 +52,8 @@ JobsPanel::JobsPanel(SandboxJobs* jobs, QWidget* parent)
     m_followButton->setObjectName(QStringLiteral("jobsFollowButton"));
     m_killButton->setObjectName(QStringLiteral("jobsKillButton"));
     m_removeButton->setObjectName(QStringLiteral("jobsRemoveButton"));
+    m_rerunButton->setObjectName(QStringLiteral("jobsRerunButton"));
+    m_copyButton->setObjectName(QStringLiteral("jobsCopyButton"));
     m_output->setObjectName(QStringLiteral("jobsOutput"));
     m_output->setReadOnly(true);
     m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -62,6 +68,8 @@ JobsPanel::JobsPanel(SandboxJobs* jobs, QWidget* parent)
     buttons->addWidget(m_followButton);
     buttons->addWidget(m_killButton);
     buttons->addWidget(m_removeButton);
+    buttons->addWidget(m_rerunButton);
+    buttons->addWidget(m_copyButton);
 
     auto* lower = new QWidget(this);
     auto* lowerLayout = new QVBoxLayout(lower);
@@ -83,6 +91,8 @@ JobsPanel::JobsPanel(SandboxJobs* jobs, QWidget* parent)
     connect(m_followButton, &QPushButton::clicked, this, &JobsPanel::follow);
     connect(m_killButton, &QPushButton::clicked, this, &JobsPanel::killCurrent);
     connect(m_removeButton, &QPushButton::clicked, this, &JobsPanel::removeCurrent);
+    connect(m_rerunButton, &QPushButton::clicked, this, &JobsPanel::rerunCurrent);
+    connect(m_copyButton, &QPushButton::clicked, this, &JobsPanel::copyCommand);
     connect(m_table, &QTableView::doubleClicked, this, &JobsPanel::follow);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &JobsPanel::updateButtons);
@@ -98,6 +108,14 @@ QString JobsPanel::currentJobId() const
 {
     const QModelIndex current = m_table->currentIndex();
     return current.isValid() ? current.data(JobTableModel::JobIdRole).toString() : QString();
+}
+
+const JobInfo* JobsPanel::currentJob() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() && current.row() < m_model->jobs().size()
+               ? &m_model->jobs().at(current.row())
+               : nullptr;
 }
 
 void JobsPanel::selectJob(const QString& jobId)
@@ -233,6 +251,29 @@ void JobsPanel::removeCurrent()
     });
 }
 
+void JobsPanel::rerunCurrent()
+{
+    const JobInfo* job = currentJob();
+    if (!m_jobs || !job)
+        return;
+    m_rerunButton->setEnabled(false);
+    JobCommandActions::runAgain(m_jobs, *job, m_sandboxName, this,
+                                [this](const JobCommandActions::Outcome& done) {
+                                    updateButtons();
+                                    showStatus(done.message, done.isError);
+                                    if (done.jobId.isEmpty())
+                                        return;
+                                    selectJob(done.jobId);
+                                    refresh();
+                                });
+}
+
+void JobsPanel::copyCommand()
+{
+    if (const JobInfo* job = currentJob())
+        showStatus(JobCommandActions::copyCommand(*job), false);
+}
+
 void JobsPanel::updateButtons()
 {
     const QModelIndex current = m_table->currentIndex();
@@ -240,6 +281,8 @@ void JobsPanel::updateButtons()
     m_followButton->setEnabled(current.isValid());
     m_killButton->setEnabled(running);
     m_removeButton->setEnabled(current.isValid() && !running);
+    m_rerunButton->setEnabled(current.isValid());
+    m_copyButton->setEnabled(current.isValid());
 }
 
 void JobsPanel::showStatus(const QString& text, bool isError)
@@ -277,6 +320,7 @@ void JobsPanel::retranslateUi()
     m_killButton->setToolTip(tr("TERM to the job's processes, then KILL 2 seconds later"));
     m_removeButton->setText(tr("Re&move"));
     m_removeButton->setToolTip(tr("Forget an ended job and its output"));
+    JobCommandActions::retranslate(m_rerunButton, m_copyButton);
     if (m_followed.isEmpty())
         m_outputTitle->setText(tr("Select a job and follow it to see its output."));
     else

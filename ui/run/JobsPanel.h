@@ -5,6 +5,7 @@
 
 class JobOutput;
 class JobTableModel;
+struct JobInfo;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -13,12 +14,14 @@ class QTimer;
 class SandboxJobs;
 
 // The background jobs of one sandbox: listed (and listed again every few seconds while
-// shown), one followed at a time, killed and removed.
+// shown), one followed at a time, killed, removed, started again as a new job, its command
+// copied.
 class JobsPanel final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit JobsPanel(SandboxJobs* jobs, QWidget* parent = nullptr);
+    // sandboxName: what the user calls the sandbox, for the messages.
+    JobsPanel(SandboxJobs* jobs, const QString& sandboxName, QWidget* parent = nullptr);
     ~JobsPanel() override;
 
     JobTableModel* model() const { return m_model; }
@@ -33,6 +36,8 @@ public Q_SLOTS:
     void follow();
     void killCurrent();
     void removeCurrent();
+    void rerunCurrent();
+    void copyCommand();
     void selectJob(const QString& jobId);
 
 protected:
@@ -44,14 +49,19 @@ private:
     void retranslateUi();
     void updateButtons();
     void showStatus(const QString& text, bool isError);
+    // The current row's job; null when none.
+    const JobInfo* currentJob() const;
 
     QPointer<SandboxJobs> m_jobs;
+    QString m_sandboxName;
     JobTableModel* m_model;
     QTableView* m_table;
     QPushButton* m_refreshButton;
     QPushButton* m_followButton;
     QPushButton* m_killButton;
     QPushButton* m_removeButton;
+    QPushButton* m_rerunButton;
+    QPushButton* m_copyButton;
     QPlainTextEdit* m_output;
     QLabel* m_outputTitle;
     QLabel* m_status;

@@ -14,6 +14,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -32,6 +33,8 @@ namespace {
 constexpr qsizetype maxHeldLine = 8 * 1024;
 constexpr int flushMs = 30;
 constexpr int maxOutputBlocks = 100000;
+// The most package names the question before a removal lists one by one.
+constexpr qsizetype maxNamesAsked = 15;
 
 // A line as a terminal leaves it: what came after its last carriage return (apt and pip
 // redraw their progress that way).
@@ -46,11 +49,12 @@ QString shownLine(QByteArrayView line)
 } // namespace
 
 PackagesPanel::PackagesPanel(Backend* backend, const QString& sandboxId, const QString& container,
-                             QWidget* parent)
+                             const QString& sandboxName, QWidget* parent)
     : QWidget(parent)
     , m_backend(backend)
     , m_sandboxId(sandboxId)
     , m_container(container)
+    , m_sandboxName(sandboxName)
     , m_model(new PackageTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_managerLabel(new QLabel(this))
@@ -257,7 +261,7 @@ void PackagesPanel::install()
         showStatus(problem, true);
         return;
     }
-    startChange(true, names);
+    startChange(true, *currentManager(), names);
 }
 
 void PackagesPanel::removeSelected()
@@ -273,12 +277,32 @@ void PackagesPanel::removeSelected()
         showStatus(problem, true);
         return;
     }
-    startChange(false, names);
+    const Found found = *currentManager();
+    const QString manager = PackageManagers::key(found.manager);
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Remove Packages"),
+        tr("Remove %n package(s) with %1 from the sandbox “%2”?", nullptr, int(names.size()))
+            .arg(manager, m_sandboxName),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("packagesRemoveConfirmation"));
+    QStringList shown = names.mid(0, maxNamesAsked);
+    if (names.size() > maxNamesAsked)
+        shown << tr("… and %1 more").arg(names.size() - maxNamesAsked);
+    box->setInformativeText(shown.join(QLatin1Char('\n')));
+    QPushButton* removeButton = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, removeButton, found, names] {
+        // What was asked about is what is removed, if nothing else began meanwhile.
+        if (box->clickedButton() == removeButton && !isBusy())
+            startChange(false, found, names);
+    });
+    box->open();
 }
 
-void PackagesPanel::startChange(bool install, const QStringList& names)
+void PackagesPanel::startChange(bool install, const Found& found, const QStringList& names)
 {
-    const Found found = *currentManager();
     RunRequest request = install ? PackageManagers::installRequest(found, names)
                                  : PackageManagers::removeRequest(found, names);
     request.container = m_container;

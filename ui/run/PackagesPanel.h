@@ -23,14 +23,15 @@ class Run;
 // The packages of one sandbox: the managers it has (core's PackageManagers, looked up the
 // first time the panel is shown), what the chosen one has installed, filtered as the user
 // types, and installs and removals whose output streams in, stderr in its own colour, then
-// the exit code; the list is read again after each.
+// the exit code; the list is read again after each. A removal is asked about first.
 class PackagesPanel final : public QWidget
 {
     Q_OBJECT
 public:
-    // container: which container of a group; empty: the first.
+    // container: which container of a group; empty: the first. sandboxName: what the user
+    // calls the sandbox, for the question before a removal.
     PackagesPanel(Backend* backend, const QString& sandboxId, const QString& container,
-                  QWidget* parent = nullptr);
+                  const QString& sandboxName, QWidget* parent = nullptr);
     ~PackagesPanel() override;
 
     bool isBusy() const;
@@ -43,6 +44,7 @@ public Q_SLOTS:
     // Looks the managers up again, then lists the chosen one's packages.
     void refresh();
     void install();
+    // Asks (a window-modal question, "packagesRemoveConfirmation") before it removes.
     void removeSelected();
     void cancel();
 
@@ -56,7 +58,7 @@ private:
     void retranslateUi();
     void updateButtons();
     void listPackages();
-    void startChange(bool install, const QStringList& names);
+    void startChange(bool install, const PackageManagers::Found& found, const QStringList& names);
     void onReceived(ExecSession::Stream stream, const QByteArray& bytes);
     void flushOutput(bool all);
     void onChangeFinished();
@@ -67,6 +69,7 @@ private:
     QPointer<Backend> m_backend;
     QString m_sandboxId;
     QString m_container;
+    QString m_sandboxName;
     QList<PackageManagers::Found> m_found;
     bool m_detected = false;
     QPointer<Job> m_detectJob;

@@ -17,8 +17,8 @@ RunWindow::RunWindow(Backend* backend, const QString& sandboxId, const QString& 
     , m_sandboxJobs(new SandboxJobs(backend, sandboxId, container, this))
     , m_tabs(new QTabWidget(this))
     , m_run(new RunPanel(backend, sandboxId, container, history, m_sandboxJobs, this))
-    , m_jobs(new JobsPanel(m_sandboxJobs, this))
-    , m_packages(new PackagesPanel(backend, sandboxId, container, this))
+    , m_jobs(new JobsPanel(m_sandboxJobs, title, this))
+    , m_packages(new PackagesPanel(backend, sandboxId, container, title, this))
 {
     setObjectName(QStringLiteral("runWindow"));
     m_tabs->addTab(m_run, QString());
