@@ -290,14 +290,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>ActivityLogFile</name>
     <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>Cannot make the folder %1.</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>Another program holds %1.</translation>
-    </message>
-    <message>
         <source>Cannot write %1.</source>
         <translation>Cannot write %1.</translation>
     </message>
@@ -1659,6 +1651,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecProbe</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation type="unfinished">This sandbox cannot run commands.</translation>
+    </message>
+</context>
+<context>
     <name>ExecSandboxFiles</name>
     <message>
         <source>Could not run a command in the sandbox: %1</source>
@@ -1769,6 +1768,17 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdClient</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation type="unfinished">The OpenSandbox connection is gone.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation type="unfinished">The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
+    </message>
+</context>
+<context>
     <name>ExecdPtySession</name>
     <message>
         <source>execd stopped the terminal session.</source>
@@ -1785,21 +1795,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The connection to the terminal session was lost before its shell ended.</source>
         <translation>The connection to the terminal session was lost before its shell ended.</translation>
-    </message>
-</context>
-<context>
-    <name>ExpiryStore</name>
-    <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>Cannot make the folder %1.</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>Another program holds %1.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>Cannot write %1.</translation>
     </message>
 </context>
 <context>
@@ -2376,28 +2371,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>not watched idle for long enough yet</source>
         <translation>not watched idle for long enough yet</translation>
-    </message>
-</context>
-<context>
-    <name>IdleStore</name>
-    <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>Cannot make the folder %1.</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>Another program holds %1.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>Cannot write %1.</translation>
-    </message>
-</context>
-<context>
-    <name>Interpreters</name>
-    <message>
-        <source>This sandbox cannot run commands.</source>
-        <translation>This sandbox cannot run commands.</translation>
     </message>
 </context>
 <context>
@@ -3020,14 +2993,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>OpenSandboxBackgroundCommands</name>
     <message>
-        <source>The OpenSandbox connection is gone.</source>
-        <translation>The OpenSandbox connection is gone.</translation>
-    </message>
-    <message>
-        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
-        <translation>The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
-    </message>
-    <message>
         <source>execd did not name the background command.</source>
         <translation>execd did not name the background command.</translation>
     </message>
@@ -3144,10 +3109,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>No such file or folder: %1</source>
         <translation>No such file or folder: %1</translation>
-    </message>
-    <message>
-        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
-        <translation>The sandbox&apos;s execd does not answer; is the sandbox running?</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
@@ -3477,10 +3438,6 @@ You can keep it for this session only.</translation>
     <message>
         <source>“%1” is not a package name: it holds a blank or a control character.</source>
         <translation>“%1” is not a package name: it holds a blank or a control character.</translation>
-    </message>
-    <message>
-        <source>This sandbox cannot run commands.</source>
-        <translation>This sandbox cannot run commands.</translation>
     </message>
     <message>
         <source>%1 did not list its packages in time.</source>
@@ -4568,6 +4525,21 @@ echo hello</translation>
     <message>
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharedFile</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation type="unfinished">Cannot make the folder %1.</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation type="unfinished">Another program holds %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished">Cannot write %1.</translation>
     </message>
 </context>
 <context>

@@ -291,14 +291,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>ActivityLogFile</name>
     <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>另一个程序正占用 %1。</translation>
-    </message>
-    <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -1655,6 +1647,13 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecProbe</name>
+    <message>
+        <source>This sandbox cannot run commands.</source>
+        <translation>此沙箱无法运行命令。</translation>
+    </message>
+</context>
+<context>
     <name>ExecSandboxFiles</name>
     <message>
         <source>Could not run a command in the sandbox: %1</source>
@@ -1765,6 +1764,17 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     </message>
 </context>
 <context>
+    <name>ExecdClient</name>
+    <message>
+        <source>The OpenSandbox connection is gone.</source>
+        <translation>OpenSandbox 连接已不存在。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
+        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
+    </message>
+</context>
+<context>
     <name>ExecdPtySession</name>
     <message>
         <source>execd stopped the terminal session.</source>
@@ -1781,21 +1791,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>The connection to the terminal session was lost before its shell ended.</source>
         <translation>在 shell 结束之前，与终端会话的连接已断开。</translation>
-    </message>
-</context>
-<context>
-    <name>ExpiryStore</name>
-    <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>另一个程序正占用 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -2363,28 +2358,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>not watched idle for long enough yet</source>
         <translation>尚未观察到其空闲足够长的时间</translation>
-    </message>
-</context>
-<context>
-    <name>IdleStore</name>
-    <message>
-        <source>Cannot make the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
-        <source>Another program holds %1.</source>
-        <translation>另一个程序正占用 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>Interpreters</name>
-    <message>
-        <source>This sandbox cannot run commands.</source>
-        <translation>此沙箱无法运行命令。</translation>
     </message>
 </context>
 <context>
@@ -3004,14 +2977,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
 <context>
     <name>OpenSandboxBackgroundCommands</name>
     <message>
-        <source>The OpenSandbox connection is gone.</source>
-        <translation>OpenSandbox 连接已不存在。</translation>
-    </message>
-    <message>
-        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
-        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
-    </message>
-    <message>
         <source>execd did not name the background command.</source>
         <translation>execd 没有给出后台命令的标识。</translation>
     </message>
@@ -3127,10 +3092,6 @@ You can keep it for this session only. Its secret then stays in SandboxDesk&apos
     <message>
         <source>No such file or folder: %1</source>
         <translation>没有这个文件或文件夹：%1</translation>
-    </message>
-    <message>
-        <source>The sandbox&apos;s execd does not answer; is the sandbox running?</source>
-        <translation>沙箱的 execd 没有应答；沙箱是否正在运行？</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
@@ -3460,10 +3421,6 @@ You can keep it for this session only.</source>
     <message>
         <source>“%1” is not a package name: it holds a blank or a control character.</source>
         <translation>“%1”不是软件包名称：其中含有空白或控制字符。</translation>
-    </message>
-    <message>
-        <source>This sandbox cannot run commands.</source>
-        <translation>此沙箱无法运行命令。</translation>
     </message>
     <message>
         <source>%1 did not list its packages in time.</source>
@@ -4542,6 +4499,21 @@ echo hello</translation>
     <message>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SharedFile</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Another program holds %1.</source>
+        <translation>另一个程序正占用 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>

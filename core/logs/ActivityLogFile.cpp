@@ -1,11 +1,9 @@
 #include "ActivityLogFile.h"
 
 #include "sandbox/LogStream.h"
+#include "settings/SharedFile.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
@@ -17,7 +15,6 @@
 
 namespace {
 
-constexpr int LockWaitMs = 5000;
 // An entry is a few hundred bytes; a longer line is not one of ours.
 constexpr qsizetype MaxLineBytes = 64 * 1024;
 
@@ -62,7 +59,10 @@ ActivityLogFile::ActivityLogFile(const QString& path, qint64 maxBytes, QObject* 
     : QObject(parent)
     , m_path(path)
     , m_maxBytes(qMax<qint64>(4096, maxBytes))
-{}
+    , m_file(new SharedFile(path, this))
+{
+    connect(m_file, &SharedFile::changed, this, &ActivityLogFile::readNew);
+}
 
 ActivityLogFile::~ActivityLogFile() = default;
 
@@ -172,10 +172,6 @@ Error ActivityLogFile::append(const ActivityLog::Entry& unscrubbed)
     ActivityLog::Entry entry = ActivityLog::scrubbed(unscrubbed);
     if (entry.time == 0) // now, as ActivityLog::record() has it
         entry.time = QDateTime::currentMSecsSinceEpoch() * 1000000;
-    const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return Error::make(Error::Server,
-                           tr("Cannot make the folder %1.").arg(info.absolutePath()));
     QByteArray line =
         QJsonDocument(QJsonObject{
                           {QStringLiteral("time"),
@@ -192,9 +188,10 @@ Error ActivityLogFile::append(const ActivityLog::Entry& unscrubbed)
     line.append('\n');
 
     // Writers take turns, so that every line is whole and rotation happens once.
-    QLockFile lock(m_path + QStringLiteral(".lock"));
-    if (!lock.tryLock(LockWaitMs))
-        return Error::make(Error::Timeout, tr("Another program holds %1.").arg(m_path));
+    Error error;
+    const std::unique_ptr<QLockFile> lock = m_file->lock(&error);
+    if (!lock)
+        return error;
     readNew();
     QFile file(m_path);
     if (file.exists() && file.size() + line.size() > m_maxBytes) {
@@ -226,32 +223,5 @@ Error ActivityLogFile::append(const ActivityLog::Entry& unscrubbed)
 
 void ActivityLogFile::setWatching(bool watching)
 {
-    if (!watching) {
-        delete m_watcher;
-        m_watcher = nullptr;
-        return;
-    }
-    if (m_watcher)
-        return;
-    m_watcher = new QFileSystemWatcher(this);
-    // The folder too: rotation replaces the file, and a first append creates it.
-    const auto onChange = [this] {
-        rewatch();
-        readNew();
-    };
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, onChange);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, onChange);
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    rewatch();
-}
-
-void ActivityLogFile::rewatch()
-{
-    if (!m_watcher)
-        return;
-    const QString folder = QFileInfo(m_path).absolutePath();
-    if (!m_watcher->directories().contains(folder))
-        m_watcher->addPath(folder);
-    if (QFile::exists(m_path) && !m_watcher->files().contains(m_path))
-        m_watcher->addPath(m_path);
+    m_file->setWatching(watching);
 }

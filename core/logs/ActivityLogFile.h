@@ -7,7 +7,7 @@
 #include <QObject>
 #include <QString>
 
-class QFileSystemWatcher;
+class SharedFile;
 
 // The activity log on disk, one file that the window and sandboxctl both append to: JSON lines
 // (ActivityLog::Format::JsonLines), written whole under a lock, readable by the user alone
@@ -47,11 +47,10 @@ Q_SIGNALS:
 private:
     void readNew();
     bool reopenIfReplaced();
-    void rewatch();
 
     QString m_path;
     qint64 m_maxBytes;
     QFile m_reader;       // stays on a file that is rotated away until its last lines are read
     QByteArray m_partial; // a line still being written
-    QFileSystemWatcher* m_watcher = nullptr;
+    SharedFile* m_file;   // the lock and the watch
 };

@@ -1,16 +1,13 @@
 #include "OpenSandboxBackgroundCommands.h"
 
+#include "ExecdClient.h"
 #include "ExecdEventParser.h"
-#include "OpenSandboxBackend.h"
 #include "OpenSandboxJson.h"
 #include "net/HttpClient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimer>
 #include <QUrl>
-
-#include <memory>
 
 namespace {
 
@@ -27,118 +24,46 @@ QByteArray idPath(const QString& id)
 OpenSandboxBackgroundCommands::OpenSandboxBackgroundCommands(OpenSandboxBackend* backend,
                                                              const QString& sandboxId)
     : BackgroundCommands(nullptr)
-    , m_backend(backend)
-    , m_sandboxId(sandboxId)
+    , m_execd(new ExecdClient(backend, sandboxId, this))
 {}
 
 OpenSandboxBackgroundCommands::~OpenSandboxBackgroundCommands() = default;
-
-void OpenSandboxBackgroundCommands::resolved(const QJsonObject& answer, const Error& error)
-{
-    m_resolving = false;
-    m_resolveError = error;
-    if (!error.isError() && m_backend &&
-        ExecdAddress::fromAnswer(answer, m_backend->config(), &m_address, &m_resolveError))
-        m_http = new HttpClient(m_address.endpoint, this);
-    const QList<std::function<void()>> waiting = std::exchange(m_waiting, {});
-    for (const auto& next : waiting)
-        next();
-}
-
-void OpenSandboxBackgroundCommands::send(Job* job, const QByteArray& method,
-                                         const QByteArray& target, const QByteArray& body,
-                                         const Answer& onSuccess)
-{
-    if (!m_http) {
-        if (!m_backend) {
-            QTimer::singleShot(0, job, [job] {
-                job->finishWithError(
-                    Error::make(Error::Connection, tr("The OpenSandbox connection is gone.")));
-            });
-            return;
-        }
-        m_waiting.append([this, job = QPointer<Job>(job), method, target, body, onSuccess] {
-            if (!job)
-                return;
-            if (!m_http) {
-                job->finishWithError(m_resolveError);
-                return;
-            }
-            send(job, method, target, body, onSuccess);
-        });
-        if (!m_resolving) {
-            m_resolving = true;
-            m_backend->resolveExecd(
-                m_sandboxId, this,
-                [this](const QJsonObject& answer, const Error& error) { resolved(answer, error); });
-        }
-        return;
-    }
-    HttpRequest request;
-    request.method = method;
-    request.target = m_address.pathPrefix + target;
-    request.headers = m_address.headers;
-    if (!body.isEmpty()) {
-        request.body = body;
-        request.headers.append(
-            qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-    }
-    HttpReply* reply = m_http->send(request);
-    connect(job, &Job::cancelRequested, reply, &HttpReply::abort);
-    connect(reply, &HttpReply::finished, job, [this, reply, job, onSuccess] {
-        reply->deleteLater();
-        if (reply->error().isError()) {
-            job->finishWithError(
-                OpenSandboxClient::transportError(reply->error(), m_address.endpoint.url));
-            return;
-        }
-        if (reply->status() >= 300) {
-            Error error = OpenSandboxClient::errorFor(
-                reply->status(), reply->body(), reply->header("x-request-id"),
-                m_backend ? m_backend->config().apiKey : QString());
-            if (reply->status() == 502)
-                error.message = tr("The sandbox's execd does not answer; is the sandbox running?");
-            job->finishWithError(error);
-            return;
-        }
-        onSuccess(reply);
-    });
-}
 
 ResultJob<QString>* OpenSandboxBackgroundCommands::start(const QString& shellCommand)
 {
     auto* job = new ResultJob<QString>(this);
     const QJsonObject body{{QStringLiteral("command"), shellCommand},
                            {QStringLiteral("background"), true}};
-    send(job, "POST", "/command", QJsonDocument(body).toJson(QJsonDocument::Compact),
-         [job](HttpReply* reply) {
-             ExecdEventParser parser(MaxStartEvent);
-             QList<QByteArray> events;
-             parser.feed(reply->body(), &events);
-             const QByteArray last = parser.finish();
-             if (!last.isEmpty())
-                 events.append(last);
-             QString id;
-             QString failure;
-             for (const QByteArray& event : std::as_const(events)) {
-                 const QJsonObject object = QJsonDocument::fromJson(event).object();
-                 const QString type = object.value(QLatin1String("type")).toString();
-                 if (type == QLatin1String("init"))
-                     id = object.value(QLatin1String("text")).toString();
-                 else if (type == QLatin1String("error"))
-                     failure = object.value(QLatin1String("error"))
-                                   .toObject()
-                                   .value(QLatin1String("evalue"))
-                                   .toString();
-             }
-             if (id.isEmpty()) {
-                 job->finishWithError(Error::make(
-                     Error::Protocol, tr("execd did not name the background command."), {},
-                     failure.isEmpty() ? QString::fromUtf8(reply->body().left(512)) : failure));
-                 return;
-             }
-             job->finishWithValue(id);
-         });
+    m_execd->send(
+        job, "POST", "/command", QJsonDocument(body).toJson(QJsonDocument::Compact), {},
+        [job](HttpReply* reply) {
+            ExecdEventParser parser(MaxStartEvent);
+            QList<QByteArray> events;
+            parser.feed(reply->body(), &events);
+            const QByteArray last = parser.finish();
+            if (!last.isEmpty())
+                events.append(last);
+            QString id;
+            QString failure;
+            for (const QByteArray& event : std::as_const(events)) {
+                const QJsonObject object = QJsonDocument::fromJson(event).object();
+                const QString type = object.value(QLatin1String("type")).toString();
+                if (type == QLatin1String("init"))
+                    id = object.value(QLatin1String("text")).toString();
+                else if (type == QLatin1String("error"))
+                    failure = object.value(QLatin1String("error"))
+                                  .toObject()
+                                  .value(QLatin1String("evalue"))
+                                  .toString();
+            }
+            if (id.isEmpty()) {
+                job->finishWithError(Error::make(
+                    Error::Protocol, tr("execd did not name the background command."), {},
+                    failure.isEmpty() ? QString::fromUtf8(reply->body().left(512)) : failure));
+                return;
+            }
+            job->finishWithValue(id);
+        });
     return job;
 }
 
@@ -158,7 +83,7 @@ BackgroundCommandStatus OpenSandboxBackgroundCommands::statusFrom(const QJsonObj
 ResultJob<BackgroundCommandStatus>* OpenSandboxBackgroundCommands::status(const QString& id)
 {
     auto* job = new ResultJob<BackgroundCommandStatus>(this);
-    send(job, "GET", "/command/status/" + idPath(id), {}, [job](HttpReply* reply) {
+    m_execd->send(job, "GET", "/command/status/" + idPath(id), {}, {}, [job](HttpReply* reply) {
         const QJsonDocument answer = QJsonDocument::fromJson(reply->body());
         if (!answer.isObject()) {
             job->finishWithError(Error::make(Error::Protocol,
@@ -177,7 +102,7 @@ ResultJob<BackgroundOutput>* OpenSandboxBackgroundCommands::output(const QString
     QByteArray target = "/command/" + idPath(id) + "/logs";
     if (cursor >= 0)
         target += "?cursor=" + QByteArray::number(cursor);
-    send(job, "GET", target, {}, [job, cursor](HttpReply* reply) {
+    m_execd->send(job, "GET", target, {}, {}, [job, cursor](HttpReply* reply) {
         BackgroundOutput output;
         output.bytes = reply->body();
         bool ok = false;
@@ -191,7 +116,7 @@ ResultJob<BackgroundOutput>* OpenSandboxBackgroundCommands::output(const QString
 Job* OpenSandboxBackgroundCommands::interrupt(const QString& id)
 {
     auto* job = new Job(this);
-    send(job, "DELETE", "/command?id=" + idPath(id), {},
-         [job](HttpReply*) { job->finishWithResult({}); });
+    m_execd->send(job, "DELETE", "/command?id=" + idPath(id), {}, {},
+                  [job](HttpReply*) { job->finishWithResult({}); });
     return job;
 }

@@ -1,15 +1,10 @@
 #pragma once
 
-#include "ExecdAddress.h"
 #include "sandbox/BackgroundCommands.h"
 
-#include <QPointer>
-
-#include <functional>
-
-class HttpClient;
-class HttpReply;
+class ExecdClient;
 class OpenSandboxBackend;
+class QJsonObject;
 
 // execd's background commands in one sandbox: POST /command with "background": true answers
 // with the command's id in its "init" event and leaves the command running in execd;
@@ -33,18 +28,5 @@ public:
     static BackgroundCommandStatus statusFrom(const QJsonObject& answer);
 
 private:
-    using Answer = std::function<void(HttpReply* reply)>;
-    // Sends a request for job once execd's address is known; the job fails with the error of
-    // a failed request, or onSuccess goes on with the reply (deleted after it returns).
-    void send(Job* job, const QByteArray& method, const QByteArray& target, const QByteArray& body,
-              const Answer& onSuccess);
-    void resolved(const QJsonObject& answer, const Error& error);
-
-    QPointer<OpenSandboxBackend> m_backend;
-    QString m_sandboxId;
-    ExecdAddress m_address;
-    HttpClient* m_http = nullptr;
-    bool m_resolving = false;
-    Error m_resolveError;
-    QList<std::function<void()>> m_waiting;
+    ExecdClient* m_execd;
 };

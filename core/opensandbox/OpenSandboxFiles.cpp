@@ -1,5 +1,6 @@
 #include "OpenSandboxFiles.h"
 
+#include "ExecdClient.h"
 #include "OpenSandboxBackend.h"
 #include "OpenSandboxJson.h"
 #include "OpenSandboxUpload.h"
@@ -7,7 +8,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
 #include <QUrl>
 
 namespace {
@@ -32,6 +32,7 @@ OpenSandboxFiles::OpenSandboxFiles(OpenSandboxBackend* backend, const QString& s
     : SandboxFiles(nullptr)
     , m_backend(backend)
     , m_sandboxId(sandboxId)
+    , m_execd(new ExecdClient(backend, sandboxId, this))
 {}
 
 OpenSandboxFiles::~OpenSandboxFiles() = default;
@@ -72,81 +73,12 @@ FileEntry OpenSandboxFiles::entryFromInfo(const QJsonObject& info, const QByteAr
     return entry;
 }
 
-void OpenSandboxFiles::resolved(const QJsonObject& answer, const Error& error)
-{
-    m_resolving = false;
-    m_resolveError = error;
-    if (!error.isError() && m_backend &&
-        ExecdAddress::fromAnswer(answer, m_backend->config(), &m_address, &m_resolveError))
-        m_http = new HttpClient(m_address.endpoint, this);
-    const QList<std::function<void()>> waiting = std::exchange(m_waiting, {});
-    for (const auto& next : waiting)
-        next();
-}
-
 void OpenSandboxFiles::send(Job* job, const QByteArray& method, const QByteArray& target,
                             const QByteArray& body, const RemotePath& path, const Answer& onSuccess)
 {
-    if (!m_http) {
-        if (!m_backend) {
-            QTimer::singleShot(0, job, [job] {
-                job->finishWithError(
-                    Error::make(Error::Connection, tr("The OpenSandbox connection is gone.")));
-            });
-            return;
-        }
-        // Asked again after a failure: the sandbox may have started since.
-        m_waiting.append([this, job = QPointer<Job>(job), method, target, body, path, onSuccess] {
-            if (!job)
-                return;
-            if (!m_http) {
-                job->finishWithError(m_resolveError);
-                return;
-            }
-            send(job, method, target, body, path, onSuccess);
-        });
-        if (!m_resolving) {
-            m_resolving = true;
-            m_backend->resolveExecd(
-                m_sandboxId, this,
-                [this](const QJsonObject& answer, const Error& error) { resolved(answer, error); });
-        }
-        return;
-    }
-    HttpRequest request;
-    request.method = method;
-    request.target = m_address.pathPrefix + target;
-    request.headers = m_address.headers;
-    if (!body.isEmpty()) {
-        request.body = body;
-        request.headers.append(
-            qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-    } else if (method == "POST") {
-        request.body = "{}";
-    }
-    HttpReply* reply = m_http->send(request);
-    connect(job, &Job::cancelRequested, reply, &HttpReply::abort);
-    connect(reply, &HttpReply::finished, job, [this, reply, job, path, onSuccess] {
-        reply->deleteLater();
-        if (reply->error().isError()) {
-            job->finishWithError(
-                OpenSandboxClient::transportError(reply->error(), m_address.endpoint.url));
-            return;
-        }
-        if (reply->status() >= 300) {
-            Error error = OpenSandboxClient::errorFor(
-                reply->status(), reply->body(), reply->header("x-request-id"),
-                m_backend ? m_backend->config().apiKey : QString());
-            if (error.kind == Error::NotFound)
-                error.message =
-                    tr("No such file or folder: %1").arg(RemotePaths::displayName(path));
-            else if (reply->status() == 502)
-                error.message = tr("The sandbox's execd does not answer; is the sandbox running?");
-            job->finishWithError(error);
-            return;
-        }
-        onSuccess(reply->body());
-    });
+    m_execd->send(job, method, target, body,
+                  tr("No such file or folder: %1").arg(RemotePaths::displayName(path)),
+                  [onSuccess](HttpReply* reply) { onSuccess(reply->body()); });
 }
 
 ResultJob<QList<FileEntry>>* OpenSandboxFiles::list(const RemotePath& folder)
@@ -483,14 +415,14 @@ void OpenSandboxFiles::writeNext(Job* job, const std::shared_ptr<ArchiveRead>& r
         writeNext(job, read);
         return;
     }
-    if (!m_http) {
-        job->finishWithError(m_resolveError);
+    if (!m_execd->http()) {
+        job->finishWithError(m_execd->resolveError());
         return;
     }
     HttpRequest request;
-    request.target = m_address.pathPrefix + "/files/download?" + pathQuery(item.path);
-    request.headers = m_address.headers;
-    HttpReply* reply = m_http->send(request, HttpReply::Mode::Streaming);
+    request.target = m_execd->address().pathPrefix + "/files/download?" + pathQuery(item.path);
+    request.headers = m_execd->address().headers;
+    HttpReply* reply = m_execd->http()->send(request, HttpReply::Mode::Streaming);
     connect(job, &Job::cancelRequested, reply, &HttpReply::abort);
     auto got = std::make_shared<qint64>(0);
     connect(reply, &HttpReply::dataReceived, job,
@@ -520,7 +452,7 @@ void OpenSandboxFiles::writeNext(Job* job, const std::shared_ptr<ArchiveRead>& r
             return;
         if (reply->error().isError()) {
             job->finishWithError(
-                OpenSandboxClient::transportError(reply->error(), m_address.endpoint.url));
+                OpenSandboxClient::transportError(reply->error(), m_execd->address().endpoint.url));
             return;
         }
         if (reply->status() >= 300) {
@@ -557,11 +489,11 @@ Job* OpenSandboxFiles::writeArchive(const RemotePath& folder, QIODevice* source,
                 Error::Invalid, tr("%1 is not a folder.").arg(RemotePaths::displayName(folder))));
             return;
         }
-        if (!m_http) {
-            job->finishWithError(m_resolveError);
+        if (!m_execd->http()) {
+            job->finishWithError(m_execd->resolveError());
             return;
         }
-        new OpenSandboxUpload(job, input, folder, m_http, m_address,
+        new OpenSandboxUpload(job, input, folder, m_execd->http(), m_execd->address(),
                               m_backend ? m_backend->config().apiKey : QString());
     });
     return job;

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "ExecdAddress.h"
 #include "files/SandboxFiles.h"
 
 #include <QPointer>
@@ -8,7 +7,7 @@
 #include <functional>
 #include <memory>
 
-class HttpClient;
+class ExecdClient;
 class OpenSandboxBackend;
 
 // A sandbox's files through execd's own files API: /directories/list, /files/info,
@@ -52,7 +51,6 @@ private:
     // error of a failed request, or onSuccess goes on with the body. path: for messages.
     void send(Job* job, const QByteArray& method, const QByteArray& target, const QByteArray& body,
               const RemotePath& path, const Answer& onSuccess);
-    void resolved(const QJsonObject& answer, const Error& error);
     struct ArchiveRead;
     static QByteArray tarHeader(const QByteArray& name, const FileEntry& entry, char type);
     void writeNext(Job* job, const std::shared_ptr<ArchiveRead>& read);
@@ -64,9 +62,5 @@ private:
 
     QPointer<OpenSandboxBackend> m_backend;
     QString m_sandboxId;
-    ExecdAddress m_address;
-    HttpClient* m_http = nullptr;
-    bool m_resolving = false;
-    Error m_resolveError;
-    QList<std::function<void()>> m_waiting;
+    ExecdClient* m_execd;
 };

@@ -1,12 +1,6 @@
 #include "Interpreters.h"
 
-#include "sandbox/Backend.h"
-#include "sandbox/ExecSession.h"
-
-#include <QCoreApplication>
-#include <QTimer>
-
-#include <memory>
+#include "ExecProbe.h"
 
 namespace Interpreters {
 
@@ -90,33 +84,8 @@ ResultJob<QMap<Language, QString>>* detect(Backend* backend, const QString& sand
                                            const QString& container, QObject* parent)
 {
     auto* job = new ResultJob<QMap<Language, QString>>(parent);
-    ExecOptions options;
-    options.command = detectCommand();
-    options.tty = false;
-    options.attachStdin = false;
-    options.container = container;
-    ExecSession* session = backend ? backend->openExec(sandboxId, options) : nullptr;
-    if (!session) {
-        QTimer::singleShot(0, job, [job] {
-            job->finishWithError(Error::make(
-                Error::Invalid,
-                QCoreApplication::translate("Interpreters", "This sandbox cannot run commands.")));
-        });
-        return job;
-    }
-    session->setParent(job);
-    auto out = std::make_shared<QByteArray>();
-    QObject::connect(session, &ExecSession::received, job,
-                     [out](ExecSession::Stream stream, const QByteArray& bytes) {
-                         if (stream == ExecSession::Stream::Stdout && out->size() < 64 * 1024)
-                             out->append(bytes);
-                     });
-    QObject::connect(session, &ExecSession::finished, job,
-                     [job, out](int) { job->finishWithValue(parse(*out)); });
-    QObject::connect(session, &ExecSession::failed, job,
-                     [job](const Error& error) { job->finishWithError(error); });
-    QObject::connect(job, &Job::cancelRequested, session, &ExecSession::close);
-    session->start();
+    ExecProbe::run(job, backend, sandboxId, container, detectCommand(),
+                   [job](const QByteArray& output) { job->finishWithValue(parse(output)); });
     return job;
 }
 

@@ -1,5 +1,6 @@
 #include "PackageManagers.h"
 
+#include "ExecProbe.h"
 #include "Run.h"
 #include "RunScript.h"
 #include "sandbox/Backend.h"
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
-#include <QTimer>
 
 #include <algorithm>
 #include <memory>
@@ -348,32 +348,9 @@ ResultJob<QList<Found>>* detect(Backend* backend, const QString& sandboxId,
                                 const QString& container, QObject* parent)
 {
     auto* job = new ResultJob<QList<Found>>(parent);
-    ExecOptions options;
-    options.command = detectCommand();
-    options.tty = false;
-    options.attachStdin = false;
-    options.container = container;
-    ExecSession* session = backend ? backend->openExec(sandboxId, options) : nullptr;
-    if (!session) {
-        QTimer::singleShot(0, job, [job] {
-            job->finishWithError(
-                Error::make(Error::Invalid, Text::tr("This sandbox cannot run commands.")));
-        });
-        return job;
-    }
-    session->setParent(job);
-    auto out = std::make_shared<QByteArray>();
-    QObject::connect(session, &ExecSession::received, job,
-                     [out](ExecSession::Stream stream, const QByteArray& bytes) {
-                         if (stream == ExecSession::Stream::Stdout && out->size() < 64 * 1024)
-                             out->append(bytes);
-                     });
-    QObject::connect(session, &ExecSession::finished, job,
-                     [job, out](int) { job->finishWithValue(parseDetected(*out)); });
-    QObject::connect(session, &ExecSession::failed, job,
-                     [job](const Error& error) { job->finishWithError(error); });
-    QObject::connect(job, &Job::cancelRequested, session, &ExecSession::close);
-    session->start();
+    ExecProbe::run(
+        job, backend, sandboxId, container, detectCommand(),
+        [job](const QByteArray& output) { job->finishWithValue(parseDetected(output)); });
     return job;
 }
 

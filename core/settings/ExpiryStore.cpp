@@ -1,22 +1,9 @@
 #include "ExpiryStore.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
-
-namespace {
-
-// A lifetimes file is a few hundred bytes a sandbox; past this it is not ours.
-constexpr qint64 MaxFileBytes = 16 * 1024 * 1024;
-constexpr int LockWaitMs = 5000;
-
-} // namespace
 
 QString ExpiryStore::defaultPath()
 {
@@ -26,8 +13,12 @@ QString ExpiryStore::defaultPath()
 
 ExpiryStore::ExpiryStore(const QString& path, QObject* parent)
     : QObject(parent)
-    , m_path(path)
+    , m_file(new SharedFile(path, this))
 {
+    connect(m_file, &SharedFile::changed, this, [this] {
+        if (reload())
+            Q_EMIT changed();
+    });
     reload();
 }
 
@@ -76,15 +67,10 @@ QHash<QString, QDateTime> ExpiryStore::parse(const QByteArray& bytes)
 
 bool ExpiryStore::reload()
 {
-    QFile file(m_path);
-    if (!file.exists()) {
-        const bool had = !m_entries.isEmpty();
-        m_entries.clear();
-        return had;
-    }
-    if (!file.open(QIODevice::ReadOnly) || file.size() > MaxFileBytes)
+    const std::optional<QByteArray> bytes = m_file->read();
+    if (!bytes)
         return false;
-    QHash<QString, QDateTime> entries = parse(file.readAll());
+    QHash<QString, QDateTime> entries = parse(*bytes);
     if (entries == m_entries)
         return false;
     m_entries = std::move(entries);
@@ -94,18 +80,10 @@ bool ExpiryStore::reload()
 bool ExpiryStore::update(const std::function<void(QHash<QString, QDateTime>*)>& change,
                          Error* error)
 {
-    const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        *error =
-            Error::make(Error::Server, tr("Cannot make the folder %1.").arg(info.absolutePath()));
-        return false;
-    }
     // Another client may write at the same moment: read, change and write under one lock.
-    QLockFile lock(m_path + QStringLiteral(".lock"));
-    if (!lock.tryLock(LockWaitMs)) {
-        *error = Error::make(Error::Timeout, tr("Another program holds %1.").arg(m_path));
+    const std::unique_ptr<QLockFile> lock = m_file->lock(error);
+    if (!lock)
         return false;
-    }
     reload();
     change(&m_entries);
     QJsonObject sandboxes;
@@ -115,48 +93,11 @@ bool ExpiryStore::update(const std::function<void(QHash<QString, QDateTime>*)>& 
                                       it->isValid() ? QJsonValue(it->toString(Qt::ISODate))
                                                     : QJsonValue(QJsonValue::Null)}});
     }
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                             {QStringLiteral("sandboxes"), sandboxes}})
-                       .toJson(QJsonDocument::Indented)) < 0 ||
-        !file.commit()) {
-        *error =
-            Error::make(Error::Server, tr("Cannot write %1.").arg(m_path), {}, file.errorString());
-        return false;
-    }
-    return true;
+    return m_file->writeJson(
+        {{QStringLiteral("version"), 1}, {QStringLiteral("sandboxes"), sandboxes}}, error);
 }
 
 void ExpiryStore::setWatching(bool watching)
 {
-    if (!watching) {
-        delete m_watcher;
-        m_watcher = nullptr;
-        return;
-    }
-    if (m_watcher)
-        return;
-    m_watcher = new QFileSystemWatcher(this);
-    // The folder too: a save replaces the file, and a first save creates it.
-    const auto onChange = [this] {
-        rewatch();
-        if (reload())
-            Q_EMIT changed();
-    };
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, onChange);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, onChange);
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    rewatch();
-}
-
-void ExpiryStore::rewatch()
-{
-    if (!m_watcher)
-        return;
-    const QString folder = QFileInfo(m_path).absolutePath();
-    if (!m_watcher->directories().contains(folder))
-        m_watcher->addPath(folder);
-    if (QFile::exists(m_path) && !m_watcher->files().contains(m_path))
-        m_watcher->addPath(m_path);
+    m_file->setWatching(watching);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SharedFile.h"
 #include "sandbox/Error.h"
 
 #include <QDateTime>
@@ -7,8 +8,6 @@
 #include <QObject>
 
 #include <functional>
-
-class QFileSystemWatcher;
 
 // Lifetimes a backend cannot keep on the sandbox itself: Docker labels are fixed when a
 // container is made, so a renewal made later lives here. One small JSON file that the window
@@ -24,7 +23,7 @@ public:
 
     explicit ExpiryStore(const QString& path, QObject* parent = nullptr);
 
-    const QString& path() const { return m_path; }
+    const QString& path() const { return m_file->path(); }
     // Whether the store has a word on the sandbox; *expiresAt is then its expiry (invalid: none).
     bool lookup(const QString& id, QDateTime* expiresAt) const;
     // Records an expiry (invalid: no lifetime) for id; false and *error when the file cannot be
@@ -42,9 +41,7 @@ private:
     bool reload();
     bool update(const std::function<void(QHash<QString, QDateTime>*)>& change, Error* error);
     static QHash<QString, QDateTime> parse(const QByteArray& bytes);
-    void rewatch();
 
-    QString m_path;
+    SharedFile* m_file;
     QHash<QString, QDateTime> m_entries; // invalid time: no lifetime
-    QFileSystemWatcher* m_watcher = nullptr;
 };

@@ -1,20 +1,11 @@
 #include "IdleStore.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace {
-
-// A few hundred bytes a sandbox; past this it is not ours.
-constexpr qint64 MaxFileBytes = 16 * 1024 * 1024;
-constexpr int LockWaitMs = 5000;
 
 QDateTime timeOf(const QJsonObject& object, QLatin1String key)
 {
@@ -37,8 +28,12 @@ QString IdleStore::defaultPath()
 
 IdleStore::IdleStore(const QString& path, QObject* parent)
     : QObject(parent)
-    , m_path(path)
+    , m_file(new SharedFile(path, this))
 {
+    connect(m_file, &SharedFile::changed, this, [this] {
+        if (reload())
+            Q_EMIT changed();
+    });
     reload();
 }
 
@@ -131,13 +126,10 @@ void IdleStore::apply(State state)
 
 bool IdleStore::reload()
 {
-    QFile file(m_path);
-    State state;
-    if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly) || file.size() > MaxFileBytes)
-            return false;
-        state = parse(file.readAll());
-    }
+    const std::optional<QByteArray> bytes = m_file->read();
+    if (!bytes)
+        return false;
+    State state = parse(*bytes);
     const auto sameSeen = [&] {
         if (state.seen.size() != m_seen.size())
             return false;
@@ -156,18 +148,10 @@ bool IdleStore::reload()
 
 bool IdleStore::update(const std::function<void(State*)>& change, Error* error)
 {
-    const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        *error =
-            Error::make(Error::Server, tr("Cannot make the folder %1.").arg(info.absolutePath()));
-        return false;
-    }
     // Another client may write at the same moment: read, change and write under one lock.
-    QLockFile lock(m_path + QStringLiteral(".lock"));
-    if (!lock.tryLock(LockWaitMs)) {
-        *error = Error::make(Error::Timeout, tr("Another program holds %1.").arg(m_path));
+    const std::unique_ptr<QLockFile> lock = m_file->lock(error);
+    if (!lock)
         return false;
-    }
     reload();
     State state{m_sandboxes, m_connections, m_seen};
     change(&state);
@@ -183,17 +167,11 @@ bool IdleStore::update(const std::function<void(State*)>& change, Error* error)
         sandbox.insert(QStringLiteral("activeAt"), timeValue(it->activeAt));
         sandboxes.insert(it.key(), sandbox);
     }
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                             {QStringLiteral("connections"), connections},
-                                             {QStringLiteral("sandboxes"), sandboxes}})
-                       .toJson(QJsonDocument::Indented)) < 0 ||
-        !file.commit()) {
-        *error =
-            Error::make(Error::Server, tr("Cannot write %1.").arg(m_path), {}, file.errorString());
+    if (!m_file->writeJson({{QStringLiteral("version"), 1},
+                            {QStringLiteral("connections"), connections},
+                            {QStringLiteral("sandboxes"), sandboxes}},
+                           error))
         return false;
-    }
     const bool changedHere = state.sandboxes != m_sandboxes || state.connections != m_connections;
     apply(std::move(state));
     if (changedHere)
@@ -203,33 +181,5 @@ bool IdleStore::update(const std::function<void(State*)>& change, Error* error)
 
 void IdleStore::setWatching(bool watching)
 {
-    if (!watching) {
-        delete m_watcher;
-        m_watcher = nullptr;
-        return;
-    }
-    if (m_watcher)
-        return;
-    m_watcher = new QFileSystemWatcher(this);
-    // The folder too: a save replaces the file, and a first save creates it.
-    const auto onChange = [this] {
-        rewatch();
-        if (reload())
-            Q_EMIT changed();
-    };
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, onChange);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, onChange);
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    rewatch();
-}
-
-void IdleStore::rewatch()
-{
-    if (!m_watcher)
-        return;
-    const QString folder = QFileInfo(m_path).absolutePath();
-    if (!m_watcher->directories().contains(folder))
-        m_watcher->addPath(folder);
-    if (QFile::exists(m_path) && !m_watcher->files().contains(m_path))
-        m_watcher->addPath(m_path);
+    m_file->setWatching(watching);
 }

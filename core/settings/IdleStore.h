@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SharedFile.h"
 #include "sandbox/Error.h"
 
 #include <QDateTime>
@@ -8,8 +9,6 @@
 #include <QSet>
 
 #include <functional>
-
-class QFileSystemWatcher;
 
 // Idle clean-up's memory, shared by the window and sandboxctl as lifetimes.json is: which
 // sandboxes and which connections the user let idle clean-up remove (nothing else is ever
@@ -35,7 +34,7 @@ public:
 
     explicit IdleStore(const QString& path, QObject* parent = nullptr);
 
-    const QString& path() const { return m_path; }
+    const QString& path() const { return m_file->path(); }
 
     bool sandboxOptedIn(const QString& id) const { return m_sandboxes.contains(id); }
     bool connectionOptedIn(const QString& endpoint) const
@@ -76,11 +75,9 @@ private:
     bool update(const std::function<void(State*)>& change, Error* error);
     static State parse(const QByteArray& bytes);
     void apply(State state);
-    void rewatch();
 
-    QString m_path;
+    SharedFile* m_file;
     QSet<QString> m_sandboxes;
     QSet<QString> m_connections;
     QHash<QString, Seen> m_seen;
-    QFileSystemWatcher* m_watcher = nullptr;
 };

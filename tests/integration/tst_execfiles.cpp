@@ -1,5 +1,6 @@
 #include "BackendFixture.h"
 #include "EciBackendFixture.h"
+#include "JobResults.h"
 #include "files/ExecSandboxFiles.h"
 
 #include <QBuffer>
@@ -45,27 +46,6 @@ QList<QByteArray> nulSeparated(const QByteArray& text)
     if (!parts.isEmpty() && parts.last().isEmpty())
         parts.removeLast();
     return parts;
-}
-
-template<typename T> T valueOf(ResultJob<T>* job, Error* error)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<ResultJob<T>> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    *error =
-        job->isFinished() ? job->error() : Error::make(Error::Timeout, QStringLiteral("no answer"));
-    return job->value();
-}
-
-Error errorOf(Job* job)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<Job> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    return job->isFinished() ? job->error()
-                             : Error::make(Error::Timeout, QStringLiteral("no answer"));
 }
 
 // A tar of a folder made here, by the host's tar.

@@ -1,4 +1,5 @@
 #include "BackendFixture.h"
+#include "JobResults.h"
 #include "run/SandboxJobs.h"
 
 using namespace DockerTestEnvironment;
@@ -6,34 +7,6 @@ using namespace DockerTestEnvironment;
 namespace {
 
 const int Generous = 60000;
-
-template<typename T> T valueOf(ResultJob<T>* job, Error* error)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<ResultJob<T>> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    *error =
-        job->isFinished() ? job->error() : Error::make(Error::Timeout, QStringLiteral("no answer"));
-    return job->value();
-}
-
-Error errorOf(Job* job)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<Job> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    return job->isFinished() ? job->error()
-                             : Error::make(Error::Timeout, QStringLiteral("no answer"));
-}
-
-RunRequest shell(const QString& script)
-{
-    RunRequest request;
-    request.command = {QStringLiteral("sh"), QStringLiteral("-c"), script};
-    return request;
-}
 
 } // namespace
 
@@ -54,7 +27,6 @@ private Q_SLOTS:
 
 private:
     JobInfo find(const QString& jobId, Error* error);
-    QByteArray outputOf(const QString& jobId, bool follow, Error* error);
     QByteArray inside(const QString& script)
     {
         return docker({QStringLiteral("exec"), m_id, QStringLiteral("sh"), QStringLiteral("-c"),
@@ -101,27 +73,6 @@ JobInfo TestJobs::find(const QString& jobId, Error* error)
     return {};
 }
 
-QByteArray TestJobs::outputOf(const QString& jobId, bool follow, Error* error)
-{
-    std::unique_ptr<JobOutput> output(m_jobs->openOutput(jobId, follow));
-    if (!output) {
-        *error = Error::make(Error::Invalid, QStringLiteral("no output"));
-        return {};
-    }
-    QByteArray bytes;
-    bool ended = false;
-    connect(output.get(), &JobOutput::received, this,
-            [&](const QByteArray& more) { bytes += more; });
-    connect(output.get(), &JobOutput::ended, this, [&](const Error& why) {
-        *error = why;
-        ended = true;
-    });
-    output->start();
-    if (!QTest::qWaitFor([&] { return ended; }, Generous))
-        *error = Error::make(Error::Timeout, QStringLiteral("the output did not end"));
-    return bytes;
-}
-
 void TestJobs::startListOutputWait()
 {
     Error error;
@@ -148,7 +99,7 @@ void TestJobs::startListOutputWait()
     QCOMPARE(info.exitCode, 4);
     const QByteArray expected("hello\noops\nan env value\n/etc\n");
     QCOMPARE(info.outputBytes, qint64(expected.size()));
-    QCOMPARE(outputOf(id, false, &error), expected);
+    QCOMPARE(outputOf(m_jobs.get(), id, false, &error), expected);
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
 }
 
@@ -159,7 +110,8 @@ void TestJobs::followToTheEnd()
         m_jobs->start(shell(QStringLiteral("for i in 1 2 3 4 5; do echo line$i; sleep 0.3; done"))),
         &error);
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
-    QCOMPARE(outputOf(id, true, &error), QByteArray("line1\nline2\nline3\nline4\nline5\n"));
+    QCOMPARE(outputOf(m_jobs.get(), id, true, &error),
+             QByteArray("line1\nline2\nline3\nline4\nline5\n"));
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
     QCOMPARE(find(id, &error).state, JobInfo::State::Exited);
 }
@@ -215,7 +167,7 @@ void TestJobs::fastWriterStaysBounded()
     QVERIFY2(std::count_if(names.begin(), names.end(),
                            [](const QByteArray& name) { return name.startsWith("out."); }) <= 2,
              segments.constData());
-    const QByteArray output = outputOf(id, false, &error);
+    const QByteArray output = outputOf(m_jobs.get(), id, false, &error);
     QVERIFY(output.endsWith("\nlast-line\n"));
     QCOMPARE(qint64(output.size()), info.outputBytes);
     int highest = 0;

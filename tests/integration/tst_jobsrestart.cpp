@@ -1,4 +1,5 @@
 #include "BackendFixture.h"
+#include "JobResults.h"
 #include "run/SandboxJobs.h"
 
 #include <QProcess>
@@ -23,17 +24,6 @@ Result sandboxctl(const QStringList& arguments)
     return result;
 }
 
-template<typename T> T valueOf(ResultJob<T>* job, Error* error)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<ResultJob<T>> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    *error =
-        job->isFinished() ? job->error() : Error::make(Error::Timeout, QStringLiteral("no answer"));
-    return job->value();
-}
-
 } // namespace
 
 // A background job outlives the app that started it and the engine under it: sandboxctl starts
@@ -53,7 +43,6 @@ private Q_SLOTS:
     void jobOutlivesTheAppAndTheEngine();
 
 private:
-    QByteArray outputOf(SandboxJobs* jobs, const QString& jobId, Error* error);
     JobInfo find(SandboxJobs* jobs, const QString& jobId, Error* error);
 
     QString m_id;
@@ -87,27 +76,6 @@ void TestJobsRestart::cleanupTestCase()
     }
     if (!m_id.isEmpty())
         docker({QStringLiteral("rm"), QStringLiteral("-f"), m_id});
-}
-
-QByteArray TestJobsRestart::outputOf(SandboxJobs* jobs, const QString& jobId, Error* error)
-{
-    std::unique_ptr<JobOutput> output(jobs->openOutput(jobId, false));
-    if (!output) {
-        *error = Error::make(Error::Invalid, QStringLiteral("no output stream"));
-        return {};
-    }
-    QByteArray bytes;
-    bool ended = false;
-    connect(output.get(), &JobOutput::received, this,
-            [&bytes](const QByteArray& chunk) { bytes += chunk; });
-    connect(output.get(), &JobOutput::ended, this, [&](const Error& e) {
-        *error = e;
-        ended = true;
-    });
-    output->start();
-    if (!QTest::qWaitFor([&ended] { return ended; }, Generous))
-        *error = Error::make(Error::Timeout, QStringLiteral("the output did not end"));
-    return bytes;
 }
 
 JobInfo TestJobsRestart::find(SandboxJobs* jobs, const QString& jobId, Error* error)
@@ -174,7 +142,7 @@ void TestJobsRestart::jobOutlivesTheAppAndTheEngine()
     QCOMPARE(ended.exitCode, 7);
 
     // Every line, from before the restart to the end, with none missing.
-    const QByteArray output = outputOf(&jobs, jobId, &error);
+    const QByteArray output = outputOf(&jobs, jobId, false, &error);
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
     const QList<QByteArray> lines = output.trimmed().split('\n');
     QVERIFY2(lines.size() > 10, output.constData());

@@ -1,3 +1,4 @@
+#include "JobResults.h"
 #include "OpenSandboxFixture.h"
 #include "run/JobScript.h"
 #include "run/SandboxJobs.h"
@@ -8,34 +9,6 @@
 namespace {
 
 const int Generous = 60000;
-
-template<typename T> T valueOf(ResultJob<T>* job, Error* error)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<ResultJob<T>> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    *error =
-        job->isFinished() ? job->error() : Error::make(Error::Timeout, QStringLiteral("no answer"));
-    return job->value();
-}
-
-Error errorOf(Job* job)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<Job> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    return job->isFinished() ? job->error()
-                             : Error::make(Error::Timeout, QStringLiteral("no answer"));
-}
-
-RunRequest shell(const QString& script)
-{
-    RunRequest request;
-    request.command = {QStringLiteral("sh"), QStringLiteral("-c"), script};
-    return request;
-}
 
 } // namespace
 
@@ -57,7 +30,6 @@ private Q_SLOTS:
 
 private:
     JobInfo find(SandboxJobs* jobs, const QString& jobId, Error* error);
-    QByteArray outputOf(SandboxJobs* jobs, const QString& jobId, bool follow, Error* error);
     QByteArray inside(const QString& script)
     {
         return DockerTestEnvironment::docker({QStringLiteral("exec"),
@@ -108,28 +80,6 @@ JobInfo TestOpenSandboxJobs::find(SandboxJobs* jobs, const QString& jobId, Error
     if (!error->isError())
         *error = Error::make(Error::NotFound, QStringLiteral("job %1 is not listed").arg(jobId));
     return {};
-}
-
-QByteArray TestOpenSandboxJobs::outputOf(SandboxJobs* jobs, const QString& jobId, bool follow,
-                                         Error* error)
-{
-    std::unique_ptr<JobOutput> output(jobs->openOutput(jobId, follow));
-    if (!output) {
-        *error = Error::make(Error::Invalid, QStringLiteral("no output stream"));
-        return {};
-    }
-    QByteArray bytes;
-    bool ended = false;
-    connect(output.get(), &JobOutput::received, this,
-            [&bytes](const QByteArray& chunk) { bytes += chunk; });
-    connect(output.get(), &JobOutput::ended, this, [&](const Error& e) {
-        *error = e;
-        ended = true;
-    });
-    output->start();
-    if (!QTest::qWaitFor([&ended] { return ended; }, Generous))
-        *error = Error::make(Error::Timeout, QStringLiteral("the output did not end"));
-    return bytes;
 }
 
 void TestOpenSandboxJobs::startListFollowWait()

@@ -1,4 +1,5 @@
 #include "EciBackendFixture.h"
+#include "JobResults.h"
 #include "eci/EciClient.h"
 #include "eci/EciSigner.h"
 #include "run/AllJobsModel.h"
@@ -22,17 +23,6 @@ struct Outcome
     QByteArray out;
     QByteArray err;
 };
-
-template<typename T> T valueOf(ResultJob<T>* job, Error* error)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<ResultJob<T>> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    *error =
-        job->isFinished() ? job->error() : Error::make(Error::Timeout, QStringLiteral("no answer"));
-    return job->value();
-}
 
 } // namespace
 
@@ -163,18 +153,7 @@ void TestRunEci::jobs()
     QCOMPARE(listed.size(), 1);
     QCOMPARE(listed.first().state, JobInfo::State::Exited);
     QCOMPARE(listed.first().exitCode, 2);
-    std::unique_ptr<JobOutput> output(jobs.openOutput(id, true));
-    QVERIFY(output);
-    QByteArray bytes;
-    bool ended = false;
-    connect(output.get(), &JobOutput::received, this,
-            [&](const QByteArray& more) { bytes += more; });
-    connect(output.get(), &JobOutput::ended, this, [&](const Error& why) {
-        error = why;
-        ended = true;
-    });
-    output->start();
-    QTRY_VERIFY_WITH_TIMEOUT(ended, Generous);
+    const QByteArray bytes = outputOf(&jobs, id, true, &error);
     QVERIFY2(!error.isError(), qPrintable(error.fullText()));
     QCOMPARE(bytes, QByteArray("eci-job\n"));
 }

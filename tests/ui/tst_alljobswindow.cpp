@@ -1,5 +1,6 @@
 #include "DockerTestEnvironment.h"
 #include "EciEmulatorProcess.h"
+#include "JobResults.h"
 #include "OpenSandboxEmulatorProcess.h"
 #include "connections/ConnectionRegistry.h"
 #include "credentials/EciCredentials.h"
@@ -30,24 +31,6 @@
 namespace {
 
 const int Generous = 60000;
-
-template<typename T> T valueOf(ResultJob<T>* job, Error* error)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<ResultJob<T>> owned(job);
-    if (!job->isFinished())
-        static_cast<void>(QTest::qWaitFor([job] { return job->isFinished(); }, Generous));
-    *error =
-        job->isFinished() ? job->error() : Error::make(Error::Timeout, QStringLiteral("no answer"));
-    return job->value();
-}
-
-RunRequest shell(const QString& script)
-{
-    RunRequest request;
-    request.command = {QStringLiteral("sh"), QStringLiteral("-c"), script};
-    return request;
-}
 
 } // namespace
 
