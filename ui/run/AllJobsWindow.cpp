@@ -2,12 +2,12 @@
 
 #include "JobCommandActions.h"
 #include "common/ListTable.h"
+#include "common/OutputPane.h"
 #include "logs/AnsiText.h"
 #include "run/AllJobsModel.h"
 #include "run/SandboxJobs.h"
 
 #include <QEvent>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -20,12 +20,6 @@
 #include <QVBoxLayout>
 
 #include <memory>
-
-namespace {
-
-constexpr int maxOutputBlocks = 100000;
-
-} // namespace
 
 AllJobsWindow::AllJobsWindow(QWidget* parent)
     : QWidget(parent, Qt::Window)
@@ -64,10 +58,7 @@ AllJobsWindow::AllJobsWindow(QWidget* parent)
     m_rerunButton->setObjectName(QStringLiteral("allJobsRerunButton"));
     m_copyButton->setObjectName(QStringLiteral("allJobsCopyButton"));
     m_output->setObjectName(QStringLiteral("allJobsOutput"));
-    m_output->setReadOnly(true);
-    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_output->setMaximumBlockCount(maxOutputBlocks);
-    m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
+    OutputPane::setUp(m_output);
     m_outputTitle->setObjectName(QStringLiteral("allJobsOutputTitle"));
     m_status->setObjectName(QStringLiteral("allJobsStatus"));
     m_status->setWordWrap(true);

@@ -2,12 +2,12 @@
 
 #include "JobCommandActions.h"
 #include "common/ListTable.h"
+#include "common/OutputPane.h"
 #include "logs/AnsiText.h"
 #include "run/JobTableModel.h"
 #include "run/SandboxJobs.h"
 
 #include <QEvent>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -17,12 +17,6 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-
-namespace {
-
-constexpr int maxOutputBlocks = 100000;
-
-} // namespace
 
 JobsPanel::JobsPanel(SandboxJobs* jobs, const QString& sandboxName, QWidget* parent)
     : QWidget(parent)
@@ -57,10 +51,7 @@ JobsPanel::JobsPanel(SandboxJobs* jobs, const QString& sandboxName, QWidget* par
     m_rerunButton->setObjectName(QStringLiteral("jobsRerunButton"));
     m_copyButton->setObjectName(QStringLiteral("jobsCopyButton"));
     m_output->setObjectName(QStringLiteral("jobsOutput"));
-    m_output->setReadOnly(true);
-    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_output->setMaximumBlockCount(maxOutputBlocks);
-    m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
+    OutputPane::setUp(m_output);
     m_status->setObjectName(QStringLiteral("jobsStatus"));
     m_status->setWordWrap(true);
 

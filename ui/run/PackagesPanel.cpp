@@ -1,6 +1,7 @@
 #include "PackagesPanel.h"
 
 #include "common/ListTable.h"
+#include "common/OutputPane.h"
 #include "logs/AnsiText.h"
 #include "run/PackageTableModel.h"
 #include "run/Run.h"
@@ -9,7 +10,6 @@
 
 #include <QComboBox>
 #include <QEvent>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -32,7 +32,6 @@ namespace {
 
 constexpr qsizetype maxHeldLine = 8 * 1024;
 constexpr int flushMs = 30;
-constexpr int maxOutputBlocks = 100000;
 // The most package names the question before a removal lists one by one.
 constexpr qsizetype maxNamesAsked = 15;
 
@@ -91,10 +90,7 @@ PackagesPanel::PackagesPanel(Backend* backend, const QString& sandboxId, const Q
     m_removeButton->setObjectName(QStringLiteral("packagesRemoveButton"));
     m_cancelButton->setObjectName(QStringLiteral("packagesCancelButton"));
     m_output->setObjectName(QStringLiteral("packagesOutput"));
-    m_output->setReadOnly(true);
-    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_output->setMaximumBlockCount(maxOutputBlocks);
-    m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
+    OutputPane::setUp(m_output);
     m_status->setObjectName(QStringLiteral("packagesStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);

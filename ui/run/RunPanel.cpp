@@ -1,5 +1,6 @@
 #include "RunPanel.h"
 
+#include "common/OutputPane.h"
 #include "logs/AnsiText.h"
 #include "run/Interpreters.h"
 #include "run/Run.h"
@@ -32,7 +33,6 @@ namespace {
 
 constexpr qsizetype maxHeldLine = 8 * 1024;
 constexpr int flushMs = 30;
-constexpr int maxOutputBlocks = 100000;
 
 enum Mode
 {
@@ -103,10 +103,7 @@ RunPanel::RunPanel(Backend* backend, const QString& sandboxId, const QString& co
     m_exportButton->setObjectName(QStringLiteral("runExportButton"));
     m_clearButton->setObjectName(QStringLiteral("runClearButton"));
     m_output->setObjectName(QStringLiteral("runOutput"));
-    m_output->setReadOnly(true);
-    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_output->setMaximumBlockCount(maxOutputBlocks);
-    m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
+    OutputPane::setUp(m_output);
     m_status->setObjectName(QStringLiteral("runStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);
