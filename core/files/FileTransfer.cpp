@@ -386,9 +386,10 @@ void FileTransfer::runDownload()
     if (m_destName != m_name)
         extractor->setConflict(m_name, TarExtractor::Conflict::Rename, m_destName);
     extractor->open(QIODevice::WriteOnly);
+    // The extractor stays until both it and the job are done (concludeDownload): it may end at
+    // the archive's last block before the engine's reply ends, and the job's end still tells it.
     connect(extractor, &TarExtractor::finished, this, [this, extractor] {
         m_extractorDone = true;
-        extractor->deleteLater();
         if (m_job && !m_jobDone) {
             // The archive ended (or failed) before the engine finished sending.
             if (extractor->error().isError())
@@ -416,6 +417,8 @@ void FileTransfer::concludeDownload()
         return;
     TarExtractor* extractor = m_extractor;
     m_extractor = nullptr;
+    if (extractor)
+        extractor->deleteLater();
     if (m_error.kind == Error::Cancelled) {
         cleanUpAfterCancel();
         return;

@@ -10,6 +10,7 @@
 #include <QLocalSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 // A fake engine on a local socket that serves crafted archives: what a hostile container or
 // engine could send.
@@ -33,6 +34,8 @@ public:
     QHash<QByteArray, QByteArray> archives;
     QSet<QByteArray> files;     // described as files, not folders
     bool containerGone = false; // 404 for every path, as for a removed container
+    // Chunked like the engine, the closing chunk this long after the archive's last block.
+    int lateEndMs = -1;
     QList<QByteArray> requests;
 
 private:
@@ -70,6 +73,16 @@ private:
                                   QJsonDocument(stat).toJson(QJsonDocument::Compact).toBase64() +
                                   "\r\n";
         const QByteArray& tar = archives.value(path);
+        if (method == "GET" && lateEndMs >= 0) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\n" + header +
+                          "Transfer-Encoding: chunked\r\n\r\n" +
+                          QByteArray::number(tar.size(), 16) + "\r\n" + tar + "\r\n");
+            QTimer::singleShot(lateEndMs, socket, [socket] {
+                socket->write("0\r\n\r\n");
+                socket->disconnectFromServer();
+            });
+            return;
+        }
         socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\n" + header +
                       "Content-Length: " + QByteArray::number(tar.size()) + "\r\n\r\n");
         if (method == "GET")
@@ -96,6 +109,7 @@ private Q_SLOTS:
     void hostileArchivesWriteNothingOutside_data();
     void hostileArchivesWriteNothingOutside();
     void conflictsAskAndAreAnswered();
+    void replyMayEndAfterTheArchive();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -385,6 +399,25 @@ void TestDockerSandboxFiles::conflictsAskAndAreAnswered()
     QVERIFY(skipped.open(QIODevice::ReadOnly));
     QCOMPARE(skipped.readAll(), QByteArray("old"));
     QCOMPARE(transfer->warnings().size(), 2);
+}
+
+void TestDockerSandboxFiles::replyMayEndAfterTheArchive()
+{
+    // The unpacking ends at the archive's last block; the engine's reply ends a while later.
+    // The transfer waits for both, and still has the extractor when the reply ends (under the
+    // sanitizers, a use after free showed here).
+    m_engine->archives.insert("/late", TarBuilder().folder("late").file("late/f", "data").finish());
+    m_engine->lateEndMs = 300;
+    std::unique_ptr<FileTransfer> transfer(
+        FileTransfer::download(m_files.get(), {"/late"}, m_target));
+    QSignalSpy finished(transfer.get(), &FileTransfer::finished);
+    transfer->start();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(transfer->error().fullText(), QString());
+    QCOMPARE(transfer->state(), FileTransfer::State::Finished);
+    QFile file(m_target + QStringLiteral("/late/f"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("data"));
 }
 
 QTEST_GUILESS_MAIN(TestDockerSandboxFiles)
