@@ -20,6 +20,9 @@
 struct TarExtractorState
 {
     ChunkQueue queue{0};
+    // The archive's end was read whole: what still comes (a record's zero padding from GNU
+    // tar, say) is taken and dropped, as tar itself does.
+    std::atomic_bool ended{false};
 };
 
 namespace {
@@ -460,6 +463,8 @@ void Extraction::run()
     else
         finishFolders();
     // Whatever the archive did not read (the end padding) counts as taken.
+    if (!error.isError())
+        m_state->ended = true;
     const qint64 left = m_state->queue.size();
     m_state->queue.abort();
     if (left > 0 && consumed)
@@ -544,10 +549,12 @@ qint64 TarExtractor::readData(char*, qint64)
 
 qint64 TarExtractor::writeData(const char* data, qint64 size)
 {
-    if (!m_started || m_finished)
+    if (!m_started)
         return -1;
-    if (!m_state->queue.push(QByteArray(data, size)))
-        return -1;
+    if (m_state->ended)
+        return size;
+    if (m_finished || !m_state->queue.push(QByteArray(data, size)))
+        return m_state->ended ? size : -1;
     return size;
 }
 

@@ -18,6 +18,7 @@ struct TarExtractorState;
 // nodes, FIFOs and sockets are refused, each with its own message, and the rest goes on.
 // Setuid, setgid and sticky bits are dropped from files. A file is written under a temporary
 // name in its folder and renamed once complete, so no partial file has its final name.
+// Bytes written after the archive's end marker was read are taken and dropped.
 class TarExtractor final : public QIODevice
 {
     Q_OBJECT

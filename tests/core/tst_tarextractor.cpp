@@ -25,6 +25,7 @@ private Q_SLOTS:
     void abortRemovesEverythingItMade();
     void appliesConflictChoices();
     void reportsConsumedBytes();
+    void takesWhatComesAfterTheEnd();
 
 private:
     // The target inside a parent that stands for "outside": nothing may appear there.
@@ -295,6 +296,23 @@ void TestTarExtractor::reportsConsumedBytes()
     QCOMPARE(consumed, qint64(tar.size()));
     QCOMPARE(extractor.bytesToWrite(), 0);
     QCOMPARE(QFileInfo(m_target + QStringLiteral("/f")).size(), 1000000);
+}
+
+void TestTarExtractor::takesWhatComesAfterTheEnd()
+{
+    // GNU tar pads its last record with zeros; that may come after the worker has read the
+    // end marker and stopped. It is taken, not refused as a failed write.
+    const QByteArray tar = TarBuilder().file("f", "content").finish();
+    TarExtractor extractor(m_target);
+    QVERIFY(extractor.open(QIODevice::WriteOnly));
+    QSignalSpy finished(&extractor, &TarExtractor::finished);
+    QCOMPARE(extractor.write(tar), qint64(tar.size()));
+    QVERIFY(finished.wait(60000));
+    const QByteArray padding(10240, '\0');
+    QCOMPARE(extractor.write(padding), qint64(padding.size()));
+    extractor.finishInput();
+    QCOMPARE(extractor.error().kind, Error::None);
+    QCOMPARE(treeOf(m_target), QStringList{QStringLiteral("f")});
 }
 
 QTEST_GUILESS_MAIN(TestTarExtractor)
