@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <unistd.h>
 
 using namespace ctl;
@@ -49,10 +50,14 @@ QString JobCommands::usage()
         "  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]\n"
         "                                start a command detached and print its job id\n"
         "  jobs list [ID]                the jobs of a sandbox, or of every running one\n"
+        "                                (each container of a group: SANDBOX/CONTAINER)\n"
         "  jobs logs [-f] ID JOB         print a job's output (-f: follow it to its end)\n"
         "  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl's\n"
         "  jobs kill ID JOB              stop a job: TERM, then KILL 2s later\n"
-        "  jobs rm ID JOB                forget an ended job and its output\n");
+        "  jobs rm ID JOB                forget an ended job and its output\n"
+        "  --container NAME              in a group of containers (ECI): that container;\n"
+        "                                start uses the first unless told, the others find\n"
+        "                                the container that keeps JOB\n");
 }
 
 QString JobCommands::stateText(const JobInfo& job)
@@ -105,21 +110,90 @@ SandboxJobs* JobCommands::open(const QString& idOrName)
         m_finish(Text::tr("This sandbox cannot run commands."), Failed);
         return nullptr;
     }
-    return new SandboxJobs(m_backend, id, {}, this);
+    if (!m_container.isEmpty() && !containersOf(id))
+        return nullptr;
+    return new SandboxJobs(m_backend, id, m_container, this);
 }
 
-SandboxJobs* JobCommands::openTarget(const QStringList& args, QString* job)
+bool JobCommands::takeContainer(QStringList* args)
 {
-    if (args.size() != 2) {
+    for (qsizetype i = 0; i < args->size(); ++i) {
+        if (args->at(i) != QLatin1String("--container"))
+            continue;
+        if (i + 1 >= args->size()) {
+            m_finish(Text::tr("%1 needs a value.").arg(args->at(i)), Usage);
+            return false;
+        }
+        m_container = args->at(i + 1);
+        args->remove(i, 2);
+        --i;
+    }
+    return true;
+}
+
+std::optional<QStringList> JobCommands::containersOf(const QString& id)
+{
+    const QStringList all = m_backend->sandbox(id).containers;
+    if (m_container.isEmpty())
+        return all.size() > 1 ? all : QStringList{QString()};
+    if (!all.contains(m_container)) {
+        m_finish(all.isEmpty() ? Text::tr("%1 is not a group of containers; leave out --container.")
+                                     .arg(id.left(12))
+                               : Text::tr("%1 has no container “%2”; it has: %3.")
+                                     .arg(id.left(12), m_container, all.join(QLatin1String(", "))),
+                 UnknownSandbox);
+        return std::nullopt;
+    }
+    return QStringList{m_container};
+}
+
+void JobCommands::openTarget(const QStringList& args, const JobHandler& then)
+{
+    QStringList rest = args;
+    if (!takeContainer(&rest))
+        return;
+    if (rest.size() != 2) {
         m_finish(Text::tr("Name a sandbox and a job."), Usage);
-        return nullptr;
+        return;
     }
-    *job = args.at(1);
-    if (!JobScript::isValidId(*job)) {
-        m_finish(Text::tr("“%1” is not a job id.").arg(*job), Usage);
-        return nullptr;
+    const QString jobId = rest.at(1);
+    if (!JobScript::isValidId(jobId)) {
+        m_finish(Text::tr("“%1” is not a job id.").arg(jobId), Usage);
+        return;
     }
-    return open(args.at(0));
+    QString problem;
+    const QString id = m_resolve(rest.at(0), &problem);
+    if (id.isEmpty()) {
+        m_finish(problem, UnknownSandbox);
+        return;
+    }
+    if (!m_backend->capabilities().testFlag(Backend::CanExec)) {
+        m_finish(Text::tr("This sandbox cannot run commands."), Failed);
+        return;
+    }
+    if (const std::optional<QStringList> containers = containersOf(id))
+        findJob(id, *containers, jobId, then);
+}
+
+void JobCommands::findJob(const QString& id, QStringList containers, const QString& jobId,
+                          const JobHandler& then)
+{
+    auto* jobs = new SandboxJobs(m_backend, id, containers.takeFirst(), this);
+    if (containers.isEmpty()) {
+        then(jobs, jobId);
+        return;
+    }
+    ResultJob<QList<JobInfo>>* listed = jobs->list();
+    connect(listed, &Job::finished, this, [this, listed, jobs, id, containers, jobId, then] {
+        const QList<JobInfo> found = listed->error().isError() ? QList<JobInfo>() : listed->value();
+        if (std::any_of(found.begin(), found.end(),
+                        [&jobId](const JobInfo& info) { return info.id == jobId; })) {
+            then(jobs, jobId);
+            return;
+        }
+        jobs->deleteLater();
+        findJob(id, containers, jobId, then);
+    });
 }
 
 void JobCommands::runStart(const QStringList& args)
@@ -149,6 +223,8 @@ void JobCommands::runStart(const QStringList& args)
                 problems << Text::tr("“%1” is not KEY=VALUE.").arg(entry);
             else
                 request.env << entry;
+        } else if (arg == QLatin1String("--container")) {
+            m_container = value();
         } else if (arg.startsWith(QLatin1Char('-')) || !target.isEmpty()) {
             if (!target.isEmpty())
                 break;
@@ -199,12 +275,19 @@ void JobCommands::printTable(const QList<QStringList>& rows)
 
 void JobCommands::runList(const QStringList& args)
 {
-    if (args.size() > 1) {
+    QStringList rest = args;
+    if (!takeContainer(&rest))
+        return;
+    if (rest.size() > 1) {
         m_finish(Text::tr("Name one sandbox, or none for all."), Usage);
         return;
     }
+    if (rest.isEmpty() && !m_container.isEmpty()) {
+        m_finish(Text::tr("--container needs a sandbox."), Usage);
+        return;
+    }
     QStringList ids;
-    if (args.isEmpty()) {
+    if (rest.isEmpty()) {
         const QList<Sandbox> sandboxes = m_backend->sandboxes();
         for (const Sandbox& sandbox : sandboxes) {
             if (sandbox.status == SandboxStatus::Running)
@@ -212,28 +295,38 @@ void JobCommands::runList(const QStringList& args)
         }
     } else {
         QString problem;
-        const QString id = m_resolve(args.first(), &problem);
+        const QString id = m_resolve(rest.first(), &problem);
         if (id.isEmpty()) {
             m_finish(problem, UnknownSandbox);
             return;
         }
         ids << id;
     }
-    listEach(ids, {{Text::tr("SANDBOX"), Text::tr("JOB"), Text::tr("STATE"), Text::tr("STARTED"),
-                    Text::tr("OUTPUT"), Text::tr("COMMAND")}});
+    QList<QPair<QString, QString>> targets;
+    for (const QString& id : std::as_const(ids)) {
+        const std::optional<QStringList> containers = containersOf(id);
+        if (!containers)
+            return;
+        for (const QString& container : *containers)
+            targets.append({id, container});
+    }
+    listEach(targets, {{Text::tr("SANDBOX"), Text::tr("JOB"), Text::tr("STATE"),
+                        Text::tr("STARTED"), Text::tr("OUTPUT"), Text::tr("COMMAND")}});
 }
 
-void JobCommands::listEach(QStringList ids, QList<QStringList> rows)
+void JobCommands::listEach(QList<QPair<QString, QString>> ids, QList<QStringList> rows)
 {
     if (ids.isEmpty()) {
         printTable(rows);
         m_finish({}, Ok);
         return;
     }
-    const QString id = ids.takeFirst();
-    auto* jobs = new SandboxJobs(m_backend, id, {}, this);
+    const auto [id, container] = ids.takeFirst();
+    const QString shown =
+        container.isEmpty() ? id.left(12) : id.left(12) + QLatin1Char('/') + container;
+    auto* jobs = new SandboxJobs(m_backend, id, container, this);
     ResultJob<QList<JobInfo>>* job = jobs->list();
-    connect(job, &Job::finished, this, [this, job, jobs, id, ids, rows]() mutable {
+    connect(job, &Job::finished, this, [this, job, jobs, shown, ids, rows]() mutable {
         jobs->deleteLater();
         if (job->error().isError()) {
             // One sandbox that cannot answer (no sh, stopped meanwhile) does not hide the others.
@@ -242,13 +335,13 @@ void JobCommands::listEach(QStringList ids, QList<QStringList> rows)
                 return;
             }
             writeAll(STDERR_FILENO,
-                     (id.left(12) + QLatin1String(": ") + job->error().fullText()).toUtf8() + '\n');
+                     (shown + QLatin1String(": ") + job->error().fullText()).toUtf8() + '\n');
             listEach(ids, rows);
             return;
         }
         const QList<JobInfo> found = job->value();
         for (const JobInfo& info : found)
-            rows.append({id.left(12), info.id, stateText(info),
+            rows.append({shown, info.id, stateText(info),
                          info.started.toLocalTime().toString(Qt::ISODate),
                          QString::number(info.outputBytes), info.command});
         listEach(ids, rows);
@@ -260,10 +353,13 @@ void JobCommands::runLogs(const QStringList& args)
     QStringList rest = args;
     const bool follow =
         rest.removeAll(QStringLiteral("-f")) + rest.removeAll(QStringLiteral("--follow")) > 0;
-    QString jobId;
-    SandboxJobs* jobs = openTarget(rest, &jobId);
-    if (!jobs)
-        return;
+    openTarget(rest, [this, follow](SandboxJobs* jobs, const QString& jobId) {
+        followOutput(jobs, jobId, follow);
+    });
+}
+
+void JobCommands::followOutput(SandboxJobs* jobs, const QString& jobId, bool follow)
+{
     JobOutput* output = jobs->openOutput(jobId, follow);
     if (!output) {
         m_finish(Text::tr("This sandbox cannot run commands."), Failed);
@@ -285,17 +381,15 @@ void JobCommands::runLogs(const QStringList& args)
 
 void JobCommands::runWait(const QStringList& args)
 {
-    QString jobId;
-    SandboxJobs* jobs = openTarget(args, &jobId);
-    if (!jobs)
-        return;
-    m_began();
-    ResultJob<int>* job = jobs->wait(jobId);
-    connect(job, &Job::finished, this, [this, job] {
-        if (job->error().isError())
-            m_finish(job->error().fullText(), codeFor(job->error()));
-        else
-            m_finish({}, job->value());
+    openTarget(args, [this](SandboxJobs* jobs, const QString& jobId) {
+        m_began();
+        ResultJob<int>* job = jobs->wait(jobId);
+        connect(job, &Job::finished, this, [this, job] {
+            if (job->error().isError())
+                m_finish(job->error().fullText(), codeFor(job->error()));
+            else
+                m_finish({}, job->value());
+        });
     });
 }
 
@@ -312,17 +406,15 @@ void JobCommands::runRemove(const QStringList& args)
 void JobCommands::actOnJob(const QStringList& args,
                            const std::function<Job*(SandboxJobs*, const QString&)>& act)
 {
-    QString jobId;
-    SandboxJobs* jobs = openTarget(args, &jobId);
-    if (!jobs)
-        return;
-    Job* job = act(jobs, jobId);
-    connect(job, &Job::finished, this, [this, job, jobId] {
-        if (job->error().isError()) {
-            m_finish(job->error().fullText(), codeFor(job->error()));
-            return;
-        }
-        writeAll(STDOUT_FILENO, jobId.toUtf8() + '\n');
-        m_finish({}, Ok);
+    openTarget(args, [this, act](SandboxJobs* jobs, const QString& jobId) {
+        Job* job = act(jobs, jobId);
+        connect(job, &Job::finished, this, [this, job, jobId] {
+            if (job->error().isError()) {
+                m_finish(job->error().fullText(), codeFor(job->error()));
+                return;
+            }
+            writeAll(STDOUT_FILENO, jobId.toUtf8() + '\n');
+            m_finish({}, Ok);
+        });
     });
 }

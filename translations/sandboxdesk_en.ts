@@ -5556,28 +5556,6 @@ Running (the command&apos;s exit code becomes sandboxctl&apos;s):
         <translation>Interrupted; the process may still run in the sandbox.</translation>
     </message>
     <message>
-        <source>
-Background jobs (kept by the sandbox: they run on after sandboxctl exits):
-  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
-                                start a command detached and print its job id
-  jobs list [ID]                the jobs of a sandbox, or of every running one
-  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
-  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
-  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
-  jobs rm ID JOB                forget an ended job and its output
-</source>
-        <translation>
-Background jobs (kept by the sandbox: they run on after sandboxctl exits):
-  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
-                                start a command detached and print its job id
-  jobs list [ID]                the jobs of a sandbox, or of every running one
-  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
-  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
-  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
-  jobs rm ID JOB                forget an ended job and its output
-</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>running</translation>
     </message>
@@ -5846,6 +5824,35 @@ Packages (apt, apk, pip or npm, whichever the sandbox has):
                                 sandboxctl&apos;s; Ctrl-C stops it in the sandbox
   packages remove ID M NAME…    remove installed packages the same way
 </translation>
+    </message>
+    <message>
+        <source>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+                                (each container of a group: SANDBOX/CONTAINER)
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+  --container NAME              in a group of containers (ECI): that container;
+                                start uses the first unless told, the others find
+                                the container that keeps JOB
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a group of containers; leave out --container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no container “%2”; it has: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--container needs a sandbox.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -5550,28 +5550,6 @@ Running (the command&apos;s exit code becomes sandboxctl&apos;s):
         <translation>已中断；该进程可能仍在沙箱中运行。</translation>
     </message>
     <message>
-        <source>
-Background jobs (kept by the sandbox: they run on after sandboxctl exits):
-  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
-                                start a command detached and print its job id
-  jobs list [ID]                the jobs of a sandbox, or of every running one
-  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
-  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
-  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
-  jobs rm ID JOB                forget an ended job and its output
-</source>
-        <translation>
-后台作业（由沙箱保存：sandboxctl 退出后仍继续运行）：
-  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
-                                以分离方式启动命令并输出其作业 ID
-  jobs list [ID]                列出某个沙箱的作业，或所有运行中沙箱的作业
-  jobs logs [-f] ID JOB         输出作业的输出（-f：跟随直到作业结束）
-  jobs wait ID JOB              等待作业结束；sandboxctl 以其退出码退出
-  jobs kill ID JOB              停止作业：先发 TERM，2 秒后发 KILL
-  jobs rm ID JOB                删除已结束的作业及其输出
-</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -5877,6 +5855,48 @@ Packages (apt, apk, pip or npm, whichever the sandbox has):
                                 Ctrl-C 会在沙箱中停止它
   packages remove ID M NAME…    以同样方式卸载已安装的软件包
 </translation>
+    </message>
+    <message>
+        <source>
+Background jobs (kept by the sandbox: they run on after sandboxctl exits):
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                start a command detached and print its job id
+  jobs list [ID]                the jobs of a sandbox, or of every running one
+                                (each container of a group: SANDBOX/CONTAINER)
+  jobs logs [-f] ID JOB         print a job&apos;s output (-f: follow it to its end)
+  jobs wait ID JOB              wait for a job; its exit code becomes sandboxctl&apos;s
+  jobs kill ID JOB              stop a job: TERM, then KILL 2s later
+  jobs rm ID JOB                forget an ended job and its output
+  --container NAME              in a group of containers (ECI): that container;
+                                start uses the first unless told, the others find
+                                the container that keeps JOB
+</source>
+        <translation>
+后台作业（由沙箱保存：sandboxctl 退出后仍继续运行）：
+  jobs start ID [--workdir DIR] [-e K=V]… [-- CMD…]
+                                以分离方式启动命令并输出其作业 ID
+  jobs list [ID]                列出某个沙箱的作业，或所有运行中沙箱的作业
+                                （容器组的每个容器：SANDBOX/CONTAINER）
+  jobs logs [-f] ID JOB         输出作业的输出（-f：跟随直到作业结束）
+  jobs wait ID JOB              等待作业结束；sandboxctl 以其退出码退出
+  jobs kill ID JOB              停止作业：先发 TERM，2 秒后发 KILL
+  jobs rm ID JOB                删除已结束的作业及其输出
+  --container NAME              在容器组（ECI）中：使用该容器；
+                                未指定时 start 使用第一个容器，其他命令
+                                查找保存 JOB 的容器
+</translation>
+    </message>
+    <message>
+        <source>%1 is not a group of containers; leave out --container.</source>
+        <translation>%1 不是容器组；请去掉 --container。</translation>
+    </message>
+    <message>
+        <source>%1 has no container “%2”; it has: %3.</source>
+        <translation>%1 中没有容器“%2”；它有：%3。</translation>
+    </message>
+    <message>
+        <source>--container needs a sandbox.</source>
+        <translation>--container 需要指定一个沙箱。</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,8 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 
+#include <algorithm>
+
 using namespace DockerTestEnvironment;
 
 namespace {
@@ -44,6 +46,8 @@ private Q_SLOTS:
 
 private:
     Outcome runToEnd(const RunRequest& request);
+    // sandboxctl --eci with the credentials in the environment, as ECI users set them.
+    Result ctl(const QStringList& arguments, const QByteArray& input = {});
 
     QNetworkAccessManager m_network;
     std::unique_ptr<EciEmulatorProcess> m_emulator;
@@ -234,32 +238,75 @@ void TestRunEci::jobsOfEveryContainer()
                              Generous);
     QCOMPARE(model.row(rowOf(QStringLiteral("main"))).job.state, JobInfo::State::Running);
     model.removeBackend(m_backend.get());
+
+    // sandboxctl: --container starts in that container; the other commands find the
+    // container that keeps the job, and the list names each one.
+    const QString sidecarJob = QString::fromUtf8(
+        ctl({QStringLiteral("jobs"), QStringLiteral("start"), group, QStringLiteral("--container"),
+             QStringLiteral("sidecar"), QStringLiteral("--"), QStringLiteral("sh"),
+             QStringLiteral("-c"), QStringLiteral("echo ctl-sidecar; exit 3")})
+            .out.trimmed());
+    QVERIFY(JobScript::isValidId(sidecarJob));
+    QCOMPARE(ctl({QStringLiteral("jobs"), QStringLiteral("wait"), group, sidecarJob}).exitCode, 3);
+    QCOMPARE(ctl({QStringLiteral("jobs"), QStringLiteral("logs"), QStringLiteral("--container"),
+                  QStringLiteral("sidecar"), group, sidecarJob})
+                 .out,
+             QByteArray("ctl-sidecar\n"));
+    const Result wrongContainer =
+        ctl({QStringLiteral("jobs"), QStringLiteral("logs"), QStringLiteral("--container"),
+             QStringLiteral("main"), group, sidecarJob});
+    QVERIFY(wrongContainer.exitCode != 0);
+    const QByteArray listed = ctl({QStringLiteral("jobs"), QStringLiteral("list"), group}).out;
+    const auto listedIn = [&listed, &group](const QString& container, const QString& job) {
+        const QByteArray prefix =
+            (group.left(12) + QLatin1Char('/') + container + QLatin1Char(' ')).toUtf8();
+        const QList<QByteArray> lines = listed.split('\n');
+        return std::any_of(lines.begin(), lines.end(), [&](const QByteArray& line) {
+            return line.startsWith(prefix) && line.contains(' ' + job.toUtf8() + ' ');
+        });
+    };
+    for (const QString& container : containers)
+        QVERIFY2(listedIn(container, jobIds.value(container)), listed.constData());
+    QVERIFY2(listedIn(QStringLiteral("sidecar"), sidecarJob), listed.constData());
+    QVERIFY2(!listedIn(QStringLiteral("main"), sidecarJob), listed.constData());
+    const QByteArray mainOnly = ctl({QStringLiteral("jobs"), QStringLiteral("list"),
+                                     QStringLiteral("--container"), QStringLiteral("main"), group})
+                                    .out;
+    QVERIFY2(mainOnly.contains(jobIds.value(QStringLiteral("main")).toUtf8()),
+             mainOnly.constData());
+    QVERIFY2(!mainOnly.contains(sidecarJob.toUtf8()), mainOnly.constData());
+    const Result noSuch = ctl({QStringLiteral("jobs"), QStringLiteral("list"),
+                               QStringLiteral("--container"), QStringLiteral("nosuch"), group});
+    QCOMPARE(noSuch.exitCode, 2);
+    QVERIFY2(noSuch.err.contains("nosuch") && noSuch.err.contains("main, sidecar"),
+             noSuch.err.constData());
+    QCOMPARE(ctl({QStringLiteral("jobs"), QStringLiteral("rm"), group, sidecarJob}).exitCode, 0);
+}
+
+Result TestRunEci::ctl(const QStringList& arguments, const QByteArray& input)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"), EciEmulatorProcess::accessKeyId());
+    env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+               EciEmulatorProcess::accessKeySecret());
+    env.insert(QStringLiteral("ECI_SANDBOX_ENDPOINT"), m_emulator->endpoint());
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(SANDBOXCTL_PATH),
+                  QStringList{QStringLiteral("--eci"), m_region} + arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    Result result;
+    if (process.waitForFinished(Generous)) {
+        result.exitCode = process.exitCode();
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+    }
+    return result;
 }
 
 void TestRunEci::sandboxctlRunAndJobs()
 {
-    // sandboxctl --eci with the credentials in the environment, as ECI users set them.
-    const auto ctl = [this](const QStringList& arguments, const QByteArray& input = {}) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_ID"),
-                   EciEmulatorProcess::accessKeyId());
-        env.insert(QStringLiteral("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
-                   EciEmulatorProcess::accessKeySecret());
-        env.insert(QStringLiteral("ECI_SANDBOX_ENDPOINT"), m_emulator->endpoint());
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(SANDBOXCTL_PATH),
-                      QStringList{QStringLiteral("--eci"), m_region} + arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        Result result;
-        if (process.waitForFinished(Generous)) {
-            result.exitCode = process.exitCode();
-            result.out = process.readAllStandardOutput();
-            result.err = process.readAllStandardError();
-        }
-        return result;
-    };
     const Result ran =
         ctl({QStringLiteral("run"), m_id, QStringLiteral("--"), QStringLiteral("sh"),
              QStringLiteral("-c"), QStringLiteral("echo on-eci; echo err >&2; exit 5")});
