@@ -98,19 +98,25 @@ void JobCommands::run(const QString& verb, const QStringList& args)
                  Usage);
 }
 
-SandboxJobs* JobCommands::open(const QString& idOrName)
+QString JobCommands::resolveRunnable(const QString& idOrName)
 {
     QString problem;
     const QString id = m_resolve(idOrName, &problem);
     if (id.isEmpty()) {
         m_finish(problem, UnknownSandbox);
-        return nullptr;
+        return {};
     }
     if (!m_backend->capabilities().testFlag(Backend::CanExec)) {
         m_finish(Text::tr("This sandbox cannot run commands."), Failed);
-        return nullptr;
+        return {};
     }
-    if (!m_container.isEmpty() && !containersOf(id))
+    return id;
+}
+
+SandboxJobs* JobCommands::open(const QString& idOrName)
+{
+    const QString id = resolveRunnable(idOrName);
+    if (id.isEmpty() || (!m_container.isEmpty() && !containersOf(id)))
         return nullptr;
     return new SandboxJobs(m_backend, id, m_container, this);
 }
@@ -161,16 +167,9 @@ void JobCommands::openTarget(const QStringList& args, const JobHandler& then)
         m_finish(Text::tr("“%1” is not a job id.").arg(jobId), Usage);
         return;
     }
-    QString problem;
-    const QString id = m_resolve(rest.at(0), &problem);
-    if (id.isEmpty()) {
-        m_finish(problem, UnknownSandbox);
+    const QString id = resolveRunnable(rest.at(0));
+    if (id.isEmpty())
         return;
-    }
-    if (!m_backend->capabilities().testFlag(Backend::CanExec)) {
-        m_finish(Text::tr("This sandbox cannot run commands."), Failed);
-        return;
-    }
     if (const std::optional<QStringList> containers = containersOf(id))
         findJob(id, *containers, jobId, then);
 }

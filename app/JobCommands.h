@@ -34,6 +34,9 @@ public:
 private:
     using JobHandler = std::function<void(SandboxJobs* jobs, const QString& jobId)>;
 
+    // The id of the sandbox named by idOrName, when its backend can exec; empty after
+    // finishing when not.
+    QString resolveRunnable(const QString& idOrName);
     // The jobs of the sandbox named by idOrName, in --container's container or the first;
     // null after finishing when there is no such sandbox or container.
     SandboxJobs* open(const QString& idOrName);
