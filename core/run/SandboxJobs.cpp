@@ -323,12 +323,15 @@ void SandboxJobs::kindOf(Job* job, const QString& jobId, const KindHandler& then
         QTimer::singleShot(0, job, [then, commandId] { then(commandId); });
         return;
     }
+    // job may be another object's (a JobOutput's probe) and outlive this one.
+    QPointer<SandboxJobs> self(this);
     runScript(job, JobScript::hostCommandOf(jobId),
-              [this, job, jobId, then](int exitCode, const QByteArray& out, const QByteArray& err) {
+              [self, job, jobId, then](int exitCode, const QByteArray& out, const QByteArray& err) {
                   if (exitCode != 0)
                       return job->finishWithError(scriptError(exitCode, err, jobId));
                   const QString commandId = QString::fromUtf8(out.trimmed());
-                  m_commandIds.insert(jobId, commandId);
+                  if (self)
+                      self->m_commandIds.insert(jobId, commandId);
                   then(commandId);
               });
 }

@@ -392,7 +392,11 @@ void FilePreview::write()
             error = packer->error();
         if (error.isError())
             return saveFailed(error);
+        if (!m_files)
+            return saveFailed(Error::make(Error::Cancelled, tr("The sandbox is gone.")));
         const auto done = [this] {
+            if (!m_files)
+                return saveFailed(Error::make(Error::Cancelled, tr("The sandbox is gone.")));
             auto* stat = m_files->stat(m_path);
             m_job = stat;
             connect(stat, &Job::finished, this, [this, stat] {
