@@ -41,6 +41,9 @@ private:
     void type(const QString& text);
     bool screenHasLine(const QString& line) const;
     QString allText() const;
+    // Reconnects and waits for the new shell's prompt: typed before it, a line races the
+    // shell's cursor query (busybox asks with ESC[6n), whose answer the tty may echo into it.
+    void reconnect();
 
     QTemporaryDir m_dir;
     std::unique_ptr<Preferences> m_preferences;
@@ -120,6 +123,15 @@ bool TestTerminalSession::screenHasLine(const QString& line) const
 QString TestTerminalSession::allText() const
 {
     return m_session->emulator()->text(0, m_session->emulator()->lineCount() - 1);
+}
+
+void TestTerminalSession::reconnect()
+{
+    const qsizetype prompts = allText().count(QStringLiteral("/ #"));
+    m_session->connectToSandbox();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Running, 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(allText().count(QStringLiteral("/ #")) > prompts,
+                              qPrintable(allText()), 10000);
 }
 
 void TestTerminalSession::opensAndRunsACommand()
@@ -206,8 +218,7 @@ void TestTerminalSession::reconnectsAfterTheShellExited()
     type(QStringLiteral("echo lost"));
     QCOMPARE(m_session->recorder().eventCount(), recorded); // nobody to send it to
 
-    m_session->connectToSandbox();
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Running, 20000);
+    reconnect();
     QVERIFY(m_session->endText().isEmpty());
     type(QStringLiteral("echo sec''ond"));
     QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("second")), 10000);
@@ -290,8 +301,7 @@ void TestTerminalSession::noEchoInputStaysOutOfExports()
 
     // Asked for, the keystrokes are kept as input events.
     m_preferences->setTerminalRecordInput(true);
-    m_session->connectToSandbox();
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Running, 20000);
+    reconnect();
     type(QStringLiteral(
         "stty -echo; echo asking-''again; read secret; stty echo; echo again-''done"));
     QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("asking-again")), 10000);
@@ -368,8 +378,7 @@ void TestTerminalSession::reconnectsAfterTheConnectionDropped()
     const auto restarted = docker({QStringLiteral("start"), m_name});
     QVERIFY2(restarted.exitCode == 0, restarted.err.constData());
 
-    m_session->connectToSandbox();
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), TerminalSession::State::Running, 20000);
+    reconnect();
     QVERIFY(m_session->endText().isEmpty());
     type(QStringLiteral("echo af''ter"));
     QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("after")), 10000);
